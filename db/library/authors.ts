@@ -1,0 +1,173 @@
+/**
+ * Reading authors: the list, one author's card, and the figures of the metrics panel.
+ */
+import { sql } from 'drizzle-orm';
+import type { AuthorCard, AuthorMetrics, AuthorSummary, ChannelArgs, LibraryInfo, MetricSnapshot } from '../../shared/contract';
+import { LecternError } from '../../shared/errors';
+import type { PasteSource } from '../../shared/paste/parsed';
+import type { LibraryDb } from '../open';
+import { authorPaperIds } from './author-papers';
+import { nameKey } from './keys';
+
+interface SnapshotRecord {
+  id: number;
+  source: string;
+  captured_at: string;
+  h_index: number | null;
+  i10_index: number | null;
+  citations: number | null;
+  paper_count: number | null;
+  novelty_pct: number | null;
+  ai_score: number | null;
+}
+
+const SNAPSHOT_COLUMNS = sql`s.id, s.source, s.captured_at, s.h_index, s.i10_index, s.citations, s.paper_count, s.novelty_pct, s.ai_score`;
+
+function toSnapshot(r: SnapshotRecord): MetricSnapshot {
+  return {
+    id: r.id,
+    source: r.source as PasteSource,
+    capturedAt: r.captured_at,
+    hIndex: r.h_index,
+    i10Index: r.i10_index,
+    citations: r.citations,
+    paperCount: r.paper_count,
+    noveltyPct: r.novelty_pct,
+    aiScore: r.ai_score,
+  };
+}
+
+function authorRow(db: LibraryDb, id: number): { id: number; name: string; primary_category: string | null } {
+  const row = db.get<{ id: number; name: string; primary_category: string | null }>(
+    sql`SELECT id, name, primary_category FROM authors WHERE id = ${id}`,
+  );
+  if (!row) throw new LecternError('NOT_FOUND', `There is no author with id ${id} in the library.`, { id });
+  return row;
+}
+
+function latestSnapshot(db: LibraryDb, authorId: number): MetricSnapshot | null {
+  const r = db.get<SnapshotRecord>(
+    sql`SELECT ${SNAPSHOT_COLUMNS} FROM author_metric_snapshots s WHERE s.author_id = ${authorId} ORDER BY s.captured_at DESC, s.id DESC LIMIT 1`,
+  );
+  return r ? toSnapshot(r) : null;
+}
+
+function papersOf(db: LibraryDb, authorId: number): number {
+  return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${authorPaperIds(authorId)})`)!.n;
+}
+
+/**
+ * Authors, profiles first, then by papers in the library (descending), then by name.
+ * @param input.profilesOnly only authors whose profile was imported
+ * @param input.filter case- and accent-insensitive substring of the name
+ */
+export function listAuthors(db: LibraryDb, input: ChannelArgs<'authors.list'>): AuthorSummary[] {
+  const filter = nameKey(input.filter);
+  const rows = db.all<{ id: number; name: string; primary_category: string | null; papers: number; has_profile: number; h_index: number | null; citations: number | null }>(sql`
+    SELECT a.id, a.name, a.primary_category,
+      (SELECT COUNT(*) FROM (SELECT pa.paper_id FROM paper_authors pa WHERE pa.author_id = a.id
+        UNION SELECT ip.paper_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id = a.id)) AS papers,
+      EXISTS (SELECT 1 FROM author_metric_snapshots s WHERE s.author_id = a.id) AS has_profile,
+      (SELECT s.h_index FROM author_metric_snapshots s WHERE s.author_id = a.id ORDER BY s.captured_at DESC, s.id DESC LIMIT 1) AS h_index,
+      (SELECT s.citations FROM author_metric_snapshots s WHERE s.author_id = a.id ORDER BY s.captured_at DESC, s.id DESC LIMIT 1) AS citations
+    FROM authors a
+    WHERE (${input.profilesOnly ? 0 : 1} OR EXISTS (SELECT 1 FROM author_metric_snapshots s WHERE s.author_id = a.id))
+      AND (${filter} = '' OR instr(a.name_key, ${filter}) > 0)
+    ORDER BY has_profile DESC, papers DESC, a.name COLLATE NOCASE`);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    primaryCategory: r.primary_category,
+    papersInLibrary: r.papers,
+    hasProfile: r.has_profile === 1,
+    hIndex: r.h_index,
+    citations: r.citations,
+  }));
+}
+
+/**
+ * Find an author by name (case- and accent-insensitive; exact key first, then a unique substring).
+ * @throws LecternError `NOT_FOUND` when no author or several authors match
+ */
+export function findAuthorByName(db: LibraryDb, name: string): number {
+  const key = nameKey(name);
+  const exact = db.get<{ id: number }>(sql`SELECT id FROM authors WHERE name_key = ${key}`);
+  if (exact) return exact.id;
+  const partial = db.all<{ id: number; name: string }>(sql`SELECT id, name FROM authors WHERE instr(name_key, ${key}) > 0 ORDER BY name LIMIT 6`);
+  if (partial.length === 1) return partial[0]!.id;
+  if (partial.length === 0) throw new LecternError('NOT_FOUND', `No author named "${name}" in the library.`, { name });
+  throw new LecternError('NOT_FOUND', `"${name}" matches several authors: ${partial.map((p) => p.name).join(', ')}. Give more of the name.`, {
+    name,
+    candidates: partial.map((p) => p.name),
+  });
+}
+
+/**
+ * An author's card: latest profile metrics, papers in the library, affiliations on their papers and
+ * the ten most frequent co-authors.
+ * @throws LecternError `NOT_FOUND`
+ */
+export function authorCard(db: LibraryDb, id: number): AuthorCard {
+  const a = authorRow(db, id);
+  const affiliations = db.all<{ name: string; count: number }>(sql`
+    SELECT af.name, COUNT(DISTINCT pf.paper_id) AS count
+    FROM paper_affiliations pf JOIN affiliations af ON af.id = pf.affiliation_id
+    WHERE pf.paper_id IN (${authorPaperIds(id)})
+    GROUP BY af.id ORDER BY count DESC, af.name`);
+  const coAuthors = db.all<{ id: number; name: string; count: number }>(sql`
+    SELECT a.id, a.name, COUNT(DISTINCT other.paper_id) AS count
+    FROM paper_authors other
+    JOIN authors a ON a.id = other.author_id
+    WHERE other.paper_id IN (${authorPaperIds(id)}) AND other.author_id <> ${id}
+    GROUP BY a.id ORDER BY count DESC, a.name COLLATE NOCASE LIMIT 10`);
+  return {
+    id: a.id,
+    name: a.name,
+    primaryCategory: a.primary_category,
+    metrics: latestSnapshot(db, id),
+    papersInLibrary: papersOf(db, id),
+    affiliations,
+    coAuthors,
+  };
+}
+
+/**
+ * Figures for the metrics panel: every snapshot (oldest first), papers per year (ascending) and per
+ * category (most first; a paper counts once per code it carries), and the share of papers with code.
+ * @throws LecternError `NOT_FOUND`
+ */
+export function authorMetrics(db: LibraryDb, id: number): AuthorMetrics {
+  const a = authorRow(db, id);
+  const mine = authorPaperIds(id);
+  const snapshots = db
+    .all<SnapshotRecord>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM author_metric_snapshots s WHERE s.author_id = ${id} ORDER BY s.captured_at, s.id`)
+    .map(toSnapshot);
+  const papersPerYear = db.all<{ year: number; count: number }>(
+    sql`SELECT year, COUNT(*) AS count FROM papers WHERE id IN (${mine}) AND year IS NOT NULL GROUP BY year ORDER BY year`,
+  );
+  const papersPerCategory = db.all<{ category: string; count: number }>(
+    sql`SELECT code AS category, COUNT(DISTINCT paper_id) AS count FROM paper_categories WHERE paper_id IN (${mine})
+        GROUP BY code ORDER BY count DESC, code`,
+  );
+  const code = db.get<{ total: number; with_code: number }>(
+    sql`SELECT COUNT(*) AS total, COALESCE(SUM(has_code = 1), 0) AS with_code FROM papers WHERE id IN (${mine})`,
+  )!;
+  return {
+    authorId: a.id,
+    name: a.name,
+    snapshots,
+    papersPerYear,
+    papersPerCategory,
+    papersInLibrary: code.total,
+    papersWithCode: code.with_code,
+    codeShare: code.total > 0 ? code.with_code / code.total : null,
+  };
+}
+
+/** Counts of what the library holds, and its file. */
+export function libraryInfo(db: LibraryDb, file: string): LibraryInfo {
+  const r = db.get<{ papers: number; authors: number; imports: number }>(
+    sql`SELECT (SELECT COUNT(*) FROM papers) AS papers, (SELECT COUNT(*) FROM authors) AS authors, (SELECT COUNT(*) FROM imports) AS imports`,
+  )!;
+  return { file, ...r };
+}

@@ -1,0 +1,291 @@
+/**
+ * Importing a parsed paste into the library, in one transaction.
+ */
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { ImportReport } from '../../shared/contract';
+import type { ParsedAuthor, ParsedPaper, ParseOutcome } from '../../shared/paste/parsed';
+import type { LibraryDb } from '../open';
+import {
+  affiliations,
+  authorMetricSnapshots,
+  authors,
+  importPapers,
+  imports,
+  paperAffiliations,
+  paperAuthors,
+  paperCategories,
+  papers,
+} from '../schema';
+import { nameKey, surnameKey, titleKey } from './keys';
+
+type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
+type Action = 'added' | 'updated' | 'unchanged';
+
+class DryRunRollback extends Error {}
+
+/** Snapshot columns and the profile metric each one stores. */
+const SNAPSHOT_FIELDS = [
+  ['hIndex', 'h_index'],
+  ['i10Index', 'i10_index'],
+  ['citations', 'citations'],
+  ['paperCount', 'paper_count'],
+  ['hIndexRecent', 'h_index_recent'],
+  ['citationsRecent', 'citations_recent'],
+  ['i10IndexRecent', 'i10_index_recent'],
+  ['recentSinceYear', 'recent_since_year'],
+  ['highlyInfluentialCitations', 'highly_influential_citations'],
+  ['noveltyPct', 'novelty_pct'],
+  ['aiScore', 'ai_score'],
+] as const;
+
+/**
+ * Store a parsed paste: the raw text, the profile's author and a metrics snapshot, and every paper with
+ * its printed authors linked to author entities (the profile owner included), affiliations and categories.
+ *
+ * Matching (so importing the same paste twice adds nothing): a paper matches an existing one with the
+ * same arXiv id or DOI, or else the same normalised title, a year within one, and at least one shared
+ * author surname (when both list authors). Each existing paper is matched at most once per import, so
+ * duplicate cards on a page stay separate papers. A matched paper whose fields changed is updated.
+ * A snapshot is added only when the metrics differ from the author's latest snapshot from that source.
+ *
+ * @param db the library
+ * @param rawText the paste exactly as received (kept in `imports.raw_text`)
+ * @param outcome the parser's output for `rawText`
+ * @param options.dryRun compute the report, then roll everything back (used by the import preview)
+ * @param options.now capture time (ISO 8601), for tests; default: the current time
+ * @returns counts of papers added / updated / unchanged, the author, and what the parser skipped
+ * @throws whatever SQLite throws; the transaction is then rolled back and the library is unchanged
+ */
+export function importProfile(
+  db: LibraryDb,
+  rawText: string,
+  outcome: ParseOutcome,
+  options: { dryRun?: boolean; now?: string } = {},
+): ImportReport {
+  let report: ImportReport | undefined;
+  try {
+    db.transaction((tx) => {
+      report = runImport(tx, rawText, outcome, options.now ?? new Date().toISOString());
+      if (options.dryRun) throw new DryRunRollback();
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  return report!;
+}
+
+function runImport(tx: Tx, rawText: string, outcome: ParseOutcome, now: string): ImportReport {
+  const { profile, report: parseReport } = outcome;
+  const importId = tx
+    .insert(imports)
+    .values({ rawText, format: profile.source, createdAt: now })
+    .returning({ id: imports.id })
+    .get().id;
+
+  const authorIds = new AuthorResolver(tx);
+  const affiliationIds = new AffiliationResolver(tx);
+
+  let owner: { id: number; name: string } | null = null;
+  let snapshotAdded = false;
+  if (profile.author) {
+    const primary = typeof profile.author.extra.primary_category === 'string' ? profile.author.extra.primary_category : null;
+    const id = authorIds.resolve(profile.author.name, primary);
+    owner = { id, name: profile.author.name };
+    snapshotAdded = addSnapshotIfChanged(tx, id, profile.source, importId, now, profile.author.metrics);
+  }
+
+  const counts: Record<Action, number> = { added: 0, updated: 0, unchanged: 0 };
+  const claimed = new Set<number>();
+  for (const paper of profile.papers) {
+    const match = findMatch(tx, paper, claimed);
+    let paperId: number;
+    let action: Action;
+    if (match === null) {
+      paperId = tx.insert(papers).values({ ...paperColumns(paper), createdAt: now, updatedAt: now }).returning({ id: papers.id }).get().id;
+      writeChildren(tx, paperId, paper, authorIds, affiliationIds);
+      action = 'added';
+    } else {
+      paperId = match;
+      if (paperDiffers(tx, paperId, paper)) {
+        tx.update(papers).set({ ...paperColumns(paper), updatedAt: now }).where(eq(papers.id, paperId)).run();
+        tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
+        tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
+        tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
+        writeChildren(tx, paperId, paper, authorIds, affiliationIds);
+        action = 'updated';
+      } else {
+        action = 'unchanged';
+      }
+    }
+    claimed.add(paperId);
+    counts[action]++;
+    tx.insert(importPapers).values({ importId, paperId, action }).onConflictDoNothing().run();
+  }
+
+  const storedReport = { skipped: parseReport.skipped, incompleteTail: parseReport.incompleteTail, warnings: parseReport.warnings };
+  tx.update(imports)
+    .set({
+      authorId: owner?.id ?? null,
+      papersAdded: counts.added,
+      papersUpdated: counts.updated,
+      papersUnchanged: counts.unchanged,
+      linesSkipped: parseReport.skipped.length,
+      report: JSON.stringify(storedReport),
+    })
+    .where(eq(imports.id, importId))
+    .run();
+
+  return { importId, format: profile.source, author: owner, snapshotAdded, ...counts, ...storedReport };
+}
+
+function paperColumns(p: ParsedPaper) {
+  return {
+    title: p.title,
+    titleKey: titleKey(p.title),
+    date: p.date,
+    year: p.year,
+    abstract: p.abstract,
+    venue: p.venue,
+    categories: p.category.join(' '),
+    hasCode: p.has_code,
+    authorsTruncated: p.authors_truncated,
+    authorCount: p.author_count,
+    citations: p.citations,
+    doi: p.ids.doi ?? null,
+    arxivId: p.ids.arxiv ?? null,
+  };
+}
+
+function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, authorIds: AuthorResolver, affiliationIds: AffiliationResolver): void {
+  if (p.authors.length > 0) {
+    tx.insert(paperAuthors)
+      .values(p.authors.map((printedName, position) => ({ paperId, position, printedName, authorId: authorIds.resolve(printedName) })))
+      .run();
+  }
+  if (p.affiliations.length > 0) {
+    tx.insert(paperAffiliations)
+      .values(p.affiliations.map((name, position) => ({ paperId, position, affiliationId: affiliationIds.resolve(name) })))
+      .run();
+  }
+  if (p.category.length > 0) {
+    tx.insert(paperCategories)
+      .values(p.category.map((code, position) => ({ paperId, position, code })))
+      .run();
+  }
+}
+
+/** Finds the existing paper this parsed paper is (see importProfile), or null. */
+function findMatch(tx: Tx, p: ParsedPaper, claimed: ReadonlySet<number>): number | null {
+  for (const [column, value] of [
+    [papers.arxivId, p.ids.arxiv],
+    [papers.doi, p.ids.doi],
+  ] as const) {
+    if (!value) continue;
+    const hit = tx.select({ id: papers.id }).from(papers).where(eq(column, value)).all().find((r) => !claimed.has(r.id));
+    if (hit) return hit.id;
+  }
+  const candidates = tx
+    .select({ id: papers.id, year: papers.year })
+    .from(papers)
+    .where(eq(papers.titleKey, titleKey(p.title)))
+    .all()
+    .filter((c) => !claimed.has(c.id) && (c.year === null || p.year === null || Math.abs(c.year - p.year) <= 1));
+  if (candidates.length === 0) return null;
+  const surnames = new Set(p.authors.map(surnameKey));
+  const names = tx
+    .select({ paperId: paperAuthors.paperId, printedName: paperAuthors.printedName })
+    .from(paperAuthors)
+    .where(inArray(paperAuthors.paperId, candidates.map((c) => c.id)))
+    .all();
+  // Prefer the same year, then the lowest id, so repeated imports pick the same paper.
+  candidates.sort((a, b) => Number(a.year !== p.year) - Number(b.year !== p.year) || a.id - b.id);
+  for (const c of candidates) {
+    const theirs = names.filter((n) => n.paperId === c.id);
+    if (theirs.length === 0 || surnames.size === 0 || theirs.some((n) => surnames.has(surnameKey(n.printedName)))) return c.id;
+  }
+  return null;
+}
+
+function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper): boolean {
+  const row = tx.select().from(papers).where(eq(papers.id, paperId)).get()!;
+  const next = paperColumns(p);
+  for (const key of Object.keys(next) as Array<keyof typeof next>) {
+    if ((row[key] ?? null) !== (next[key] ?? null)) return true;
+  }
+  const printed = tx
+    .select({ name: paperAuthors.printedName })
+    .from(paperAuthors)
+    .where(eq(paperAuthors.paperId, paperId))
+    .orderBy(paperAuthors.position)
+    .all()
+    .map((r) => r.name);
+  const affs = tx
+    .select({ name: affiliations.name })
+    .from(paperAffiliations)
+    .innerJoin(affiliations, eq(affiliations.id, paperAffiliations.affiliationId))
+    .where(eq(paperAffiliations.paperId, paperId))
+    .orderBy(paperAffiliations.position)
+    .all()
+    .map((r) => r.name);
+  return printed.join('\u0000') !== p.authors.join('\u0000') || affs.join('\u0000') !== p.affiliations.join('\u0000');
+}
+
+function addSnapshotIfChanged(
+  tx: Tx,
+  authorId: number,
+  source: ParseOutcome['profile']['source'],
+  importId: number,
+  capturedAt: string,
+  metrics: ParsedAuthor['metrics'],
+): boolean {
+  const values = Object.fromEntries(SNAPSHOT_FIELDS.map(([col, key]) => [col, metrics[key] ?? null])) as Record<
+    (typeof SNAPSHOT_FIELDS)[number][0],
+    number | null
+  >;
+  if (Object.values(values).every((v) => v === null)) return false;
+  const latest = tx
+    .select()
+    .from(authorMetricSnapshots)
+    .where(and(eq(authorMetricSnapshots.authorId, authorId), eq(authorMetricSnapshots.source, source)))
+    .orderBy(desc(authorMetricSnapshots.capturedAt), desc(authorMetricSnapshots.id))
+    .limit(1)
+    .get();
+  if (latest && SNAPSHOT_FIELDS.every(([col]) => latest[col] === values[col])) return false;
+  tx.insert(authorMetricSnapshots).values({ authorId, source, importId, capturedAt, ...values }).run();
+  return true;
+}
+
+/** Finds or creates author entities by name key, caching within one import. */
+class AuthorResolver {
+  private readonly cache = new Map<string, number>();
+  constructor(private readonly tx: Tx) {}
+
+  resolve(name: string, primaryCategory: string | null = null): number {
+    const key = nameKey(name) || name;
+    let id = this.cache.get(key);
+    if (id === undefined) {
+      id =
+        this.tx.select({ id: authors.id }).from(authors).where(eq(authors.nameKey, key)).get()?.id ??
+        this.tx.insert(authors).values({ name, nameKey: key, primaryCategory }).returning({ id: authors.id }).get().id;
+      this.cache.set(key, id);
+    }
+    if (primaryCategory) this.tx.update(authors).set({ primaryCategory }).where(eq(authors.id, id)).run();
+    return id;
+  }
+}
+
+class AffiliationResolver {
+  private readonly cache = new Map<string, number>();
+  constructor(private readonly tx: Tx) {}
+
+  resolve(name: string): number {
+    let id = this.cache.get(name);
+    if (id === undefined) {
+      id =
+        this.tx.select({ id: affiliations.id }).from(affiliations).where(eq(affiliations.name, name)).get()?.id ??
+        this.tx.insert(affiliations).values({ name }).returning({ id: affiliations.id }).get().id;
+      this.cache.set(name, id);
+    }
+    return id;
+  }
+}

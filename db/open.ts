@@ -1,0 +1,90 @@
+/**
+ * Opening a library file: the one place that configures SQLite and applies migrations.
+ */
+import { mkdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
+import { LecternError } from '../shared/errors';
+import * as schema from './schema';
+
+export type LibraryDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface Library {
+  /** Drizzle handle; `db.$client` is the better-sqlite3 connection. */
+  db: LibraryDb;
+  /** Absolute path of the library file (`:memory:` for an in-memory library). */
+  file: string;
+  /** Path of the backup written before migrating, or null when none was needed. */
+  backup: string | null;
+  close(): void;
+}
+
+/** db/migrations next to this file; the Electron main process passes its own (app.getAppPath()). */
+export const DEFAULT_MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+const MIGRATIONS_TABLE = '__drizzle_migrations';
+
+/** Migrations in the folder newer than the last one recorded in the file (drizzle's own rule). */
+function pendingMigrations(sqlite: Database.Database, migrationsFolder: string): number {
+  const all = readMigrationFiles({ migrationsFolder });
+  const hasTable = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE);
+  if (!hasTable) return all.length;
+  const row = sqlite.prepare(`SELECT MAX(created_at) AS last FROM ${MIGRATIONS_TABLE}`).get() as { last: number | null };
+  const last = row.last ?? -1;
+  return all.filter((m) => m.folderMillis > last).length;
+}
+
+function hasUserTables(sqlite: Database.Database): boolean {
+  return !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1`).get();
+}
+
+/**
+ * Open (or create) a library file and bring its schema up to date.
+ *
+ * Creates the parent folder and the file if needed; sets WAL journal mode, foreign keys on and a 5 s
+ * busy timeout; before applying migrations to a file that already holds tables, writes a consistent copy
+ * beside it (`<file>.backup-<timestamp>.sqlite`, via `VACUUM INTO`).
+ *
+ * @param file path of the SQLite file, or `:memory:`
+ * @param options.migrationsFolder folder of drizzle-kit migrations (default: db/migrations)
+ * @returns the open library; call `close()` when done
+ * @throws LecternError `LIBRARY` when the file cannot be opened, is not a SQLite database, or a migration fails
+ */
+export function openLibrary(file: string, options: { migrationsFolder?: string } = {}): Library {
+  const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
+  const inMemory = file === ':memory:';
+  let sqlite: Database.Database;
+  try {
+    if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+    sqlite = new Database(file);
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('synchronous = NORMAL');
+  } catch (err) {
+    throw new LecternError('LIBRARY', `Cannot open the library file ${file}: ${(err as Error).message}.`, { file });
+  }
+
+  let backup: string | null = null;
+  try {
+    if (!existsSync(migrationsFolder)) throw new Error(`migrations folder ${migrationsFolder} is missing`);
+    if (!inMemory && hasUserTables(sqlite) && pendingMigrations(sqlite, migrationsFolder) > 0) {
+      backup = `${file}.backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
+      sqlite.prepare('VACUUM INTO ?').run(backup);
+    }
+    const db = drizzle(sqlite, { schema }) as LibraryDb;
+    migrate(db, { migrationsFolder });
+    return { db, file, backup, close: () => sqlite.close() };
+  } catch (err) {
+    sqlite.close();
+    throw new LecternError(
+      'LIBRARY',
+      `Cannot prepare the library file ${file}: ${(err as Error).message}.${backup ? ` A copy made before the update is at ${backup}.` : ''}`,
+      { file, backup },
+    );
+  }
+}

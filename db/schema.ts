@@ -1,0 +1,177 @@
+/**
+ * The library's tables (Drizzle, SQLite). Migrations in db/migrations are generated from this file by
+ * `npm run db:generate` (drizzle-kit) and committed; never edit or renumber them by hand.
+ *
+ * Authors are entities, not strings: `paper_authors` keeps each name exactly as printed and links it
+ * to an author. Every import keeps its raw text. Metrics shown on a profile page are dated snapshots,
+ * never overwritten.
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const timestamps = {
+  /** ISO 8601 UTC. */
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+};
+
+export const imports = sqliteTable('imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The paste exactly as received, so a better parser can re-read it later. */
+  rawText: text('raw_text').notNull(),
+  /** Detected source format (`scholarfeed`, ...). */
+  format: text('format').notNull(),
+  authorId: integer('author_id').references(() => authors.id, { onDelete: 'set null' }),
+  papersAdded: integer('papers_added').notNull().default(0),
+  papersUpdated: integer('papers_updated').notNull().default(0),
+  papersUnchanged: integer('papers_unchanged').notNull().default(0),
+  linesSkipped: integer('lines_skipped').notNull().default(0),
+  /** JSON: the parse report (skipped lines, incomplete tail, warnings). */
+  report: text('report').notNull().default('{}'),
+  createdAt: timestamps.createdAt,
+});
+
+export const papers = sqliteTable(
+  'papers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    /** Lower-case, accent-folded, punctuation-free title: used for matching and sorting. */
+    titleKey: text('title_key').notNull(),
+    /** YYYY-MM-DD or YYYY-MM, the precision the source gave; null when only a year is known. */
+    date: text('date'),
+    year: integer('year'),
+    abstract: text('abstract'),
+    venue: text('venue'),
+    /** CSL-JSON item type (`article`, `paper-conference`, ...); scholarfeed papers are arXiv preprints. */
+    itemType: text('item_type').notNull().default('article'),
+    /** Space-separated subject codes, primary first (`LG CL`); one row each in paper_categories too. */
+    categories: text('categories').notNull().default(''),
+    hasCode: integer('has_code', { mode: 'boolean' }),
+    /** The source printed "et al." (or similar): the author list is incomplete. */
+    authorsTruncated: integer('authors_truncated', { mode: 'boolean' }).notNull().default(false),
+    /** Total number of authors when the source states it. */
+    authorCount: integer('author_count'),
+    citations: integer('citations'),
+    doi: text('doi'),
+    arxivId: text('arxiv_id'),
+    ...timestamps,
+  },
+  (t) => [
+    index('papers_title_key_idx').on(t.titleKey),
+    index('papers_date_idx').on(t.date),
+    index('papers_year_idx').on(t.year),
+    index('papers_categories_idx').on(t.categories),
+    index('papers_doi_idx').on(t.doi),
+    index('papers_arxiv_idx').on(t.arxivId),
+  ],
+);
+
+export const authors = sqliteTable(
+  'authors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Display name, as first seen. */
+    name: text('name').notNull(),
+    /** Lower-case, accent-folded name used to link printed names to this author. */
+    nameKey: text('name_key').notNull(),
+    primaryCategory: text('primary_category'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('authors_name_key_idx').on(t.nameKey)],
+);
+
+export const paperAuthors = sqliteTable(
+  'paper_authors',
+  {
+    paperId: integer('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    /** 0-based position in the printed list. */
+    position: integer('position').notNull(),
+    printedName: text('printed_name').notNull(),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.position] }), index('paper_authors_author_idx').on(t.authorId)],
+);
+
+export const affiliations = sqliteTable(
+  'affiliations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** As printed by the source (scholarfeed prints lower-case slugs such as `microsoft-research`). */
+    name: text('name').notNull(),
+  },
+  (t) => [uniqueIndex('affiliations_name_idx').on(t.name)],
+);
+
+export const paperAffiliations = sqliteTable(
+  'paper_affiliations',
+  {
+    paperId: integer('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    affiliationId: integer('affiliation_id')
+      .notNull()
+      .references(() => affiliations.id),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.position] }), index('paper_affiliations_aff_idx').on(t.affiliationId)],
+);
+
+export const paperCategories = sqliteTable(
+  'paper_categories',
+  {
+    paperId: integer('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    code: text('code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.position] }), index('paper_categories_code_idx').on(t.code)],
+);
+
+/** Which imports created or touched a paper, and how. */
+export const importPapers = sqliteTable(
+  'import_papers',
+  {
+    importId: integer('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    paperId: integer('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    /** `added` | `updated` | `unchanged` */
+    action: text('action').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.paperId] }), index('import_papers_paper_idx').on(t.paperId)],
+);
+
+/** Metrics a profile page showed for an author, as of one capture. Columns are null when not shown. */
+export const authorMetricSnapshots = sqliteTable(
+  'author_metric_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => authors.id, { onDelete: 'cascade' }),
+    /** Source format the metrics came from (`scholarfeed`, `google_scholar`, ...). */
+    source: text('source').notNull(),
+    importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+    capturedAt: text('captured_at').notNull(),
+    hIndex: integer('h_index'),
+    i10Index: integer('i10_index'),
+    citations: integer('citations'),
+    paperCount: integer('paper_count'),
+    hIndexRecent: integer('h_index_recent'),
+    citationsRecent: integer('citations_recent'),
+    i10IndexRecent: integer('i10_index_recent'),
+    recentSinceYear: integer('recent_since_year'),
+    highlyInfluentialCitations: integer('highly_influential_citations'),
+    noveltyPct: real('novelty_pct'),
+    aiScore: real('ai_score'),
+  },
+  (t) => [index('author_metric_snapshots_author_idx').on(t.authorId, t.capturedAt)],
+);

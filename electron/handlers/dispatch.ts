@@ -1,0 +1,62 @@
+/**
+ * The one wrapper every host calls through: checks the sender, validates the input with the channel's
+ * zod schema, runs the handler and turns any error into a serialisable `{ ok: false, error }`.
+ */
+import { z } from 'zod';
+import { contract, isChannel, type Channel, type Result } from '../../shared/contract';
+import { LecternError, type LecternErrorShape } from '../../shared/errors';
+import type { Handlers } from './handlers';
+
+/** Where a call came from; `trusted` is the host's verdict (IPC frame origin, HTTP token). */
+export interface CallContext {
+  trusted: boolean;
+  /** For error messages and logs only. */
+  origin?: string;
+}
+
+/** Zod issues as one readable sentence: `limit: Too big: expected number to be <=1000`. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+}
+
+export function toErrorShape(err: unknown): LecternErrorShape {
+  if (err instanceof LecternError) return err.toShape();
+  // Unexpected failures are logged for the developer; the user gets a sentence, never a stack.
+  console.error(err);
+  return { code: 'INTERNAL', message: `Something went wrong inside Lectern: ${(err as Error)?.message ?? String(err)}. Nothing was changed.` };
+}
+
+/**
+ * Call a channel.
+ * @param handlers the handler table (createHandlers)
+ * @param channel channel name from the contract (anything else -> `NOT_FOUND`)
+ * @param rawInput untrusted input; validated with the channel's schema (-> `INVALID_INPUT` with `details.issues`)
+ * @param context the sender check (`trusted: false` -> `FORBIDDEN`)
+ * @returns `{ ok: true, value }` with the handler's output, or `{ ok: false, error: { code, message, details? } }`
+ */
+export async function dispatch(handlers: Handlers, channel: string, rawInput: unknown, context: CallContext): Promise<Result<unknown>> {
+  try {
+    if (!context.trusted) {
+      throw new LecternError('FORBIDDEN', `Refused a call to "${channel}" from an untrusted sender${context.origin ? ` (${context.origin})` : ''}.`);
+    }
+    if (!isChannel(channel)) throw new LecternError('NOT_FOUND', `There is no channel named "${channel}".`, { channel });
+    const parsed = contract[channel].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      throw new LecternError('INVALID_INPUT', `Invalid input for "${channel}": ${describeIssues(parsed.error)}.`, {
+        issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      });
+    }
+    const handler = handlers[channel] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    return { ok: true, value };
+  } catch (err) {
+    return { ok: false, error: toErrorShape(err) };
+  }
+}
+
+/** Convenience for in-process hosts (CLI, tests): call and unwrap, throwing LecternError on failure. */
+export async function call<C extends Channel>(handlers: Handlers, channel: C, input: unknown): Promise<import('../../shared/contract').ChannelOutput<C>> {
+  const result = await dispatch(handlers, channel, input, { trusted: true, origin: 'in-process' });
+  if (!result.ok) throw new LecternError(result.error.code, result.error.message, result.error.details);
+  return result.value as import('../../shared/contract').ChannelOutput<C>;
+}

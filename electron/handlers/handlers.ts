@@ -1,0 +1,50 @@
+/**
+ * The Electron-free table implementing the contract, used by all three hosts (desktop IPC, browser-mode
+ * HTTP, command line). Each handler receives its input already validated (defaults applied).
+ */
+import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract';
+import { detectAndParse } from '../../shared/paste/detect';
+import type { Library } from '../../db/open';
+import { authorCard, authorMetrics, libraryInfo, listAuthors } from '../../db/library/authors';
+import { importProfile } from '../../db/library/import-profile';
+import { getPaper, listPapers } from '../../db/library/papers';
+
+export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
+
+const PREVIEW_PAPERS = 5;
+
+/**
+ * Build the handler table over an open library.
+ * - `paste.preview` ({text}) -> what was recognised and what importing would add/update (nothing is stored)
+ * - `paste.import` ({text}) -> import report; throws `PASTE_EMPTY` / `PASTE_UNRECOGNISED` and stores nothing then
+ * - `papers.list`, `papers.get`, `authors.list`, `authors.card`, `authors.metrics`, `library.info`: see db/library
+ */
+export function createHandlers(library: Library): Handlers {
+  const { db } = library;
+  return {
+    'library.info': () => libraryInfo(db, library.file),
+    'paste.preview': ({ text }) => {
+      const outcome = detectAndParse(text);
+      const dry = importProfile(db, text, outcome, { dryRun: true });
+      return {
+        format: outcome.profile.source,
+        author: outcome.profile.author,
+        paperCount: outcome.profile.papers.length,
+        firstPapers: outcome.profile.papers.slice(0, PREVIEW_PAPERS).map((p) => ({
+          title: p.title,
+          date: p.date,
+          authors: p.authors,
+          authorsTruncated: p.authors_truncated,
+        })),
+        wouldImport: { added: dry.added, updated: dry.updated, unchanged: dry.unchanged },
+        report: outcome.report,
+      };
+    },
+    'paste.import': ({ text }) => importProfile(db, text, detectAndParse(text)),
+    'papers.list': (input) => listPapers(db, input),
+    'papers.get': ({ id }) => getPaper(db, id),
+    'authors.list': (input) => listAuthors(db, input),
+    'authors.card': ({ id }) => authorCard(db, id),
+    'authors.metrics': ({ id }) => authorMetrics(db, id),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * The one error type that crosses process boundaries (IPC, HTTP, CLI). Its `code` is stable so the
+ * renderer can react to it; its `message` is a sentence for the user: what happened and where.
+ */
+export type LecternErrorCode =
+  | 'PASTE_UNRECOGNISED'
+  | 'PASTE_EMPTY'
+  | 'INVALID_INPUT'
+  | 'NOT_FOUND'
+  | 'FORBIDDEN'
+  | 'LIBRARY'
+  | 'INTERNAL';
+
+export interface LecternErrorShape {
+  code: LecternErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export class LecternError extends Error {
+  readonly code: LecternErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: LecternErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'LecternError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** A plain object that survives structured clone and JSON. */
+  toShape(): LecternErrorShape {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
