@@ -1,0 +1,60 @@
+/**
+ * The renderer's door to the library. On the desktop, the preload exposes `window.lectern` (built from
+ * the contract); in browser mode the same calls go over HTTP to the local server with the per-launch
+ * token from the page URL. Either way every call answers `{ ok: true, value } | { ok: false, error }`.
+ */
+import { CHANNELS, type Channel, type ChannelInput, type ChannelOutput, type LecternApi, type Result } from '../../shared/contract';
+import { LecternError } from '../../shared/errors';
+
+declare global {
+  interface Window {
+    lectern?: LecternApi;
+  }
+}
+
+const TOKEN_KEY = 'lectern.token';
+
+/** The browser-mode token: from `?token=` on first load (then hidden from the address bar), else this tab's session. */
+function browserToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function httpApi(): LecternApi {
+  const token = browserToken();
+  const api = {} as Record<Channel, (input: unknown) => Promise<Result<unknown>>>;
+  for (const channel of CHANNELS) {
+    api[channel] = async (input) => {
+      try {
+        const res = await fetch(`/api/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-lectern-token': token },
+          body: JSON.stringify(input ?? {}),
+        });
+        return (await res.json()) as Result<unknown>;
+      } catch (err) {
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: `Lectern's local server did not answer (${(err as Error).message}). Is \`npm run serve\` still running?` },
+        };
+      }
+    };
+  }
+  return api as unknown as LecternApi;
+}
+
+export const api: LecternApi = window.lectern ?? httpApi();
+
+/** Call a channel and unwrap the result; throws LecternError (with the server's code and message) on failure. */
+export async function request<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  const result = await (api[channel] as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>)(input);
+  if (!result.ok) throw new LecternError(result.error.code, result.error.message, result.error.details);
+  return result.value;
+}

@@ -1,0 +1,17 @@
+/**
+ * The renderer's Content Security Policy, used by the Electron window and the browser-mode server alike:
+ * only the app's own scripts, no remote loads, no eval. Inline styles are allowed because the charting
+ * library and React style attributes need them.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
