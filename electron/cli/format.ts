@@ -1,0 +1,102 @@
+/**
+ * Plain-text rendering of library data for the terminal.
+ */
+import type { AuthorCard, AuthorMetrics, AuthorSummary, ImportReport, PaperRow } from '../../shared/contract';
+
+const number = new Intl.NumberFormat('en-US');
+
+/** `Xin, Ren, Song et al.`: surnames as printed (last word), " et al." when the list was cut. */
+export function shortAuthors(authors: readonly string[], truncated: boolean): string {
+  const surnames = authors.map((a) => a.split(' ').pop() ?? a);
+  return surnames.join(', ') + (truncated ? ' et al.' : '');
+}
+
+function truncate(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function formatPapers(rows: readonly PaperRow[], total: number): string {
+  const body = rows.map((r) => [
+    r.date ?? (r.year === null ? '' : String(r.year)),
+    r.categories.join(' '),
+    r.hasCode ? 'code' : '',
+    truncate(r.title, 80),
+    truncate(shortAuthors(r.authors, r.authorsTruncated), 40),
+  ]);
+  const shown = rows.length < total ? `${rows.length} of ${number.format(total)} papers` : `${number.format(total)} papers`;
+  return `${table(['date', 'cat', 'code', 'title', 'authors'], body)}\n${shown}`;
+}
+
+export function formatAuthors(authors: readonly AuthorSummary[]): string {
+  if (authors.length === 0) return 'No author profiles in the library yet. Import one with `lectern import FILE`.';
+  return table(
+    ['name', 'category', 'papers', 'h-index', 'citations'],
+    authors.map((a) => [
+      a.name,
+      a.primaryCategory ?? '',
+      String(a.papersInLibrary),
+      a.hIndex === null ? '' : String(a.hIndex),
+      a.citations === null ? '' : number.format(a.citations),
+    ]),
+  );
+}
+
+export function formatCard(card: AuthorCard): string {
+  const m = card.metrics;
+  const lines = [`${card.name}${card.primaryCategory ? ` (${card.primaryCategory})` : ''}`];
+  if (m) {
+    const figures: Array<[string, number | null, string?]> = [
+      ['h-index', m.hIndex],
+      ['citations', m.citations],
+      ['papers', m.paperCount],
+      ['i10-index', m.i10Index],
+      ['novelty', m.noveltyPct, '%'],
+      ['AI score', m.aiScore],
+    ];
+    lines.push(
+      figures
+        .filter(([, v]) => v !== null)
+        .map(([label, v, unit]) => `${label} ${number.format(v!)}${unit ?? ''}`)
+        .join(' · '),
+      `metrics from ${m.source}, captured ${m.capturedAt.slice(0, 10)}`,
+    );
+  } else {
+    lines.push('no profile imported for this author');
+  }
+  lines.push(`papers in library: ${card.papersInLibrary}`);
+  if (card.affiliations.length) lines.push(`affiliations: ${card.affiliations.map((a) => `${a.name} (${a.count})`).join(', ')}`);
+  if (card.coAuthors.length) lines.push(`top co-authors: ${card.coAuthors.map((a) => `${a.name} (${a.count})`).join(', ')}`);
+  return lines.join('\n');
+}
+
+export function formatMetrics(m: AuthorMetrics): string {
+  const lines = [m.name];
+  for (const s of m.snapshots) {
+    lines.push(
+      `${s.capturedAt.slice(0, 10)} ${s.source}: h-index ${s.hIndex ?? '–'}, citations ${s.citations === null ? '–' : number.format(s.citations)}, papers ${s.paperCount ?? '–'}`,
+    );
+  }
+  lines.push(`papers per year: ${m.papersPerYear.map((y) => `${y.year}: ${y.count}`).join(', ') || 'none'}`);
+  lines.push(`papers per category: ${m.papersPerCategory.map((c) => `${c.category}: ${c.count}`).join(', ') || 'none'}`);
+  lines.push(
+    `with code: ${m.papersWithCode} of ${m.papersInLibrary}${m.codeShare === null ? '' : ` (${Math.round(m.codeShare * 100)}%)`}`,
+  );
+  return lines.join('\n');
+}
+
+export function formatImport(r: ImportReport): string {
+  const lines = [
+    `Imported ${r.format} paste${r.author ? ` of ${r.author.name}` : ''}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`,
+  ];
+  if (r.author) lines.push(r.snapshotAdded ? 'Metrics snapshot added.' : 'Metrics unchanged since the last import; no new snapshot.');
+  for (const s of r.skipped) lines.push(`skipped line ${s.line} (${s.reason}): ${truncate(s.text, 70)}`);
+  if (r.incompleteTail) lines.push(`incomplete last paper at line ${r.incompleteTail.line} (missing ${r.incompleteTail.missing}): ${truncate(r.incompleteTail.text, 70)}`);
+  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,142 @@
+/**
+ * The command-line host: `lectern <command>`. Calls the same handlers as the desktop and browser hosts.
+ * Results go to stdout; errors go to stderr with exit code 1 (2 for a usage error).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { PAPER_SORT_COLUMNS, type PaperSortColumn } from '../../shared/contract';
+import { LecternError } from '../../shared/errors';
+import { detectAndParse } from '../../shared/paste/detect';
+import { resolveLibraryFile } from '../../db/location';
+import { findAuthorByName } from '../../db/library/authors';
+import { openLibrary, type Library } from '../../db/open';
+import { call } from '../handlers/dispatch';
+import { createHandlers } from '../handlers/handlers';
+import { formatAuthors, formatCard, formatImport, formatMetrics, formatPapers } from './format';
+
+const USAGE = `usage: lectern <command> [options]
+
+commands:
+  parse FILE|-             print what a pasted page parses to, as JSON (no library needed)
+  import FILE|-            import a pasted page into the library and print the report
+  papers                   list papers  [--sort date|title|category|authors|year|code|affiliations|added]
+                           [--desc] [--filter TEXT] [--author NAME] [--limit N] [--json]
+  authors                  list author profiles  [--all] [--json]
+  author NAME              an author's card  [--json]
+  metrics NAME             an author's metrics  [--json]
+
+options:
+  --library FILE           library file (default: $LECTERN_LIBRARY, else the desktop app's library)
+  --json                   print JSON instead of text
+  -h, --help               this help`;
+
+class UsageError extends Error {}
+
+function readInput(path: string | undefined): string {
+  if (!path) throw new UsageError('give a file to read, or - for standard input');
+  try {
+    return readFileSync(path === '-' ? 0 : path, 'utf8');
+  } catch (err) {
+    throw new LecternError('INVALID_INPUT', `Cannot read ${path === '-' ? 'standard input' : path}: ${(err as NodeJS.ErrnoException).message}.`);
+  }
+}
+
+function print(value: unknown, json: boolean, text: () => string): void {
+  process.stdout.write(`${json ? JSON.stringify(value, null, 2) : text()}\n`);
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      library: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      sort: { type: 'string' },
+      desc: { type: 'boolean', default: false },
+      filter: { type: 'string' },
+      author: { type: 'string' },
+      limit: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, arg] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+
+  if (command === 'parse') {
+    const outcome = detectAndParse(readInput(arg));
+    process.stdout.write(`${JSON.stringify(outcome.profile, null, 2)}\n`);
+    const { skipped, incompleteTail, warnings } = outcome.report;
+    for (const s of skipped) process.stderr.write(`skipped line ${s.line} (${s.reason}): ${s.text}\n`);
+    if (incompleteTail) process.stderr.write(`incomplete last paper at line ${incompleteTail.line} (missing ${incompleteTail.missing})\n`);
+    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    return;
+  }
+
+  const known = ['import', 'papers', 'authors', 'author', 'metrics'];
+  if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
+  const library: Library = openLibrary(resolveLibraryFile(values.library));
+  try {
+    const handlers = createHandlers(library);
+    const json = values.json ?? false;
+    switch (command) {
+      case 'import': {
+        const report = await call(handlers, 'paste.import', { text: readInput(arg) });
+        print(report, json, () => formatImport(report));
+        break;
+      }
+      case 'papers': {
+        const sort = values.sort;
+        if (sort !== undefined && !(PAPER_SORT_COLUMNS as readonly string[]).includes(sort)) {
+          throw new UsageError(`--sort takes one of ${PAPER_SORT_COLUMNS.join(', ')}, not "${sort}"`);
+        }
+        const limit = values.limit === undefined ? 1000 : Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError('--limit takes a whole number from 1 to 1000');
+        const page = await call(handlers, 'papers.list', {
+          sort: sort ? [{ column: sort as PaperSortColumn, desc: values.desc ?? false }] : [],
+          filter: values.filter ?? '',
+          authorId: values.author ? findAuthorByName(library.db, values.author) : undefined,
+          limit,
+        });
+        print(page, json, () => formatPapers(page.rows, page.total));
+        break;
+      }
+      case 'authors': {
+        const authors = await call(handlers, 'authors.list', { profilesOnly: !values.all });
+        print(authors, json, () => formatAuthors(authors));
+        break;
+      }
+      case 'author':
+      case 'metrics': {
+        if (!arg) throw new UsageError(`${command} needs an author name, e.g. lectern ${command} "Chong Ruan"`);
+        const id = findAuthorByName(library.db, arg);
+        if (command === 'author') {
+          const card = await call(handlers, 'authors.card', { id });
+          print(card, json, () => formatCard(card));
+        } else {
+          const metrics = await call(handlers, 'authors.metrics', { id });
+          print(metrics, json, () => formatMetrics(metrics));
+        }
+        break;
+      }
+    }
+  } finally {
+    library.close();
+  }
+}
+
+try {
+  await run(process.argv.slice(2));
+} catch (err) {
+  if (err instanceof UsageError || (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    process.stderr.write(`lectern: ${(err as Error).message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`lectern: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}
