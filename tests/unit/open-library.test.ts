@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { openLibrary } from '../../db/open';
+import { appDataFolder, resolveLibraryFile } from '../../db/location';
+import { tempLibraryFile } from './helpers/fixtures';
+
+const TABLES = ['affiliations', 'author_metric_snapshots', 'authors', 'import_papers', 'imports', 'paper_affiliations', 'paper_authors', 'paper_categories', 'papers'];
+
+function tables(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name`).all() as Array<{ name: string }>).map((r) => r.name);
+  db.close();
+  return names;
+}
+
+describe('openLibrary', () => {
+  it('creates the folder and file and applies every migration to an empty library', () => {
+    const file = join(dirname(tempLibraryFile()), 'nested', 'deeper', 'library.sqlite');
+    const lib = openLibrary(file);
+    expect(lib.backup).toBeNull();
+    lib.close();
+    expect(existsSync(file)).toBe(true);
+    expect(tables(file)).toEqual(TABLES);
+  });
+
+  it('sets WAL, foreign keys and a busy timeout', () => {
+    const lib = openLibrary(tempLibraryFile());
+    const c = lib.db.$client;
+    expect(c.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(c.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(c.pragma('busy_timeout', { simple: true })).toBe(5000);
+    lib.close();
+  });
+
+  it('reopens an up-to-date library without a backup and keeps its rows', () => {
+    const file = tempLibraryFile();
+    const first = openLibrary(file);
+    first.db.$client.prepare(`INSERT INTO authors (name, name_key) VALUES ('Ada Lovelace', 'ada lovelace')`).run();
+    first.close();
+    const again = openLibrary(file);
+    expect(again.backup).toBeNull();
+    expect(again.db.$client.prepare('SELECT name FROM authors').all()).toEqual([{ name: 'Ada Lovelace' }]);
+    again.close();
+  });
+
+  it('backs the file up before migrating an existing library', () => {
+    const file = tempLibraryFile();
+    const old = new Database(file);
+    old.exec(`CREATE TABLE notes_from_an_older_lectern (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes_from_an_older_lectern (body) VALUES ('keep me');`);
+    old.close();
+    const lib = openLibrary(file);
+    expect(lib.backup).toMatch(/library\.sqlite\.backup-.*\.sqlite$/);
+    lib.close();
+    expect(readdirSync(dirname(file)).filter((f) => f.includes('.backup-'))).toHaveLength(1);
+    const backup = new Database(lib.backup!, { readonly: true });
+    expect(backup.prepare('SELECT body FROM notes_from_an_older_lectern').all()).toEqual([{ body: 'keep me' }]);
+    backup.close();
+  });
+
+  it('says clearly when the file is not a library', () => {
+    const file = tempLibraryFile();
+    writeFileSync(file, 'this is a shopping list, not a database '.repeat(200));
+    expect(() => openLibrary(file)).toThrow(expect.objectContaining({ code: 'LIBRARY', message: expect.stringContaining(file) }));
+  });
+});
+
+describe('library location', () => {
+  it('prefers --library, then LECTERN_LIBRARY, then the app data folder', () => {
+    expect(resolveLibraryFile('/x/given.sqlite', { LECTERN_LIBRARY: '/y/env.sqlite' })).toBe('/x/given.sqlite');
+    expect(resolveLibraryFile(undefined, { LECTERN_LIBRARY: '/y/env.sqlite' })).toBe('/y/env.sqlite');
+    expect(resolveLibraryFile(undefined, { XDG_CONFIG_HOME: '/home/u/.config' })).toBe(
+      process.platform === 'linux' ? '/home/u/.config/Lectern/library.sqlite' : join(appDataFolder({ XDG_CONFIG_HOME: '/home/u/.config' }), 'Lectern', 'library.sqlite'),
+    );
+  });
+
+  it('matches Electron userData folders per platform', () => {
+    expect(appDataFolder({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toBe('C:\\Users\\u\\AppData\\Roaming');
+    expect(appDataFolder({}, 'darwin')).toMatch(/Library\/Application Support$/);
+    expect(appDataFolder({ XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe('/cfg');
+  });
+});
