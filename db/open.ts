@@ -51,16 +51,18 @@ function hasUserTables(sqlite: Database.Database): boolean {
  *
  * @param file path of the SQLite file, or `:memory:`
  * @param options.migrationsFolder folder of drizzle-kit migrations (default: db/migrations)
+ * @param options.nativeBinding path of a better_sqlite3.node built for another runtime (the desktop app
+ *   in development, see scripts/electron-sqlite.mjs); default: the one in node_modules
  * @returns the open library; call `close()` when done
  * @throws LecternError `LIBRARY` when the file cannot be opened, is not a SQLite database, or a migration fails
  */
-export function openLibrary(file: string, options: { migrationsFolder?: string } = {}): Library {
+export function openLibrary(file: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): Library {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   const inMemory = file === ':memory:';
   let sqlite: Database.Database;
   try {
     if (!inMemory) mkdirSync(dirname(file), { recursive: true });
-    sqlite = new Database(file);
+    sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronSqliteBinding } from './electron-sqlite.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -38,6 +39,11 @@ if (!electron) {
     stdio: 'inherit',
   });
   if (build.status !== 0) process.exit(build.status ?? 1);
-  const app = spawn(electron, [root, ...args], { stdio: 'inherit' });
+  const binding = electronSqliteBinding(root);
+  if (!binding) {
+    console.error('lectern: could not prepare the SQLite module for Electron (see above). `npm run serve` starts browser mode meanwhile.');
+    process.exit(1);
+  }
+  const app = spawn(electron, [root, ...args], { stdio: 'inherit', env: { ...process.env, LECTERN_SQLITE_BINDING: binding } });
   app.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -27,7 +27,11 @@ async function start(): Promise<void> {
   const file = explicit || process.env.LECTERN_LIBRARY ? resolveLibraryFile(explicit) : join(app.getPath('userData'), LIBRARY_FILE_NAME);
   try {
     // Migrations ship beside the app (electron-builder `files`), not inside the bundle.
-    library = openLibrary(file, { migrationsFolder: join(app.getAppPath(), 'db', 'migrations') });
+    library = openLibrary(file, {
+      migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
+      // Set by `npm start` in development; packaged apps carry a module rebuilt for Electron.
+      nativeBinding: process.env.LECTERN_SQLITE_BINDING,
+    });
   } catch (err) {
     dialog.showErrorBox('Lectern cannot open its library', (err as Error).message);
     app.exit(1);
