@@ -2,6 +2,16 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { CONTENT_SECURITY_POLICY_META } from './shared/security';
+
+/** The window loads the renderer from file://, where no response header can carry a CSP: put it in the page. */
+function contentSecurityPolicyMeta(): Plugin {
+  return {
+    name: 'lectern-csp-meta',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY_META }, injectTo: 'head-prepend' }],
+  };
+}
 
 // This project keeps electron/, renderer/ and shared/ at the top level instead of electron-vite's src/
 // defaults, so every input and output is explicit. The preload is CommonJS because a sandboxed preload
@@ -26,7 +36,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(here, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicyMeta()],
     build: {
       outDir: resolve(here, 'out/renderer'),
       rollupOptions: { input: { index: resolve(here, 'renderer/index.html') } },

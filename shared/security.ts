@@ -3,7 +3,7 @@
  * only the app's own scripts, no remote loads, no eval. Inline styles are allowed because the charting
  * library and React style attributes need them.
  */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -13,5 +13,10 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/** As an HTTP header (browser mode, Electron responses). */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/** As a `<meta>` tag in index.html (file:// has no headers); browsers ignore frame-ancestors there and warn. */
+export const CONTENT_SECURITY_POLICY_META = DIRECTIVES.join('; ');
