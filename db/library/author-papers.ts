@@ -5,8 +5,11 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 
-/** SQL subquery yielding the ids of the author's papers (use inside `IN (...)`). */
-export function authorPaperIds(authorId: number): SQL {
+/**
+ * SQL subquery yielding the ids of the author's papers (use inside `IN (...)` or `COUNT(*) FROM (...)`).
+ * @param authorId an author id, or an SQL expression such as `a.id` for a correlated subquery
+ */
+export function authorPaperIds(authorId: number | SQL): SQL {
   return sql`SELECT pa.paper_id FROM paper_authors pa WHERE pa.author_id = ${authorId}
     UNION SELECT ip.paper_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id = ${authorId}`;
 }

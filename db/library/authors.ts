@@ -65,8 +65,7 @@ export function listAuthors(db: LibraryDb, input: ChannelArgs<'authors.list'>): 
   const filter = nameKey(input.filter);
   const rows = db.all<{ id: number; name: string; primary_category: string | null; papers: number; has_profile: number; h_index: number | null; citations: number | null }>(sql`
     SELECT a.id, a.name, a.primary_category,
-      (SELECT COUNT(*) FROM (SELECT pa.paper_id FROM paper_authors pa WHERE pa.author_id = a.id
-        UNION SELECT ip.paper_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id = a.id)) AS papers,
+      (SELECT COUNT(*) FROM (${authorPaperIds(sql`a.id`)})) AS papers,
       EXISTS (SELECT 1 FROM author_metric_snapshots s WHERE s.author_id = a.id) AS has_profile,
       (SELECT s.h_index FROM author_metric_snapshots s WHERE s.author_id = a.id ORDER BY s.captured_at DESC, s.id DESC LIMIT 1) AS h_index,
       (SELECT s.citations FROM author_metric_snapshots s WHERE s.author_id = a.id ORDER BY s.captured_at DESC, s.id DESC LIMIT 1) AS citations
