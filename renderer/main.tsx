@@ -1,8 +1,22 @@
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { request } from './api/client';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/table.css';
+import './styles/panes.css';
+import './styles/import.css';
+import './styles/metrics.css';
+import { App } from './shell/app';
+import { applyTheme, useTheme } from './stores/theme-store';
 
-function App() {
-  return <p>Lectern</p>;
+applyTheme(useTheme.getState().theme);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
 }
-void request;
-createRoot(document.getElementById('root')!).render(<App />);

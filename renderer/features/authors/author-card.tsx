@@ -1,0 +1,94 @@
+/** The selected author: who they are, their profile metrics, where they work, who they write with. */
+import type { AuthorCard as AuthorCardData, MetricSnapshot } from '../../../shared/contract';
+import { useUi } from '../../stores/ui-store';
+import { Badge } from '../../ui/badge';
+import { formatCount, formatDay, plural, sourceName } from '../../ui/format';
+import { AuthorAvatar } from './author-avatar';
+
+function Metric({ label, value, testId }: { label: string; value: string | null; testId: string }) {
+  return (
+    <div className="metric" data-testid={testId}>
+      <dt className="metric-label">{label}</dt>
+      <dd className="metric-value">{value ?? '–'}</dd>
+    </div>
+  );
+}
+
+function ProfileMetrics({ metrics, papersInLibrary }: { metrics: MetricSnapshot; papersInLibrary: number }) {
+  const num = (v: number | null) => (v === null ? null : formatCount(v));
+  return (
+    <>
+      <dl className="metric-grid">
+        <Metric label="h-index" value={num(metrics.hIndex)} testId="metric-h-index" />
+        <Metric label="Citations" value={num(metrics.citations)} testId="metric-citations" />
+        <Metric label="Papers" value={num(metrics.paperCount ?? papersInLibrary)} testId="metric-papers" />
+        {metrics.i10Index !== null ? <Metric label="i10-index" value={num(metrics.i10Index)} testId="metric-i10" /> : null}
+        {metrics.noveltyPct !== null ? <Metric label="Novelty" value={`${metrics.noveltyPct}%`} testId="metric-novelty" /> : null}
+        {metrics.aiScore !== null ? <Metric label="AI score" value={String(metrics.aiScore)} testId="metric-ai-score" /> : null}
+      </dl>
+      <p className="metric-note">
+        As shown on {sourceName(metrics.source)} on {formatDay(metrics.capturedAt)}
+        {metrics.paperCount !== null && metrics.paperCount !== papersInLibrary ? ` · ${formatCount(papersInLibrary)} of them in your library` : ''}
+      </p>
+    </>
+  );
+}
+
+export function AuthorCardView({ card }: { card: AuthorCardData }) {
+  const selectAuthor = useUi((s) => s.selectAuthor);
+  return (
+    <section className="author-card" aria-labelledby="author-card-name">
+      <header className="author-card-head">
+        <AuthorAvatar name={card.name} />
+        <div className="author-card-title">
+          <h2 id="author-card-name" className="author-name">
+            {card.name}
+          </h2>
+          <div className="author-sub">
+            {card.primaryCategory ? <Badge title="Primary category">{card.primaryCategory}</Badge> : null}
+            <span className="muted">{plural(card.papersInLibrary, 'paper')} in your library</span>
+          </div>
+        </div>
+      </header>
+
+      {card.metrics ? (
+        <ProfileMetrics metrics={card.metrics} papersInLibrary={card.papersInLibrary} />
+      ) : (
+        <p className="metric-note">No profile of this author was imported, so there are no profile metrics. Paste their profile page to add them.</p>
+      )}
+
+      {card.affiliations.length > 0 ? (
+        <div className="detail-section">
+          <h3 className="section-title">Affiliations on their papers</h3>
+          <ul className="name-counts">
+            {card.affiliations.map((a) => (
+              <li key={a.name}>
+                <span>{a.name}</span>
+                <span className="count">{formatCount(a.count)}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {card.coAuthors.length > 0 ? (
+        <div className="detail-section">
+          <h3 className="section-title">Frequent co-authors</h3>
+          <ul className="name-counts">
+            {card.coAuthors.map((c) => (
+              <li key={c.id}>
+                <button type="button" className="link-button" onClick={() => selectAuthor(c.id)} title={`Open ${c.name}'s card`}>
+                  <AuthorAvatar name={c.name} size="sm" />
+                  <span>{c.name}</span>
+                </button>
+                <span className="count" title={`${plural(c.count, 'paper')} together`}>
+                  {formatCount(c.count)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </section>
+  );
+}

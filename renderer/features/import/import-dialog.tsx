@@ -1,0 +1,148 @@
+/**
+ * The paste box: a modal <dialog> (native focus trap, Escape closes) with the pasted text on the left
+ * and, as it changes, what Lectern recognised on the right. Nothing is written until "Import".
+ */
+import { useEffect, useId, useRef, useState } from 'react';
+import { useUi } from '../../stores/ui-store';
+import { describeError } from '../../stores/notice-store';
+import { plural } from '../../ui/format';
+import { PastePreview } from './paste-preview';
+import { runImport } from './run-import';
+import { usePastePreview } from './use-paste-preview';
+
+function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
+  const [text, setText] = useState(seed);
+  const [importing, setImporting] = useState(false);
+  const [importError, setImportError] = useState<string | null>(null);
+  const preview = usePastePreview(text);
+  const textareaId = useId();
+  const hintId = useId();
+
+  const ready = preview.status === 'ready' ? preview.preview : null;
+  const canImport = ready !== null && ready.paperCount + (ready.author ? 1 : 0) > 0 && !importing;
+  const label = ready ? (ready.paperCount > 0 ? `Import ${plural(ready.paperCount, 'paper')}` : 'Import profile') : 'Import';
+
+  const submit = async () => {
+    if (!canImport) return;
+    setImporting(true);
+    setImportError(null);
+    try {
+      await runImport(text);
+      onClose();
+    } catch (err) {
+      setImportError(`${describeError(err)} Nothing was imported.`);
+      setImporting(false);
+    }
+  };
+
+  return (
+    <form
+      className="import-form"
+      method="dialog"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <header className="dialog-head">
+        <h2 id="import-title" className="dialog-title">
+          Import a profile page
+        </h2>
+        <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+            <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      </header>
+
+      <div className="import-body">
+        <div className="import-input">
+          <label htmlFor={textareaId} className="field-label">
+            Pasted page
+          </label>
+          <p id={hintId} className="field-hint">
+            Open the scholar's profile page, select all (Ctrl/Cmd+A), copy, and paste it here.
+          </p>
+          <textarea
+            id={textareaId}
+            className="input paste-area"
+            aria-describedby={hintId}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setImportError(null);
+            }}
+            placeholder="Paste the profile page here"
+            spellCheck={false}
+            autoFocus
+          />
+        </div>
+
+        <div className="import-preview" aria-live="polite">
+          {preview.status === 'empty' ? (
+            <p className="pane-hint">What Lectern recognises in the paste will show here before anything is imported.</p>
+          ) : null}
+          {preview.status === 'loading' ? (
+            preview.previous ? (
+              <div className="is-stale">
+                <PastePreview preview={preview.previous} />
+              </div>
+            ) : (
+              <p className="pane-hint">Reading the paste…</p>
+            )
+          ) : null}
+          {preview.status === 'ready' ? <PastePreview preview={preview.preview} /> : null}
+          {preview.status === 'error' ? (
+            <div className="callout callout-error" role="alert" data-testid="paste-error">
+              <strong>Lectern could not read this paste.</strong>
+              <p>{preview.message}</p>
+              <p className="muted">Nothing will be imported. Copy the whole profile page again (select all, then copy) and paste it here.</p>
+            </div>
+          ) : null}
+        </div>
+      </div>
+
+      <footer className="dialog-foot">
+        {importError ? (
+          <p className="dialog-error" role="alert">
+            {importError}
+          </p>
+        ) : (
+          <span />
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={!canImport}>
+            {importing ? 'Importing…' : label}
+          </button>
+        </div>
+      </footer>
+    </form>
+  );
+}
+
+export function ImportDialog() {
+  const open = useUi((s) => s.importOpen);
+  const seed = useUi((s) => s.importSeed);
+  const closeImport = useUi((s) => s.closeImport);
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+    } else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }, [open]);
+
+  return (
+    <dialog ref={ref} className="dialog import-dialog" aria-labelledby="import-title" onClose={closeImport} onCancel={closeImport}>
+      {/* Mounted only while open, so every opening starts from its own seed. */}
+      {open ? <ImportForm seed={seed} onClose={closeImport} /> : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,110 @@
+/** What Lectern recognised in the paste, before anything is written to the library. */
+import type { PastePreview as Preview } from '../../../shared/contract';
+import { Badge } from '../../ui/badge';
+import { formatCount, plural, shortAuthors, sourceName } from '../../ui/format';
+import { AuthorAvatar } from '../authors/author-avatar';
+
+function AuthorMetricsLine({ metrics }: { metrics: NonNullable<Preview['author']>['metrics'] }) {
+  const parts: string[] = [];
+  if (metrics.h_index !== undefined) parts.push(`h-index ${formatCount(metrics.h_index)}`);
+  if (metrics.citations !== undefined) parts.push(`${formatCount(metrics.citations)} citations`);
+  if (metrics.paper_count !== undefined) parts.push(plural(metrics.paper_count, 'paper'));
+  if (metrics.i10_index !== undefined) parts.push(`i10-index ${formatCount(metrics.i10_index)}`);
+  if (metrics.novelty_pct !== undefined) parts.push(`novelty ${metrics.novelty_pct}%`);
+  if (metrics.ai_score !== undefined) parts.push(`AI score ${metrics.ai_score}`);
+  return parts.length > 0 ? <p className="muted">{parts.join(' · ')}</p> : null;
+}
+
+function clip(text: string, max = 90): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function PastePreview({ preview }: { preview: Preview }) {
+  const { author, report, wouldImport } = preview;
+  const primaryCategory = typeof author?.extra.primary_category === 'string' ? author.extra.primary_category : null;
+  return (
+    <div className="preview" data-testid="paste-preview">
+      <p className="preview-source">
+        Recognised a <strong>{sourceName(preview.format)}</strong> {author ? 'profile page' : 'page'}
+      </p>
+
+      {author ? (
+        <div className="preview-author">
+          <AuthorAvatar name={author.name} />
+          <div>
+            <div className="preview-author-name">
+              {author.name} {primaryCategory ? <Badge title="Primary category">{primaryCategory}</Badge> : null}
+            </div>
+            {author.affiliation ? <p className="muted">{author.affiliation}</p> : null}
+            <AuthorMetricsLine metrics={author.metrics} />
+          </div>
+        </div>
+      ) : null}
+
+      <div className="preview-counts" data-testid="preview-counts">
+        <div className="preview-count-main">
+          <span className="big-number">{formatCount(preview.paperCount)}</span> {preview.paperCount === 1 ? 'paper' : 'papers'} recognised
+        </div>
+        <ul className="would-import" aria-label="What importing will do">
+          <li>
+            <strong>{formatCount(wouldImport.added)}</strong> new
+          </li>
+          <li>
+            <strong>{formatCount(wouldImport.updated)}</strong> updated
+          </li>
+          <li>
+            <strong>{formatCount(wouldImport.unchanged)}</strong> unchanged
+          </li>
+        </ul>
+      </div>
+
+      {preview.firstPapers.length > 0 ? (
+        <div className="detail-section">
+          <h3 className="section-title">{preview.paperCount > preview.firstPapers.length ? `First ${preview.firstPapers.length} papers` : 'Papers'}</h3>
+          <ol className="preview-papers">
+            {preview.firstPapers.map((p, i) => (
+              <li key={i}>
+                <span className="preview-paper-title">{p.title}</span>
+                <span className="muted">
+                  {[p.date, shortAuthors(p.authors, p.authorsTruncated)].filter(Boolean).join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+
+      {report.incompleteTail ? (
+        <div className="callout callout-warning" role="note">
+          <strong>The paste ends in the middle of a paper</strong> (line {report.incompleteTail.line}, {report.incompleteTail.missing}). It will be left out; copy the whole page
+          again to include it.
+          <div className="callout-quote">“{clip(report.incompleteTail.text)}”</div>
+        </div>
+      ) : null}
+
+      {report.skipped.length > 0 ? (
+        <details className="callout callout-warning">
+          <summary>
+            {plural(report.skipped.length, 'line')} could not be read and will be skipped (the full text is kept with the import)
+          </summary>
+          <ul className="skipped-lines">
+            {report.skipped.slice(0, 50).map((s) => (
+              <li key={s.line}>
+                <span className="muted">Line {s.line}:</span> {s.reason} <span className="callout-quote">“{clip(s.text, 70)}”</span>
+              </li>
+            ))}
+            {report.skipped.length > 50 ? <li className="muted">and {formatCount(report.skipped.length - 50)} more</li> : null}
+          </ul>
+        </details>
+      ) : null}
+
+      {report.warnings.length > 0 ? (
+        <ul className="callout callout-warning warnings">
+          {report.warnings.map((w, i) => (
+            <li key={i}>{w}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * The papers table's columns. Module scope on purpose: TanStack Table v9 rebuilds its column model
+ * whenever `features` or `columns` change identity.
+ */
+import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
+import type { PaperRow, PaperSortColumn } from '../../../shared/contract';
+import { Badge, CodeMarker } from '../../ui/badge';
+import { formatPaperDate, fullAuthors, shortAuthors } from '../../ui/format';
+
+export const paperTableFeatures = tableFeatures({ rowSortingFeature });
+const helper = createColumnHelper<typeof paperTableFeatures, PaperRow>();
+
+export const paperColumns = helper.columns([
+  helper.accessor('title', {
+    header: 'Title',
+    cell: (info) => (
+      <span className="cell-text" title={info.getValue()}>
+        {info.getValue()}
+      </span>
+    ),
+  }),
+  helper.accessor('authors', {
+    header: 'Authors',
+    cell: (info) => {
+      const { authors, authorsTruncated } = info.row.original;
+      return (
+        <span className="cell-text" title={fullAuthors(authors, authorsTruncated)}>
+          {shortAuthors(authors, authorsTruncated)}
+        </span>
+      );
+    },
+  }),
+  helper.accessor('date', {
+    header: 'Date',
+    cell: (info) => <span className="cell-date">{formatPaperDate(info.getValue(), info.row.original.year)}</span>,
+  }),
+  helper.accessor('categories', {
+    id: 'categories',
+    header: 'Categories',
+    cell: (info) => (
+      <span className="cell-badges">
+        {info.getValue().map((c) => (
+          <Badge key={c}>{c}</Badge>
+        ))}
+      </span>
+    ),
+  }),
+  helper.accessor('hasCode', {
+    id: 'code',
+    header: 'Code',
+    cell: (info) => (info.getValue() ? <CodeMarker /> : null),
+  }),
+  helper.accessor('affiliations', {
+    header: 'Affiliations',
+    cell: (info) => {
+      const text = info.getValue().join(', ');
+      return (
+        <span className="cell-text cell-muted" title={text || undefined}>
+          {text}
+        </span>
+      );
+    },
+  }),
+]);
+
+/** Table column id -> the server's sort column (sorting happens in SQL, see papers.list). */
+export const SERVER_SORT_COLUMN: Record<string, PaperSortColumn> = {
+  title: 'title',
+  authors: 'authors',
+  date: 'date',
+  categories: 'category',
+  code: 'code',
+  affiliations: 'affiliations',
+};
+
+/** Widths as <col> styles; the title takes what is left. */
+export const COLUMN_WIDTHS: Record<string, string | undefined> = {
+  title: undefined,
+  authors: '17%',
+  date: '96px',
+  categories: '96px',
+  code: '68px',
+  affiliations: '15%',
+};
+
+export const COLUMN_LABELS: Record<string, string> = {
+  title: 'Title',
+  authors: 'Authors',
+  date: 'Date',
+  categories: 'Categories',
+  code: 'Code',
+  affiliations: 'Affiliations',
+};

@@ -1,0 +1,79 @@
+/** The selected paper in the detail pane: full author list (each opens that author), abstract, provenance. */
+import { useChannel } from '../../api/use-channel';
+import { useUi } from '../../stores/ui-store';
+import { Badge, CodeMarker } from '../../ui/badge';
+import { formatDay, formatPaperDate, sourceName } from '../../ui/format';
+import { PasteSource } from '../../../shared/paste/parsed';
+import { readableAbstract } from './readable-abstract';
+
+export function PaperDetail() {
+  const paperId = useUi((s) => s.selectedPaperId);
+  const selectAuthor = useUi((s) => s.selectAuthor);
+  const paper = useChannel('papers.get', paperId === null ? null : { id: paperId });
+
+  if (paperId === null) {
+    return <p className="pane-hint">Select a paper in the table to see its abstract and authors here.</p>;
+  }
+  if (paper.error && !paper.data) return <p className="pane-error">{paper.error.message}</p>;
+  const p = paper.data;
+  if (!p || p.id !== paperId) return <p className="pane-hint" aria-busy="true">Loading the paper…</p>;
+
+  const date = formatPaperDate(p.date, p.year);
+  const firstImport = p.imports[0];
+  const source = firstImport ? PasteSource.safeParse(firstImport.format) : null;
+
+  return (
+    <article id="paper-detail" className="paper-detail" tabIndex={-1} aria-labelledby="paper-detail-title">
+      <h2 id="paper-detail-title" className="paper-detail-title">
+        {p.title}
+      </h2>
+      <div className="paper-detail-meta">
+        {date ? <span className="cell-date">{date}</span> : null}
+        {p.categories.map((c) => (
+          <Badge key={c}>{c}</Badge>
+        ))}
+        {p.hasCode ? <CodeMarker /> : null}
+        {p.venue ? <span className="muted">{p.venue}</span> : null}
+      </div>
+
+      <section className="detail-section" aria-labelledby="paper-authors-h">
+        <h3 id="paper-authors-h" className="section-title">
+          Authors
+        </h3>
+        <ul className="author-chips">
+          {p.authorLinks.map((link) => (
+            <li key={link.position}>
+              <button type="button" className="chip" onClick={() => selectAuthor(link.authorId)} title={`Show ${link.printedName}'s card and papers`}>
+                {link.printedName}
+              </button>
+            </li>
+          ))}
+          {p.authorsTruncated ? <li className="muted">and others not listed on the page</li> : null}
+        </ul>
+      </section>
+
+      {p.affiliations.length > 0 ? (
+        <section className="detail-section" aria-labelledby="paper-aff-h">
+          <h3 id="paper-aff-h" className="section-title">
+            Affiliations
+          </h3>
+          <p className="muted">{p.affiliations.join(', ')}</p>
+        </section>
+      ) : null}
+
+      <section className="detail-section" aria-labelledby="paper-abstract-h">
+        <h3 id="paper-abstract-h" className="section-title">
+          Abstract
+        </h3>
+        {p.abstract ? <p className="abstract">{readableAbstract(p.abstract)}</p> : <p className="muted">The page showed no abstract for this paper.</p>}
+      </section>
+
+      {firstImport ? (
+        <p className="provenance muted">
+          Added {formatDay(firstImport.createdAt)} from a pasted {source?.success ? sourceName(source.data) : firstImport.format} page
+          {p.imports.length > 1 ? `; seen in ${p.imports.length} imports` : ''}.
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,77 @@
+/** How numbers, dates and names are written everywhere in the window (one place, so they agree). */
+import type { PasteSource } from '../../shared/paste/parsed';
+
+// A fixed locale keeps numbers the same on every machine ("14,139"), like the dates, which are ISO.
+const counts = new Intl.NumberFormat('en-US');
+
+export function formatCount(value: number): string {
+  return counts.format(value);
+}
+
+export function formatPercent(share: number): string {
+  return `${Math.round(share * 100)}%`;
+}
+
+/** "2024-08-15" for an ISO instant, in the user's time zone. */
+export function formatDay(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso.slice(0, 10);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** A paper's date as the page gave it (2024-08-15 or 2024-08), else its year, else nothing. */
+export function formatPaperDate(date: string | null, year: number | null): string {
+  return date ?? (year === null ? '' : String(year));
+}
+
+/** Surname as the last word of a printed name ("Z. Z. Ren" -> "Ren"). */
+export function surname(printedName: string): string {
+  const words = printedName.trim().split(/\s+/);
+  return words[words.length - 1] ?? printedName;
+}
+
+/** "Xin, Ren, Song et al." */
+export function shortAuthors(authors: string[], truncated: boolean): string {
+  if (authors.length === 0) return truncated ? 'et al.' : '';
+  const names = authors.map(surname).join(', ');
+  return truncated ? `${names} et al.` : names;
+}
+
+/** Full printed list for a tooltip or the detail pane. */
+export function fullAuthors(authors: string[], truncated: boolean): string {
+  const names = authors.join(', ');
+  return truncated ? `${names}, et al. (the page did not list every author)` : names;
+}
+
+export function initials(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => /\p{L}/u.test(w));
+  const first = words[0]?.[0] ?? '?';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+const SOURCE_NAMES: Record<PasteSource, string> = {
+  scholarfeed: 'Scholarfeed',
+  google_scholar: 'Google Scholar',
+  semantic_scholar: 'Semantic Scholar',
+  dblp: 'dblp',
+  arxiv_author: 'arXiv author page',
+  arxiv_search: 'arXiv search',
+  arxiv_listing: 'arXiv listing',
+  openreview: 'OpenReview',
+  orcid: 'ORCID',
+  researchgate: 'ResearchGate',
+  acm_dl: 'ACM Digital Library',
+  scopus: 'Scopus',
+  paperswithcode: 'Papers with Code',
+  huggingface_papers: 'Hugging Face Papers',
+};
+
+export function sourceName(source: PasteSource): string {
+  return SOURCE_NAMES[source] ?? source;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}

@@ -1,0 +1,168 @@
+/**
+ * The issue's end-to-end scenario in a real browser against the browser-mode server: paste a
+ * profile, preview it, import it, sort the table, read the author card, and find the papers again
+ * after a restart. Plus the empty library, an unrecognised paste, the sample profile and the theme.
+ */
+import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+
+const NEWEST_TITLE = 'DeepSeek-V3.2: Pushing the Frontier of Open Large Language Models';
+const OLDEST_TITLE = 'DeepSeek LLM: Scaling Open-Source Language Models with Longtermism';
+
+test('an empty library invites a paste and explains how', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  const empty = page.getByTestId('empty-state');
+  await expect(empty.getByRole('heading', { name: "Paste a scholar's profile page here (Ctrl/Cmd+V)" })).toBeVisible();
+  await expect(empty).toContainText('select all');
+  await expect(empty.getByRole('button', { name: 'Try a sample profile' })).toBeVisible();
+  await expect(page.getByTestId('status-text')).toHaveText('0 papers');
+  await screenshotBothThemes(page, 'empty-state');
+});
+
+test('pasting the seed profile previews, imports, sorts, shows the author card, and survives a restart', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+
+  // Ctrl/Cmd+V outside a text field: the paste event opens the import dialog pre-filled.
+  await page.locator('body').click();
+  await pasteText(page, SEED_PROFILE);
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  await expect(dialog).toBeVisible();
+  const pasteBox = dialog.getByLabel('Pasted page');
+  await expect(pasteBox).toHaveValue(SEED_PROFILE);
+
+  const preview = dialog.getByTestId('paste-preview');
+  await expect(preview).toContainText('Recognised a Scholarfeed profile page');
+  await expect(preview.getByTestId('preview-counts')).toContainText('18 papers recognised');
+  await expect(preview).toContainText('Chong Ruan');
+  await expect(preview).toContainText('h-index 38 · 14,139 citations · 18 papers · novelty 54% · AI score 53');
+  await expect(preview.getByRole('list', { name: 'What importing will do' })).toHaveText(/18\s*new\s*0\s*updated\s*0\s*unchanged/);
+  await expect(preview).toContainText('DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search');
+  await expect(preview).toContainText('2024-08-15 · Xin, Ren, Song et al.');
+  await expect(dialog).not.toContainText('undefined');
+  await screenshotBothThemes(page, 'import-preview');
+
+  // The same through typing into the paste box: clear it, then fill it.
+  await pasteBox.fill('');
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await pasteBox.fill(SEED_PROFILE);
+  await expect(preview.getByTestId('preview-counts')).toContainText('18 papers recognised');
+
+  await dialog.getByRole('button', { name: 'Import 18 papers' }).click();
+  await expect(dialog).toBeHidden();
+
+  // Landed on the table with the new author's card open.
+  const rows = page.locator('.papers-table tbody tr');
+  await expect(rows).toHaveCount(18);
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Chong Ruan\s*18/ })).toHaveAttribute('aria-current', 'page');
+  const card = page.locator('.author-card');
+  await expect(card.getByRole('heading', { name: 'Chong Ruan' })).toBeVisible();
+  await expect(card.getByTestId('metric-h-index')).toHaveText(/h-index\s*38/);
+  await expect(card.getByTestId('metric-citations')).toHaveText(/Citations\s*14,139/);
+  await expect(card.getByTestId('metric-papers')).toHaveText(/Papers\s*18/);
+  await expect(card.getByTestId('metric-novelty')).toHaveText(/Novelty\s*54%/);
+  await expect(card.getByTestId('metric-ai-score')).toHaveText(/AI score\s*53/);
+  await expect(page.getByTestId('code-share')).toHaveText('9 of 18 (50%)');
+  await expect(page.getByText('Imported Chong Ruan\'s profile')).toBeVisible();
+
+  // Authors column: surnames, "et al.", full names in the tooltip.
+  const firstAuthors = page.locator('.papers-table tbody tr').filter({ hasText: 'DeepSeek-Prover-V1.5' }).locator('td.col-authors span');
+  await expect(firstAuthors).toHaveText('Xin, Ren, Song et al.');
+  await expect(firstAuthors).toHaveAttribute('title', /^Huajian Xin, Z\. Z\. Ren, Junxiao Song, et al\./);
+
+  // Sorting: first click ascending, second descending, third clears.
+  const dateHeader = page.getByRole('columnheader', { name: /Date/ });
+  await dateHeader.getByRole('button').click();
+  await expect(dateHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(rows.first().locator('td.col-title')).toHaveText(OLDEST_TITLE);
+  await expect(rows.first().locator('td.col-date')).toHaveText('2024-01-05');
+  await dateHeader.getByRole('button').click();
+  await expect(dateHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(rows.first().locator('td.col-title')).toHaveText(NEWEST_TITLE);
+  await expect(rows.first().locator('td.col-date')).toHaveText('2025-12-02');
+  await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan · sorted by Date (newest first)');
+  await screenshotBothThemes(page, 'papers-table');
+
+  // The author card and metrics pane on its own, in both themes.
+  await page.locator('.detail-pane').screenshot({ path: 'test-results/screenshots/author-card-pane-light.png' });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator('.detail-pane').screenshot({ path: 'test-results/screenshots/author-card-pane-dark.png' });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // Quick filter with Ctrl+F, the whole library in the sidebar.
+  await page.getByRole('button', { name: /My Library/ }).click();
+  await page.keyboard.press('Control+f');
+  const filter = page.getByLabel('Filter papers by title, author or abstract');
+  await expect(filter).toBeFocused();
+  await filter.fill('prover');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first().locator('td.col-title')).toHaveText('DeepSeek-Prover-V2: Advancing Formal Mathematical Reasoning via Reinforcement Learning for Subgoal Decomposition');
+  await expect(page.getByTestId('status-text')).toHaveText('3 of 18 papers · matching “prover” · sorted by Date (newest first)');
+
+  // Selecting a row shows its abstract.
+  await rows.first().click();
+  await expect(page.locator('#paper-detail')).toContainText('reaching 88.9% pass ratio on the MiniF2F-test');
+  await filter.fill('');
+  await expect(rows).toHaveCount(18);
+
+  // Third click on the header clears the sort.
+  await dateHeader.getByRole('button').click();
+  await expect(dateHeader).toHaveAttribute('aria-sort', 'none');
+
+  // Restart the server on the same library file: the papers are still there.
+  await lectern.stop();
+  await lectern.start();
+  await openApp(page, lectern);
+  await expect(rows).toHaveCount(18);
+  await expect(page.getByTestId('status-text')).toHaveText('18 papers');
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Chong Ruan/ }).click();
+  await expect(page.locator('.author-card').getByTestId('metric-citations')).toHaveText(/Citations\s*14,139/);
+  await screenshotBothThemes(page, 'author-card');
+});
+
+test('an unrecognised paste shows a clear error and imports nothing', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await page.locator('body').click();
+  await pasteText(page, 'Dear colleague,\nthanks for the draft.\nBest, Ana');
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  const error = dialog.getByTestId('paste-error');
+  await expect(error).toContainText('Lectern could not read this paste.');
+  await expect(error).toContainText('This text is not a page Lectern can read.');
+  await expect(error).toContainText('Nothing will be imported.');
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await screenshotBothThemes(page, 'import-error');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await expect(page.getByTestId('status-text')).toHaveText('0 papers');
+});
+
+test('"Try a sample profile" imports the bundled example', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await page.getByRole('button', { name: 'Try a sample profile' }).click();
+  await expect(page.locator('.papers-table tbody tr')).toHaveCount(24);
+  const card = page.locator('.author-card');
+  await expect(card.getByRole('heading', { name: 'Marisol Quintero-Vance' })).toBeVisible();
+  await expect(card.getByTestId('metric-h-index')).toHaveText(/h-index\s*19/);
+  await expect(card.getByTestId('metric-citations')).toHaveText(/Citations\s*1,482/);
+  await expect(page.getByTestId('status-text')).toHaveText('24 of 24 papers · by Marisol Quintero-Vance');
+});
+
+test('the theme switch overrides the OS and is remembered', async ({ page, lectern }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await openApp(page, lectern);
+  // Runs in the page; DOM globals are reached through a narrow local type (the Node tsconfig has no DOM).
+  const background = () =>
+    page.evaluate(() => {
+      const g = globalThis as unknown as { getComputedStyle(el: unknown): { backgroundColor: string }; document: { body: unknown } };
+      return g.getComputedStyle(g.document.body).backgroundColor;
+    });
+  expect(await background()).toBe('rgb(255, 255, 255)');
+  await page.getByText('Dark', { exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await background()).toBe('rgb(27, 28, 31)');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await background()).toBe('rgb(27, 28, 31)');
+  await page.getByText('System', { exact: true }).click();
+  await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
+  expect(await background()).toBe('rgb(255, 255, 255)');
+});
