@@ -70,14 +70,23 @@ export async function pasteText(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-/** Save `<name>-light.png` and `<name>-dark.png`, then leave the page in the light theme. */
-export async function screenshotBothThemes(page: Page, name: string): Promise<void> {
+/**
+ * Save `<name>-light.png` and `<name>-dark.png`, then leave the page in the light theme. `height`
+ * makes the window that tall for the shot, so a scrolling pane (the author's charts) fits whole;
+ * `pane` also saves that element alone as `<name>-pane-<theme>.png`.
+ */
+export async function screenshotBothThemes(page: Page, name: string, options: { height?: number; pane?: string } = {}): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const viewport = page.viewportSize();
+  if (options.height && viewport) await page.setViewportSize({ width: viewport.width, height: options.height });
+  // Park the pointer on the status bar so no hover highlight lands in the picture.
+  await page.mouse.move(5, (options.height ?? viewport?.height ?? 900) - 5);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    // Let hover/transition states settle so both shots show the same frame.
     await page.waitForTimeout(150);
     await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${colorScheme}.png`) });
+    if (options.pane) await page.locator(options.pane).screenshot({ path: join(SCREENSHOT_DIR, `${name}-pane-${colorScheme}.png`) });
   }
   await page.emulateMedia({ colorScheme: 'light' });
+  if (options.height && viewport) await page.setViewportSize(viewport);
 }

@@ -81,11 +81,11 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan · sorted by Date (newest first)');
   await screenshotBothThemes(page, 'papers-table');
 
-  // The author card and metrics pane on its own, in both themes.
-  await page.locator('.detail-pane').screenshot({ path: 'test-results/screenshots/author-card-pane-light.png' });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.locator('.detail-pane').screenshot({ path: 'test-results/screenshots/author-card-pane-dark.png' });
-  await page.emulateMedia({ colorScheme: 'light' });
+  // The author card and every chart: a window tall enough to show the whole pane.
+  await expect(page.getByRole('figure', { name: 'Papers per year' })).toHaveAccessibleDescription('2024: 11 papers, 2025: 7 papers');
+  await expect(page.getByRole('figure', { name: 'Papers per category' })).toHaveAccessibleDescription('CL: 10 papers, AI: 3 papers, CV: 3 papers, DC: 1 paper, SE: 1 paper');
+  await expect(page.locator('.papers-per-year .recharts-bar-rectangle')).toHaveCount(2);
+  await screenshotBothThemes(page, 'author-card', { height: 1500, pane: '.detail-pane' });
 
   // Quick filter with Ctrl+F, the whole library in the sidebar.
   await page.getByRole('button', { name: /My Library/ }).click();
@@ -100,6 +100,8 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   // Selecting a row shows its abstract.
   await rows.first().click();
   await expect(page.locator('#paper-detail')).toContainText('reaching 88.9% pass ratio on the MiniF2F-test');
+  await expect(page.locator('#paper-detail').getByRole('button', { name: 'Z. Z. Ren' })).toBeVisible();
+  await screenshotBothThemes(page, 'paper-detail');
   await filter.fill('');
   await expect(rows).toHaveCount(18);
 
@@ -115,7 +117,6 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await expect(page.getByTestId('status-text')).toHaveText('18 papers');
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Chong Ruan/ }).click();
   await expect(page.locator('.author-card').getByTestId('metric-citations')).toHaveText(/Citations\s*14,139/);
-  await screenshotBothThemes(page, 'author-card');
 });
 
 test('an unrecognised paste shows a clear error and imports nothing', async ({ page, lectern }) => {

@@ -74,7 +74,6 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
             }}
             placeholder="Paste the profile page here"
             spellCheck={false}
-            autoFocus
           />
         </div>
 
@@ -134,6 +133,8 @@ export function ImportDialog() {
     if (!dialog) return;
     if (open && !dialog.open) {
       dialog.showModal();
+      // showModal() focuses the first control (the close button); the paste box is where work starts.
+      dialog.querySelector('textarea')?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }

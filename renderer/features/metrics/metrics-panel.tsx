@@ -3,6 +3,7 @@
  * profile metrics over time once there are several snapshots. Colours come from tokens.css through
  * CSS classes (see metrics.css), so the charts follow the theme without re-rendering.
  */
+import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AuthorMetrics } from '../../../shared/contract';
 import { formatCount, formatDay, formatPercent, plural } from '../../ui/format';
@@ -10,21 +11,29 @@ import { ChartTooltip } from './chart-tooltip';
 
 const AXIS_TICK = { fontSize: 11 };
 
-function ChartFigure({ title, summary, children }: { title: string; summary: string; children: React.ReactNode }) {
+/**
+ * A titled chart with its data also as a sentence: recharts' keyboard layer lets arrow keys walk the
+ * points, and the description gives screen readers every value at once.
+ */
+function ChartFigure({ title, summary, className, children }: { title: string; summary: string; className?: string; children: React.ReactNode }) {
+  const id = useId();
   return (
-    <figure className="chart-figure">
-      <figcaption className="section-title">{title}</figcaption>
-      <div className="chart-frame" role="img" aria-label={`${title}: ${summary}`}>
-        {children}
-      </div>
+    <figure className={className ? `chart-figure ${className}` : 'chart-figure'} aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
+      <figcaption id={`${id}-title`} className="section-title">
+        {title}
+      </figcaption>
+      <p id={`${id}-summary`} className="visually-hidden">
+        {summary}
+      </p>
+      <div className="chart-frame">{children}</div>
     </figure>
   );
 }
 
 function PapersPerYear({ data }: { data: AuthorMetrics['papersPerYear'] }) {
-  const summary = data.map((d) => `${d.year}: ${d.count}`).join(', ');
+  const summary = data.map((d) => `${d.year}: ${plural(d.count, 'paper')}`).join(', ');
   return (
-    <ChartFigure title="Papers per year" summary={summary}>
+    <ChartFigure title="Papers per year" summary={summary} className="papers-per-year">
       <BarChart responsive style={{ width: '100%', height: 150 }} data={data} margin={{ top: 8, right: 8, bottom: 16, left: 0 }}>
         <CartesianGrid vertical={false} className="chart-grid" />
         <XAxis dataKey="year" tick={AXIS_TICK} tickLine={false} label={{ value: 'Year', position: 'insideBottom', offset: -10, className: 'chart-axis-label' }} />
@@ -37,7 +46,7 @@ function PapersPerYear({ data }: { data: AuthorMetrics['papersPerYear'] }) {
 }
 
 function PapersPerCategory({ data }: { data: AuthorMetrics['papersPerCategory'] }) {
-  const summary = data.map((d) => `${d.category}: ${d.count}`).join(', ');
+  const summary = data.map((d) => `${d.category}: ${plural(d.count, 'paper')}`).join(', ');
   const height = Math.max(90, data.length * 24 + 40);
   return (
     <ChartFigure title="Papers per category" summary={summary}>

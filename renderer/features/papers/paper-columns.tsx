@@ -76,11 +76,11 @@ export const SERVER_SORT_COLUMN: Record<string, PaperSortColumn> = {
 /** Widths as <col> styles; the title takes what is left. */
 export const COLUMN_WIDTHS: Record<string, string | undefined> = {
   title: undefined,
-  authors: '17%',
-  date: '96px',
-  categories: '96px',
-  code: '68px',
-  affiliations: '15%',
+  authors: '15%',
+  date: '92px',
+  categories: '88px',
+  code: '72px',
+  affiliations: '13%',
 };
 
 export const COLUMN_LABELS: Record<string, string> = {
