@@ -24,8 +24,9 @@ export const useNotices = create<NoticeState>()((set, get) => ({
   notices: [],
   push: (notice) => {
     const id = nextId++;
-    // The same error repeated (e.g. every refetch failing) would stack up; keep one copy.
-    const others = get().notices.filter((n) => !(n.kind === notice.kind && n.title === notice.title && n.detail === notice.detail));
+    // The same error repeated (e.g. every refetch failing) would stack up; keep one copy. A newer
+    // confirmation replaces the older one: only the latest result is news.
+    const others = get().notices.filter((n) => (notice.kind === 'success' ? n.kind !== 'success' : !(n.kind === notice.kind && n.title === notice.title && n.detail === notice.detail)));
     set({ notices: [...others, { ...notice, id }] });
     if (notice.kind === 'success') setTimeout(() => get().dismiss(id), SUCCESS_MS);
   },

@@ -20,6 +20,14 @@ export function formatDay(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
+/** "2024-08-15 14:05", for telling apart two captures on one day. */
+export function formatDayTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${formatDay(iso)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
 /** A paper's date as the page gave it (2024-08-15 or 2024-08), else its year, else nothing. */
 export function formatPaperDate(date: string | null, year: number | null): string {
   return date ?? (year === null ? '' : String(year));

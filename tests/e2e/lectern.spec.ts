@@ -81,6 +81,19 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan · sorted by Date (newest first)');
   await screenshotBothThemes(page, 'papers-table');
 
+  // Shift+click adds a second level (and cycles it away again) without touching the first.
+  const titleHeader = page.getByRole('columnheader', { name: /Title/ });
+  await titleHeader.getByRole('button').click({ modifiers: ['Shift'] });
+  await expect(titleHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(dateHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan · sorted by Date (newest first), then Title (A to Z)');
+  await expect(rows.first().locator('td.col-title')).toHaveText(NEWEST_TITLE);
+  await titleHeader.getByRole('button').click({ modifiers: ['Shift'] });
+  await expect(titleHeader).toHaveAttribute('aria-sort', 'descending');
+  await titleHeader.getByRole('button').click({ modifiers: ['Shift'] });
+  await expect(titleHeader).toHaveAttribute('aria-sort', 'none');
+  await expect(dateHeader).toHaveAttribute('aria-sort', 'descending');
+
   // The author card and every chart: a window tall enough to show the whole pane.
   await expect(page.getByRole('figure', { name: 'Papers per year' })).toHaveAccessibleDescription('2024: 11 papers, 2025: 7 papers');
   await expect(page.getByRole('figure', { name: 'Papers per category' })).toHaveAccessibleDescription('CL: 10 papers, AI: 3 papers, CV: 3 papers, DC: 1 paper, SE: 1 paper');
@@ -102,6 +115,11 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await expect(page.locator('#paper-detail')).toContainText('reaching 88.9% pass ratio on the MiniF2F-test');
   await expect(page.locator('#paper-detail').getByRole('button', { name: 'Z. Z. Ren' })).toBeVisible();
   await screenshotBothThemes(page, 'paper-detail');
+  // Arrow keys move the selection and the detail follows.
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(rows.nth(1)).toBeFocused();
+  await expect(page.locator('#paper-detail-title')).toHaveText('DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search');
   await filter.fill('');
   await expect(rows).toHaveCount(18);
 
@@ -166,4 +184,68 @@ test('the theme switch overrides the OS and is remembered', async ({ page, lecte
   await page.getByText('System', { exact: true }).click();
   await expect(page.locator('html')).not.toHaveAttribute('data-theme', /.+/);
   expect(await background()).toBe('rgb(255, 255, 255)');
+});
+
+test('re-importing the same page changes nothing; changed metrics add a snapshot and a chart over time', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  const importOnce = async (text: string, expectedCounts: RegExp) => {
+    await page.getByRole('button', { name: 'Import a profile…' }).click();
+    await dialog.getByLabel('Pasted page').fill(text);
+    await expect(dialog.getByRole('list', { name: 'What importing will do' })).toHaveText(expectedCounts);
+    await dialog.getByRole('button', { name: 'Import 18 papers' }).click();
+    await expect(dialog).toBeHidden();
+  };
+
+  await importOnce(SEED_PROFILE, /18\s*new\s*0\s*updated\s*0\s*unchanged/);
+  await importOnce(SEED_PROFILE, /0\s*new\s*0\s*updated\s*18\s*unchanged/);
+  await expect(page.getByText('0 new papers, 18 papers already up to date.')).toBeVisible();
+  await expect(page.locator('.papers-table tbody tr')).toHaveCount(18);
+  await expect(page.getByRole('figure', { name: 'Profile metrics over time' })).toHaveCount(0);
+
+  // The same page a while later: more citations, a higher h-index.
+  const later = SEED_PROFILE.replace('h-index38', 'h-index39').replace('14,139citations', '14,502citations');
+  await importOnce(later, /0\s*new\s*0\s*updated\s*18\s*unchanged/);
+  const card = page.locator('.author-card');
+  await expect(card.getByTestId('metric-h-index')).toHaveText(/h-index\s*39/);
+  await expect(card.getByTestId('metric-citations')).toHaveText(/Citations\s*14,502/);
+  const overTime = page.getByRole('figure', { name: 'Profile metrics over time' });
+  await expect(overTime).toHaveAccessibleDescription(/14139 citations, h-index 38; .*14502 citations, h-index 39$/);
+  await expect(overTime.locator('.recharts-line')).toHaveCount(2);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported Chong Ruan' })).toHaveText(
+    "Imported Chong Ruan's profile 0 new papers, 18 papers already up to date. The profile's metrics changed; the new values were kept alongside the old.",
+  );
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await screenshotBothThemes(page, 'metrics-over-time', { height: 1700, pane: '.detail-pane' });
+});
+
+test('a co-author opens their own card and filters the table to their papers', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await page.locator('body').click();
+  await pasteText(page, SEED_PROFILE);
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  await dialog.getByRole('button', { name: 'Import 18 papers' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.locator('.author-card').getByRole('button', { name: 'Xiaokang Chen' }).click();
+  const card = page.locator('.author-card');
+  await expect(card.getByRole('heading', { name: 'Xiaokang Chen' })).toBeVisible();
+  await expect(card).toContainText('4 papers in your library');
+  await expect(card).toContainText('No profile of this author was imported');
+  await expect(page.locator('.papers-table tbody tr')).toHaveCount(4);
+  await expect(page.getByTestId('code-share')).toHaveText('1 of 4 (25%)');
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Xiaokang Chen\s*4/ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('status-text')).toHaveText('4 of 18 papers · by Xiaokang Chen');
+  await screenshotBothThemes(page, 'co-author');
+});
+
+test('Ctrl+V with a real clipboard outside a text field opens the paste box', async ({ page, context, lectern }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page, lectern);
+  await page.evaluate((text) => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(text), SEED_PROFILE);
+  await page.locator('.empty-title').click();
+  await page.keyboard.press('Control+V');
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  await expect(dialog.getByLabel('Pasted page')).toHaveValue(SEED_PROFILE);
+  await expect(dialog.getByTestId('preview-counts')).toContainText('18 papers recognised');
 });

@@ -23,10 +23,13 @@ export async function runImport(text: string): Promise<ImportReport> {
   ui.selectAuthor(report.author?.id ?? null);
   ui.libraryChanged();
   const kept = report.skipped.length + (report.incompleteTail ? 1 : 0);
+  const sentences = [`${describeImport(report)}.`];
+  if (report.snapshotAdded && report.added === 0) sentences.push("The profile's metrics changed; the new values were kept alongside the old.");
+  if (kept > 0) sentences.push(`${plural(kept, 'part')} of the paste could not be read; the full text is kept with the import.`);
   useNotices.getState().push({
     kind: 'success',
     title: report.author ? `Imported ${report.author.name}'s profile` : 'Import finished',
-    detail: describeImport(report) + (kept > 0 ? `. ${plural(kept, 'part')} of the paste could not be read; the full text is kept with the import.` : '.'),
+    detail: sentences.join(' '),
   });
   return report;
 }

@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AuthorMetrics } from '../../../shared/contract';
-import { formatCount, formatDay, formatPercent, plural } from '../../ui/format';
+import { formatCount, formatDay, formatDayTime, formatPercent, plural } from '../../ui/format';
 import { ChartTooltip } from './chart-tooltip';
 
 const AXIS_TICK = { fontSize: 11 };
@@ -78,7 +78,10 @@ function CodeShare({ withCode, total, share }: { withCode: number; total: number
 }
 
 function Snapshots({ snapshots }: { snapshots: AuthorMetrics['snapshots'] }) {
-  const data = snapshots.map((s) => ({ day: formatDay(s.capturedAt), citations: s.citations, hIndex: s.hIndex }));
+  const days = snapshots.map((s) => formatDay(s.capturedAt));
+  // Two imports on one day would share a label; add the time only then.
+  const sameDay = new Set(days).size < days.length;
+  const data = snapshots.map((s, i) => ({ day: sameDay ? formatDayTime(s.capturedAt) : days[i], citations: s.citations, hIndex: s.hIndex }));
   const summary = data.map((d) => `${d.day}: ${d.citations ?? 'no'} citations, h-index ${d.hIndex ?? 'not shown'}`).join('; ');
   return (
     <ChartFigure title="Profile metrics over time" summary={summary}>
