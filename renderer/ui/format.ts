@@ -20,12 +20,13 @@ export function formatDay(iso: string): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-/** "2024-08-15 14:05", for telling apart two captures on one day. */
-export function formatDayTime(iso: string): string {
+/** "2024-08-15 14:05" (or with seconds), for telling apart two captures on one day. */
+export function formatDayTime(iso: string, seconds = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${formatDay(iso)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}${seconds ? `:${pad(date.getSeconds())}` : ''}`;
+  return `${formatDay(iso)} ${time}`;
 }
 
 /** A paper's date as the page gave it (2024-08-15 or 2024-08), else its year, else nothing. */

@@ -249,3 +249,28 @@ test('Ctrl+V with a real clipboard outside a text field opens the paste box', as
   await expect(dialog.getByLabel('Pasted page')).toHaveValue(SEED_PROFILE);
   await expect(dialog.getByTestId('preview-counts')).toContainText('18 papers recognised');
 });
+
+test('a partial paste shows what was skipped and what is incomplete, and imports the rest', async ({ page, lectern }) => {
+  // The seed's first 60 lines (7 papers), an advert line in the header, and a paper cut after its title.
+  const lines = SEED_PROFILE.split('\n');
+  const partial = `${lines.slice(0, 60).join('\n')}\nCLMar 3, 2024\nSome Cut Off Title`.replace('18 Papers', '18 Papers\n>>> Sponsored: try our premium plan <<<');
+  await openApp(page, lectern);
+  await page.getByRole('button', { name: 'Open the paste box' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  await expect(dialog.getByLabel('Pasted page')).toBeFocused();
+  await dialog.getByLabel('Pasted page').fill(partial);
+  const preview = dialog.getByTestId('paste-preview');
+  await expect(preview.getByTestId('preview-counts')).toContainText('7 papers recognised');
+  await expect(preview).toContainText('The paste ends in the middle of a paper (line 62; its authors and abstract are missing).');
+  await expect(preview).toContainText('1 line could not be read and will be skipped');
+  await expect(preview).toContainText('The page header says 18 papers; the paste holds 7.');
+  await preview.getByText('1 line could not be read').click();
+  await expect(preview).toContainText('Line 11: not part of the scholarfeed profile header “>>> Sponsored: try our premium plan <<<”');
+  await screenshotBothThemes(page, 'import-partial');
+  await dialog.getByRole('button', { name: 'Import 7 papers' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.papers-table tbody tr')).toHaveCount(7);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported Chong Ruan' })).toHaveText(
+    "Imported Chong Ruan's profile 7 new papers. 2 parts of the paste could not be read; the full text is kept with the import.",
+  );
+});

@@ -58,26 +58,11 @@ export function PastePreview({ preview }: { preview: Preview }) {
         </ul>
       </div>
 
-      {preview.firstPapers.length > 0 ? (
-        <div className="detail-section">
-          <h3 className="section-title">{preview.paperCount > preview.firstPapers.length ? `First ${preview.firstPapers.length} papers` : 'Papers'}</h3>
-          <ol className="preview-papers">
-            {preview.firstPapers.map((p, i) => (
-              <li key={i}>
-                <span className="preview-paper-title">{p.title}</span>
-                <span className="muted">
-                  {[p.date, shortAuthors(p.authors, p.authorsTruncated)].filter(Boolean).join(' · ')}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </div>
-      ) : null}
-
+      {/* Problems before the paper list: they decide whether to import now or copy again. */}
       {report.incompleteTail ? (
         <div className="callout callout-warning" role="note">
-          <strong>The paste ends in the middle of a paper</strong> (line {report.incompleteTail.line}, {report.incompleteTail.missing}). It will be left out; copy the whole page
-          again to include it.
+          <strong>The paste ends in the middle of a paper</strong> (line {report.incompleteTail.line}; its {report.incompleteTail.missing} are missing). That paper will be
+          left out; copy the whole page again to include it.
           <div className="callout-quote">“{clip(report.incompleteTail.text)}”</div>
         </div>
       ) : null}
@@ -105,6 +90,22 @@ export function PastePreview({ preview }: { preview: Preview }) {
           ))}
         </ul>
       ) : null}
+      {preview.firstPapers.length > 0 ? (
+        <div className="detail-section">
+          <h3 className="section-title">{preview.paperCount > preview.firstPapers.length ? `First ${preview.firstPapers.length} papers` : 'Papers'}</h3>
+          <ol className="preview-papers">
+            {preview.firstPapers.map((p, i) => (
+              <li key={i}>
+                <span className="preview-paper-title">{p.title}</span>
+                <span className="muted">
+                  {[p.date, shortAuthors(p.authors, p.authorsTruncated)].filter(Boolean).join(' · ')}
+                </span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : null}
+
     </div>
   );
 }

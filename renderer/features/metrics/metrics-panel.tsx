@@ -53,7 +53,7 @@ function PapersPerCategory({ data }: { data: AuthorMetrics['papersPerCategory'] 
       <BarChart responsive layout="vertical" style={{ width: '100%', height }} data={data} margin={{ top: 4, right: 12, bottom: 16, left: 0 }}>
         <CartesianGrid horizontal={false} className="chart-grid" />
         <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} tickLine={false} label={{ value: 'Papers', position: 'insideBottom', offset: -10, className: 'chart-axis-label' }} />
-        <YAxis type="category" dataKey="category" tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} />
+        <YAxis type="category" dataKey="category" interval={0} tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} />
         <Tooltip cursor={{ className: 'chart-cursor' }} content={(p) => <ChartTooltip {...p} unit={(v) => plural(v, 'paper')} />} isAnimationActive={false} />
         <Bar dataKey="count" name="Papers" className="chart-bar-primary" maxBarSize={16} radius={[0, 3, 3, 0]} isAnimationActive={false} />
       </BarChart>
@@ -81,18 +81,22 @@ function Snapshots({ snapshots }: { snapshots: AuthorMetrics['snapshots'] }) {
   const days = snapshots.map((s) => formatDay(s.capturedAt));
   // Two imports on one day would share a label; add the time only then.
   const sameDay = new Set(days).size < days.length;
-  const data = snapshots.map((s, i) => ({ day: sameDay ? formatDayTime(s.capturedAt) : days[i], citations: s.citations, hIndex: s.hIndex }));
+  const times = snapshots.map((s) => formatDayTime(s.capturedAt));
+  const sameMinute = new Set(times).size < times.length;
+  const data = snapshots.map((s, i) => ({ day: sameMinute ? formatDayTime(s.capturedAt, true) : sameDay ? times[i] : days[i], citations: s.citations, hIndex: s.hIndex }));
   const summary = data.map((d) => `${d.day}: ${d.citations ?? 'no'} citations, h-index ${d.hIndex ?? 'not shown'}`).join('; ');
   return (
     <ChartFigure title="Profile metrics over time" summary={summary}>
-      <LineChart responsive style={{ width: '100%', height: 170 }} data={data} margin={{ top: 8, right: 4, bottom: 16, left: 0 }}>
+      {/* Axis names sit above each axis: rotated labels would collide with five-digit ticks. The
+          domains hug the data because the change between captures is the point of this chart. */}
+      <LineChart responsive style={{ width: '100%', height: 180 }} data={data} margin={{ top: 22, right: 4, bottom: 16, left: 0 }}>
         <CartesianGrid vertical={false} className="chart-grid" />
-        <XAxis dataKey="day" tick={AXIS_TICK} tickLine={false} label={{ value: 'Captured', position: 'insideBottom', offset: -10, className: 'chart-axis-label' }} />
-        <YAxis yAxisId="citations" tick={AXIS_TICK} tickLine={false} axisLine={false} width={48} tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Citations', angle: -90, position: 'insideLeft', offset: 4, className: 'chart-axis-label' }} />
-        <YAxis yAxisId="h" orientation="right" allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={36} label={{ value: 'h-index', angle: 90, position: 'insideRight', offset: 8, className: 'chart-axis-label' }} />
+        <XAxis dataKey="day" tick={AXIS_TICK} tickLine={false} padding={{ left: 16, right: 16 }} label={{ value: 'Captured', position: 'insideBottom', offset: -10, className: 'chart-axis-label' }} />
+        <YAxis yAxisId="citations" domain={['auto', 'auto']} tick={AXIS_TICK} tickLine={false} axisLine={false} width={52} tickFormatter={(v: number) => formatCount(v)} label={{ value: 'Citations', position: 'top', offset: 10, className: 'chart-axis-label' }} />
+        <YAxis yAxisId="h" orientation="right" domain={['auto', 'auto']} allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={40} label={{ value: 'h-index', position: 'top', offset: 10, className: 'chart-axis-label' }} />
         <Tooltip content={(p) => <ChartTooltip {...p} unit={(v, name) => `${name}: ${formatCount(v)}`} />} isAnimationActive={false} />
         <Line yAxisId="citations" dataKey="citations" name="Citations" className="chart-line-primary" dot={{ r: 3 }} isAnimationActive={false} connectNulls />
-        <Line yAxisId="h" dataKey="hIndex" name="h-index" className="chart-line-secondary" dot={{ r: 3 }} strokeDasharray="4 3" isAnimationActive={false} connectNulls />
+        <Line yAxisId="h" dataKey="hIndex" name="h-index" className="chart-line-secondary" dot={{ r: 3, strokeDasharray: "0" }} strokeDasharray="4 3" isAnimationActive={false} connectNulls />
       </LineChart>
       <p className="chart-legend">
         <span className="legend-swatch legend-primary" aria-hidden="true" /> Citations (left axis)
