@@ -52,6 +52,9 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   // Landed on the table with the new author's card open.
   const rows = page.locator('.papers-table tbody tr');
   await expect(rows).toHaveCount(18);
+  const rowBox = await rows.first().boundingBox();
+  expect(rowBox?.height, 'dense rows of about 28 px').toBeGreaterThanOrEqual(27);
+  expect(rowBox?.height, 'dense rows of about 28 px').toBeLessThanOrEqual(29);
   await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Chong Ruan\s*18/ })).toHaveAttribute('aria-current', 'page');
   const card = page.locator('.author-card');
   await expect(card.getByRole('heading', { name: 'Chong Ruan' })).toBeVisible();
@@ -163,6 +166,9 @@ test('"Try a sample profile" imports the bundled example', async ({ page, lecter
   await expect(card.getByTestId('metric-h-index')).toHaveText(/h-index\s*19/);
   await expect(card.getByTestId('metric-citations')).toHaveText(/Citations\s*1,482/);
   await expect(page.getByTestId('status-text')).toHaveText('24 of 24 papers · by Marisol Quintero-Vance');
+  // Inline TeX in titles reads as text; the stored title stays verbatim.
+  await expect(page.locator('.papers-table td.col-title').filter({ hasText: 'Weather Nowcasting' }).first()).toHaveText('Near-Optimal ℓ₁ Bounds for Weather Nowcasting');
+  await expect(page.locator('.papers-table')).not.toContainText('$\\ell_1$');
 });
 
 test('the theme switch overrides the OS and is remembered', async ({ page, lectern }) => {
@@ -273,4 +279,23 @@ test('a partial paste shows what was skipped and what is incomplete, and imports
   await expect(page.getByRole('status').filter({ hasText: 'Imported Chong Ruan' })).toHaveText(
     "Imported Chong Ruan's profile 7 new papers. 2 parts of the paste could not be read; the full text is kept with the import.",
   );
+});
+
+test('when the library stops answering, the window says so in words', async ({ page, lectern, consoleErrors }) => {
+  await openApp(page, lectern);
+  await page.getByRole('button', { name: 'Try a sample profile' }).click();
+  await expect(page.locator('.papers-table tbody tr')).toHaveCount(24);
+  await lectern.stop();
+  await page.getByLabel('Filter papers by title, author or abstract').fill('weather');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Lectern could not read the library.');
+  await expect(alert).toContainText("Lectern's local server did not answer");
+  await expect(page.locator('body')).not.toContainText('undefined');
+  // The table keeps what it last showed rather than going blank.
+  await expect(page.locator('.papers-table tbody tr')).toHaveCount(24);
+  await screenshotBothThemes(page, 'server-gone');
+  // Chromium itself logs each refused request; those are expected here and nothing else is.
+  const unexpected = consoleErrors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e));
+  expect(unexpected).toEqual([]);
+  consoleErrors.length = 0;
 });

@@ -2,6 +2,7 @@
 import type { PastePreview as Preview } from '../../../shared/contract';
 import { Badge } from '../../ui/badge';
 import { formatCount, plural, shortAuthors, sourceName } from '../../ui/format';
+import { readableTex } from '../../ui/readable-tex';
 import { AuthorAvatar } from '../authors/author-avatar';
 
 function AuthorMetricsLine({ metrics }: { metrics: NonNullable<Preview['author']>['metrics'] }) {
@@ -96,7 +97,7 @@ export function PastePreview({ preview }: { preview: Preview }) {
           <ol className="preview-papers">
             {preview.firstPapers.map((p, i) => (
               <li key={i}>
-                <span className="preview-paper-title">{p.title}</span>
+                <span className="preview-paper-title">{readableTex(p.title)}</span>
                 <span className="muted">
                   {[p.date, shortAuthors(p.authors, p.authorsTruncated)].filter(Boolean).join(' · ')}
                 </span>

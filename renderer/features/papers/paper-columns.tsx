@@ -5,6 +5,7 @@
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import type { PaperRow, PaperSortColumn } from '../../../shared/contract';
 import { Badge, CodeMarker } from '../../ui/badge';
+import { readableTex } from '../../ui/readable-tex';
 import { formatPaperDate, fullAuthors, shortAuthors } from '../../ui/format';
 
 export const paperTableFeatures = tableFeatures({ rowSortingFeature });
@@ -13,11 +14,14 @@ const helper = createColumnHelper<typeof paperTableFeatures, PaperRow>();
 export const paperColumns = helper.columns([
   helper.accessor('title', {
     header: 'Title',
-    cell: (info) => (
-      <span className="cell-text" title={info.getValue()}>
-        {info.getValue()}
-      </span>
-    ),
+    cell: (info) => {
+      const title = readableTex(info.getValue());
+      return (
+        <span className="cell-text" title={title}>
+          {title}
+        </span>
+      );
+    },
   }),
   helper.accessor('authors', {
     header: 'Authors',

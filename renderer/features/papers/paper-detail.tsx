@@ -4,7 +4,7 @@ import { useUi } from '../../stores/ui-store';
 import { Badge, CodeMarker } from '../../ui/badge';
 import { formatDay, formatPaperDate, sourceName } from '../../ui/format';
 import { PasteSource } from '../../../shared/paste/parsed';
-import { readableAbstract } from './readable-abstract';
+import { readableTex } from '../../ui/readable-tex';
 
 export function PaperDetail() {
   const paperId = useUi((s) => s.selectedPaperId);
@@ -25,7 +25,7 @@ export function PaperDetail() {
   return (
     <article id="paper-detail" className="paper-detail" tabIndex={-1} aria-labelledby="paper-detail-title">
       <h2 id="paper-detail-title" className="paper-detail-title">
-        {p.title}
+        {readableTex(p.title)}
       </h2>
       <div className="paper-detail-meta">
         {date ? <span className="cell-date">{date}</span> : null}
@@ -65,7 +65,7 @@ export function PaperDetail() {
         <h3 id="paper-abstract-h" className="section-title">
           Abstract
         </h3>
-        {p.abstract ? <p className="abstract">{readableAbstract(p.abstract)}</p> : <p className="muted">The page showed no abstract for this paper.</p>}
+        {p.abstract ? <p className="abstract">{readableTex(p.abstract)}</p> : <p className="muted">The page showed no abstract for this paper.</p>}
       </section>
 
       {firstImport ? (
