@@ -14,7 +14,7 @@ function AuthorTab() {
   if (!card.data || card.data.id !== authorId) return <p className="pane-hint">Loading the author…</p>;
   return (
     <>
-      <AuthorCardView card={card.data} />
+      <AuthorCardView card={card.data} snapshots={metrics.data?.authorId === authorId ? metrics.data.snapshots : []} />
       {metrics.data && metrics.data.authorId === authorId ? <MetricsPanel metrics={metrics.data} /> : null}
       {metrics.error ? <p className="pane-error">{metrics.error.message}</p> : null}
     </>

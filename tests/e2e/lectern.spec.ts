@@ -215,6 +215,8 @@ test('re-importing the same page changes nothing; changed metrics add a snapshot
   const card = page.locator('.author-card');
   await expect(card.getByTestId('metric-h-index')).toHaveText(/h-index\s*39/);
   await expect(card.getByTestId('metric-citations')).toHaveText(/Citations\s*14,502/);
+  await expect(card.getByTestId('citation-trend')).toHaveText('+363 citations over 2 captures');
+  await expect(card.getByRole('img', { name: 'Citations over time: 14,139, 14,502' })).toBeVisible();
   const overTime = page.getByRole('figure', { name: 'Profile metrics over time' });
   await expect(overTime).toHaveAccessibleDescription(/14139 citations, h-index 38; .*14502 citations, h-index 39$/);
   await expect(overTime.locator('.recharts-line')).toHaveCount(2);

@@ -4,6 +4,7 @@ import { useUi } from '../../stores/ui-store';
 import { Badge } from '../../ui/badge';
 import { formatCount, formatDay, plural, sourceName } from '../../ui/format';
 import { AuthorAvatar } from './author-avatar';
+import { Sparkline } from './sparkline';
 
 function Metric({ label, value, testId }: { label: string; value: string | null; testId: string }) {
   return (
@@ -11,6 +12,21 @@ function Metric({ label, value, testId }: { label: string; value: string | null;
       <dt className="metric-label">{label}</dt>
       <dd className="metric-value">{value ?? '–'}</dd>
     </div>
+  );
+}
+
+function CitationTrend({ snapshots }: { snapshots: MetricSnapshot[] }) {
+  const values = snapshots.flatMap((s) => (s.citations === null ? [] : [s.citations]));
+  if (values.length < 2) return null;
+  const first = values[0] ?? 0;
+  const last = values[values.length - 1] ?? 0;
+  const change = last - first;
+  const words = `${change >= 0 ? '+' : '−'}${formatCount(Math.abs(change))} citations over ${values.length} captures`;
+  return (
+    <p className="metric-trend" data-testid="citation-trend">
+      <Sparkline values={values} label={`Citations over time: ${values.map(formatCount).join(', ')}`} />
+      <span>{words}</span>
+    </p>
   );
 }
 
@@ -34,7 +50,8 @@ function ProfileMetrics({ metrics, papersInLibrary }: { metrics: MetricSnapshot;
   );
 }
 
-export function AuthorCardView({ card }: { card: AuthorCardData }) {
+/** `snapshots` (oldest first) adds a citation sparkline when there are several. */
+export function AuthorCardView({ card, snapshots = [] }: { card: AuthorCardData; snapshots?: MetricSnapshot[] }) {
   const selectAuthor = useUi((s) => s.selectAuthor);
   return (
     <section className="author-card" aria-labelledby="author-card-name">
@@ -52,7 +69,10 @@ export function AuthorCardView({ card }: { card: AuthorCardData }) {
       </header>
 
       {card.metrics ? (
-        <ProfileMetrics metrics={card.metrics} papersInLibrary={card.papersInLibrary} />
+        <>
+          <ProfileMetrics metrics={card.metrics} papersInLibrary={card.papersInLibrary} />
+          <CitationTrend snapshots={snapshots} />
+        </>
       ) : (
         <p className="metric-note">No profile of this author was imported, so there are no profile metrics. Paste their profile page to add them.</p>
       )}
