@@ -19,6 +19,10 @@ function sortWords(sorting: SortLevel[]): string | null {
   return `sorted by ${levels.join(', then ')}`;
 }
 
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
 export function StatusBar({ papers }: { papers: PapersResult }) {
   const info = useChannel('library.info', {});
   const sorting = useUi((s) => s.sorting);
@@ -48,8 +52,8 @@ export function StatusBar({ papers }: { papers: PapersResult }) {
       <span data-testid="status-text" aria-live="polite">
         {info.data ? parts.join(' · ') : ''}
       </span>
-      <span className="status-right muted" title={info.data?.file}>
-        {papers.loading ? 'Loading…' : ''}
+      <span className="status-right" title={info.data ? `Library file: ${info.data.file}` : undefined}>
+        {info.data ? fileName(info.data.file) : ''}
       </span>
     </footer>
   );

@@ -64,6 +64,8 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await expect(card.getByTestId('metric-novelty')).toHaveText(/Novelty\s*54%/);
   await expect(card.getByTestId('metric-ai-score')).toHaveText(/AI score\s*53/);
   await expect(page.getByTestId('code-share')).toHaveText('9 of 18 (50%)');
+  await expect(page.locator('body')).not.toContainText(/undefined|NaN|\[object /);
+  await expect(page.locator('.status-bar')).toContainText('library.sqlite');
   await expect(page.getByText('Imported Chong Ruan\'s profile')).toBeVisible();
 
   // Authors column: surnames, "et al.", full names in the tooltip.
