@@ -55,7 +55,8 @@ export const PaperDetail = PaperRow.extend({
   arxivId: z.string().nullable(),
   authorCount: z.number().int().nullable(),
   authorLinks: z.array(PaperAuthorLink),
-  imports: z.array(z.object({ importId: Id, format: z.string(), action: z.string(), createdAt: z.string() })),
+  /** Imports that added or touched this paper, oldest first. */
+  imports: z.array(z.object({ importId: Id, format: PasteSource, action: z.enum(['added', 'updated', 'unchanged']), createdAt: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -130,6 +131,8 @@ export const PastePreview = z.object({
   firstPapers: z.array(z.object({ title: z.string(), date: z.string().nullable(), authors: z.array(z.string()), authorsTruncated: z.boolean() })),
   /** What importing would do to the library now. */
   wouldImport: ImportCounts,
+  /** True when importing would record a new metrics snapshot (first capture, or the figures changed). */
+  snapshotWouldBeAdded: z.boolean(),
   report: ParseReport,
 });
 export type PastePreview = z.infer<typeof PastePreview>;

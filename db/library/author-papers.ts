@@ -13,3 +13,10 @@ export function authorPaperIds(authorId: number | SQL): SQL {
   return sql`SELECT pa.paper_id FROM paper_authors pa WHERE pa.author_id = ${authorId}
     UNION SELECT ip.paper_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id = ${authorId}`;
 }
+
+/**
+ * SQL subquery yielding `(paper_id, author_id)` for every author of every paper: each printed name's
+ * author, plus the owner of each profile the paper was imported from (often hidden behind "et al.").
+ */
+export const PAPER_AUTHOR_LINKS: SQL = sql`SELECT pa.paper_id, pa.author_id FROM paper_authors pa
+  UNION SELECT ip.paper_id, i.author_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id IS NOT NULL`;

@@ -6,7 +6,7 @@ import type { AuthorCard, AuthorMetrics, AuthorSummary, ChannelArgs, LibraryInfo
 import { LecternError } from '../../shared/errors';
 import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
-import { authorPaperIds } from './author-papers';
+import { authorPaperIds, PAPER_AUTHOR_LINKS } from './author-papers';
 import { nameKey } from './keys';
 
 interface SnapshotRecord {
@@ -115,7 +115,7 @@ export function authorCard(db: LibraryDb, id: number): AuthorCard {
     GROUP BY af.id ORDER BY count DESC, af.name`);
   const coAuthors = db.all<{ id: number; name: string; count: number }>(sql`
     SELECT a.id, a.name, COUNT(DISTINCT other.paper_id) AS count
-    FROM paper_authors other
+    FROM (${PAPER_AUTHOR_LINKS}) other
     JOIN authors a ON a.id = other.author_id
     WHERE other.paper_id IN (${authorPaperIds(id)}) AND other.author_id <> ${id}
     GROUP BY a.id ORDER BY count DESC, a.name COLLATE NOCASE LIMIT 10`);

@@ -5,6 +5,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ChannelArgs, ChannelOutput, PaperDetail, PaperRow, PaperSortColumn } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
+import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
 import { authorPaperIds } from './author-papers';
 
@@ -122,7 +123,7 @@ export function getPaper(db: LibraryDb, id: number): PaperDetail {
   const links = db.all<{ position: number; printed_name: string; author_id: number }>(
     sql`SELECT position, printed_name, author_id FROM paper_authors WHERE paper_id = ${id} ORDER BY position`,
   );
-  const history = db.all<{ import_id: number; format: string; action: string; created_at: string }>(
+  const history = db.all<{ import_id: number; format: PasteSource; action: 'added' | 'updated' | 'unchanged'; created_at: string }>(
     sql`SELECT ip.import_id, i.format, ip.action, i.created_at FROM import_papers ip JOIN imports i ON i.id = ip.import_id
         WHERE ip.paper_id = ${id} ORDER BY i.created_at, i.id`,
   );

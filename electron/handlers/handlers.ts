@@ -37,6 +37,7 @@ export function createHandlers(library: Library): Handlers {
           authorsTruncated: p.authors_truncated,
         })),
         wouldImport: { added: dry.added, updated: dry.updated, unchanged: dry.unchanged },
+        snapshotWouldBeAdded: dry.snapshotAdded,
         report: outcome.report,
       };
     },

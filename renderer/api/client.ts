@@ -42,7 +42,7 @@ function httpApi(): LecternApi {
       } catch (err) {
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: `Lectern's local server did not answer (${(err as Error).message}). Is \`npm run serve\` still running?` },
+          error: { code: 'INTERNAL', message: `Lectern's local server did not answer (${(err as Error).message}). If you closed it, start it again with npm run serve and reload this page.` },
         };
       }
     };

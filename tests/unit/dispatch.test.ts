@@ -45,7 +45,7 @@ describe('dispatch', () => {
 
   it('previews a paste without storing it', async () => {
     const r = await dispatch(h, 'paste.preview', { text: fixtureText('seed-profile') }, trusted);
-    expect(r).toMatchObject({ ok: true, value: { format: 'scholarfeed', paperCount: 18, wouldImport: { added: 18, updated: 0, unchanged: 0 }, author: { name: 'Chong Ruan' } } });
+    expect(r).toMatchObject({ ok: true, value: { format: 'scholarfeed', paperCount: 18, wouldImport: { added: 18, updated: 0, unchanged: 0 }, snapshotWouldBeAdded: true, author: { name: 'Chong Ruan' } } });
     expect(r.ok && (r.value as { firstPapers: unknown[] }).firstPapers).toHaveLength(5);
     expect(await dispatch(h, 'library.info', {}, trusted)).toMatchObject({ value: { imports: 0, papers: 0 } });
   });

@@ -105,6 +105,14 @@ describe('authors', () => {
     ]);
   });
 
+  it("counts the profile owner as a co-author on papers where the page hid them behind et al.", async () => {
+    const all = await call(h, 'authors.list', { profilesOnly: false, filter: 'Xiaokang Chen' });
+    const card = await call(h, 'authors.card', { id: all[0]!.id });
+    expect(card.papersInLibrary).toBe(4);
+    expect(card.coAuthors[0]).toMatchObject({ name: 'Chong Ruan', count: 4 });
+    expect(card.metrics).toBeNull();
+  });
+
   it('computes the metrics panel figures', async () => {
     const [owner] = await call(h, 'authors.list', {});
     const m = await call(h, 'authors.metrics', { id: owner!.id });

@@ -3,7 +3,6 @@ import { useChannel } from '../../api/use-channel';
 import { useUi } from '../../stores/ui-store';
 import { Badge, CodeMarker } from '../../ui/badge';
 import { formatDay, formatPaperDate, sourceName } from '../../ui/format';
-import { PasteSource } from '../../../shared/paste/parsed';
 import { readableTex } from '../../ui/readable-tex';
 
 export function PaperDetail() {
@@ -20,7 +19,6 @@ export function PaperDetail() {
 
   const date = formatPaperDate(p.date, p.year);
   const firstImport = p.imports[0];
-  const source = firstImport ? PasteSource.safeParse(firstImport.format) : null;
 
   return (
     <article id="paper-detail" className="paper-detail" tabIndex={-1} aria-labelledby="paper-detail-title">
@@ -70,7 +68,7 @@ export function PaperDetail() {
 
       {firstImport ? (
         <p className="provenance muted">
-          Added {formatDay(firstImport.createdAt)} from a pasted {source?.success ? sourceName(source.data) : firstImport.format} page
+          Added {formatDay(firstImport.createdAt)} from a pasted {sourceName(firstImport.format)} page
           {p.imports.length > 1 ? `; seen in ${p.imports.length} imports` : ''}.
         </p>
       ) : null}
