@@ -1,5 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+// KaTeX's stylesheet once, before ours: its fonts are bundled by Vite (the CSP allows font-src 'self' data:).
+import 'katex/dist/katex.min.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -7,6 +9,7 @@ import './styles/table.css';
 import './styles/panes.css';
 import './styles/import.css';
 import './styles/metrics.css';
+import './styles/math.css';
 import { App } from './shell/app';
 import { applyTheme, useTheme } from './stores/theme-store';
 

@@ -35,6 +35,7 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await expect(preview).toContainText('Chong Ruan');
   await expect(preview).toContainText('h-index 38 · 14,139 citations · 18 papers · novelty 54% · AI score 53');
   await expect(preview.getByRole('list', { name: 'What importing will do' })).toHaveText(/18\s*new\s*0\s*updated\s*0\s*unchanged/);
+  await expect(preview.getByTestId('preview-snapshot')).toHaveText('New profile metrics will be recorded.');
   await expect(preview).toContainText('DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search');
   await expect(preview).toContainText('2024-08-15 · Xin, Ren, Song et al.');
   await expect(dialog).not.toContainText('undefined');
@@ -125,6 +126,11 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
   await expect(rows.nth(1)).toBeFocused();
   await expect(page.locator('#paper-detail-title')).toHaveText('DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search');
+  // Its abstract's "($63.5\%$)" is typeset by KaTeX.
+  await expect(page.locator('#paper-detail .abstract .katex-html').first()).toHaveText('63.5%');
+  await expect(page.locator('#paper-detail .abstract')).toContainText('miniF2F benchmark (63.5%');
+  await expect(page.locator('#paper-detail .abstract')).not.toContainText('$63.5');
+  await screenshotBothThemes(page, 'paper-detail-math');
   await filter.fill('');
   await expect(rows).toHaveCount(18);
 
@@ -168,9 +174,34 @@ test('"Try a sample profile" imports the bundled example', async ({ page, lecter
   await expect(card.getByTestId('metric-h-index')).toHaveText(/h-index\s*19/);
   await expect(card.getByTestId('metric-citations')).toHaveText(/Citations\s*1,482/);
   await expect(page.getByTestId('status-text')).toHaveText('24 of 24 papers · by Marisol Quintero-Vance');
-  // Inline TeX in titles reads as text; the stored title stays verbatim.
-  await expect(page.locator('.papers-table td.col-title').filter({ hasText: 'Weather Nowcasting' }).first()).toHaveText('Near-Optimal ℓ₁ Bounds for Weather Nowcasting');
+  // Inline TeX in titles is typeset by KaTeX; the tooltip keeps the title as stored.
+  const nowcastingRow = page.locator('.papers-table tbody tr').filter({ hasText: 'Weather Nowcasting' }).first();
+  const nowcasting = nowcastingRow.locator('td.col-title');
+  await expect(nowcasting.locator('.cell-text')).toHaveAttribute('title', 'Near-Optimal $\\ell_1$ Bounds for Weather Nowcasting');
+  await expect(nowcasting.locator('.katex')).toHaveCount(1);
+  // What is drawn: ℓ with a subscript 1 (KaTeX ends a sub/superscript stack with a zero-width space).
+  await expect(nowcasting.locator('.katex-html')).toHaveText(/^ℓ1\u200b$/);
+  await expect(nowcasting.locator('.katex-html .msupsub')).toHaveText(/^1\u200b$/);
+  // The TeX source only in the MathML annotation for assistive technology, never in the drawn part.
+  await expect(nowcasting.locator('.katex-mathml annotation')).toHaveText('\\ell_1');
+  expect(await nowcasting.evaluate((cell) => {
+    const copy = cell.cloneNode(true) as unknown as { querySelectorAll(s: string): { remove(): void }[]; textContent: string | null };
+    for (const m of copy.querySelectorAll('.katex-mathml')) m.remove();
+    return copy.textContent;
+  })).toBe('Near-Optimal ℓ1\u200b Bounds for Weather Nowcasting');
   await expect(page.locator('.papers-table')).not.toContainText('$\\ell_1$');
+  // KaTeX's own font is bundled and loaded, and the math keeps the row at about 28 px.
+  expect(await nowcasting.locator('.katex').evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }).getComputedStyle(el).fontFamily)).toMatch(/^KaTeX_Main/);
+  expect(await page.evaluate(() => (globalThis as unknown as { document: { fonts: { check(font: string): boolean } } }).document.fonts.check('16px KaTeX_Main'))).toBe(true);
+  const mathRowBox = await nowcastingRow.boundingBox();
+  expect(mathRowBox?.height, 'a row with math stays about 28 px').toBeGreaterThanOrEqual(27);
+  expect(mathRowBox?.height, 'a row with math stays about 28 px').toBeLessThanOrEqual(29);
+  // The detail pane typesets the title and the abstract's math too.
+  await nowcastingRow.click();
+  await expect(page.locator('#paper-detail-title .katex-html')).toHaveText(/^ℓ1\u200b$/);
+  await expect(page.locator('#paper-detail .abstract .katex').first()).toBeVisible();
+  await expect(page.locator('#paper-detail .abstract')).not.toContainText('$');
+  await screenshotBothThemes(page, 'sample-math');
 });
 
 test('the theme switch overrides the OS and is remembered', async ({ page, lectern }) => {
@@ -197,23 +228,24 @@ test('the theme switch overrides the OS and is remembered', async ({ page, lecte
 test('re-importing the same page changes nothing; changed metrics add a snapshot and a chart over time', async ({ page, lectern }) => {
   await openApp(page, lectern);
   const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
-  const importOnce = async (text: string, expectedCounts: RegExp) => {
+  const importOnce = async (text: string, expectedCounts: RegExp, expectedSnapshot: string) => {
     await page.getByRole('button', { name: 'Import a profile…' }).click();
     await dialog.getByLabel('Pasted page').fill(text);
     await expect(dialog.getByRole('list', { name: 'What importing will do' })).toHaveText(expectedCounts);
+    await expect(dialog.getByTestId('preview-snapshot')).toHaveText(expectedSnapshot);
     await dialog.getByRole('button', { name: 'Import 18 papers' }).click();
     await expect(dialog).toBeHidden();
   };
 
-  await importOnce(SEED_PROFILE, /18\s*new\s*0\s*updated\s*0\s*unchanged/);
-  await importOnce(SEED_PROFILE, /0\s*new\s*0\s*updated\s*18\s*unchanged/);
+  await importOnce(SEED_PROFILE, /18\s*new\s*0\s*updated\s*0\s*unchanged/, 'New profile metrics will be recorded.');
+  await importOnce(SEED_PROFILE, /0\s*new\s*0\s*updated\s*18\s*unchanged/, 'Metrics unchanged since the last import.');
   await expect(page.getByText('0 new papers, 18 papers already up to date.')).toBeVisible();
   await expect(page.locator('.papers-table tbody tr')).toHaveCount(18);
   await expect(page.getByRole('figure', { name: 'Profile metrics over time' })).toHaveCount(0);
 
   // The same page a while later: more citations, a higher h-index.
   const later = SEED_PROFILE.replace('h-index38', 'h-index39').replace('14,139citations', '14,502citations');
-  await importOnce(later, /0\s*new\s*0\s*updated\s*18\s*unchanged/);
+  await importOnce(later, /0\s*new\s*0\s*updated\s*18\s*unchanged/, 'New profile metrics will be recorded.');
   const card = page.locator('.author-card');
   await expect(card.getByTestId('metric-h-index')).toHaveText(/h-index\s*39/);
   await expect(card.getByTestId('metric-citations')).toHaveText(/Citations\s*14,502/);

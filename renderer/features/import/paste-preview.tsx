@@ -2,7 +2,7 @@
 import type { PastePreview as Preview } from '../../../shared/contract';
 import { Badge } from '../../ui/badge';
 import { formatCount, plural, shortAuthors, sourceName } from '../../ui/format';
-import { readableTex } from '../../ui/readable-tex';
+import { TexText } from '../../ui/tex-text';
 import { AuthorAvatar } from '../authors/author-avatar';
 
 function AuthorMetricsLine({ metrics }: { metrics: NonNullable<Preview['author']>['metrics'] }) {
@@ -14,6 +14,13 @@ function AuthorMetricsLine({ metrics }: { metrics: NonNullable<Preview['author']
   if (metrics.novelty_pct !== undefined) parts.push(`novelty ${metrics.novelty_pct}%`);
   if (metrics.ai_score !== undefined) parts.push(`AI score ${metrics.ai_score}`);
   return parts.length > 0 ? <p className="muted">{parts.join(' · ')}</p> : null;
+}
+
+/** Whether importing records the profile's figures as a new snapshot; silent when the page shows none. */
+function SnapshotLine({ wouldBeAdded, metrics }: { wouldBeAdded: boolean; metrics: NonNullable<Preview['author']>['metrics'] }) {
+  if (wouldBeAdded) return <p className="muted" data-testid="preview-snapshot">New profile metrics will be recorded.</p>;
+  const hasMetrics = Object.values(metrics).some((v) => v !== undefined);
+  return hasMetrics ? <p className="muted" data-testid="preview-snapshot">Metrics unchanged since the last import.</p> : null;
 }
 
 function clip(text: string, max = 90): string {
@@ -38,6 +45,7 @@ export function PastePreview({ preview }: { preview: Preview }) {
             </div>
             {author.affiliation ? <p className="muted">{author.affiliation}</p> : null}
             <AuthorMetricsLine metrics={author.metrics} />
+            <SnapshotLine wouldBeAdded={preview.snapshotWouldBeAdded} metrics={author.metrics} />
           </div>
         </div>
       ) : null}
@@ -97,7 +105,9 @@ export function PastePreview({ preview }: { preview: Preview }) {
           <ol className="preview-papers">
             {preview.firstPapers.map((p, i) => (
               <li key={i}>
-                <span className="preview-paper-title">{readableTex(p.title)}</span>
+                <span className="preview-paper-title">
+                  <TexText text={p.title} />
+                </span>
                 <span className="muted">
                   {[p.date, shortAuthors(p.authors, p.authorsTruncated)].filter(Boolean).join(' · ')}
                 </span>

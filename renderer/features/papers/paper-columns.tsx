@@ -5,8 +5,8 @@
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import type { PaperRow, PaperSortColumn } from '../../../shared/contract';
 import { Badge, CodeMarker } from '../../ui/badge';
-import { readableTex } from '../../ui/readable-tex';
 import { formatPaperDate, fullAuthors, shortAuthors } from '../../ui/format';
+import { TexText } from '../../ui/tex-text';
 
 export const paperTableFeatures = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof paperTableFeatures, PaperRow>();
@@ -15,10 +15,11 @@ export const paperColumns = helper.columns([
   helper.accessor('title', {
     header: 'Title',
     cell: (info) => {
-      const title = readableTex(info.getValue());
+      // Math typeset in the cell; the tooltip keeps the title as stored.
+      const title = info.getValue();
       return (
         <span className="cell-text" title={title}>
-          {title}
+          <TexText text={title} />
         </span>
       );
     },

@@ -3,7 +3,7 @@ import { useChannel } from '../../api/use-channel';
 import { useUi } from '../../stores/ui-store';
 import { Badge, CodeMarker } from '../../ui/badge';
 import { formatDay, formatPaperDate, sourceName } from '../../ui/format';
-import { readableTex } from '../../ui/readable-tex';
+import { TexText } from '../../ui/tex-text';
 
 export function PaperDetail() {
   const paperId = useUi((s) => s.selectedPaperId);
@@ -23,7 +23,7 @@ export function PaperDetail() {
   return (
     <article id="paper-detail" className="paper-detail" tabIndex={-1} aria-labelledby="paper-detail-title">
       <h2 id="paper-detail-title" className="paper-detail-title">
-        {readableTex(p.title)}
+        <TexText text={p.title} />
       </h2>
       <div className="paper-detail-meta">
         {date ? <span className="cell-date">{date}</span> : null}
@@ -63,7 +63,13 @@ export function PaperDetail() {
         <h3 id="paper-abstract-h" className="section-title">
           Abstract
         </h3>
-        {p.abstract ? <p className="abstract">{readableTex(p.abstract)}</p> : <p className="muted">The page showed no abstract for this paper.</p>}
+        {p.abstract ? (
+          <p className="abstract">
+            <TexText text={p.abstract} />
+          </p>
+        ) : (
+          <p className="muted">The page showed no abstract for this paper.</p>
+        )}
       </section>
 
       {firstImport ? (
