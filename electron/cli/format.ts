@@ -1,15 +1,10 @@
 /**
  * Plain-text rendering of library data for the terminal.
  */
+import { shortAuthors } from '../../shared/author-names';
 import type { AuthorCard, AuthorMetrics, AuthorSummary, ImportReport, PaperRow } from '../../shared/contract';
 
 const number = new Intl.NumberFormat('en-US');
-
-/** `Xin, Ren, Song et al.`: surnames as printed (last word), " et al." when the list was cut. */
-export function shortAuthors(authors: readonly string[], truncated: boolean): string {
-  const surnames = authors.map((a) => a.split(' ').pop() ?? a);
-  return surnames.join(', ') + (truncated ? ' et al.' : '');
-}
 
 function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;

@@ -1,6 +1,8 @@
 /** How numbers, dates and names are written everywhere in the window (one place, so they agree). */
 import type { PasteSource } from '../../shared/paste/parsed';
 
+export { shortAuthors, surname } from '../../shared/author-names';
+
 // A fixed locale keeps numbers the same on every machine ("14,139"), like the dates, which are ISO.
 const counts = new Intl.NumberFormat('en-US');
 
@@ -32,19 +34,6 @@ export function formatDayTime(iso: string, seconds = false): string {
 /** A paper's date as the page gave it (2024-08-15 or 2024-08), else its year, else nothing. */
 export function formatPaperDate(date: string | null, year: number | null): string {
   return date ?? (year === null ? '' : String(year));
-}
-
-/** Surname as the last word of a printed name ("Z. Z. Ren" -> "Ren"). */
-export function surname(printedName: string): string {
-  const words = printedName.trim().split(/\s+/);
-  return words[words.length - 1] ?? printedName;
-}
-
-/** "Xin, Ren, Song et al." */
-export function shortAuthors(authors: string[], truncated: boolean): string {
-  if (authors.length === 0) return truncated ? 'et al.' : '';
-  const names = authors.map(surname).join(', ');
-  return truncated ? `${names} et al.` : names;
 }
 
 /** Full printed list for a tooltip or the detail pane. */
