@@ -112,7 +112,10 @@ export const ImportCounts = z.object({
 });
 
 export const ImportReport = ImportCounts.extend({
+  /** The import record; for an `alreadyImported` paste, the earlier import of the same text. */
   importId: Id,
+  /** The identical text was imported before and would change nothing: nothing was stored. */
+  alreadyImported: z.boolean(),
   format: PasteSource,
   author: z.object({ id: Id, name: z.string() }).nullable(),
   /** True when the profile's metrics differed from the latest snapshot (or there was none). */
@@ -133,6 +136,8 @@ export const PastePreview = z.object({
   wouldImport: ImportCounts,
   /** True when importing would record a new metrics snapshot (first capture, or the figures changed). */
   snapshotWouldBeAdded: z.boolean(),
+  /** The identical text was imported before and importing it again would change nothing. */
+  alreadyImported: z.boolean(),
   report: ParseReport,
 });
 export type PastePreview = z.infer<typeof PastePreview>;
@@ -146,6 +151,9 @@ export const LibraryInfo = z.object({
 export type LibraryInfo = z.infer<typeof LibraryInfo>;
 
 // ---- the channels ----------------------------------------------------------------------------------
+
+/** Longest quick-filter text the papers table accepts (characters). */
+export const FILTER_MAX_LENGTH = 500;
 
 const PasteInput = z.object({
   /** The pasted text; up to 20 MB. */
@@ -161,7 +169,7 @@ export const contract = {
       /** Sort levels, most significant first; ties fall back to id. */
       sort: z.array(z.object({ column: PaperSortColumn, desc: z.boolean().default(false) })).max(4).default([]),
       /** Case-insensitive substring matched against title, printed authors and abstract. */
-      filter: z.string().max(500).default(''),
+      filter: z.string().max(FILTER_MAX_LENGTH, `The filter is over ${FILTER_MAX_LENGTH} characters.`).default(''),
       /** Only papers that list this author. */
       authorId: Id.optional(),
       offset: z.number().int().nonnegative().default(0),

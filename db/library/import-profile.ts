@@ -1,7 +1,7 @@
 /**
  * Importing a parsed paste into the library, in one transaction.
  */
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
@@ -47,6 +47,8 @@ const SNAPSHOT_FIELDS = [
  * author surname (when both list authors). Each existing paper is matched at most once per import, so
  * duplicate cards on a page stay separate papers. A matched paper whose fields changed is updated.
  * A snapshot is added only when the metrics differ from the author's latest snapshot from that source.
+ * Pasting text identical to an earlier import that would change nothing stores nothing at all (the
+ * report says `alreadyImported` and points at the earlier import).
  *
  * @param db the library
  * @param rawText the paste exactly as received (kept in `imports.raw_text`)
@@ -66,7 +68,7 @@ export function importProfile(
   try {
     db.transaction((tx) => {
       report = runImport(tx, rawText, outcome, options.now ?? new Date().toISOString());
-      if (options.dryRun) throw new DryRunRollback();
+      if (options.dryRun || report.alreadyImported) throw new DryRunRollback();
     });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
@@ -123,6 +125,18 @@ function runImport(tx: Tx, rawText: string, outcome: ParseOutcome, now: string):
   }
 
   const storedReport = { skipped: parseReport.skipped, incompleteTail: parseReport.incompleteTail, warnings: parseReport.warnings };
+  if (counts.added === 0 && counts.updated === 0 && !snapshotAdded) {
+    const earlier = tx
+      .select({ id: imports.id })
+      .from(imports)
+      .where(and(eq(imports.rawText, rawText), ne(imports.id, importId)))
+      .orderBy(desc(imports.id))
+      .limit(1)
+      .get();
+    if (earlier) {
+      return { importId: earlier.id, alreadyImported: true, format: profile.source, author: owner, snapshotAdded, ...counts, ...storedReport };
+    }
+  }
   tx.update(imports)
     .set({
       authorId: owner?.id ?? null,
@@ -135,7 +149,7 @@ function runImport(tx: Tx, rawText: string, outcome: ParseOutcome, now: string):
     .where(eq(imports.id, importId))
     .run();
 
-  return { importId, format: profile.source, author: owner, snapshotAdded, ...counts, ...storedReport };
+  return { importId, alreadyImported: false, format: profile.source, author: owner, snapshotAdded, ...counts, ...storedReport };
 }
 
 function paperColumns(p: ParsedPaper) {

@@ -86,12 +86,20 @@ export function formatMetrics(m: AuthorMetrics): string {
 }
 
 export function formatImport(r: ImportReport): string {
+  if (r.alreadyImported) {
+    return `This ${r.format} paste${r.author ? ` of ${r.author.name}` : ''} was imported before (import ${r.importId}) and changes nothing: ${r.unchanged} papers already in the library; nothing stored.`;
+  }
   const lines = [
     `Imported ${r.format} paste${r.author ? ` of ${r.author.name}` : ''}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`,
   ];
   if (r.author) lines.push(r.snapshotAdded ? 'Metrics snapshot added.' : 'Metrics unchanged since the last import; no new snapshot.');
   for (const s of r.skipped) lines.push(`skipped line ${s.line} (${s.reason}): ${truncate(s.text, 70)}`);
-  if (r.incompleteTail) lines.push(`incomplete last paper at line ${r.incompleteTail.line} (missing ${r.incompleteTail.missing}): ${truncate(r.incompleteTail.text, 70)}`);
+  if (r.incompleteTail) lines.push(formatIncompleteTail(r.incompleteTail));
   for (const w of r.warnings) lines.push(`warning: ${w}`);
   return lines.join('\n');
+}
+
+/** The paper the paste was cut in, which was not imported. */
+export function formatIncompleteTail(tail: NonNullable<ImportReport['incompleteTail']>): string {
+  return `incomplete last paper at line ${tail.line} (missing ${tail.missing}), not imported: ${truncate(tail.text, 70)}`;
 }

@@ -12,7 +12,7 @@ import { findAuthorByName } from '../../db/library/authors';
 import { openLibrary, type Library } from '../../db/open';
 import { call } from '../handlers/dispatch';
 import { createHandlers } from '../handlers/handlers';
-import { formatAuthors, formatCard, formatImport, formatMetrics, formatPapers } from './format';
+import { formatAuthors, formatCard, formatImport, formatIncompleteTail, formatMetrics, formatPapers } from './format';
 
 const USAGE = `usage: lectern <command> [options]
 
@@ -72,7 +72,7 @@ async function run(argv: string[]): Promise<void> {
     process.stdout.write(`${JSON.stringify(outcome.profile, null, 2)}\n`);
     const { skipped, incompleteTail, warnings } = outcome.report;
     for (const s of skipped) process.stderr.write(`skipped line ${s.line} (${s.reason}): ${s.text}\n`);
-    if (incompleteTail) process.stderr.write(`incomplete last paper at line ${incompleteTail.line} (missing ${incompleteTail.missing})\n`);
+    if (incompleteTail) process.stderr.write(`${formatIncompleteTail(incompleteTail)}\n`);
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     return;
   }

@@ -38,6 +38,7 @@ export function createHandlers(library: Library): Handlers {
         })),
         wouldImport: { added: dry.added, updated: dry.updated, unchanged: dry.unchanged },
         snapshotWouldBeAdded: dry.snapshotAdded,
+        alreadyImported: dry.alreadyImported,
         report: outcome.report,
       };
     },

@@ -52,13 +52,17 @@ describe('importing a scholarfeed paste', () => {
     importProfile(lib.db, seed, detectAndParse(seed));
     const before = dump(lib);
     const again = importProfile(lib.db, seed, detectAndParse(seed));
-    expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 18, snapshotAdded: false });
-    const after = dump(lib);
-    for (const t of ['papers', 'authors', 'paper_authors', 'affiliations', 'paper_affiliations', 'paper_categories', 'author_metric_snapshots']) {
-      expect(after[t], t).toEqual(before[t]);
-    }
-    // The second paste is still kept, with what it did.
+    expect(again).toMatchObject({ importId: 1, alreadyImported: true, added: 0, updated: 0, unchanged: 18, snapshotAdded: false });
+    expect(dump(lib)).toEqual(before);
+  });
+
+  it('records a re-import whose text differs even when no paper changed', () => {
+    importProfile(lib.db, seed, detectAndParse(seed));
+    const withMenu = `Scholarfeed\n${seed}`;
+    const report = importProfile(lib.db, withMenu, detectAndParse(withMenu));
+    expect(report).toMatchObject({ importId: 2, alreadyImported: false, added: 0, unchanged: 18, skipped: [{ line: 1, text: 'Scholarfeed' }] });
     expect(count(lib, 'imports')).toBe(2);
+    expect(count(lib, 'papers')).toBe(18);
   });
 
   it('updates changed fields and adds a snapshot when a later paste of the profile differs', () => {
