@@ -9,6 +9,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LecternError } from '../shared/errors';
+import { fillDerivedKeys } from './library/derived-keys';
 import * as schema from './schema';
 
 export type LibraryDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -80,6 +81,7 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
     }
     const db = drizzle(sqlite, { schema }) as LibraryDb;
     migrate(db, { migrationsFolder });
+    fillDerivedKeys(db);
     return { db, file, backup, close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();

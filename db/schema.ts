@@ -43,6 +43,8 @@ export const papers = sqliteTable(
     year: integer('year'),
     abstract: text('abstract'),
     venue: text('venue'),
+    /** Sort key of the first printed author: surname, then the whole name, folded (`ren z z ren`). */
+    firstAuthorKey: text('first_author_key').notNull().default(''),
     /** CSL-JSON item type (`article`, `paper-conference`, ...); scholarfeed papers are arXiv preprints. */
     itemType: text('item_type').notNull().default('article'),
     /** Space-separated subject codes, primary first (`LG CL`); one row each in paper_categories too. */
@@ -59,6 +61,7 @@ export const papers = sqliteTable(
   },
   (t) => [
     index('papers_title_key_idx').on(t.titleKey),
+    index('papers_first_author_key_idx').on(t.firstAuthorKey),
     index('papers_date_idx').on(t.date),
     index('papers_year_idx').on(t.year),
     index('papers_categories_idx').on(t.categories),

@@ -16,7 +16,7 @@ import {
   paperCategories,
   papers,
 } from '../schema';
-import { nameKey, surnameKey, titleKey } from './keys';
+import { firstAuthorKey, nameKey, surnameKey, titleKey } from './keys';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
 type Action = 'added' | 'updated' | 'unchanged';
@@ -156,6 +156,7 @@ function paperColumns(p: ParsedPaper) {
   return {
     title: p.title,
     titleKey: titleKey(p.title),
+    firstAuthorKey: firstAuthorKey(p.authors),
     date: p.date,
     year: p.year,
     abstract: p.abstract,

@@ -1,3 +1,5 @@
+import { surname } from '../../shared/author-names';
+
 /**
  * Matching keys. Two printed strings that differ only in case, accents, punctuation or spacing get the
  * same key, so a re-import finds the paper or author it already has.
@@ -34,8 +36,13 @@ export function nameKey(name: string): string {
     .trim();
 }
 
-/** Key of the surname (last word of the name key), used to confirm a title match. */
+/** Key of the surname: the last space-separated word as printed, folded (`"Marisol Quintero-Vance"` -> `"quintero vance"`, `"DeepSeek-AI"` -> `"deepseek ai"`). */
 export function surnameKey(name: string): string {
-  const parts = nameKey(name).split(' ');
-  return parts[parts.length - 1] ?? '';
+  return nameKey(surname(name));
+}
+
+/** Sort key of a paper's first printed author: surname first, then the whole name (`"Z. Z. Ren"` -> `"ren z z ren"`). */
+export function firstAuthorKey(authors: readonly string[]): string {
+  const first = authors[0];
+  return first === undefined ? '' : `${surnameKey(first)} ${nameKey(first)}`;
 }

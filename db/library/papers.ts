@@ -12,7 +12,7 @@ import { authorPaperIds } from './author-papers';
 /** The SQL each sortable column sorts by (the whitelist). */
 const SORT_SQL: Record<PaperSortColumn, SQL> = {
   title: sql`p.title_key`,
-  authors: sql`(SELECT pa.printed_name FROM paper_authors pa WHERE pa.paper_id = p.id AND pa.position = 0) COLLATE NOCASE`,
+  authors: sql`NULLIF(p.first_author_key, '')`,
   date: sql`p.date`,
   year: sql`p.year`,
   category: sql`p.categories`,
@@ -90,13 +90,15 @@ const ROW_COLUMNS = sql`p.id, p.title, p.date, p.year, p.categories, p.has_code,
 
 /**
  * One page of the papers table.
- * @param input sort levels (whitelisted columns; nulls sort last; ties by id), text filter, author, offset, limit
+ * @param input sort levels (whitelisted columns; nulls sort last; authors sorts by the first author's
+ *   surname; remaining ties newest first, then by title), text filter, author, offset, limit
  * @returns `rows` in order, `total` matching papers, and the `offset` used
  */
 export function listPapers(db: LibraryDb, input: ChannelArgs<'papers.list'>): ChannelOutput<'papers.list'> {
   const where = whereClause(input);
   const order = input.sort.map((s) => sql`${SORT_SQL[s.column]} ${s.desc ? sql`DESC` : sql`ASC`} NULLS LAST`);
-  order.push(sql`p.id ASC`);
+  // Ties read best newest first, then by title; id makes paging stable.
+  order.push(sql`p.date DESC NULLS LAST`, sql`p.title_key ASC`, sql`p.id ASC`);
   const records = db.all<PaperRecord>(
     sql`SELECT ${ROW_COLUMNS} FROM papers p ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${input.limit} OFFSET ${input.offset}`,
   );

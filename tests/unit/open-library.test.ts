@@ -1,8 +1,11 @@
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openLibrary } from '../../db/open';
+import { DEFAULT_MIGRATIONS_FOLDER, openLibrary } from '../../db/open';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { appDataFolder, resolveLibraryFile } from '../../db/location';
 import { tempLibraryFile } from './helpers/fixtures';
 
@@ -56,6 +59,34 @@ describe('openLibrary', () => {
     expect(readdirSync(dirname(file)).filter((f) => f.includes('.backup-'))).toHaveLength(1);
     const backup = new Database(lib.backup!, { readonly: true });
     expect(backup.prepare('SELECT body FROM notes_from_an_older_lectern').all()).toEqual([{ body: 'keep me' }]);
+    backup.close();
+  });
+
+  it('upgrades a library made by the first schema: backup first, new column filled from existing rows', () => {
+    // The first release's migrations: 0000 only.
+    const firstRelease = mkdtempSync(join(tmpdir(), 'lectern-migrations-'));
+    cpSync(DEFAULT_MIGRATIONS_FOLDER, firstRelease, { recursive: true });
+    for (const f of readdirSync(firstRelease).filter((f) => f.endsWith('.sql') && !f.startsWith('0000_'))) rmSync(join(firstRelease, f));
+    const journalFile = join(firstRelease, 'meta', '_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number }> };
+    journal.entries = journal.entries.filter((e) => e.idx === 0);
+    writeFileSync(journalFile, JSON.stringify(journal));
+
+    const file = tempLibraryFile();
+    const old = new Database(file);
+    migrate(drizzle(old), { migrationsFolder: firstRelease });
+    // Rows as the first release wrote them (no first_author_key column yet).
+    old.exec(`INSERT INTO papers (title, title_key, year) VALUES ('Old paper', 'old paper', 2020);
+      INSERT INTO authors (name, name_key) VALUES ('Z. Z. Ren', 'z z ren');
+      INSERT INTO paper_authors (paper_id, position, printed_name, author_id) VALUES (1, 0, 'Z. Z. Ren', 1);`);
+    old.close();
+
+    const upgraded = openLibrary(file);
+    expect(upgraded.backup).not.toBeNull();
+    expect(upgraded.db.$client.prepare('SELECT title, first_author_key FROM papers').all()).toEqual([{ title: 'Old paper', first_author_key: 'ren z z ren' }]);
+    upgraded.close();
+    const backup = new Database(upgraded.backup!, { readonly: true });
+    expect(backup.prepare('SELECT title FROM papers').all()).toEqual([{ title: 'Old paper' }]);
     backup.close();
   });
 

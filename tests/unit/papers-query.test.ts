@@ -31,8 +31,16 @@ describe('papers.list', () => {
       'DeepSeek-Coder-V2: Breaking the Barrier of Closed-Source Models in Code Intelligence',
       'DeepSeek LLM: Scaling Open-Source Language Models with Longtermism',
     ]);
-    const byAuthor = await call(h, 'papers.list', { sort: [{ column: 'authors', desc: true }], limit: 1 });
-    expect(byAuthor.rows[0]!.authors[0]).toBe('Zijun Liu');
+    // By the first author's surname; ties newest first.
+    const byAuthor = await call(h, 'papers.list', { sort: [{ column: 'authors', desc: false }], limit: 4 });
+    expect(byAuthor.rows.map((r) => [r.authors[0], r.date])).toEqual([
+      ['Xiaokang Chen', '2025-01-29'],
+      ['Damai Dai', '2024-01-11'],
+      ['DeepSeek-AI', '2025-12-02'],
+      ['DeepSeek-AI', '2025-01-22'],
+    ]);
+    const byAuthorDesc = await call(h, 'papers.list', { sort: [{ column: 'authors', desc: true }], limit: 2 });
+    expect(byAuthorDesc.rows.map((r) => r.authors[0])).toEqual(['Chenggang Zhao', 'Jingyang Yuan']);
     const multi = await call(h, 'papers.list', { sort: [{ column: 'category', desc: false }, { column: 'date', desc: true }], limit: 4 });
     expect(multi.rows.map((r) => [r.categories.join(' '), r.date])).toEqual([
       ['AI', '2025-01-29'],
@@ -43,9 +51,10 @@ describe('papers.list', () => {
   });
 
   it('filters by text over title, authors and abstract, and pages', async () => {
+    // Unsorted: newest first.
     expect((await call(h, 'papers.list', { filter: 'prover' })).rows.map((r) => r.title)).toEqual([
-      'DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search',
       'DeepSeek-Prover-V2: Advancing Formal Mathematical Reasoning via Reinforcement Learning for Subgoal Decomposition',
+      'DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search',
       'DeepSeek-Prover: Advancing Theorem Proving in LLMs through Large-Scale Synthetic Data',
     ]);
     expect((await call(h, 'papers.list', { filter: 'Zhiyu Wu' })).total).toBe(3);
