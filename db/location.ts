@@ -14,9 +14,10 @@ export const LIBRARY_FILE_NAME = 'library.sqlite';
  * `~/Library/Application Support` on macOS, `$XDG_CONFIG_HOME` or `~/.config` elsewhere.
  */
 export function appDataFolder(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  if (platform === 'win32') return env.APPDATA ?? join(homedir(), 'AppData', 'Roaming');
+  // Empty variables count as unset (XDG Base Directory spec), as Electron treats them.
+  if (platform === 'win32') return env.APPDATA || join(homedir(), 'AppData', 'Roaming');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support');
-  return env.XDG_CONFIG_HOME ?? join(homedir(), '.config');
+  return env.XDG_CONFIG_HOME || join(homedir(), '.config');
 }
 
 /**

@@ -19,7 +19,7 @@ const USAGE = `usage: lectern <command> [options]
 commands:
   parse FILE|-             print what a pasted page parses to, as JSON (no library needed)
   import FILE|-            import a pasted page into the library and print the report
-  papers                   list papers  [--sort date|title|category|authors|year|code|affiliations|added]
+  papers                   list papers  [--sort date|title|category|authors|year|code|affiliations|citations|added]
                            [--desc] [--filter TEXT] [--author NAME] [--limit N] [--json]
   authors                  list author profiles  [--all] [--json]
   author NAME              an author's card  [--json]
@@ -46,26 +46,34 @@ function print(value: unknown, json: boolean, text: () => string): void {
 }
 
 async function run(argv: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      library: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      sort: { type: 'string' },
-      desc: { type: 'boolean', default: false },
-      filter: { type: 'string' },
-      author: { type: 'string' },
-      limit: { type: 'string' },
-      all: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        sort: { type: 'string' },
+        desc: { type: 'boolean', default: false },
+        filter: { type: 'string' },
+        author: { type: 'string' },
+        limit: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    // parseArgs explains at length how to pass a value starting with "-"; the first sentence is the point.
+    throw new UsageError((err as Error).message.split('.')[0]!.replace(/'/g, ''));
+  }
+  const { values, positionals } = parsed;
   const [command, arg] = positionals;
-  if (values.help || !command) {
+  if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
+  if (!command) throw new UsageError('give a command');
 
   if (command === 'parse') {
     const outcome = detectAndParse(readInput(arg));
@@ -132,7 +140,7 @@ async function run(argv: string[]): Promise<void> {
 try {
   await run(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof UsageError || (err as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  if (err instanceof UsageError) {
     process.stderr.write(`lectern: ${(err as Error).message}\n\n${USAGE}\n`);
     process.exitCode = 2;
   } else {

@@ -74,7 +74,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, options: BrowserServerOptions, token: string): Promise<void> {
   const given = req.headers['x-lectern-token'];
   if (!tokenMatches(Array.isArray(given) ? given[0] : given, token)) {
-    sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong Lectern token. Open the URL that `npm run serve` printed.' } });
+    sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong Lectern token: open the URL Lectern printed when it started.' } });
     return;
   }
   if (req.method !== 'POST') {
@@ -95,12 +95,24 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, channel: str
 
 function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string, pathname: string): void {
   const root = resolve(rendererDir);
-  let file = normalize(join(root, decodeURIComponent(pathname)));
+  let file: string;
+  try {
+    file = normalize(join(root, decodeURIComponent(pathname)));
+  } catch {
+    res.writeHead(400).end();
+    return;
+  }
   if (file !== root && !file.startsWith(root + sep)) {
     res.writeHead(403).end();
     return;
   }
-  if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+  const isFile = existsSync(file) && !statSync(file).isDirectory();
+  if (!isFile && extname(file) !== '') {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${pathname}`);
+    return;
+  }
+  // Extension-less paths are app routes: serve the app.
+  if (!isFile) file = join(root, 'index.html');
   if (!existsSync(file)) {
     res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The renderer is not built. Run `npm run serve` (it builds first) or `npm run build`.');
     return;
@@ -142,7 +154,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     server.listen(options.port ?? 0, host, () => resolveListen());
   });
   const { port } = server.address() as AddressInfo;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  // Listening on every interface still answers on loopback; print an address a browser can open.
+  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  const shownHost = reachable.includes(':') ? `[${reachable}]` : reachable;
   const origin = `http://${shownHost}:${port}`;
   return {
     url: `${origin}/?token=${token}`,

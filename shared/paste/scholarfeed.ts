@@ -45,6 +45,15 @@ export function splitCategories(glued: string): string[] {
   return glued.match(/[A-Z]{2}/g) ?? [];
 }
 
+/**
+ * Whether the text ends the way an abstract ends: closing punctuation, a closing bracket or quote, the
+ * end of inline math, or a URL (arXiv abstracts often end with a code link). A paste cut off inside the
+ * last abstract ends mid-word instead, and that paper must not be stored as if complete.
+ */
+export function endsLikeAbstract(text: string): boolean {
+  return /[.!?)\]}"'”’»$]$/.test(text) || /(?:https?:\/\/|www\.)\S+$/.test(text);
+}
+
 function isoDate(month: string, day: string, year: string): string {
   const m = MONTHS.indexOf(month as (typeof MONTHS)[number]) + 1;
   return `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
@@ -116,7 +125,16 @@ export function parseScholarfeed(text: string): ParseOutcome {
     const [, cats, month, day, year, code] = m;
     const [titleLine, authorLine, ...rest] = rec.lines;
     const isLast = n === records.length - 1;
-    const missing = !titleLine ? 'title, authors and abstract' : !authorLine ? 'authors and abstract' : rest.length === 0 ? 'abstract' : null;
+    const abstractText = rest.map((l) => l.text).join('\n');
+    const missing = !titleLine
+      ? 'title, authors and abstract'
+      : !authorLine
+        ? 'authors and abstract'
+        : rest.length === 0
+          ? 'abstract'
+          : isLast && !endsLikeAbstract(abstractText)
+            ? 'the end of its abstract'
+            : null;
     if (missing && isLast) {
       incompleteTail = { line: rec.start + 1, text: titleLine?.text ?? lines[rec.start]!, missing };
       return;
@@ -137,12 +155,12 @@ export function parseScholarfeed(text: string): ParseOutcome {
       year: Number(year),
       category: splitCategories(cats!),
       // Abstracts are one paragraph; a paste that wraps one keeps its line breaks.
-      abstract: rest.length > 0 ? rest.map((l) => l.text).join('\n') : null,
+      abstract: rest.length > 0 ? abstractText : null,
       has_code: code === 'Code',
     });
   });
 
-  if (author?.metrics.paper_count !== undefined && author.metrics.paper_count > papers.length && records.length > 0) {
+  if (author?.metrics.paper_count !== undefined && author.metrics.paper_count > papers.length) {
     warnings.push(
       `The page header says ${author.metrics.paper_count} papers; the paste holds ${papers.length}. The page may load more papers as you scroll.`,
     );

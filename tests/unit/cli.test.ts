@@ -49,6 +49,10 @@ describe('lectern CLI', () => {
     const usage = lectern(['papers', '--sort', 'colour']);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--sort takes one of');
+    const unknown = lectern(['papers', '--colour']);
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([2, 'lectern: Unknown option --colour']);
+    expect(lectern([]).code).toBe(2);
+    expect(lectern(['--help']).code).toBe(0);
     const missing = lectern(['author', 'Nobody Here']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe('lectern: No author named "Nobody Here" in the library.\n');

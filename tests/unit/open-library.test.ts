@@ -110,5 +110,6 @@ describe('library location', () => {
     expect(appDataFolder({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'win32')).toBe('C:\\Users\\u\\AppData\\Roaming');
     expect(appDataFolder({}, 'darwin')).toMatch(/Library\/Application Support$/);
     expect(appDataFolder({ XDG_CONFIG_HOME: '/cfg' }, 'linux')).toBe('/cfg');
+    expect(appDataFolder({ XDG_CONFIG_HOME: '' }, 'linux')).toMatch(/\/\.config$/);
   });
 });

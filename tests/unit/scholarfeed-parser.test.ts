@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../shared/errors';
 import { detectAndParse } from '../../shared/paste/detect';
-import { parseAuthorLine, parseScholarfeed, splitCategories } from '../../shared/paste/scholarfeed';
+import { endsLikeAbstract, RECORD_LINE, parseAuthorLine, parseScholarfeed, splitCategories } from '../../shared/paste/scholarfeed';
 import { fixtureExpected, fixtureText } from './helpers/fixtures';
 
 describe.each(['seed-profile', 'scholarfeed'])('scholarfeed fixture %s', (name) => {
@@ -80,6 +80,35 @@ describe('malformed scholarfeed pastes', () => {
     expect(profile.papers.map((p) => p.title)).toEqual(expected.papers.slice(0, 3).map((p) => p.title));
     expect(report.incompleteTail).toEqual({ line: 33, text: 'DeepSeek-VL: Towards Real-World', missing: 'authors and abstract' });
     expect(report.warnings[0]).toBe('The page header says 18 papers; the paste holds 3. The page may load more papers as you scroll.');
+  });
+
+  it('does not store a last paper whose abstract the paste cut off mid-sentence', () => {
+    // Keep ten papers and the first 120 characters of the eleventh paper's abstract.
+    const lines = seed.split('\n');
+    const eleventh = lines.filter((l) => RECORD_LINE.test(l))[10]!;
+    const abstractLine = lines.indexOf(eleventh) + 5;
+    const cut = [...lines.slice(0, abstractLine), lines[abstractLine]!.slice(0, 120)].join('\n');
+    expect(cut.endsWith(' and generation. Pri')).toBe(true);
+    const { profile, report } = parseScholarfeed(cut);
+    expect(profile.papers).toHaveLength(10);
+    expect(profile.papers.at(-1)!.title).toBe(expected.papers[9]!.title);
+    expect(report.incompleteTail).toMatchObject({ text: expected.papers[10]!.title, missing: 'the end of its abstract' });
+  });
+
+  it('recognises how abstracts end', () => {
+    expect(endsLikeAbstract('... achieving 25.3%.')).toBe(true);
+    expect(endsLikeAbstract('Code: https://github.com/deepseek-ai/DeepSeek-V3')).toBe(true);
+    expect(endsLikeAbstract('bounds of $O(1/\\sqrt{T})$')).toBe(true);
+    expect(endsLikeAbstract('(see Appendix A)')).toBe(true);
+    expect(endsLikeAbstract('which we call Pri')).toBe(false);
+  });
+
+  it('warns when a header-only paste holds none of the papers the header counts', () => {
+    const header = seed.split('\n').slice(0, 9).join('\n');
+    const { profile, report } = detectAndParse(header);
+    expect(profile.author?.metrics.h_index).toBe(38);
+    expect(profile.papers).toEqual([]);
+    expect(report.warnings).toEqual(['The page header says 18 papers; the paste holds 0. The page may load more papers as you scroll.']);
   });
 
   it('reads a paste that starts mid-page (no header) with no author card', () => {

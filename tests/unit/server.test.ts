@@ -64,5 +64,7 @@ describe('browser-mode server', () => {
     expect(await res.text()).toContain('<title>Lectern</title>');
     const escape = await fetch(`${server.origin}/..%2f..%2f..%2fetc%2fpasswd`);
     expect(escape.status).toBe(403);
+    expect((await fetch(`${server.origin}/assets/missing.js`)).status).toBe(404);
+    expect(await (await fetch(`${server.origin}/papers`)).text()).toContain('<title>Lectern</title>');
   });
 });
