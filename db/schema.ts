@@ -45,6 +45,8 @@ export const papers = sqliteTable(
     venue: text('venue'),
     /** Sort key of the first printed author: surname, then the whole name, folded (`ren z z ren`). */
     firstAuthorKey: text('first_author_key').notNull().default(''),
+    /** Printed authors joined with ", " (plus " et al." when cut): what the quick filter and full-text index search. */
+    authorsText: text('authors_text').notNull().default(''),
     /** CSL-JSON item type (`article`, `paper-conference`, ...); scholarfeed papers are arXiv preprints. */
     itemType: text('item_type').notNull().default('article'),
     /** Space-separated subject codes, primary first (`LG CL`); one row each in paper_categories too. */
@@ -66,6 +68,10 @@ export const papers = sqliteTable(
     index('papers_year_idx').on(t.year),
     index('papers_categories_idx').on(t.categories),
     index('papers_doi_idx').on(t.doi),
+    index('papers_has_code_idx').on(t.hasCode),
+    index('papers_citations_idx').on(t.citations),
+    index('papers_created_at_idx').on(t.createdAt),
+    index('papers_venue_idx').on(t.venue),
     index('papers_arxiv_idx').on(t.arxivId),
   ],
 );
@@ -79,9 +85,11 @@ export const authors = sqliteTable(
     /** Lower-case, accent-folded name used to link printed names to this author. */
     nameKey: text('name_key').notNull(),
     primaryCategory: text('primary_category'),
+    /** Papers in the library that are this author's (printed, or from their profile); kept by imports. */
+    paperCount: integer('paper_count').notNull().default(0),
     ...timestamps,
   },
-  (t) => [uniqueIndex('authors_name_key_idx').on(t.nameKey)],
+  (t) => [uniqueIndex('authors_name_key_idx').on(t.nameKey), index('authors_paper_count_idx').on(t.paperCount)],
 );
 
 export const paperAuthors = sqliteTable(
@@ -178,3 +186,11 @@ export const authorMetricSnapshots = sqliteTable(
   },
   (t) => [index('author_metric_snapshots_author_idx').on(t.authorId, t.capturedAt)],
 );
+
+/** Window and table preferences (pane sizes, sort, visible columns, last view), as JSON per key. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  /** JSON text. */
+  value: text('value').notNull(),
+  updatedAt: timestamps.updatedAt,
+});

@@ -37,9 +37,9 @@ function toSnapshot(r: SnapshotRecord): MetricSnapshot {
   };
 }
 
-function authorRow(db: LibraryDb, id: number): { id: number; name: string; primary_category: string | null } {
-  const row = db.get<{ id: number; name: string; primary_category: string | null }>(
-    sql`SELECT id, name, primary_category FROM authors WHERE id = ${id}`,
+function authorRow(db: LibraryDb, id: number): { id: number; name: string; primary_category: string | null; paper_count: number } {
+  const row = db.get<{ id: number; name: string; primary_category: string | null; paper_count: number }>(
+    sql`SELECT id, name, primary_category, paper_count FROM authors WHERE id = ${id}`,
   );
   if (!row) throw new LecternError('NOT_FOUND', `There is no author with id ${id} in the library.`, { id });
   return row;
@@ -52,9 +52,6 @@ function latestSnapshot(db: LibraryDb, authorId: number): MetricSnapshot | null 
   return r ? toSnapshot(r) : null;
 }
 
-function papersOf(db: LibraryDb, authorId: number): number {
-  return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${authorPaperIds(authorId)})`)!.n;
-}
 
 /**
  * Authors, profiles first, then by papers in the library (descending), then by name.
@@ -65,7 +62,7 @@ export function listAuthors(db: LibraryDb, input: ChannelArgs<'authors.list'>): 
   const filter = nameKey(input.filter);
   const rows = db.all<{ id: number; name: string; primary_category: string | null; papers: number; has_profile: number; h_index: number | null; citations: number | null }>(sql`
     SELECT a.id, a.name, a.primary_category,
-      (SELECT COUNT(*) FROM (${authorPaperIds(sql`a.id`)})) AS papers,
+      a.paper_count AS papers,
       EXISTS (SELECT 1 FROM author_metric_snapshots s WHERE s.author_id = a.id) AS has_profile,
       (SELECT s.h_index FROM author_metric_snapshots s WHERE s.author_id = a.id ORDER BY s.captured_at DESC, s.id DESC LIMIT 1) AS h_index,
       (SELECT s.citations FROM author_metric_snapshots s WHERE s.author_id = a.id ORDER BY s.captured_at DESC, s.id DESC LIMIT 1) AS citations
@@ -124,7 +121,7 @@ export function authorCard(db: LibraryDb, id: number): AuthorCard {
     name: a.name,
     primaryCategory: a.primary_category,
     metrics: latestSnapshot(db, id),
-    papersInLibrary: papersOf(db, id),
+    papersInLibrary: a.paper_count,
     affiliations,
     coAuthors,
   };

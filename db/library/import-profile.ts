@@ -1,7 +1,7 @@
 /**
  * Importing a parsed paste into the library, in one transaction.
  */
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
@@ -16,6 +16,7 @@ import {
   paperCategories,
   papers,
 } from '../schema';
+import { authorPaperIds } from './author-papers';
 import { firstAuthorKey, nameKey, surnameKey, titleKey } from './keys';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
@@ -97,6 +98,9 @@ function runImport(tx: Tx, rawText: string, outcome: ParseOutcome, now: string):
   }
 
   const counts: Record<Action, number> = { added: 0, updated: 0, unchanged: 0 };
+  // Authors whose paper count may change: everyone named on a paper this import writes, and the owner.
+  const touchedAuthors = authorIds.seen;
+  if (owner) touchedAuthors.add(owner.id);
   const claimed = new Set<number>();
   for (const paper of profile.papers) {
     const match = findMatch(tx, paper, claimed);
@@ -109,6 +113,7 @@ function runImport(tx: Tx, rawText: string, outcome: ParseOutcome, now: string):
     } else {
       paperId = match;
       if (paperDiffers(tx, paperId, paper)) {
+        for (const r of tx.select({ id: paperAuthors.authorId }).from(paperAuthors).where(eq(paperAuthors.paperId, paperId)).all()) touchedAuthors.add(r.id);
         tx.update(papers).set({ ...paperColumns(paper), updatedAt: now }).where(eq(papers.id, paperId)).run();
         tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
         tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
@@ -148,6 +153,8 @@ function runImport(tx: Tx, rawText: string, outcome: ParseOutcome, now: string):
     })
     .where(eq(imports.id, importId))
     .run();
+  // After the import row names its owner, so the owner's profile papers count.
+  refreshPaperCounts(tx, touchedAuthors);
 
   return { importId, alreadyImported: false, format: profile.source, author: owner, snapshotAdded, ...counts, ...storedReport };
 }
@@ -157,6 +164,7 @@ function paperColumns(p: ParsedPaper) {
     title: p.title,
     titleKey: titleKey(p.title),
     firstAuthorKey: firstAuthorKey(p.authors),
+    authorsText: p.authors.join(', ') + (p.authors_truncated ? ' et al.' : ''),
     date: p.date,
     year: p.year,
     abstract: p.abstract,
@@ -270,9 +278,21 @@ function addSnapshotIfChanged(
   return true;
 }
 
+/** Recount `authors.paper_count` (see author-papers.ts for what counts) for the given authors. */
+function refreshPaperCounts(tx: Tx, authorIdSet: ReadonlySet<number>): void {
+  const ids = [...authorIdSet];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    tx.run(sql`UPDATE authors SET paper_count = (SELECT COUNT(*) FROM (${authorPaperIds(sql`authors.id`)}))
+      WHERE id IN (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)})`);
+  }
+}
+
 /** Finds or creates author entities by name key, caching within one import. */
 class AuthorResolver {
   private readonly cache = new Map<string, number>();
+  /** Every author id resolved in this import. */
+  readonly seen = new Set<number>();
   constructor(private readonly tx: Tx) {}
 
   resolve(name: string, primaryCategory: string | null = null): number {
@@ -285,6 +305,7 @@ class AuthorResolver {
       this.cache.set(key, id);
     }
     if (primaryCategory) this.tx.update(authors).set({ primaryCategory }).where(eq(authors.id, id)).run();
+    this.seen.add(id);
     return id;
   }
 }

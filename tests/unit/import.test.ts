@@ -107,6 +107,31 @@ describe('importing a scholarfeed paste', () => {
     expect(dump(lib)).toEqual(before);
   });
 
+  it('keeps the full-text index in step on insert, update and delete', () => {
+    const match = (q: string) =>
+      lib.db.$client.prepare(`SELECT p.title FROM papers_fts JOIN papers p ON p.id = papers_fts.rowid WHERE papers_fts MATCH ? ORDER BY p.id`).all(q).map((r) => (r as { title: string }).title);
+    importProfile(lib.db, seed, detectAndParse(seed));
+    expect(match('prover AND lean')).toEqual(['DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search', 'DeepSeek-Prover-V2: Advancing Formal Mathematical Reasoning via Reinforcement Learning for Subgoal Decomposition', 'DeepSeek-Prover: Advancing Theorem Proving in LLMs through Large-Scale Synthetic Data']);
+    expect(match('authors_text:"Huajian Xin"')).toHaveLength(2);
+    const changed = seed.replace('theorem proving in Lean 4', 'theorem proving in Isabelle');
+    importProfile(lib.db, changed, detectAndParse(changed));
+    expect(match('isabelle')).toEqual(['DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search']);
+    expect(match('prover AND lean')).toEqual(['DeepSeek-Prover-V2: Advancing Formal Mathematical Reasoning via Reinforcement Learning for Subgoal Decomposition', 'DeepSeek-Prover: Advancing Theorem Proving in LLMs through Large-Scale Synthetic Data']);
+    lib.db.$client.prepare(`DELETE FROM papers WHERE title LIKE 'DeepSeek-Prover:%'`).run();
+    expect(match('prover AND lean')).toEqual(['DeepSeek-Prover-V2: Advancing Formal Mathematical Reasoning via Reinforcement Learning for Subgoal Decomposition']);
+    // FTS5's own consistency check throws SQLITE_CORRUPT_VTAB when the index and the table disagree.
+    expect(() => lib.db.$client.prepare(`INSERT INTO papers_fts (papers_fts) VALUES ('integrity-check')`).run()).not.toThrow();
+  });
+
+  it("keeps each author's paper count, the profile owner's included", () => {
+    importProfile(lib.db, seed, detectAndParse(seed));
+    const countOf = (name: string) => (lib.db.$client.prepare('SELECT paper_count AS n FROM authors WHERE name = ?').get(name) as { n: number }).n;
+    expect([countOf('Chong Ruan'), countOf('DeepSeek-AI'), countOf('Xiaokang Chen')]).toEqual([18, 6, 4]);
+    const without = seed.replace('Xiaokang Chen, Zhiyu Wu, Xingchao Liu et al.', 'Zhiyu Wu, Xingchao Liu et al.');
+    importProfile(lib.db, without, detectAndParse(without));
+    expect(countOf('Xiaokang Chen')).toBe(3);
+  });
+
   it('changes nothing on a dry run but reports what it would do', () => {
     const before = dump(lib);
     expect(importProfile(lib.db, seed, detectAndParse(seed), { dryRun: true })).toMatchObject({ added: 18 });

@@ -9,7 +9,10 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { appDataFolder, resolveLibraryFile } from '../../db/location';
 import { tempLibraryFile } from './helpers/fixtures';
 
-const TABLES = ['affiliations', 'author_metric_snapshots', 'authors', 'import_papers', 'imports', 'paper_affiliations', 'paper_authors', 'paper_categories', 'papers'];
+const TABLES = [
+  'affiliations', 'author_metric_snapshots', 'authors', 'import_papers', 'imports', 'paper_affiliations', 'paper_authors', 'paper_categories', 'papers',
+  'papers_fts', 'papers_fts_config', 'papers_fts_data', 'papers_fts_docsize', 'papers_fts_idx', 'settings',
+];
 
 function tables(file: string): string[] {
   const db = new Database(file, { readonly: true });
@@ -83,7 +86,11 @@ describe('openLibrary', () => {
 
     const upgraded = openLibrary(file);
     expect(upgraded.backup).not.toBeNull();
-    expect(upgraded.db.$client.prepare('SELECT title, first_author_key FROM papers').all()).toEqual([{ title: 'Old paper', first_author_key: 'ren z z ren' }]);
+    expect(upgraded.db.$client.prepare('SELECT title, first_author_key, authors_text FROM papers').all()).toEqual([
+      { title: 'Old paper', first_author_key: 'ren z z ren', authors_text: 'Z. Z. Ren' },
+    ]);
+    expect(upgraded.db.$client.prepare('SELECT name, paper_count FROM authors').all()).toEqual([{ name: 'Z. Z. Ren', paper_count: 1 }]);
+    expect(upgraded.db.$client.prepare(`SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'old'`).all()).toEqual([{ rowid: 1 }]);
     upgraded.close();
     const backup = new Database(upgraded.backup!, { readonly: true });
     expect(backup.prepare('SELECT title FROM papers').all()).toEqual([{ title: 'Old paper' }]);
