@@ -25,7 +25,7 @@ export const MetricSnapshot = z.object({
 });
 export type MetricSnapshot = z.infer<typeof MetricSnapshot>;
 
-export const PAPER_SORT_COLUMNS = ['title', 'authors', 'date', 'year', 'category', 'code', 'affiliations', 'citations', 'added'] as const;
+export const PAPER_SORT_COLUMNS = ['title', 'authors', 'date', 'year', 'category', 'venue', 'code', 'affiliations', 'citations', 'added'] as const;
 export const PaperSortColumn = z.enum(PAPER_SORT_COLUMNS);
 export type PaperSortColumn = z.infer<typeof PaperSortColumn>;
 
@@ -41,6 +41,9 @@ export const PaperRow = z.object({
   hasCode: z.boolean().nullable(),
   affiliations: z.array(z.string()),
   citations: z.number().int().nullable(),
+  venue: z.string().nullable(),
+  /** When the paper entered the library (ISO 8601 UTC). */
+  addedAt: z.string(),
 });
 export type PaperRow = z.infer<typeof PaperRow>;
 
@@ -48,7 +51,6 @@ export const PaperAuthorLink = z.object({ position: z.number().int(), printedNam
 
 export const PaperDetail = PaperRow.extend({
   abstract: z.string().nullable(),
-  venue: z.string().nullable(),
   /** CSL-JSON item type. */
   itemType: z.string(),
   doi: z.string().nullable(),
@@ -155,6 +157,83 @@ export type LibraryInfo = z.infer<typeof LibraryInfo>;
 /** Longest quick-filter text the papers table accepts (characters). */
 export const FILTER_MAX_LENGTH = 500;
 
+/**
+ * Which papers a view shows. Every filter narrows (AND); within a list, any value matches (OR).
+ */
+export const PaperFilters = z.object({
+  /** Quick filter: every word must start a word of the title, the printed authors or the abstract (full-text, accents folded). */
+  filter: z.string().max(FILTER_MAX_LENGTH, `The filter is over ${FILTER_MAX_LENGTH} characters.`).default(''),
+  /** Only this author's papers (printed on the paper, or listed on their imported profile). */
+  authorId: Id.optional(),
+  /** Papers from this year on (inclusive). */
+  yearFrom: z.number().int().min(1000).max(3000).optional(),
+  /** Papers up to this year (inclusive). */
+  yearTo: z.number().int().min(1000).max(3000).optional(),
+  /** Papers carrying any of these subject codes. */
+  categories: z.array(z.string().min(1).max(40)).max(100).default([]),
+  /** true: with a code link; false: without. */
+  hasCode: z.boolean().optional(),
+  /** Papers by any of these authors (same rule as authorId). */
+  authorIds: z.array(Id).max(100).default([]),
+  /** Papers with any of these affiliations, as printed. */
+  affiliations: z.array(z.string().min(1).max(200)).max(100).default([]),
+  /** Only these papers (a selection). */
+  paperIds: z.array(Id).max(100_000).optional(),
+});
+export type PaperFilters = z.output<typeof PaperFilters>;
+
+export const FacetCount = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
+export type FacetCount = z.infer<typeof FacetCount>;
+
+/** Counts for the facet filters: each facet counts papers under every other active filter. */
+export const PaperFacets = z.object({
+  total: z.number().int(),
+  years: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  categories: z.array(FacetCount),
+  hasCode: z.object({ with: z.number().int(), without: z.number().int() }),
+  /** Most frequent authors (value: author id), at most 30. */
+  authors: z.array(FacetCount),
+  /** Most frequent affiliations, at most 30. */
+  affiliations: z.array(FacetCount),
+});
+export type PaperFacets = z.infer<typeof PaperFacets>;
+
+export const AUTHOR_SORT_KEYS = ['papers', 'hIndex', 'citations', 'name'] as const;
+
+export const AuthorGridCard = AuthorSummary.extend({
+  /** Capture time of the metrics shown (latest snapshot), or null. */
+  capturedAt: z.string().nullable(),
+  /** Affiliations printed on their papers, most frequent first (at most 3). */
+  affiliations: z.array(NameCount),
+  /** Most frequent co-authors (at most 3). */
+  coAuthors: z.array(NameCount.extend({ id: Id })),
+});
+export type AuthorGridCard = z.infer<typeof AuthorGridCard>;
+
+export const SelectionMetrics = z.object({
+  papers: z.number().int(),
+  papersPerYear: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  papersPerCategory: z.array(z.object({ category: z.string(), count: z.number().int() })),
+  papersWithCode: z.number().int(),
+  coAuthors: z.array(NameCount.extend({ id: Id })),
+  affiliations: z.array(NameCount),
+  /** Citation figures over the papers with a known count; null when none has one. */
+  citations: z
+    .object({
+      papersCounted: z.number().int(),
+      totalCitations: z.number().int(),
+      meanCitations: z.number().nullable(),
+      hIndex: z.number().int(),
+      gIndex: z.number().int(),
+      i10Index: z.number().int(),
+      citationsPerYear: z.number().nullable(),
+    })
+    .nullable(),
+});
+export type SelectionMetrics = z.infer<typeof SelectionMetrics>;
+
+const SETTING_KEY = z.string().regex(/^[a-z][\w.-]{0,63}$/, 'Setting names are letters, digits, dots and dashes.');
+
 const PasteInput = z.object({
   /** The pasted text; up to 20 MB. */
   text: z.string().max(20_000_000, 'The pasted text is over 20 MB.'),
@@ -165,18 +244,21 @@ export const contract = {
   'paste.preview': { input: PasteInput, output: PastePreview },
   'paste.import': { input: PasteInput, output: ImportReport },
   'papers.list': {
-    input: z.object({
-      /** Sort levels, most significant first; ties fall back to id. */
+    input: PaperFilters.extend({
+      /** Sort levels, most significant first; remaining ties newest first, then by title. */
       sort: z.array(z.object({ column: PaperSortColumn, desc: z.boolean().default(false) })).max(4).default([]),
-      /** Case-insensitive substring matched against title, printed authors and abstract. */
-      filter: z.string().max(FILTER_MAX_LENGTH, `The filter is over ${FILTER_MAX_LENGTH} characters.`).default(''),
-      /** Only papers that list this author. */
-      authorId: Id.optional(),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(1000).default(200),
     }),
     output: z.object({ rows: z.array(PaperRow), total: z.number().int(), offset: z.number().int() }),
   },
+  'papers.facets': { input: PaperFilters, output: PaperFacets },
+  'papers.ids': {
+    input: PaperFilters.extend({ sort: z.array(z.object({ column: PaperSortColumn, desc: z.boolean().default(false) })).max(4).default([]) }),
+    /** Every matching id in table order (for select-all). */
+    output: z.object({ ids: z.array(Id) }),
+  },
+  'metrics.selection': { input: PaperFilters, output: SelectionMetrics },
   'papers.get': { input: z.object({ id: Id }), output: PaperDetail },
   'authors.list': {
     input: z.object({
@@ -186,8 +268,21 @@ export const contract = {
     }),
     output: z.array(AuthorSummary),
   },
+  'authors.grid': {
+    input: z.object({
+      sort: z.enum(AUTHOR_SORT_KEYS).default('papers'),
+      desc: z.boolean().default(true),
+      /** Case- and accent-insensitive part of the name. */
+      filter: z.string().max(200).default(''),
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().positive().max(500).default(100),
+    }),
+    output: z.object({ rows: z.array(AuthorGridCard), total: z.number().int(), offset: z.number().int() }),
+  },
   'authors.card': { input: z.object({ id: Id }), output: AuthorCard },
   'authors.metrics': { input: z.object({ id: Id }), output: AuthorMetrics },
+  'settings.get': { input: z.object({ key: SETTING_KEY }), output: z.object({ value: z.unknown().nullable() }) },
+  'settings.set': { input: z.object({ key: SETTING_KEY, value: z.unknown() }), output: z.object({}) },
 } as const;
 
 export type Contract = typeof contract;

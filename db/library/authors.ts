@@ -1,8 +1,8 @@
 /**
  * Reading authors: the list, one author's card, and the figures of the metrics panel.
  */
-import { sql } from 'drizzle-orm';
-import type { AuthorCard, AuthorMetrics, AuthorSummary, ChannelArgs, LibraryInfo, MetricSnapshot } from '../../shared/contract';
+import { sql, type SQL } from 'drizzle-orm';
+import type { AuthorCard, AuthorMetrics, AuthorSummary, ChannelArgs, ChannelOutput, LibraryInfo, MetricSnapshot } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
@@ -166,4 +166,55 @@ export function libraryInfo(db: LibraryDb, file: string): LibraryInfo {
     sql`SELECT (SELECT COUNT(*) FROM papers) AS papers, (SELECT COUNT(*) FROM authors) AS authors, (SELECT COUNT(*) FROM imports) AS imports`,
   )!;
   return { file, ...r };
+}
+
+const GRID_SORT: Record<ChannelArgs<'authors.grid'>['sort'], SQL> = {
+  papers: sql`a.paper_count`,
+  hIndex: sql`s.h_index`,
+  citations: sql`s.citations`,
+  name: sql`a.name_key`,
+};
+
+/**
+ * One page of the author grid: every author with papers in the library, sorted in SQL.
+ * Metrics come from each author's latest snapshot (null without an imported profile; such authors sort
+ * last). Each card carries up to 3 affiliations and 3 co-authors, computed for the page only.
+ */
+export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): ChannelOutput<'authors.grid'> {
+  const filter = nameKey(input.filter);
+  const where = sql`WHERE a.paper_count > 0 ${filter ? sql`AND instr(a.name_key, ${filter}) > 0` : sql``}`;
+  // Latest snapshot per author: only profile owners have snapshots, so this set stays small.
+  const latest = sql`SELECT s1.* FROM author_metric_snapshots s1 WHERE s1.id = (
+      SELECT s2.id FROM author_metric_snapshots s2 WHERE s2.author_id = s1.author_id ORDER BY s2.captured_at DESC, s2.id DESC LIMIT 1)`;
+  const direction = input.desc ? sql`DESC` : sql`ASC`;
+  const rows = db.all<{ id: number; name: string; primary_category: string | null; paper_count: number; h_index: number | null; citations: number | null; captured_at: string | null }>(sql`
+    SELECT a.id, a.name, a.primary_category, a.paper_count, s.h_index, s.citations, s.captured_at
+    FROM authors a LEFT JOIN (${latest}) s ON s.author_id = a.id
+    ${where}
+    ORDER BY ${GRID_SORT[input.sort]} ${direction} NULLS LAST, a.paper_count DESC, a.name_key ASC, a.id ASC
+    LIMIT ${input.limit} OFFSET ${input.offset}`);
+  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM authors a ${where}`)!.n;
+  return {
+    total,
+    offset: input.offset,
+    rows: rows.map((r) => {
+      const mine = authorPaperIds(r.id);
+      return {
+        id: r.id,
+        name: r.name,
+        primaryCategory: r.primary_category,
+        papersInLibrary: r.paper_count,
+        hasProfile: r.captured_at !== null,
+        hIndex: r.h_index,
+        citations: r.citations,
+        capturedAt: r.captured_at,
+        affiliations: db.all<{ name: string; count: number }>(sql`
+          SELECT af.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations af ON af.id = pf.affiliation_id
+          WHERE pf.paper_id IN (${mine}) GROUP BY af.id ORDER BY count DESC, af.name LIMIT 3`),
+        coAuthors: db.all<{ id: number; name: string; count: number }>(sql`
+          SELECT o.id, o.name, COUNT(*) AS count FROM (${PAPER_AUTHOR_LINKS}) l JOIN authors o ON o.id = l.author_id
+          WHERE l.paper_id IN (${mine}) AND l.author_id <> ${r.id} GROUP BY o.id ORDER BY count DESC, o.name LIMIT 3`),
+      };
+    }),
+  };
 }

@@ -3,11 +3,12 @@
  * paging happen in SQL over whitelisted expressions, so the renderer never holds the whole library.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { ChannelArgs, ChannelOutput, PaperDetail, PaperRow, PaperSortColumn } from '../../shared/contract';
+import type { ChannelArgs, ChannelOutput, PaperDetail, PaperFacets, PaperFilters, PaperRow, PaperSortColumn } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
-import { authorPaperIds } from './author-papers';
+import { PAPER_AUTHOR_LINKS } from './author-papers';
+import { paperConditions, paperWhere, whereAll } from './paper-filters';
 
 /** The SQL each sortable column sorts by (the whitelist). */
 const SORT_SQL: Record<PaperSortColumn, SQL> = {
@@ -15,34 +16,19 @@ const SORT_SQL: Record<PaperSortColumn, SQL> = {
   authors: sql`NULLIF(p.first_author_key, '')`,
   date: sql`p.date`,
   year: sql`p.year`,
-  category: sql`p.categories`,
+  category: sql`NULLIF(p.categories, '')`,
+  venue: sql`p.venue`,
   code: sql`p.has_code`,
   affiliations: sql`(SELECT a.name FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id WHERE pf.paper_id = p.id AND pf.position = 0)`,
   citations: sql`p.citations`,
   added: sql`p.created_at`,
 };
 
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function whereClause(input: { filter: string; authorId?: number | undefined }): SQL {
-  const parts: SQL[] = [];
-  const filter = input.filter.trim();
-  if (filter) {
-    const like = likePattern(filter);
-    parts.push(sql`(p.title LIKE ${like} ESCAPE '\\' OR p.abstract LIKE ${like} ESCAPE '\\'
-      OR EXISTS (SELECT 1 FROM paper_authors pa WHERE pa.paper_id = p.id AND pa.printed_name LIKE ${like} ESCAPE '\\'))`);
-  }
-  if (input.authorId !== undefined) {
-    parts.push(sql`p.id IN (${authorPaperIds(input.authorId)})`);
-  }
-  return parts.length ? sql`WHERE ${sql.join(parts, sql` AND `)}` : sql``;
-}
-
 interface PaperRecord {
   id: number;
   title: string;
+  venue: string | null;
+  created_at: string;
   date: string | null;
   year: number | null;
   categories: string;
@@ -83,10 +69,12 @@ function toRow(r: PaperRecord, authors: string[], affiliations: string[]): Paper
     hasCode: r.has_code === null ? null : r.has_code === 1,
     affiliations,
     citations: r.citations,
+    venue: r.venue,
+    addedAt: r.created_at,
   };
 }
 
-const ROW_COLUMNS = sql`p.id, p.title, p.date, p.year, p.categories, p.has_code, p.authors_truncated, p.citations`;
+const ROW_COLUMNS = sql`p.id, p.title, p.date, p.year, p.categories, p.has_code, p.authors_truncated, p.citations, p.venue, p.created_at`;
 
 /**
  * One page of the papers table.
@@ -95,12 +83,9 @@ const ROW_COLUMNS = sql`p.id, p.title, p.date, p.year, p.categories, p.has_code,
  * @returns `rows` in order, `total` matching papers, and the `offset` used
  */
 export function listPapers(db: LibraryDb, input: ChannelArgs<'papers.list'>): ChannelOutput<'papers.list'> {
-  const where = whereClause(input);
-  const order = input.sort.map((s) => sql`${SORT_SQL[s.column]} ${s.desc ? sql`DESC` : sql`ASC`} NULLS LAST`);
-  // Ties read best newest first, then by title; id makes paging stable.
-  order.push(sql`p.date DESC NULLS LAST`, sql`p.title_key ASC`, sql`p.id ASC`);
+  const where = paperWhere(input);
   const records = db.all<PaperRecord>(
-    sql`SELECT ${ROW_COLUMNS} FROM papers p ${where} ORDER BY ${sql.join(order, sql`, `)} LIMIT ${input.limit} OFFSET ${input.offset}`,
+    sql`SELECT ${ROW_COLUMNS} FROM papers p ${where} ORDER BY ${orderBy(input.sort)} LIMIT ${input.limit} OFFSET ${input.offset}`,
   );
   const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${where}`)!.n;
   const { authors, affiliations } = childLists(db, records.map((r) => r.id));
@@ -111,13 +96,66 @@ export function listPapers(db: LibraryDb, input: ChannelArgs<'papers.list'>): Ch
   };
 }
 
+function orderBy(sort: ChannelArgs<'papers.list'>['sort']): SQL {
+  const order = sort.map((s) => sql`${SORT_SQL[s.column]} ${s.desc ? sql`DESC` : sql`ASC`} NULLS LAST`);
+  // Ties read best newest first, then by title; id makes paging stable.
+  order.push(sql`p.date DESC NULLS LAST`, sql`p.title_key ASC`, sql`p.id ASC`);
+  return sql.join(order, sql`, `);
+}
+
+/**
+ * Every paper id matching the filters, in table order (select-all in the table).
+ * @returns ids (up to the whole library: 100,000 ids are ~600 kB of JSON)
+ */
+export function listPaperIds(db: LibraryDb, input: ChannelArgs<'papers.ids'>): number[] {
+  return db.all<{ id: number }>(sql`SELECT p.id FROM papers p ${paperWhere(input)} ORDER BY ${orderBy(input.sort)}`).map((r) => r.id);
+}
+
+/**
+ * Facet counts under the current filters; each facet ignores its own filter so the other values stay
+ * choosable. Categories count a paper once per code; authors and affiliations list the 30 most frequent.
+ */
+export function paperFacets(db: LibraryDb, f: PaperFilters): PaperFacets {
+  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${paperWhere(f)}`)!.n;
+  const years = db.all<{ year: number; count: number }>(
+    sql`SELECT p.year, COUNT(*) AS count FROM papers p ${whereAll([...paperConditions(f, 'years'), sql`p.year IS NOT NULL`])} GROUP BY p.year ORDER BY p.year`,
+  );
+  const categories = db.all<{ code: string; count: number }>(
+    sql`SELECT pc.code, COUNT(*) AS count FROM paper_categories pc WHERE pc.paper_id IN (SELECT p.id FROM papers p ${paperWhere(f, 'categories')})
+        GROUP BY pc.code ORDER BY count DESC, pc.code`,
+  );
+  const code = db.get<{ with_code: number; without: number }>(
+    sql`SELECT COALESCE(SUM(p.has_code = 1), 0) AS with_code, COALESCE(SUM(COALESCE(p.has_code, 0) = 0), 0) AS without FROM papers p ${paperWhere(f, 'hasCode')}`,
+  )!;
+  const authorsConditions = paperConditions(f, 'authors');
+  const authors = authorsConditions.length
+    ? db.all<{ id: number; name: string; count: number }>(
+        sql`SELECT a.id, a.name, COUNT(*) AS count FROM (${PAPER_AUTHOR_LINKS}) l JOIN authors a ON a.id = l.author_id
+            WHERE l.paper_id IN (SELECT p.id FROM papers p ${whereAll(authorsConditions)}) GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,
+      )
+    : // No other filter: the kept per-author counts answer without scanning every author link.
+      db.all<{ id: number; name: string; count: number }>(sql`SELECT a.id, a.name, a.paper_count AS count FROM authors a WHERE a.paper_count > 0 ORDER BY a.paper_count DESC, a.name LIMIT 30`);
+  const affiliations = db.all<{ name: string; count: number }>(
+    sql`SELECT a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
+        WHERE pf.paper_id IN (SELECT p.id FROM papers p ${paperWhere(f, 'affiliations')}) GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,
+  );
+  return {
+    total,
+    years,
+    categories: categories.map((c) => ({ value: c.code, label: c.code, count: c.count })),
+    hasCode: { with: code.with_code, without: code.without },
+    authors: authors.map((a) => ({ value: String(a.id), label: a.name, count: a.count })),
+    affiliations: affiliations.map((a) => ({ value: a.name, label: a.name, count: a.count })),
+  };
+}
+
 /**
  * One paper with everything the library knows about it.
  * @throws LecternError `NOT_FOUND` when no paper has this id
  */
 export function getPaper(db: LibraryDb, id: number): PaperDetail {
-  const r = db.get<PaperRecord & { abstract: string | null; venue: string | null; item_type: string; doi: string | null; arxiv_id: string | null; author_count: number | null; created_at: string; updated_at: string }>(
-    sql`SELECT ${ROW_COLUMNS}, p.abstract, p.venue, p.item_type, p.doi, p.arxiv_id, p.author_count, p.created_at, p.updated_at
+  const r = db.get<PaperRecord & { abstract: string | null; item_type: string; doi: string | null; arxiv_id: string | null; author_count: number | null; updated_at: string }>(
+    sql`SELECT ${ROW_COLUMNS}, p.abstract, p.item_type, p.doi, p.arxiv_id, p.author_count, p.updated_at
         FROM papers p WHERE p.id = ${id}`,
   );
   if (!r) throw new LecternError('NOT_FOUND', `There is no paper with id ${id} in the library.`, { id });
@@ -132,7 +170,6 @@ export function getPaper(db: LibraryDb, id: number): PaperDetail {
   return {
     ...toRow(r, authors.get(id) ?? [], affiliations.get(id) ?? []),
     abstract: r.abstract,
-    venue: r.venue,
     itemType: r.item_type,
     doi: r.doi,
     arxivId: r.arxiv_id,

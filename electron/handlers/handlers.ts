@@ -5,9 +5,11 @@
 import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract';
 import { detectAndParse } from '../../shared/paste/detect';
 import type { Library } from '../../db/open';
-import { authorCard, authorMetrics, libraryInfo, listAuthors } from '../../db/library/authors';
+import { authorCard, authorGrid, authorMetrics, libraryInfo, listAuthors } from '../../db/library/authors';
 import { importProfile } from '../../db/library/import-profile';
-import { getPaper, listPapers } from '../../db/library/papers';
+import { getPaper, listPaperIds, listPapers, paperFacets } from '../../db/library/papers';
+import { selectionMetrics } from '../../db/library/selection-metrics';
+import { getSetting, setSetting } from '../../db/library/settings';
 
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
@@ -17,7 +19,8 @@ const PREVIEW_PAPERS = 5;
  * Build the handler table over an open library.
  * - `paste.preview` ({text}) -> what was recognised and what importing would add/update (nothing is stored)
  * - `paste.import` ({text}) -> import report; throws `PASTE_EMPTY` / `PASTE_UNRECOGNISED` and stores nothing then
- * - `papers.list`, `papers.get`, `authors.list`, `authors.card`, `authors.metrics`, `library.info`: see db/library
+ * - `papers.list`, `papers.facets`, `papers.ids`, `papers.get`, `metrics.selection`, `authors.list`, `authors.grid`,
+ *   `authors.card`, `authors.metrics`, `settings.get`/`settings.set`, `library.info`: see db/library
  */
 export function createHandlers(library: Library): Handlers {
   const { db } = library;
@@ -44,6 +47,15 @@ export function createHandlers(library: Library): Handlers {
     },
     'paste.import': ({ text }) => importProfile(db, text, detectAndParse(text)),
     'papers.list': (input) => listPapers(db, input),
+    'papers.facets': (input) => paperFacets(db, input),
+    'papers.ids': (input) => ({ ids: listPaperIds(db, input) }),
+    'metrics.selection': (input) => selectionMetrics(db, input),
+    'authors.grid': (input) => authorGrid(db, input),
+    'settings.get': ({ key }) => ({ value: getSetting(db, key) }),
+    'settings.set': ({ key, value }) => {
+      setSetting(db, key, value);
+      return {};
+    },
     'papers.get': ({ id }) => getPaper(db, id),
     'authors.list': (input) => listAuthors(db, input),
     'authors.card': ({ id }) => authorCard(db, id),

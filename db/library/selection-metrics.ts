@@ -1,0 +1,51 @@
+/**
+ * Figures of the metrics panel for any set of papers (a selection, or whatever the filters show).
+ */
+import { sql } from 'drizzle-orm';
+import type { PaperFilters, SelectionMetrics } from '../../shared/contract';
+import { summariseCitations } from '../../shared/metrics/citation-indices';
+import type { LibraryDb } from '../open';
+import { PAPER_AUTHOR_LINKS } from './author-papers';
+import { paperWhere } from './paper-filters';
+
+const TOP = 10;
+
+/**
+ * Papers per year and category, share with code, top co-authors and affiliations, and citation indices
+ * (h, g, i10, totals; see shared/metrics/citation-indices.ts) over the papers matching `filters`.
+ * @param currentYear the year "citations per year" counts up to
+ * @returns `citations` is null when no matching paper has a citation count
+ */
+export function selectionMetrics(db: LibraryDb, filters: PaperFilters, currentYear = new Date().getUTCFullYear()): SelectionMetrics {
+  const ids = sql`SELECT p.id FROM papers p ${paperWhere(filters)}`;
+  const counts = db.get<{ papers: number; with_code: number }>(
+    sql`SELECT COUNT(*) AS papers, COALESCE(SUM(p.has_code = 1), 0) AS with_code FROM papers p ${paperWhere(filters)}`,
+  )!;
+  const papersPerYear = db.all<{ year: number; count: number }>(
+    sql`SELECT year, COUNT(*) AS count FROM papers WHERE id IN (${ids}) AND year IS NOT NULL GROUP BY year ORDER BY year`,
+  );
+  const papersPerCategory = db.all<{ category: string; count: number }>(
+    sql`SELECT code AS category, COUNT(*) AS count FROM paper_categories WHERE paper_id IN (${ids}) GROUP BY code ORDER BY count DESC, code`,
+  );
+  const coAuthors = db.all<{ id: number; name: string; count: number }>(
+    sql`SELECT a.id, a.name, COUNT(*) AS count FROM (${PAPER_AUTHOR_LINKS}) l JOIN authors a ON a.id = l.author_id
+        WHERE l.paper_id IN (${ids}) ${filters.authorId === undefined ? sql`` : sql`AND a.id <> ${filters.authorId}`}
+        GROUP BY a.id ORDER BY count DESC, a.name LIMIT ${TOP}`,
+  );
+  const affiliations = db.all<{ name: string; count: number }>(
+    sql`SELECT a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
+        WHERE pf.paper_id IN (${ids}) GROUP BY a.id ORDER BY count DESC, a.name LIMIT ${TOP}`,
+  );
+  const cited = db.all<{ citations: number; year: number | null }>(
+    sql`SELECT citations, year FROM papers WHERE id IN (${ids}) AND citations IS NOT NULL`,
+  );
+  return {
+    papers: counts.papers,
+    papersPerYear,
+    papersPerCategory,
+    papersWithCode: counts.with_code,
+    coAuthors,
+    affiliations,
+    citations: cited.length ? summariseCitations(cited, currentYear) : null,
+  };
+}
