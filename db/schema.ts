@@ -45,6 +45,8 @@ export const papers = sqliteTable(
     venue: text('venue'),
     /** Sort key of the first printed author: surname, then the whole name, folded (`ren z z ren`). */
     firstAuthorKey: text('first_author_key').notNull().default(''),
+    /** Affiliations as printed, joined with ", ": the affiliations column's text and sort key. */
+    affiliationsText: text('affiliations_text').notNull().default(''),
     /** Printed authors joined with ", " (plus " et al." when cut): what the quick filter and full-text index search. */
     authorsText: text('authors_text').notNull().default(''),
     /** CSL-JSON item type (`article`, `paper-conference`, ...); scholarfeed papers are arXiv preprints. */
@@ -65,7 +67,8 @@ export const papers = sqliteTable(
     index('papers_title_key_idx').on(t.titleKey),
     index('papers_first_author_key_idx').on(t.firstAuthorKey),
     index('papers_date_idx').on(t.date),
-    index('papers_year_idx').on(t.year),
+    index('papers_year_date_idx').on(t.year, t.date),
+    index('papers_affiliations_text_idx').on(t.affiliationsText),
     index('papers_categories_idx').on(t.categories),
     index('papers_doi_idx').on(t.doi),
     index('papers_has_code_idx').on(t.hasCode),

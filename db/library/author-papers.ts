@@ -15,8 +15,14 @@ export function authorPaperIds(authorId: number | SQL): SQL {
 }
 
 /**
- * SQL subquery yielding `(paper_id, author_id)` for every author of every paper: each printed name's
- * author, plus the owner of each profile the paper was imported from (often hidden behind "et al.").
+ * SQL subquery yielding `(paper_id, author_id)` for every author of the given papers: each printed
+ * name's author, plus the owner of each profile the paper was imported from (often hidden behind
+ * "et al."). The paper condition sits inside both halves of the UNION, so SQLite never builds the
+ * links of the whole library (1.5 million at 100,000 papers) to keep a few.
+ * @param paperIds SQL yielding paper ids (used as `paper_id IN (paperIds)`)
  */
-export const PAPER_AUTHOR_LINKS: SQL = sql`SELECT pa.paper_id, pa.author_id FROM paper_authors pa
-  UNION SELECT ip.paper_id, i.author_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id IS NOT NULL`;
+export function paperAuthorLinks(paperIds: SQL): SQL {
+  return sql`SELECT pa.paper_id, pa.author_id FROM paper_authors pa WHERE pa.paper_id IN (${paperIds})
+    UNION SELECT ip.paper_id, i.author_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id
+    WHERE i.author_id IS NOT NULL AND ip.paper_id IN (${paperIds})`;
+}

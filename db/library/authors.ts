@@ -6,7 +6,7 @@ import type { AuthorCard, AuthorMetrics, AuthorSummary, ChannelArgs, ChannelOutp
 import { LecternError } from '../../shared/errors';
 import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
-import { authorPaperIds, PAPER_AUTHOR_LINKS } from './author-papers';
+import { authorPaperIds, paperAuthorLinks } from './author-papers';
 import { nameKey } from './keys';
 
 interface SnapshotRecord {
@@ -112,9 +112,9 @@ export function authorCard(db: LibraryDb, id: number): AuthorCard {
     GROUP BY af.id ORDER BY count DESC, af.name`);
   const coAuthors = db.all<{ id: number; name: string; count: number }>(sql`
     SELECT a.id, a.name, COUNT(DISTINCT other.paper_id) AS count
-    FROM (${PAPER_AUTHOR_LINKS}) other
+    FROM (${paperAuthorLinks(authorPaperIds(id))}) other
     JOIN authors a ON a.id = other.author_id
-    WHERE other.paper_id IN (${authorPaperIds(id)}) AND other.author_id <> ${id}
+    WHERE other.author_id <> ${id}
     GROUP BY a.id ORDER BY count DESC, a.name COLLATE NOCASE LIMIT 10`);
   return {
     id: a.id,
@@ -212,8 +212,8 @@ export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): C
           SELECT af.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations af ON af.id = pf.affiliation_id
           WHERE pf.paper_id IN (${mine}) GROUP BY af.id ORDER BY count DESC, af.name LIMIT 3`),
         coAuthors: db.all<{ id: number; name: string; count: number }>(sql`
-          SELECT o.id, o.name, COUNT(*) AS count FROM (${PAPER_AUTHOR_LINKS}) l JOIN authors o ON o.id = l.author_id
-          WHERE l.paper_id IN (${mine}) AND l.author_id <> ${r.id} GROUP BY o.id ORDER BY count DESC, o.name LIMIT 3`),
+          SELECT o.id, o.name, COUNT(*) AS count FROM (${paperAuthorLinks(mine)}) l JOIN authors o ON o.id = l.author_id
+          WHERE l.author_id <> ${r.id} GROUP BY o.id ORDER BY count DESC, o.name LIMIT 3`),
       };
     }),
   };

@@ -165,6 +165,7 @@ function paperColumns(p: ParsedPaper) {
     titleKey: titleKey(p.title),
     firstAuthorKey: firstAuthorKey(p.authors),
     authorsText: p.authors.join(', ') + (p.authors_truncated ? ' et al.' : ''),
+    affiliationsText: p.affiliations.join(', '),
     date: p.date,
     year: p.year,
     abstract: p.abstract,

@@ -1,12 +1,12 @@
 /**
  * Figures of the metrics panel for any set of papers (a selection, or whatever the filters show).
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PaperFilters, SelectionMetrics } from '../../shared/contract';
 import { summariseCitations } from '../../shared/metrics/citation-indices';
 import type { LibraryDb } from '../open';
-import { PAPER_AUTHOR_LINKS } from './author-papers';
-import { paperWhere } from './paper-filters';
+import { paperAuthorLinks } from './author-papers';
+import { paperConditions, paperWhere } from './paper-filters';
 
 const TOP = 10;
 
@@ -18,26 +18,32 @@ const TOP = 10;
  */
 export function selectionMetrics(db: LibraryDb, filters: PaperFilters, currentYear = new Date().getUTCFullYear()): SelectionMetrics {
   const ids = sql`SELECT p.id FROM papers p ${paperWhere(filters)}`;
+  const filtered = paperConditions(filters).length > 0;
+  /** `AND <column> IN (matching ids)`, or nothing for the whole library (no need to list 100,000 ids). */
+  const restrict = (column: SQL): SQL => (filtered ? sql`AND ${column} IN (${ids})` : sql``);
   const counts = db.get<{ papers: number; with_code: number }>(
     sql`SELECT COUNT(*) AS papers, COALESCE(SUM(p.has_code = 1), 0) AS with_code FROM papers p ${paperWhere(filters)}`,
   )!;
   const papersPerYear = db.all<{ year: number; count: number }>(
-    sql`SELECT year, COUNT(*) AS count FROM papers WHERE id IN (${ids}) AND year IS NOT NULL GROUP BY year ORDER BY year`,
+    sql`SELECT year, COUNT(*) AS count FROM papers WHERE year IS NOT NULL ${restrict(sql`id`)} GROUP BY year ORDER BY year`,
   );
   const papersPerCategory = db.all<{ category: string; count: number }>(
-    sql`SELECT code AS category, COUNT(*) AS count FROM paper_categories WHERE paper_id IN (${ids}) GROUP BY code ORDER BY count DESC, code`,
+    sql`SELECT code AS category, COUNT(*) AS count FROM paper_categories WHERE 1 ${restrict(sql`paper_id`)} GROUP BY code ORDER BY count DESC, code`,
   );
-  const coAuthors = db.all<{ id: number; name: string; count: number }>(
-    sql`SELECT a.id, a.name, COUNT(*) AS count FROM (${PAPER_AUTHOR_LINKS}) l JOIN authors a ON a.id = l.author_id
-        WHERE l.paper_id IN (${ids}) ${filters.authorId === undefined ? sql`` : sql`AND a.id <> ${filters.authorId}`}
-        GROUP BY a.id ORDER BY count DESC, a.name LIMIT ${TOP}`,
-  );
+  const coAuthors = filtered
+    ? db.all<{ id: number; name: string; count: number }>(
+        sql`SELECT a.id, a.name, COUNT(*) AS count FROM (${paperAuthorLinks(ids)}) l JOIN authors a ON a.id = l.author_id
+            ${filters.authorId === undefined ? sql`` : sql`WHERE a.id <> ${filters.authorId}`}
+            GROUP BY a.id ORDER BY count DESC, a.name LIMIT ${TOP}`,
+      )
+    : // The whole library: the kept per-author counts are the answer.
+      db.all<{ id: number; name: string; count: number }>(sql`SELECT id, name, paper_count AS count FROM authors WHERE paper_count > 0 ORDER BY paper_count DESC, name LIMIT ${TOP}`);
   const affiliations = db.all<{ name: string; count: number }>(
     sql`SELECT a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
-        WHERE pf.paper_id IN (${ids}) GROUP BY a.id ORDER BY count DESC, a.name LIMIT ${TOP}`,
+        WHERE 1 ${restrict(sql`pf.paper_id`)} GROUP BY a.id ORDER BY count DESC, a.name LIMIT ${TOP}`,
   );
   const cited = db.all<{ citations: number; year: number | null }>(
-    sql`SELECT citations, year FROM papers WHERE id IN (${ids}) AND citations IS NOT NULL`,
+    sql`SELECT citations, year FROM papers WHERE citations IS NOT NULL ${restrict(sql`id`)}`,
   );
   return {
     papers: counts.papers,

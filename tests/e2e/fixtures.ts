@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { LecternServer } from './lectern-server';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -89,4 +89,77 @@ export async function screenshotBothThemes(page: Page, name: string, options: { 
   }
   await page.emulateMedia({ colorScheme: 'light' });
   if (options.height && viewport) await page.setViewportSize(viewport);
+}
+
+/**
+ * Where a control's label is drawn, in real pixels: the rows of ink of its first character (a capital,
+ * so the cap band from cap height to baseline) against the control's inside (within its borders).
+ * Returns the empty rows above and below; a centred label has them equal or one apart (whole pixels).
+ */
+export async function labelInkGaps(page: Page, control: Locator): Promise<{ above: number; below: number }> {
+  const geometry = await control.evaluate((el) => {
+    interface Rect { x: number; y: number; width: number; height: number }
+    interface El { getBoundingClientRect(): Rect }
+    interface PageGlobals {
+      document: {
+        createTreeWalker(root: unknown, show: number): { nextNode(): { textContent: string | null } | null };
+        createRange(): { setStart(n: unknown, o: number): void; setEnd(n: unknown, o: number): void; getBoundingClientRect(): Rect };
+      };
+      getComputedStyle(el: unknown): { borderTopWidth: string; borderBottomWidth: string };
+    }
+    const g = globalThis as unknown as PageGlobals;
+    const walker = g.document.createTreeWalker(el, 4 /* NodeFilter.SHOW_TEXT */);
+    let node = walker.nextNode();
+    while (node && !node.textContent?.trim()) node = walker.nextNode();
+    if (!node?.textContent) throw new Error('The control has no text label.');
+    const offset = node.textContent.search(/\S/);
+    const range = g.document.createRange();
+    range.setStart(node, offset);
+    range.setEnd(node, offset + 1);
+    const glyph = range.getBoundingClientRect();
+    const box = (el as unknown as El).getBoundingClientRect();
+    const style = g.getComputedStyle(el);
+    return { glyph: { x: glyph.x, width: glyph.width }, box: { y: box.y, height: box.height }, borderTop: parseFloat(style.borderTopWidth), borderBottom: parseFloat(style.borderBottomWidth) };
+  });
+  // Painting snaps boxes to whole pixels; measure against the snapped box.
+  const top = Math.round(geometry.box.y);
+  const bottom = Math.round(geometry.box.y + geometry.box.height);
+  const clip = { x: Math.floor(geometry.glyph.x), y: top, width: Math.max(1, Math.ceil(geometry.glyph.width)), height: bottom - top };
+  const png = (await page.screenshot({ clip })).toString('base64');
+  const inkRows = await page.evaluate(async (data) => {
+    interface Img { src: string; width: number; height: number; decode(): Promise<void> }
+    interface Ctx { drawImage(i: Img, x: number, y: number): void; getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } }
+    interface PageGlobals {
+      Image: new () => Img;
+      document: { createElement(tag: 'canvas'): { width: number; height: number; getContext(kind: '2d'): Ctx } };
+    }
+    const g = globalThis as unknown as PageGlobals;
+    const img = new g.Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const canvas = g.document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, img.width, img.height).data;
+    const lum = (x: number, y: number) => {
+      const i = (y * img.width + x) * 4;
+      return ((px[i] ?? 0) + (px[i + 1] ?? 0) + (px[i + 2] ?? 0)) / 3;
+    };
+    // The background: the clip's left edge at mid-height is the glyph's side bearing; ink differs clearly.
+    const bg = lum(0, Math.floor(img.height / 2));
+    const rows: number[] = [];
+    for (let y = 0; y < img.height; y++) {
+      let ink = 0;
+      for (let x = 0; x < img.width; x++) if (Math.abs(lum(x, y) - bg) > 60) ink++;
+      // Skip border rows (ink across the whole clip).
+      if (ink > 0 && ink < img.width) rows.push(y);
+    }
+    return rows;
+  }, png);
+  const inside = bottom - top - geometry.borderTop - geometry.borderBottom;
+  const first = (inkRows[0] ?? 0) - geometry.borderTop;
+  const last = (inkRows[inkRows.length - 1] ?? 0) - geometry.borderTop;
+  return { above: first, below: inside - (last + 1) };
 }

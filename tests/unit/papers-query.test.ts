@@ -25,19 +25,21 @@ describe('papers.list', () => {
     expect(page.rows[0]).toMatchObject({ authors: ['DeepSeek-AI', 'Aixin Liu', 'Aoxue Mei'], authorsTruncated: true, categories: ['CL'], hasCode: false, affiliations: [] });
   });
 
-  it('sorts by title, by first author, and by category then date', async () => {
+  it('sorts by title, by first author, by category then date, and by year then date', async () => {
+    const byYear = await call(h, 'papers.list', { sort: [{ column: 'year', desc: true }], limit: 3 });
+    expect(byYear.rows.map((r) => r.date)).toEqual(['2025-12-02', '2025-05-14', '2025-04-30']);
     const byTitle = await call(h, 'papers.list', { sort: [{ column: 'title', desc: false }], limit: 2 });
     expect(byTitle.rows.map((r) => r.title)).toEqual([
       'DeepSeek-Coder-V2: Breaking the Barrier of Closed-Source Models in Code Intelligence',
       'DeepSeek LLM: Scaling Open-Source Language Models with Longtermism',
     ]);
-    // By the first author's surname; ties newest first.
+    // By the first author's surname; ties in import (page) order.
     const byAuthor = await call(h, 'papers.list', { sort: [{ column: 'authors', desc: false }], limit: 4 });
     expect(byAuthor.rows.map((r) => [r.authors[0], r.date])).toEqual([
       ['Xiaokang Chen', '2025-01-29'],
       ['Damai Dai', '2024-01-11'],
-      ['DeepSeek-AI', '2025-12-02'],
       ['DeepSeek-AI', '2025-01-22'],
+      ['DeepSeek-AI', '2024-05-07'],
     ]);
     const byAuthorDesc = await call(h, 'papers.list', { sort: [{ column: 'authors', desc: true }], limit: 2 });
     expect(byAuthorDesc.rows.map((r) => r.authors[0])).toEqual(['Chenggang Zhao', 'Jingyang Yuan']);
