@@ -234,6 +234,8 @@ export type SelectionMetrics = z.infer<typeof SelectionMetrics>;
 
 const SETTING_KEY = z.string().regex(/^[a-z][\w.-]{0,63}$/, 'Setting names are letters, digits, dots and dashes.');
 
+const JOB_ID = z.string().regex(/^[\w-]{1,64}$/, 'A job id is 1-64 letters, digits, dashes or underscores.');
+
 const PasteInput = z.object({
   /** The pasted text; up to 20 MB. */
   text: z.string().max(20_000_000, 'The pasted text is over 20 MB.'),
@@ -242,7 +244,23 @@ const PasteInput = z.object({
 export const contract = {
   'library.info': { input: z.object({}), output: LibraryInfo },
   'paste.preview': { input: PasteInput, output: PastePreview },
-  'paste.import': { input: PasteInput, output: ImportReport },
+  'paste.import': {
+    input: PasteInput.extend({
+      /** Name for this import, so the window can follow it with jobs.progress and stop it with jobs.cancel. */
+      jobId: JOB_ID.optional(),
+    }),
+    output: ImportReport,
+  },
+  'jobs.progress': {
+    input: z.object({ jobId: JOB_ID }),
+    /** null when no such job is running (not started yet, or finished). */
+    output: z.object({ progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable() }),
+  },
+  'jobs.cancel': {
+    input: z.object({ jobId: JOB_ID }),
+    /** Whether a running job was asked to stop; it then fails with CANCELLED and changes nothing. */
+    output: z.object({ cancelled: z.boolean() }),
+  },
   'papers.list': {
     input: PaperFilters.extend({
       /** Sort levels, most significant first; remaining ties newest first, then by title. */

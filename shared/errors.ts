@@ -9,6 +9,7 @@ export type LecternErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'LIBRARY'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 export interface LecternErrorShape {

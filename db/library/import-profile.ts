@@ -3,6 +3,7 @@
  */
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
+import { LecternError } from '../../shared/errors';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
 import {
@@ -68,7 +69,10 @@ export function importProfile(
   let report: ImportReport | undefined;
   try {
     db.transaction((tx) => {
-      report = runImport(tx, rawText, outcome, options.now ?? new Date().toISOString());
+      const steps = importSteps(tx, rawText, outcome, options.now ?? new Date().toISOString());
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      report = step.value;
       if (options.dryRun || report.alreadyImported) throw new DryRunRollback();
     });
   } catch (err) {
@@ -77,7 +81,52 @@ export function importProfile(
   return report!;
 }
 
-function runImport(tx: Tx, rawText: string, outcome: ParseOutcome, now: string): ImportReport {
+/** How often a long import hands the event loop back (to answer progress and cancel calls), in ms. */
+const YIELD_EVERY_MS = 25;
+
+/**
+ * importProfile for long imports: the same work in one transaction, but it yields to the event loop
+ * every ~25 ms, reports progress, and can be cancelled; a cancelled or failed import is rolled back.
+ * Calls on the same connection while it runs see its uncommitted rows; writes must wait (the handlers
+ * serialise them).
+ * @param options.signal abort to cancel (-> LecternError `CANCELLED`, library unchanged)
+ * @param options.onProgress called with (papers done, papers in the paste)
+ */
+export async function importProfileAsync(
+  db: LibraryDb,
+  rawText: string,
+  outcome: ParseOutcome,
+  options: { now?: string; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<ImportReport> {
+  const total = outcome.profile.papers.length;
+  const client = db.$client;
+  client.exec('BEGIN IMMEDIATE');
+  try {
+    const steps = importSteps(db as unknown as Tx, rawText, outcome, options.now ?? new Date().toISOString());
+    let step = steps.next();
+    let lastYield = performance.now();
+    while (!step.done) {
+      if (performance.now() - lastYield > YIELD_EVERY_MS) {
+        options.onProgress?.(step.value, total);
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+      if (options.signal?.aborted) {
+        throw new LecternError('CANCELLED', `Import cancelled after ${step.value} of ${total} papers; the library is as it was before.`);
+      }
+      step = steps.next();
+    }
+    options.onProgress?.(total, total);
+    client.exec(step.value.alreadyImported ? 'ROLLBACK' : 'COMMIT');
+    return step.value;
+  } catch (err) {
+    if (client.inTransaction) client.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** The import, one paper per step: yields the number of papers done, returns the report. */
+function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: string): Generator<number, ImportReport> {
   const { profile, report: parseReport } = outcome;
   const importId = tx
     .insert(imports)
@@ -127,6 +176,7 @@ function runImport(tx: Tx, rawText: string, outcome: ParseOutcome, now: string):
     claimed.add(paperId);
     counts[action]++;
     tx.insert(importPapers).values({ importId, paperId, action }).onConflictDoNothing().run();
+    yield counts.added + counts.updated + counts.unchanged;
   }
 
   const storedReport = { skipped: parseReport.skipped, incompleteTail: parseReport.incompleteTail, warnings: parseReport.warnings };

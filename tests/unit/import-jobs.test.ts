@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openLibrary, type Library } from '../../db/open';
+import { call, dispatch } from '../../electron/handlers/dispatch';
+import { createHandlers, type Handlers } from '../../electron/handlers/handlers';
+import { fixtureText, tempLibraryFile } from './helpers/fixtures';
+
+/** A scholarfeed page with `n` papers: the seed's cards, each title numbered so every card is new. */
+function bigPaste(n: number): string {
+  const seed = fixtureText('seed-profile');
+  const head = seed.slice(0, seed.indexOf('CLAug 15, 2024Code'));
+  const cards = seed.slice(head.length).split(/\n\n(?=[A-Z]{2,}[A-Z][a-z]{2} \d)/);
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const card = cards[i % cards.length]!;
+    out.push(card.replace(/\n(.+)\n/, (_m, title: string) => `\n${title} (part ${i + 1})\n`));
+  }
+  return head + out.join('\n\n');
+}
+
+let lib: Library;
+let h: Handlers;
+beforeEach(() => {
+  lib = openLibrary(tempLibraryFile());
+  h = createHandlers(lib);
+});
+afterEach(() => lib.close());
+
+const count = (table: string) => (lib.db.$client.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('long imports', () => {
+  it('report progress and can be cancelled, leaving the library unchanged', async () => {
+    await call(h, 'paste.import', { text: fixtureText('scholarfeed') });
+    const before = [count('papers'), count('imports'), count('authors'), count('paper_authors')];
+    const text = bigPaste(6000);
+    const pending = dispatch(h, 'paste.import', { text, jobId: 'big-1' }, { trusted: true });
+    let progress: { done: number; total: number } | null = null;
+    for (let i = 0; i < 500 && (progress === null || progress.done === 0); i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      progress = (await call(h, 'jobs.progress', { jobId: 'big-1' })).progress;
+    }
+    expect(progress!.total).toBe(6000);
+    expect(progress!.done).toBeGreaterThan(0);
+    expect(await call(h, 'jobs.cancel', { jobId: 'big-1' })).toEqual({ cancelled: true });
+    const result = await pending;
+    expect(result).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect(result.ok ? '' : result.error.message).toMatch(/^Import cancelled after \d+ of 6000 papers; the library is as it was before\.$/);
+    expect([count('papers'), count('imports'), count('authors'), count('paper_authors')]).toEqual(before);
+    expect(await call(h, 'jobs.progress', { jobId: 'big-1' })).toEqual({ progress: null });
+    expect(await call(h, 'jobs.cancel', { jobId: 'big-1' })).toEqual({ cancelled: false });
+  });
+
+  it('finish when not cancelled, and other writes wait for them', async () => {
+    const text = bigPaste(2000);
+    const importing = call(h, 'paste.import', { text, jobId: 'big-2' });
+    const setting = call(h, 'settings.set', { key: 'view.last', value: 'papers' });
+    const report = await importing;
+    await setting;
+    expect(report).toMatchObject({ added: 2000, alreadyImported: false });
+    expect(count('papers')).toBe(2000);
+    expect(await call(h, 'settings.get', { key: 'view.last' })).toEqual({ value: 'papers' });
+  });
+});
