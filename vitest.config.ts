@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'renderer',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // A doctype (no-quirks mode) like renderer/index.html; KaTeX warns and refuses otherwise.
+          setupFiles: ['tests/renderer/setup-dom.ts'],
           testTimeout: 30_000,
         },
       },
