@@ -1,6 +1,7 @@
 /** The window: sidebar | papers table | detail pane, a status bar, and the import dialog on top. */
 import { useChannel } from '../api/use-channel';
 import { Sidebar } from '../features/authors/sidebar';
+import { useFirstProfileOnLoad } from '../features/authors/use-first-profile';
 import { EmptyLibrary } from '../features/import/empty-state';
 import { ImportDialog } from '../features/import/import-dialog';
 import { usePasteShortcut } from '../features/import/use-paste-shortcut';
@@ -8,7 +9,7 @@ import { FilterBox } from '../features/papers/filter-box';
 import { PapersTable } from '../features/papers/papers-table';
 import { usePapers } from '../features/papers/use-papers';
 import { useUi } from '../stores/ui-store';
-import { DetailPane } from './detail-pane';
+import { DetailPane, DetailToggle } from './detail-pane';
 import { Notices } from './notices';
 import { StatusBar } from './status-bar';
 import { useShortcuts } from './use-shortcuts';
@@ -22,6 +23,9 @@ function Toolbar() {
       <button type="button" className="button" onClick={() => openImport()} title="Import a profile page (or press Ctrl/Cmd+V outside a text field)">
         Import…
       </button>
+      <div className="toolbar-end">
+        <DetailToggle />
+      </div>
     </div>
   );
 }
@@ -31,7 +35,11 @@ export function App() {
   useShortcuts();
   const info = useChannel('library.info', {});
   const papers = usePapers();
-  useLoadErrors([info.error, papers.error]);
+  useFirstProfileOnLoad();
+  useLoadErrors([
+    { source: 'library', error: info.error, kept: '' },
+    { source: 'papers', error: papers.error, kept: papers.data ? 'The table still shows the last list that loaded.' : '' },
+  ]);
 
   const empty = info.data !== null && info.data.papers === 0;
 

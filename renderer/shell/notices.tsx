@@ -11,6 +11,13 @@ export function Notices() {
           <div className="notice-text">
             <strong>{n.title}</strong>
             {n.detail ? <span> {n.detail}</span> : null}
+            {n.items && n.items.length > 0 ? (
+              <ul className="notice-items">
+                {n.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            ) : null}
           </div>
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
             <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">

@@ -24,6 +24,13 @@ interface UiState {
   importOpen: boolean;
   /** Text the import dialog opens with (a paste caught outside a text field). */
   importSeed: string;
+  /**
+   * Whether the detail pane is shown, remembered separately for wide windows (a pane beside the
+   * table, shown unless hidden) and narrow ones (a drawer over the table, closed unless opened).
+   */
+  detailOpen: { wide: boolean; narrow: boolean };
+  /** Enter on a row asked for the paper's detail to take focus once it is drawn. */
+  detailFocusPending: boolean;
 
   selectAuthor(id: number | null): void;
   selectPaper(id: number | null, openDetail?: boolean): void;
@@ -33,6 +40,12 @@ interface UiState {
   libraryChanged(): void;
   openImport(seed?: string): void;
   closeImport(): void;
+  setDetailOpen(mode: 'wide' | 'narrow', open: boolean): void;
+  /** Show the detail pane whatever the window's width (after an import, on Enter). */
+  revealDetail(): void;
+  /** Open the pane on the selected paper and focus it as soon as it shows (Enter on a row). */
+  openPaperDetail(): void;
+  detailFocused(): void;
 }
 
 export const useUi = create<UiState>()((set) => ({
@@ -44,6 +57,8 @@ export const useUi = create<UiState>()((set) => ({
   libraryVersion: 0,
   importOpen: false,
   importSeed: '',
+  detailOpen: { wide: true, narrow: false },
+  detailFocusPending: false,
 
   selectAuthor: (id) => set({ selectedAuthorId: id, selectedPaperId: null, detailTab: 'author' }),
   selectPaper: (id, openDetail = true) => set(openDetail && id !== null ? { selectedPaperId: id, detailTab: 'paper' } : { selectedPaperId: id }),
@@ -53,4 +68,8 @@ export const useUi = create<UiState>()((set) => ({
   libraryChanged: () => set((s) => ({ libraryVersion: s.libraryVersion + 1 })),
   openImport: (seed = '') => set({ importOpen: true, importSeed: seed }),
   closeImport: () => set({ importOpen: false, importSeed: '' }),
+  setDetailOpen: (mode, open) => set((s) => ({ detailOpen: { ...s.detailOpen, [mode]: open } })),
+  revealDetail: () => set({ detailOpen: { wide: true, narrow: true } }),
+  openPaperDetail: () => set({ detailOpen: { wide: true, narrow: true }, detailTab: 'paper', detailFocusPending: true }),
+  detailFocused: () => set({ detailFocusPending: false }),
 }));

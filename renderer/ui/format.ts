@@ -70,6 +70,11 @@ export function sourceName(source: PasteSource): string {
   return SOURCE_NAMES[source] ?? source;
 }
 
+/** At most `max` characters, with "…" when cut (for echoing user text such as a long filter). */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${formatCount(count)} ${count === 1 ? one : many}`;
 }

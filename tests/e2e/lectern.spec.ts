@@ -3,7 +3,9 @@
  * profile, preview it, import it, sort the table, read the author card, and find the papers again
  * after a restart. Plus the empty library, an unrecognised paste, the sample profile and the theme.
  */
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { FILTER_MAX_LENGTH } from '../../shared/contract';
+import { expect, labelInkGaps, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
 
 const NEWEST_TITLE = 'DeepSeek-V3.2: Pushing the Frontier of Open Large Language Models';
 const OLDEST_TITLE = 'DeepSeek LLM: Scaling Open-Source Language Models with Longtermism';
@@ -67,7 +69,7 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await expect(page.getByTestId('code-share')).toHaveText('9 of 18 (50%)');
   await expect(page.locator('body')).not.toContainText(/undefined|NaN|\[object /);
   await expect(page.locator('.status-bar')).toContainText('library.sqlite');
-  await expect(page.getByText('Imported Chong Ruan\'s profile')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported Chong Ruan' })).toHaveText("Imported Chong Ruan's profile: 18 new papers.");
 
   // Authors column: surnames, "et al.", full names in the tooltip.
   const firstAuthors = page.locator('.papers-table tbody tr').filter({ hasText: 'DeepSeek-Prover-V1.5' }).locator('td.col-authors span');
@@ -143,16 +145,28 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await lectern.start();
   await openApp(page, lectern);
   await expect(rows).toHaveCount(18);
-  await expect(page.getByTestId('status-text')).toHaveText('18 papers');
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Chong Ruan/ }).click();
+  // A fresh load with nothing selected opens on the profile's author, card and all (no "Choose an author").
+  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Chong Ruan\s*18/ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('.author-card').getByRole('heading', { name: 'Chong Ruan' })).toBeVisible();
   await expect(page.locator('.author-card').getByTestId('metric-citations')).toHaveText(/Citations\s*14,139/);
+  await expect(page.locator('.detail-pane')).not.toContainText('Choose an author');
+  await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan');
+  // Choosing the whole library afterwards is respected.
+  await page.getByRole('button', { name: /My Library/ }).click();
+  await expect(page.getByTestId('status-text')).toHaveText('18 papers');
 });
 
 test('an unrecognised paste shows a clear error and imports nothing', async ({ page, lectern }) => {
   await openApp(page, lectern);
   await page.locator('body').click();
+  await page.mouse.move(5, 895);
+  const centre = page.getByRole('main', { name: 'Papers' });
+  const before = await centre.screenshot();
   await pasteText(page, 'Dear colleague,\nthanks for the draft.\nBest, Ana');
   const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  // The invitation stays where it was, under the dialog (the centred dialog covers it; nothing replaces it).
+  await expect(dialog).toBeVisible();
+  await expect(page.getByTestId('empty-state').getByRole('heading', { name: "Paste a scholar's profile page here (Ctrl/Cmd+V)" })).toBeAttached();
   const error = dialog.getByTestId('paste-error');
   await expect(error).toContainText('Lectern could not read this paste.');
   await expect(error).toContainText('This text is not a page Lectern can read.');
@@ -163,6 +177,8 @@ test('an unrecognised paste shows a clear error and imports nothing', async ({ p
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('empty-state')).toBeVisible();
   await expect(page.getByTestId('status-text')).toHaveText('0 papers');
+  await page.mouse.move(5, 895);
+  expect((await centre.screenshot()).equals(before), 'the window behind the dialog is as it was').toBe(true);
 });
 
 test('"Try a sample profile" imports the bundled example', async ({ page, lectern }) => {
@@ -175,7 +191,7 @@ test('"Try a sample profile" imports the bundled example', async ({ page, lecter
   await expect(card.getByTestId('metric-citations')).toHaveText(/Citations\s*1,482/);
   await expect(page.getByTestId('status-text')).toHaveText('24 of 24 papers · by Marisol Quintero-Vance');
   // Inline TeX in titles is typeset by KaTeX; the tooltip keeps the title as stored.
-  const nowcastingRow = page.locator('.papers-table tbody tr').filter({ hasText: 'Weather Nowcasting' }).first();
+  const nowcastingRow = page.locator('.papers-table tbody tr').filter({ hasText: 'Bounds for Weather Nowcasting' });
   const nowcasting = nowcastingRow.locator('td.col-title');
   await expect(nowcasting.locator('.cell-text')).toHaveAttribute('title', 'Near-Optimal $\\ell_1$ Bounds for Weather Nowcasting');
   await expect(nowcasting.locator('.katex')).toHaveCount(1);
@@ -225,27 +241,48 @@ test('the theme switch overrides the OS and is remembered', async ({ page, lecte
   expect(await background()).toBe('rgb(255, 255, 255)');
 });
 
-test('re-importing the same page changes nothing; changed metrics add a snapshot and a chart over time', async ({ page, lectern }) => {
+test('re-importing the same page offers nothing to import; changed metrics add a snapshot and a chart over time', async ({ page, lectern }) => {
   await openApp(page, lectern);
   const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
-  const importOnce = async (text: string, expectedCounts: RegExp, expectedSnapshot: string) => {
+  const status = page.getByRole('status').filter({ hasText: /Imported|Nothing imported/ });
+  const preview = async (text: string, expectedCounts: RegExp, expectedSnapshot: string) => {
     await page.getByRole('button', { name: 'Import a profile…' }).click();
     await dialog.getByLabel('Pasted page').fill(text);
     await expect(dialog.getByRole('list', { name: 'What importing will do' })).toHaveText(expectedCounts);
     await expect(dialog.getByTestId('preview-snapshot')).toHaveText(expectedSnapshot);
-    await dialog.getByRole('button', { name: 'Import 18 papers' }).click();
-    await expect(dialog).toBeHidden();
   };
 
-  await importOnce(SEED_PROFILE, /18\s*new\s*0\s*updated\s*0\s*unchanged/, 'New profile metrics will be recorded.');
-  await importOnce(SEED_PROFILE, /0\s*new\s*0\s*updated\s*18\s*unchanged/, 'Metrics unchanged since the last import.');
-  await expect(page.getByText('0 new papers, 18 papers already up to date.')).toBeVisible();
+  await preview(SEED_PROFILE, /18\s*new\s*0\s*updated\s*0\s*unchanged/, 'New profile metrics will be recorded.');
+  await expect(dialog.getByTestId('preview-nothing-new')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Import 18 papers' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText("Imported Chong Ruan's profile: 18 new papers.");
+
+  // The identical text again: nothing would change, so there is nothing to import.
+  await preview(SEED_PROFILE, /0\s*new\s*0\s*updated\s*18\s*unchanged/, 'Metrics unchanged since the last import.');
+  await expect(dialog.getByTestId('preview-nothing-new')).toHaveText(
+    "You imported this exact page before: 18 papers in it are already in your library, unchanged, and the profile's metrics are the same. Importing it again would change nothing.",
+  );
+  await expect(dialog.getByRole('button', { name: 'Already in your library' })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: /^Import \d/ })).toHaveCount(0);
+  await screenshotBothThemes(page, 'import-already-imported');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+
+  // A different copy of the same page (one more line break): still nothing new, but it can be recorded.
+  await preview(`${SEED_PROFILE}\n`, /0\s*new\s*0\s*updated\s*18\s*unchanged/, 'Metrics unchanged since the last import.');
+  await expect(dialog.getByTestId('preview-nothing-new')).toHaveText("Nothing in this paste is new: 18 papers in it are already in your library, unchanged, and the profile's metrics are the same.");
+  await dialog.getByRole('button', { name: 'Import again (nothing new)' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(status).toHaveText("Imported Chong Ruan's profile: nothing new; 18 papers already up to date.");
   await expect(page.locator('.papers-table tbody tr')).toHaveCount(18);
   await expect(page.getByRole('figure', { name: 'Profile metrics over time' })).toHaveCount(0);
 
   // The same page a while later: more citations, a higher h-index.
   const later = SEED_PROFILE.replace('h-index38', 'h-index39').replace('14,139citations', '14,502citations');
-  await importOnce(later, /0\s*new\s*0\s*updated\s*18\s*unchanged/, 'New profile metrics will be recorded.');
+  await preview(later, /0\s*new\s*0\s*updated\s*18\s*unchanged/, 'New profile metrics will be recorded.');
+  await dialog.getByRole('button', { name: 'Record the new metrics' }).click();
+  await expect(dialog).toBeHidden();
   const card = page.locator('.author-card');
   await expect(card.getByTestId('metric-h-index')).toHaveText(/h-index\s*39/);
   await expect(card.getByTestId('metric-citations')).toHaveText(/Citations\s*14,502/);
@@ -254,8 +291,8 @@ test('re-importing the same page changes nothing; changed metrics add a snapshot
   const overTime = page.getByRole('figure', { name: 'Profile metrics over time' });
   await expect(overTime).toHaveAccessibleDescription(/14139 citations, h-index 38; .*14502 citations, h-index 39$/);
   await expect(overTime.locator('.recharts-line')).toHaveCount(2);
-  await expect(page.getByRole('status').filter({ hasText: 'Imported Chong Ruan' })).toHaveText(
-    "Imported Chong Ruan's profile 0 new papers, 18 papers already up to date. The profile's metrics changed; the new values were kept alongside the old.",
+  await expect(status).toHaveText(
+    "Imported Chong Ruan's profile: no new papers; 18 papers already up to date. The profile's metrics changed; the new values were kept alongside the old.",
   );
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await screenshotBothThemes(page, 'metrics-over-time', { height: 1700, pane: '.detail-pane' });
@@ -312,9 +349,18 @@ test('a partial paste shows what was skipped and what is incomplete, and imports
   await dialog.getByRole('button', { name: 'Import 7 papers' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.locator('.papers-table tbody tr')).toHaveCount(7);
-  await expect(page.getByRole('status').filter({ hasText: 'Imported Chong Ruan' })).toHaveText(
-    "Imported Chong Ruan's profile 7 new papers. 2 parts of the paste could not be read; the full text is kept with the import.",
-  );
+  // The notice names what was left out as the preview did, and stays until dismissed.
+  const notice = page.getByRole('status').filter({ hasText: 'Imported Chong Ruan' });
+  await expect(notice.locator('.notice-text > strong, .notice-text > span')).toHaveText(["Imported Chong Ruan's profile:", '7 new papers.']);
+  await expect(notice.getByRole('listitem')).toHaveText([
+    '1 paper cut off at the end of the paste was not imported (“Some Cut Off Title”); copy the whole page again to include it.',
+    '1 line that could not be read was skipped (the full paste is kept with the import).',
+    'The page header says 18 papers; the paste holds 7. The page may load more papers as you scroll.',
+  ]);
+  await expect(notice).toHaveClass(/notice-warning/);
+  await screenshotBothThemes(page, 'import-partial-done');
+  await page.waitForTimeout(6_500); // longer than a plain confirmation stays
+  await expect(notice).toBeVisible();
 });
 
 test('when the library stops answering, the window says so in words', async ({ page, lectern, consoleErrors }) => {
@@ -327,11 +373,223 @@ test('when the library stops answering, the window says so in words', async ({ p
   await expect(alert).toContainText('Lectern could not read the library.');
   await expect(alert).toContainText("Lectern's local server did not answer");
   await expect(page.locator('body')).not.toContainText('undefined');
-  // The table keeps what it last showed rather than going blank.
+  // The table keeps what it last showed rather than going blank, and the status bar describes those
+  // rows (not the filter that could not be applied) and says the list was not updated.
   await expect(page.locator('.papers-table tbody tr')).toHaveCount(24);
+  await expect(page.getByTestId('status-text')).toHaveText('24 of 24 papers · by Marisol Quintero-Vance · not updated: the last change could not be shown');
+  await expect(alert).toContainText('The table still shows the last list that loaded.');
   await screenshotBothThemes(page, 'server-gone');
   // Chromium itself logs each refused request; those are expected here and nothing else is.
   const unexpected = consoleErrors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e));
   expect(unexpected).toEqual([]);
   consoleErrors.length = 0;
+});
+
+/** Paste the seed profile outside a text field and import it; ends on the table with 18 rows. */
+async function importSeed(page: Page): Promise<void> {
+  await page.locator('body').click();
+  await pasteText(page, SEED_PROFILE);
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  await dialog.getByRole('button', { name: 'Import 18 papers' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.papers-table tbody tr')).toHaveCount(18);
+}
+
+/** Width of a column as laid out (its header cell). */
+async function columnWidth(page: Page, name: string): Promise<number> {
+  const box = await page.getByRole('columnheader', { name: new RegExp(`^${name}`) }).boundingBox();
+  return box?.width ?? 0;
+}
+
+test('a whole page pasted into the filter is cut to the filter limit, and can go to the import box instead', async ({ page, context, lectern, consoleErrors }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page, lectern);
+  await importSeed(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+
+  const filter = page.getByLabel('Filter papers by title, author or abstract');
+  await expect(filter).toHaveAttribute('maxlength', String(FILTER_MAX_LENGTH));
+  await page.evaluate((text) => (globalThis as unknown as { navigator: { clipboard: { writeText(t: string): Promise<void> } } }).navigator.clipboard.writeText(text), SEED_PROFILE);
+  await filter.click();
+  await page.keyboard.press('Control+V');
+
+  // A one-line field turns line breaks into spaces; then only the first FILTER_MAX_LENGTH characters are kept.
+  const kept = SEED_PROFILE.replace(/\r?\n/g, ' ').slice(0, FILTER_MAX_LENGTH);
+  await expect(filter).toHaveValue(kept);
+  await expect(page.getByRole('status').filter({ hasText: 'Only the first' })).toHaveText(`Only the first ${FILTER_MAX_LENGTH} characters are used to filter. Import the pasted text instead`);
+  // No error: the library was asked for a filter it accepts, and the table and the status bar agree.
+  await expect(page.locator('.papers-table tbody tr')).toHaveCount(0);
+  const shownFilter = `${kept.slice(0, 59).trimEnd()}…`;
+  await expect(page.locator('.table-empty')).toContainText('No papers match “');
+  await expect(page.getByTestId('status-text')).toHaveText(`0 of 18 papers · by Chong Ruan · matching “${shownFilter}”`);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('body')).not.toContainText('could not read the library');
+  await screenshotBothThemes(page, 'filter-long-paste');
+
+  // The page was meant for the import box: one click moves it there and clears the filter.
+  await page.getByRole('button', { name: 'Import the pasted text instead' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  await expect(dialog.getByLabel('Pasted page')).toHaveValue(SEED_PROFILE);
+  await expect(dialog.getByRole('button', { name: 'Already in your library' })).toBeDisabled();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(filter).toHaveValue('');
+  await expect(page.locator('.papers-table tbody tr')).toHaveCount(18);
+  await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a filter the library refuses leaves the rows and the status bar in agreement and says what was wrong', async ({ page, lectern, consoleErrors }) => {
+  await openApp(page, lectern);
+  await importSeed(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  const rows = page.locator('.papers-table tbody tr');
+  const filter = page.getByLabel('Filter papers by title, author or abstract');
+
+  // The library refuses this filter as invalid input (as it does a filter over the length limit).
+  const message = `The filter is over ${FILTER_MAX_LENGTH} characters.`;
+  await page.route('**/api/papers.list', async (route) => {
+    const body = route.request().postDataJSON() as { filter?: string };
+    if (body.filter !== 'prover') return route.continue();
+    return route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: `Invalid input for "papers.list": filter: ${message}.`, details: { issues: [{ path: ['filter'], message }] } },
+      }),
+    });
+  });
+  await filter.fill('prover');
+  const alert = page.getByRole('alert');
+  await expect(alert).toHaveText(`The filter could not be applied. ${message} The table still shows the last list that loaded. Shorten the filter to try again.`);
+  await expect(alert).not.toContainText('could not read the library');
+  await expect(alert).not.toContainText('Invalid input for');
+  // The rows are the previous ones, and the status bar describes those rows, not the refused filter.
+  await expect(rows).toHaveCount(18);
+  await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan · not updated: the last change could not be shown');
+  await screenshotBothThemes(page, 'filter-refused');
+
+  // The next filter works: its rows, its words, and the error is withdrawn.
+  await filter.fill('janus');
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByTestId('status-text')).toHaveText('3 of 18 papers · by Chong Ruan · matching “janus”');
+  await expect(alert).toHaveCount(0);
+  // Chromium logs nothing for a fulfilled route; nothing else may be logged either.
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the papers table keeps a readable title and whole author lists at 1440, 1024 and 800 px wide', async ({ page, lectern }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, lectern);
+  await importSeed(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  const rows = page.locator('.papers-table tbody tr');
+  const authorsOf = (title: string) => rows.filter({ hasText: title }).locator('td.col-authors .cell-text');
+  const fits = (cell: ReturnType<typeof authorsOf>) => cell.evaluate((el) => (el as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth <= (el as unknown as { clientWidth: number }).clientWidth);
+
+  // 1440 × 900: every column, the author lists whole, the title the widest column.
+  const prover = authorsOf('DeepSeek-Prover-V1.5');
+  await expect(prover).toHaveText('Xin, Ren, Song et al.');
+  expect(await fits(prover), '"Xin, Ren, Song et al." is not cut').toBe(true);
+  const authorCells = page.locator('td.col-authors .cell-text');
+  const cut = await authorCells.evaluateAll((cells) =>
+    (cells as unknown as { scrollWidth: number; clientWidth: number; textContent: string }[]).filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+  );
+  expect(cut, 'author lists cut at 1440 px').toEqual([]);
+  const affiliations = rows.filter({ hasText: 'DeepSeek-VL: Towards' }).locator('td.col-affiliations .cell-text');
+  await expect(affiliations).toHaveText('microsoft-research, pku');
+  expect(await fits(affiliations), 'affiliations are not cut').toBe(true);
+  for (const name of ['Authors', 'Date', 'Categories', 'Code', 'Affiliations']) await expect(page.getByRole('columnheader', { name: new RegExp(`^${name}`) })).toBeVisible();
+  expect(await columnWidth(page, 'Title')).toBeGreaterThanOrEqual(240);
+  await expect(page.locator('.detail-pane')).toBeVisible();
+  await screenshotBothThemes(page, 'window-1440');
+
+  // 1024 × 700: the detail pane becomes a drawer (open after the import, closable); the title keeps its room.
+  await page.setViewportSize({ width: 1024, height: 700 });
+  const drawer = page.locator('.detail-pane.is-drawer');
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('heading', { name: 'Chong Ruan' })).toBeVisible();
+  await drawer.getByRole('button', { name: 'Close the details pane' }).click();
+  await expect(drawer).toHaveCount(0);
+  const toggle = page.getByRole('button', { name: 'Details', exact: true });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await expect(toggle).toBeFocused();
+  expect(await columnWidth(page, 'Title')).toBeGreaterThanOrEqual(240);
+  await expect(page.getByRole('columnheader', { name: /^Affiliations/ })).toBeHidden();
+  await expect(page.getByRole('columnheader', { name: /^Categories/ })).toBeVisible();
+  expect(await fits(prover)).toBe(true);
+  await screenshotBothThemes(page, 'window-1024');
+
+  // 800 × 600: the title is still the widest column; the drawer opens over the table and closes with Escape.
+  await page.setViewportSize({ width: 800, height: 600 });
+  const titleWidth = await columnWidth(page, 'Title');
+  expect(titleWidth).toBeGreaterThanOrEqual(240);
+  expect(titleWidth).toBeGreaterThan(await columnWidth(page, 'Authors'));
+  await expect(page.getByRole('columnheader', { name: /^Categories/ })).toBeHidden();
+  await expect(page.getByRole('columnheader', { name: /^Code/ })).toBeVisible();
+  expect(await fits(prover)).toBe(true);
+  await screenshotBothThemes(page, 'window-800');
+  await toggle.click();
+  await expect(drawer).toBeVisible();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await columnWidth(page, 'Title'), 'the drawer lies over the table, which keeps its columns').toBe(titleWidth);
+  await screenshotBothThemes(page, 'window-800-details');
+  await drawer.getByRole('tab', { name: 'Author' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
+
+  // Enter on a row opens the drawer on that paper.
+  await rows.first().click();
+  await page.keyboard.press('Enter');
+  await expect(drawer.locator('#paper-detail')).toBeFocused();
+
+  // Back in a wide window the pane is beside the table again.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(page.locator('.detail-pane')).toBeVisible();
+  await expect(page.locator('.detail-pane')).not.toHaveClass(/is-drawer/);
+});
+
+test('sorting by Authors orders by the first author\'s surname as the column shows it', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importSeed(page);
+  const rows = page.locator('.papers-table tbody tr');
+  const authorsHeader = page.getByRole('columnheader', { name: /^Authors/ });
+  await expect(authorsHeader.getByRole('button')).toHaveAttribute('title', /sorts by the first author's surname/);
+  // The first surname as each row shows it, compared the way people read names: case and accents aside.
+  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const firstSurnames = async () => (await rows.locator('td.col-authors .cell-text').allTextContents()).map((t) => fold(t.split(',')[0]?.replace(/ et al\.$/, '').trim() ?? ''));
+  const sorted = (list: string[], desc: boolean) => [...list].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0) * (desc ? -1 : 1));
+
+  await authorsHeader.getByRole('button').click();
+  await expect(authorsHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan · sorted by First author (A to Z)');
+  const ascending = await firstSurnames();
+  expect(ascending).toHaveLength(18);
+  expect(ascending, 'rows in order of the first surname shown').toEqual(sorted(ascending, false));
+
+  await authorsHeader.getByRole('button').click();
+  await expect(authorsHeader).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan · sorted by First author (Z to A)');
+  const descending = await firstSurnames();
+  expect(descending, 'rows in reverse order of the first surname shown').toEqual(sorted(descending, true));
+});
+
+test('button, tab and header labels sit in the middle of their controls', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importSeed(page);
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await page.mouse.move(5, 895);
+  const controls = [
+    page.locator('.toolbar').getByRole('button', { name: 'Import…' }),
+    page.getByRole('button', { name: 'Import a profile…' }),
+    page.getByRole('tab', { name: 'Author' }),
+    page.getByRole('columnheader', { name: /^Authors/ }).getByRole('button'),
+    page.getByRole('button', { name: /My Library/ }),
+  ];
+  for (const control of controls) {
+    const gaps = await labelInkGaps(page, control);
+    // Whole pixels: an odd leftover puts one more row on one side, never more.
+    expect(Math.abs(gaps.above - gaps.below), `label of ${await control.textContent()} (${gaps.above} px above, ${gaps.below} px below)`).toBeLessThanOrEqual(1);
+    expect(gaps.above, 'the label was found').toBeGreaterThan(2);
+  }
 });

@@ -3,12 +3,27 @@
  * and, as it changes, what Lectern recognised on the right. Nothing is written until "Import".
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import type { PastePreview as PastePreviewData } from '../../../shared/contract';
 import { useUi } from '../../stores/ui-store';
 import { describeError } from '../../stores/notice-store';
 import { plural } from '../../ui/format';
 import { PastePreview } from './paste-preview';
 import { runImport } from './run-import';
 import { usePastePreview } from './use-paste-preview';
+
+/**
+ * The confirm button for a preview: what pressing it will do. A paste that would change nothing never
+ * offers to "Import 18 papers": an identical copy of an earlier import is refused outright (nothing
+ * would be stored), any other paste with nothing new may still be recorded as an import.
+ */
+export function confirmAction(preview: PastePreviewData): { label: string; enabled: boolean } {
+  if (preview.alreadyImported) return { label: 'Already in your library', enabled: false };
+  const hasContent = preview.paperCount > 0 || preview.author !== null;
+  const changes = preview.wouldImport.added + preview.wouldImport.updated;
+  if (changes === 0 && !preview.snapshotWouldBeAdded) return { label: 'Import again (nothing new)', enabled: hasContent };
+  if (changes === 0) return { label: 'Record the new metrics', enabled: true };
+  return { label: preview.paperCount > 0 ? `Import ${plural(preview.paperCount, 'paper')}` : 'Import profile', enabled: hasContent };
+}
 
 function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
   const [text, setText] = useState(seed);
@@ -19,8 +34,9 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
   const hintId = useId();
 
   const ready = preview.status === 'ready' ? preview.preview : null;
-  const canImport = ready !== null && ready.paperCount + (ready.author ? 1 : 0) > 0 && !importing;
-  const label = ready ? (ready.paperCount > 0 ? `Import ${plural(ready.paperCount, 'paper')}` : 'Import profile') : 'Import';
+  const action = ready ? confirmAction(ready) : { label: 'Import', enabled: false };
+  const canImport = action.enabled && !importing;
+  const label = action.label;
 
   const submit = async () => {
     if (!canImport) return;

@@ -1,7 +1,7 @@
 /** What Lectern recognised in the paste, before anything is written to the library. */
 import type { PastePreview as Preview } from '../../../shared/contract';
 import { Badge } from '../../ui/badge';
-import { formatCount, plural, shortAuthors, sourceName } from '../../ui/format';
+import { clip, formatCount, plural, shortAuthors, sourceName } from '../../ui/format';
 import { TexText } from '../../ui/tex-text';
 import { AuthorAvatar } from '../authors/author-avatar';
 
@@ -23,8 +23,19 @@ function SnapshotLine({ wouldBeAdded, metrics }: { wouldBeAdded: boolean; metric
   return hasMetrics ? <p className="muted" data-testid="preview-snapshot">Metrics unchanged since the last import.</p> : null;
 }
 
-function clip(text: string, max = 90): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+/** Why importing would change nothing, when it would not (the confirm button says so too). */
+function NothingNew({ preview }: { preview: Preview }) {
+  const { wouldImport } = preview;
+  if (!preview.alreadyImported && (wouldImport.added + wouldImport.updated > 0 || preview.snapshotWouldBeAdded)) return null;
+  const papers = wouldImport.unchanged > 0 ? `${plural(wouldImport.unchanged, 'paper')} in it ${wouldImport.unchanged === 1 ? 'is' : 'are'} already in your library, unchanged` : 'it adds no papers';
+  const metrics = preview.author && Object.values(preview.author.metrics).some((v) => v !== undefined) ? ", and the profile's metrics are the same" : '';
+  return (
+    <p className="callout callout-info" role="note" data-testid="preview-nothing-new">
+      {preview.alreadyImported
+        ? `You imported this exact page before: ${papers}${metrics}. Importing it again would change nothing.`
+        : `Nothing in this paste is new: ${papers}${metrics}.`}
+    </p>
+  );
 }
 
 export function PastePreview({ preview }: { preview: Preview }) {
@@ -67,12 +78,14 @@ export function PastePreview({ preview }: { preview: Preview }) {
         </ul>
       </div>
 
+      <NothingNew preview={preview} />
+
       {/* Problems before the paper list: they decide whether to import now or copy again. */}
       {report.incompleteTail ? (
         <div className="callout callout-warning" role="note">
           <strong>The paste ends in the middle of a paper</strong> (line {report.incompleteTail.line}; its {report.incompleteTail.missing} are missing). That paper will be
           left out; copy the whole page again to include it.
-          <div className="callout-quote">“{clip(report.incompleteTail.text)}”</div>
+          <div className="callout-quote">“{clip(report.incompleteTail.text, 90)}”</div>
         </div>
       ) : null}
 

@@ -53,7 +53,7 @@ export const paperColumns = helper.columns([
   helper.accessor('hasCode', {
     id: 'code',
     header: 'Code',
-    cell: (info) => (info.getValue() ? <CodeMarker /> : null),
+    cell: (info) => (info.getValue() ? <CodeMarker compact /> : null),
   }),
   helper.accessor('affiliations', {
     header: 'Affiliations',
@@ -78,16 +78,10 @@ export const SERVER_SORT_COLUMN: Record<string, PaperSortColumn> = {
   affiliations: 'affiliations',
 };
 
-/** Widths as <col> styles; the title takes what is left. */
-export const COLUMN_WIDTHS: Record<string, string | undefined> = {
-  title: undefined,
-  authors: '15%',
-  date: '92px',
-  categories: '88px',
-  code: '72px',
-  affiliations: '13%',
-};
-
+/**
+ * Column widths live in styles/table.css (as `col.col-<id>`), next to the container queries that drop
+ * the least important columns when the table is narrow, so the title always keeps room.
+ */
 export const COLUMN_LABELS: Record<string, string> = {
   title: 'Title',
   authors: 'Authors',
@@ -95,4 +89,15 @@ export const COLUMN_LABELS: Record<string, string> = {
   categories: 'Categories',
   code: 'Code',
   affiliations: 'Affiliations',
+};
+
+/** What a sort on the column orders by, in words (the server sorts Authors by the first author's surname). */
+export const SORT_LABELS: Record<string, string> = {
+  ...COLUMN_LABELS,
+  authors: 'First author',
+};
+
+/** For header tooltips, where the sort key is not the whole cell. */
+export const SORT_HINTS: Record<string, string> = {
+  authors: "sorts by the first author's surname",
 };

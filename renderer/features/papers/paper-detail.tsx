@@ -1,4 +1,5 @@
 /** The selected paper in the detail pane: full author list (each opens that author), abstract, provenance. */
+import { useEffect, useRef } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { useUi } from '../../stores/ui-store';
 import { Badge, CodeMarker } from '../../ui/badge';
@@ -9,6 +10,17 @@ export function PaperDetail() {
   const paperId = useUi((s) => s.selectedPaperId);
   const selectAuthor = useUi((s) => s.selectAuthor);
   const paper = useChannel('papers.get', paperId === null ? null : { id: paperId });
+  const focusPending = useUi((s) => s.detailFocusPending);
+  const article = useRef<HTMLElement>(null);
+  const shown = paper.data !== null && paper.data.id === paperId;
+
+  // Enter on a row: focus the paper as soon as it is drawn (the pane may have just opened).
+  useEffect(() => {
+    if (focusPending && shown && article.current) {
+      article.current.focus();
+      useUi.getState().detailFocused();
+    }
+  }, [focusPending, shown]);
 
   if (paperId === null) {
     return <p className="pane-hint">Select a paper in the table to see its abstract and authors here.</p>;
@@ -21,7 +33,7 @@ export function PaperDetail() {
   const firstImport = p.imports[0];
 
   return (
-    <article id="paper-detail" className="paper-detail" tabIndex={-1} aria-labelledby="paper-detail-title">
+    <article ref={article} id="paper-detail" className="paper-detail" tabIndex={-1} aria-labelledby="paper-detail-title">
       <h2 id="paper-detail-title" className="paper-detail-title">
         <TexText text={p.title} />
       </h2>

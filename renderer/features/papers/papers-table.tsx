@@ -7,7 +7,8 @@ import { useCallback, useRef, type KeyboardEvent } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import type { PaperRow } from '../../../shared/contract';
 import { useUi } from '../../stores/ui-store';
-import { COLUMN_LABELS, COLUMN_WIDTHS, paperColumns, paperTableFeatures } from './paper-columns';
+import { clip } from '../../ui/format';
+import { COLUMN_LABELS, paperColumns, paperTableFeatures, SORT_HINTS } from './paper-columns';
 import type { PapersResult } from './use-papers';
 
 const NO_ROWS: PaperRow[] = [];
@@ -61,6 +62,7 @@ function PapersHeader({ table }: { table: PapersTable }) {
             const label = COLUMN_LABELS[header.column.id] ?? header.column.id;
             const next = header.column.getNextSortingOrder();
             const hint = next === 'asc' ? 'sort ascending' : next === 'desc' ? 'sort descending' : 'clear sorting';
+            const sortsBy = SORT_HINTS[header.column.id] ? ` (${SORT_HINTS[header.column.id]})` : '';
             return (
               <th
                 key={header.id}
@@ -72,7 +74,7 @@ function PapersHeader({ table }: { table: PapersTable }) {
                   type="button"
                   className="th-button"
                   onClick={header.column.getToggleSortingHandler()}
-                  title={`${label}: click to ${hint}; Shift+click to add a sort level`}
+                  title={`${label}: click to ${hint}${sortsBy}; Shift+click to add a sort level`}
                 >
                   <span className="th-label">{label}</span>
                   <SortIndicator direction={direction} level={header.column.getSortIndex()} levels={levels} />
@@ -89,6 +91,7 @@ function PapersHeader({ table }: { table: PapersTable }) {
 function PapersBody({ table }: { table: PapersTable }) {
   const selectedPaperId = useUi((s) => s.selectedPaperId);
   const selectPaper = useUi((s) => s.selectPaper);
+  const openPaperDetail = useUi((s) => s.openPaperDetail);
   const rows = table.getRowModel().rows;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
 
@@ -115,7 +118,8 @@ function PapersBody({ table }: { table: PapersTable }) {
       focusRow(rows.length - 1);
     } else if (event.key === 'Enter' && current >= 0) {
       event.preventDefault();
-      document.getElementById('paper-detail')?.focus();
+      // In a narrow window the pane may be a closed drawer: open it; the paper takes focus once drawn.
+      openPaperDetail();
     }
   };
 
@@ -151,16 +155,17 @@ function PapersBody({ table }: { table: PapersTable }) {
 
 export function PapersTable({ papers }: { papers: PapersResult }) {
   const table = usePapersTable(papers.data?.rows ?? NO_ROWS);
-  const filter = useUi((s) => s.filter);
   const setFilter = useUi((s) => s.setFilter);
   const noMatches = papers.data !== null && papers.data.rows.length === 0;
+  // The filter of the rows on screen (a failed request leaves the previous rows, and their filter).
+  const filter = papers.dataInput?.filter?.trim() ?? '';
 
   return (
     <div className="papers-table-scroll">
       <table className="papers-table" aria-label="Papers" aria-rowcount={papers.data ? papers.data.total + 1 : undefined} aria-busy={papers.loading}>
         <colgroup>
           {table.getAllLeafColumns().map((column) => (
-            <col key={column.id} style={{ width: COLUMN_WIDTHS[column.id] }} />
+            <col key={column.id} className={`col-${column.id}`} />
           ))}
         </colgroup>
         <PapersHeader table={table} />
@@ -168,9 +173,9 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
       </table>
       {noMatches ? (
         <div className="table-empty">
-          {filter.trim() ? (
+          {filter ? (
             <>
-              <p>No papers match “{filter.trim()}”.</p>
+              <p>No papers match “{clip(filter, 80)}”.</p>
               <button type="button" className="button" onClick={() => setFilter('')}>
                 Clear filter
               </button>

@@ -1,0 +1,20 @@
+/**
+ * On a fresh load with nothing selected, select the first author whose profile was imported, so the
+ * window opens the way the last import left it (that author's card in the detail pane) instead of
+ * asking the user to choose. Runs once per page load: choosing "My Library" later is respected.
+ */
+import { useEffect, useRef } from 'react';
+import { useChannel } from '../../api/use-channel';
+import { useUi } from '../../stores/ui-store';
+
+export function useFirstProfileOnLoad(): void {
+  const authors = useChannel('authors.list', { profilesOnly: true });
+  const settled = useRef(false);
+  useEffect(() => {
+    if (settled.current || authors.data === null) return;
+    settled.current = true;
+    const first = authors.data[0];
+    const ui = useUi.getState();
+    if (first && ui.selectedAuthorId === null && ui.selectedPaperId === null) ui.selectAuthor(first.id);
+  }, [authors.data]);
+}
