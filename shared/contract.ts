@@ -177,6 +177,8 @@ export const PaperFilters = z.object({
   authorIds: z.array(Id).max(100).default([]),
   /** Papers with any of these affiliations, as printed. */
   affiliations: z.array(z.string().min(1).max(200)).max(100).default([]),
+  /** Only papers added or touched by this import. */
+  importId: Id.optional(),
   /** Only these papers (a selection). */
   paperIds: z.array(Id).max(100_000).optional(),
 });
@@ -197,6 +199,19 @@ export const PaperFacets = z.object({
   affiliations: z.array(FacetCount),
 });
 export type PaperFacets = z.infer<typeof PaperFacets>;
+
+export const ImportSummary = z.object({
+  id: Id,
+  /** ISO 8601 UTC. */
+  createdAt: z.string(),
+  format: PasteSource,
+  author: z.object({ id: Id, name: z.string() }).nullable(),
+  added: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  linesSkipped: z.number().int(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const AUTHOR_SORT_KEYS = ['papers', 'hIndex', 'citations', 'name'] as const;
 
@@ -251,6 +266,8 @@ export const contract = {
     }),
     output: ImportReport,
   },
+  /** Every import, newest first (the sidebar's Imports section). */
+  'imports.list': { input: z.object({}), output: z.array(ImportSummary) },
   'jobs.progress': {
     input: z.object({ jobId: JOB_ID }),
     /** null when no such job is running (not started yet, or finished). */

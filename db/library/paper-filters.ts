@@ -50,6 +50,7 @@ export function paperConditions(f: PaperFilters, except?: FacetName): SQL[] {
   const fts = quickFilterQuery(f.filter);
   if (fts !== null) parts.push(sql`p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ${fts})`);
   if (f.authorId !== undefined) parts.push(sql`p.id IN (${authorPaperIds(f.authorId)})`);
+  if (f.importId !== undefined) parts.push(sql`p.id IN (SELECT paper_id FROM import_papers WHERE import_id = ${f.importId})`);
   if (except !== 'years') {
     if (f.yearFrom !== undefined) parts.push(sql`p.year >= ${f.yearFrom}`);
     if (f.yearTo !== undefined) parts.push(sql`p.year <= ${f.yearTo}`);

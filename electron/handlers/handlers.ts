@@ -7,6 +7,7 @@ import { detectAndParse } from '../../shared/paste/detect';
 import type { Library } from '../../db/open';
 import { authorCard, authorGrid, authorMetrics, libraryInfo, listAuthors } from '../../db/library/authors';
 import { importProfile, importProfileAsync } from '../../db/library/import-profile';
+import { listImports } from '../../db/library/imports';
 import { Jobs, WriteQueue } from './jobs';
 import { getPaper, listPaperIds, listPapers, paperFacets } from '../../db/library/papers';
 import { selectionMetrics } from '../../db/library/selection-metrics';
@@ -61,6 +62,7 @@ export function createHandlers(library: Library): Handlers {
           jobs.finish(jobId);
         }
       }),
+    'imports.list': () => listImports(db),
     'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
     'papers.list': (input) => listPapers(db, input),

@@ -79,6 +79,17 @@ describe('facet filters', () => {
   });
 });
 
+describe('imports', () => {
+  it('lists imports newest first and filters the table by one', async () => {
+    const list = await call(h, 'imports.list', {});
+    expect(list.map((i) => [i.format, i.author?.name, i.added, i.updated, i.unchanged])).toEqual([
+      ['scholarfeed', 'Marisol Quintero-Vance', 24, 0, 0],
+      ['scholarfeed', 'Chong Ruan', 18, 0, 0],
+    ]);
+    expect((await call(h, 'papers.list', { importId: list[1]!.id })).total).toBe(18);
+  });
+});
+
 describe('metrics for a selection', () => {
   it('sums papers per year and category, code, co-authors and affiliations', async () => {
     const m = await call(h, 'metrics.selection', { ...seedOnly(), hasCode: true });
