@@ -3,79 +3,11 @@
  * profile metrics over time once there are several snapshots. Colours come from tokens.css through
  * CSS classes (see metrics.css), so the charts follow the theme without re-rendering.
  */
-import { useId } from 'react';
-import { Bar, BarChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AuthorMetrics } from '../../../shared/contract';
-import { formatCount, formatDay, formatDayTime, formatPercent, plural } from '../../ui/format';
+import { formatCount, formatDay, formatDayTime } from '../../ui/format';
+import { AXIS_TICK, ChartFigure, CodeShare, PapersPerCategory, PapersPerYear } from './charts';
 import { ChartTooltip } from './chart-tooltip';
-
-const AXIS_TICK = { fontSize: 11 };
-
-/**
- * A titled chart with its data also as a sentence: recharts' keyboard layer lets arrow keys walk the
- * points, and the description gives screen readers every value at once.
- */
-function ChartFigure({ title, summary, className, children }: { title: string; summary: string; className?: string; children: React.ReactNode }) {
-  const id = useId();
-  return (
-    <figure className={className ? `chart-figure ${className}` : 'chart-figure'} aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
-      <figcaption id={`${id}-title`} className="section-title">
-        {title}
-      </figcaption>
-      <p id={`${id}-summary`} className="visually-hidden">
-        {summary}
-      </p>
-      <div className="chart-frame">{children}</div>
-    </figure>
-  );
-}
-
-function PapersPerYear({ data }: { data: AuthorMetrics['papersPerYear'] }) {
-  const summary = data.map((d) => `${d.year}: ${plural(d.count, 'paper')}`).join(', ');
-  return (
-    <ChartFigure title="Papers per year" summary={summary} className="papers-per-year">
-      <BarChart responsive style={{ width: '100%', height: 150 }} data={data} margin={{ top: 8, right: 8, bottom: 16, left: 0 }}>
-        <CartesianGrid vertical={false} className="chart-grid" />
-        <XAxis dataKey="year" tick={AXIS_TICK} tickLine={false} label={{ value: 'Year', position: 'insideBottom', offset: -10, className: 'chart-axis-label' }} />
-        <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={36} label={{ value: 'Papers', angle: -90, position: 'insideLeft', offset: 10, className: 'chart-axis-label' }} />
-        <Tooltip cursor={{ className: 'chart-cursor' }} content={(p) => <ChartTooltip {...p} unit={(v) => plural(v, 'paper')} />} isAnimationActive={false} />
-        <Bar dataKey="count" name="Papers" className="chart-bar-primary" maxBarSize={36} radius={[3, 3, 0, 0]} isAnimationActive={false} />
-      </BarChart>
-    </ChartFigure>
-  );
-}
-
-function PapersPerCategory({ data }: { data: AuthorMetrics['papersPerCategory'] }) {
-  const summary = data.map((d) => `${d.category}: ${plural(d.count, 'paper')}`).join(', ');
-  const height = Math.max(90, data.length * 24 + 40);
-  return (
-    <ChartFigure title="Papers per category" summary={summary}>
-      <BarChart responsive layout="vertical" style={{ width: '100%', height }} data={data} margin={{ top: 4, right: 12, bottom: 16, left: 0 }}>
-        <CartesianGrid horizontal={false} className="chart-grid" />
-        <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} tickLine={false} label={{ value: 'Papers', position: 'insideBottom', offset: -10, className: 'chart-axis-label' }} />
-        <YAxis type="category" dataKey="category" interval={0} tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} />
-        <Tooltip cursor={{ className: 'chart-cursor' }} content={(p) => <ChartTooltip {...p} unit={(v) => plural(v, 'paper')} />} isAnimationActive={false} />
-        <Bar dataKey="count" name="Papers" className="chart-bar-primary" maxBarSize={16} radius={[0, 3, 3, 0]} isAnimationActive={false} />
-      </BarChart>
-    </ChartFigure>
-  );
-}
-
-function CodeShare({ withCode, total, share }: { withCode: number; total: number; share: number | null }) {
-  if (total === 0 || share === null) return null;
-  const text = `${formatCount(withCode)} of ${formatCount(total)} (${formatPercent(share)})`;
-  return (
-    <figure className="chart-figure">
-      <figcaption className="section-title">Papers with code</figcaption>
-      <p className="code-share-text" data-testid="code-share">
-        {text}
-      </p>
-      <div className="meter" role="meter" aria-valuemin={0} aria-valuemax={total} aria-valuenow={withCode} aria-label={`Papers with code: ${text}`}>
-        <div className="meter-fill" style={{ width: `${share * 100}%` }} />
-      </div>
-    </figure>
-  );
-}
 
 function Snapshots({ snapshots }: { snapshots: AuthorMetrics['snapshots'] }) {
   const days = snapshots.map((s) => formatDay(s.capturedAt));
