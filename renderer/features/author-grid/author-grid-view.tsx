@@ -15,10 +15,11 @@ import { useAuthorPages, type AuthorSortKey } from './use-author-pages';
 import '../../styles/author-grid.css';
 
 const CARD_MIN_WIDTH = 272;
-const CARD_HEIGHT = 192;
+const CARD_HEIGHT = 208;
 const GAP = 12;
 const PADDING = 16;
 const FILTER_DEBOUNCE_MS = 200;
+const FETCH_SETTLE_MS = 60;
 const FILTER_INPUT_ID = 'authors-filter';
 
 const SORTS: { key: AuthorSortKey; label: string; /** the natural first direction */ desc: boolean }[] = [
@@ -92,8 +93,10 @@ export function AuthorGridView() {
   const lastRow = rows[rows.length - 1]?.index ?? -1;
 
   const { ensure } = pages;
+  // Fetch the pages in view once the scrolling settles for a moment, not every page flown past.
   useEffect(() => {
-    ensure(firstRow * columns, (lastRow + 1) * columns - 1);
+    const timer = setTimeout(() => ensure(firstRow * columns, (lastRow + 1) * columns - 1), FETCH_SETTLE_MS);
+    return () => clearTimeout(timer);
   }, [ensure, firstRow, lastRow, columns]);
 
   // A new answer (sort, filter): back to the top, first card active.

@@ -8,7 +8,8 @@ import type { AuthorGridCard } from '../../../shared/contract';
 import { request } from '../../api/client';
 import { useUi } from '../../stores/ui-store';
 
-export const AUTHOR_PAGE_SIZE = 120;
+/** Cards per request: a screenful or two, so a jump far down the list answers quickly. */
+export const AUTHOR_PAGE_SIZE = 60;
 
 export type AuthorSortKey = 'papers' | 'hIndex' | 'citations' | 'name';
 

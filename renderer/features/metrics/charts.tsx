@@ -11,6 +11,15 @@ import { ChartTooltip } from './chart-tooltip';
 
 export const AXIS_TICK = { fontSize: 11 };
 
+/** Axis ticks with thousands separators ("6,000"). */
+export const countTick = (v: number) => formatCount(v);
+
+/** Room for the longest count tick plus the rotated axis name beside it. */
+function countAxisWidth(values: number[]): number {
+  const longest = formatCount(Math.max(0, ...values)).length;
+  return Math.max(36, 22 + Math.ceil(longest * 6.5));
+}
+
 /**
  * A titled chart with its data also as a sentence: recharts' keyboard layer lets arrow keys walk the
  * points, and the description gives screen readers every value at once.
@@ -37,7 +46,7 @@ export function PapersPerYear({ data }: { data: AuthorMetrics['papersPerYear'] }
       <BarChart responsive style={{ width: '100%', height: 150 }} data={data} margin={{ top: 8, right: 8, bottom: 16, left: 0 }}>
         <CartesianGrid vertical={false} className="chart-grid" />
         <XAxis dataKey="year" tick={AXIS_TICK} tickLine={false} label={{ value: 'Year', position: 'insideBottom', offset: -10, className: 'chart-axis-label' }} />
-        <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={36} label={{ value: 'Papers', angle: -90, position: 'insideLeft', offset: 10, className: 'chart-axis-label' }} />
+        <YAxis allowDecimals={false} tick={AXIS_TICK} tickLine={false} axisLine={false} width={countAxisWidth(data.map((d) => d.count))} tickFormatter={countTick} label={{ value: 'Papers', angle: -90, position: 'insideLeft', offset: 10, className: 'chart-axis-label' }} />
         <Tooltip cursor={{ className: 'chart-cursor' }} content={(p) => <ChartTooltip {...p} unit={(v) => plural(v, 'paper')} />} isAnimationActive={false} />
         <Bar dataKey="count" name="Papers" className="chart-bar-primary" maxBarSize={36} radius={[3, 3, 0, 0]} isAnimationActive={false} />
       </BarChart>
@@ -52,7 +61,7 @@ export function PapersPerCategory({ data }: { data: AuthorMetrics['papersPerCate
     <ChartFigure title="Papers per category" summary={summary}>
       <BarChart responsive layout="vertical" style={{ width: '100%', height }} data={data} margin={{ top: 4, right: 12, bottom: 16, left: 0 }}>
         <CartesianGrid horizontal={false} className="chart-grid" />
-        <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} tickLine={false} label={{ value: 'Papers', position: 'insideBottom', offset: -10, className: 'chart-axis-label' }} />
+        <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} tickLine={false} tickFormatter={countTick} label={{ value: 'Papers', position: 'insideBottom', offset: -10, className: 'chart-axis-label' }} />
         <YAxis type="category" dataKey="category" interval={0} tick={AXIS_TICK} tickLine={false} axisLine={false} width={44} />
         <Tooltip cursor={{ className: 'chart-cursor' }} content={(p) => <ChartTooltip {...p} unit={(v) => plural(v, 'paper')} />} isAnimationActive={false} />
         <Bar dataKey="count" name="Papers" className="chart-bar-primary" maxBarSize={16} radius={[0, 3, 3, 0]} isAnimationActive={false} />
