@@ -10,6 +10,7 @@ import './styles/panes.css';
 import './styles/import.css';
 import './styles/metrics.css';
 import './styles/math.css';
+import './styles/shell.css';
 import { App } from './shell/app';
 import { applyTheme, useTheme } from './stores/theme-store';
 

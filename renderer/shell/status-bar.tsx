@@ -1,31 +1,30 @@
 /**
- * The thin bar at the bottom: how many papers are shown, and their author, filter and sort in words.
- * It describes the rows on screen, i.e. the request that produced them: when a newer request failed
- * (the table keeps the previous rows), it says so instead of describing a list that is not shown.
+ * The thin bar at the bottom: how many papers are shown and selected, and the author, filters and sort
+ * of the list in words. It describes the rows on screen, i.e. the request that produced them: when a
+ * newer request failed (the table keeps the previous rows), it says so instead of describing a list
+ * that is not shown. Background work (an import) shows its progress here too.
  */
-import type { ChannelInput } from '../../shared/contract';
 import { useChannel } from '../api/use-channel';
-import { SERVER_SORT_COLUMN, SORT_LABELS } from '../features/papers/paper-columns';
-import type { PapersResult } from '../features/papers/use-papers';
-import { useUi } from '../stores/ui-store';
+import { yearWords } from '../features/papers/facet-bar';
+import { SORT_LABELS } from '../features/papers/paper-columns';
+import type { PapersResult } from '../features/papers/use-paper-pages';
+import { useJobs } from '../stores/job-store';
+import { useUi, type SortLevel } from '../stores/ui-store';
 import { clip, formatCount, plural } from '../ui/format';
-
-type SortInput = NonNullable<ChannelInput<'papers.list'>['sort']>;
-
-/** Table column id by server sort column, to name a sort the way the header does. */
-const TABLE_COLUMN: Record<string, string> = Object.fromEntries(Object.entries(SERVER_SORT_COLUMN).map(([table, server]) => [server, table]));
 
 const DIRECTION_WORDS: Record<string, [asc: string, desc: string]> = {
   date: ['oldest first', 'newest first'],
+  year: ['oldest first', 'newest first'],
+  added: ['oldest first', 'newest first'],
+  citations: ['fewest first', 'most first'],
   code: ['without code first', 'with code first'],
 };
 
-function sortWords(sort: SortInput): string | null {
+function sortWords(sort: SortLevel[]): string | null {
   if (sort.length === 0) return null;
   const levels = sort.map((s) => {
-    const id = TABLE_COLUMN[s.column] ?? s.column;
-    const [asc, desc] = DIRECTION_WORDS[id] ?? ['A to Z', 'Z to A'];
-    return `${SORT_LABELS[id] ?? id} (${s.desc ? desc : asc})`;
+    const [asc, desc] = DIRECTION_WORDS[s.id] ?? ['A to Z', 'Z to A'];
+    return `${SORT_LABELS[s.id] ?? s.id} (${s.desc ? desc : asc})`;
   });
   return `sorted by ${levels.join(', then ')}`;
 }
@@ -34,36 +33,62 @@ function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-export function StatusBar({ papers }: { papers: PapersResult }) {
+function orList(values: string[]): string {
+  if (values.length <= 1) return values.join('');
+  return `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: SortLevel[] }) {
   const info = useChannel('library.info', {});
-  const selectedPaperId = useUi((s) => s.selectedPaperId);
+  const selected = useUi((s) => s.selectedIds.size);
+  const facets = useUi((s) => s.facets);
+  const job = useJobs((s) => s.active);
   const shownInput = papers.dataInput;
   const filter = shownInput?.filter?.trim() ?? '';
   const authorId = shownInput?.authorId ?? null;
   const author = useChannel('authors.card', authorId === null ? null : { id: authorId });
 
-  const shown = papers.data?.rows.length ?? 0;
-  const matching = papers.data?.total ?? 0;
+  const matching = papers.total ?? 0;
   const all = info.data?.papers ?? 0;
-  const scoped = authorId !== null || filter !== '';
+  const words: string[] = [];
+  // Facets in words, for the list on screen (its request carries them).
+  if (shownInput) {
+    const years = yearWords({ yearFrom: shownInput.yearFrom ?? null, yearTo: shownInput.yearTo ?? null });
+    if (years) words.push(years.startsWith('up to') || years.endsWith(' on') ? `from ${years}`.replace('from up to', 'up to') : `from ${years}`);
+    if (shownInput.categories?.length) words.push(`in ${orList(shownInput.categories)}`);
+    if (shownInput.hasCode !== undefined) words.push(shownInput.hasCode ? 'with code' : 'without code');
+    if (shownInput.authorIds?.length) {
+      const names = shownInput.authorIds.map((id) => facets.authors.find((a) => a.id === id)?.name ?? `author ${id}`);
+      words.push(`with ${orList(names)}`);
+    }
+    if (shownInput.affiliations?.length) words.push(`at ${orList(shownInput.affiliations)}`);
+    if (shownInput.importId !== undefined) words.push(`from import #${shownInput.importId}`);
+  }
+  const scoped = authorId !== null || filter !== '' || words.length > 0;
 
   let count = plural(all, 'paper');
-  if (papers.data && scoped) count = `${formatCount(matching)} of ${plural(all, 'paper')}`;
-  if (papers.data && shown < matching) count += ` (first ${formatCount(shown)} shown)`;
+  if (papers.total !== null && scoped) count = `${formatCount(matching)} of ${plural(all, 'paper')}`;
 
   const parts = [count];
   if (authorId !== null && author.data && author.data.id === authorId) parts.push(`by ${author.data.name}`);
   if (filter) parts.push(`matching “${clip(filter, 60)}”`);
-  const sortText = sortWords(shownInput?.sort ?? []);
+  parts.push(...words);
+  const sortText = sortWords(papers.current ? sorting : (shownInput?.sort ?? []).map((s) => ({ id: s.column === 'category' ? 'categories' : s.column === 'added' ? 'added' : s.column, desc: s.desc ?? false })));
   if (sortText) parts.push(sortText);
-  if (selectedPaperId !== null && papers.data?.rows.some((r) => r.id === selectedPaperId)) parts.push('1 selected');
-  if (papers.error && papers.data) parts.push('not updated: the last change could not be shown');
+  if (selected > 0) parts.push(`${formatCount(selected)} selected`);
+  if (papers.error && papers.total !== null) parts.push('not updated: the last change could not be shown');
 
   return (
     <footer className="status-bar">
       <span data-testid="status-text" aria-live="polite" title={filter.length > 60 ? `Filter: ${filter}` : undefined}>
         {info.data ? parts.join(' · ') : ''}
       </span>
+      {job ? (
+        <span className="status-job" data-testid="status-job">
+          {job.label}
+          {job.progress ? ` ${Math.round((job.progress.done / Math.max(1, job.progress.total)) * 100)}%` : '…'}
+        </span>
+      ) : null}
       <span className="status-right" title={info.data ? `Library file: ${info.data.file}` : undefined}>
         {info.data ? fileName(info.data.file) : ''}
       </span>

@@ -1,8 +1,11 @@
 /**
- * UI state only (what is selected, how the table is sorted and filtered, which dialog is open). Library
- * data is never copied in here: views fetch it through api/ and refetch when `libraryVersion` moves.
+ * UI state only (what is selected, how the table is sorted, filtered and laid out, which view and
+ * dialog are open). Library data is never copied in here: views fetch it through api/ and refetch
+ * when `libraryVersion` moves. The layout part (panes, columns, sort, view) is saved in the library
+ * file by stores/prefs.ts.
  */
 import { create } from 'zustand';
+import type { ChannelInput } from '../../shared/contract';
 
 export interface SortLevel {
   /** Column id of the papers table. */
@@ -11,14 +14,72 @@ export interface SortLevel {
 }
 
 export type DetailTab = 'author' | 'paper';
+export type MainView = 'papers' | 'authors' | 'metrics';
+
+/** The facet filters (sidebar and filter bar); every one narrows the table. */
+export interface FacetFilters {
+  yearFrom: number | null;
+  yearTo: number | null;
+  categories: string[];
+  hasCode: boolean | null;
+  /** Authors picked in the Author facet, with their names for the status bar. */
+  authors: { id: number; name: string }[];
+  affiliations: string[];
+  /** Papers added or touched by one import (sidebar's Imports section). */
+  importId: number | null;
+}
+
+export const NO_FACETS: FacetFilters = { yearFrom: null, yearTo: null, categories: [], hasCode: null, authors: [], affiliations: [], importId: null };
+
+export interface ColumnPref {
+  id: string;
+  visible: boolean;
+  /** Width in px set by the user; null: the default from styles/table.css. */
+  width: number | null;
+}
+
+export interface PaneLayout {
+  /** px set by the user; null: the token in tokens.css (which follows the window's width). */
+  sidebarWidth: number | null;
+  detailWidth: number | null;
+  sidebarCollapsed: boolean;
+}
+
+export const DEFAULT_COLUMNS: ColumnPref[] = [
+  { id: 'title', visible: true, width: null },
+  { id: 'authors', visible: true, width: null },
+  { id: 'firstAuthor', visible: false, width: null },
+  { id: 'year', visible: false, width: null },
+  { id: 'date', visible: true, width: null },
+  { id: 'categories', visible: true, width: null },
+  { id: 'venue', visible: false, width: null },
+  { id: 'code', visible: true, width: null },
+  { id: 'affiliations', visible: true, width: null },
+  { id: 'citations', visible: false, width: null },
+  { id: 'added', visible: false, width: null },
+];
+
+export const DEFAULT_PANES: PaneLayout = { sidebarWidth: null, detailWidth: null, sidebarCollapsed: false };
 
 interface UiState {
   /** Author whose papers the table shows and whose card the detail pane shows; null: the whole library. */
   selectedAuthorId: number | null;
+  /** The paper in the detail pane: the selection's lead row. */
   selectedPaperId: number | null;
+  /** Every selected paper (the lead included). */
+  selectedIds: ReadonlySet<number>;
+  /** Row indexes of the lead and of the anchor Shift extends from (null: none). */
+  leadIndex: number | null;
+  anchorIndex: number | null;
   detailTab: DetailTab;
   sorting: SortLevel[];
   filter: string;
+  facets: FacetFilters;
+  view: MainView;
+  columns: ColumnPref[];
+  panes: PaneLayout;
+  /** Window prefs were read from the library (or could not be): the table may fetch. */
+  prefsLoaded: boolean;
   /** Bumped after every change to the library so every view refetches. */
   libraryVersion: number;
   importOpen: boolean;
@@ -34,9 +95,16 @@ interface UiState {
 
   selectAuthor(id: number | null): void;
   selectPaper(id: number | null, openDetail?: boolean): void;
+  /** Select rows: `ids` all, `lead` the one shown in the detail pane. */
+  setSelection(ids: ReadonlySet<number>, lead: { id: number; index: number } | null, anchorIndex: number | null): void;
   setDetailTab(tab: DetailTab): void;
   setSorting(sorting: SortLevel[]): void;
   setFilter(filter: string): void;
+  setFacets(patch: Partial<FacetFilters>): void;
+  clearFilters(): void;
+  setView(view: MainView): void;
+  setColumns(columns: ColumnPref[]): void;
+  setPanes(patch: Partial<PaneLayout>): void;
   libraryChanged(): void;
   openImport(seed?: string): void;
   closeImport(): void;
@@ -48,23 +116,48 @@ interface UiState {
   detailFocused(): void;
 }
 
+/** A new list (filter, sort, author) keeps the paper in the detail pane but drops the multi-selection. */
+function keepLead(s: UiState): Pick<UiState, 'selectedIds' | 'leadIndex' | 'anchorIndex'> {
+  return { selectedIds: s.selectedPaperId === null ? new Set() : new Set([s.selectedPaperId]), leadIndex: null, anchorIndex: null };
+}
+
 export const useUi = create<UiState>()((set) => ({
   selectedAuthorId: null,
   selectedPaperId: null,
+  selectedIds: new Set(),
+  leadIndex: null,
+  anchorIndex: null,
   detailTab: 'author',
   sorting: [],
   filter: '',
+  facets: NO_FACETS,
+  view: 'papers',
+  columns: DEFAULT_COLUMNS,
+  panes: DEFAULT_PANES,
+  prefsLoaded: false,
   libraryVersion: 0,
   importOpen: false,
   importSeed: '',
   detailOpen: { wide: true, narrow: false },
   detailFocusPending: false,
 
-  selectAuthor: (id) => set({ selectedAuthorId: id, selectedPaperId: null, detailTab: 'author' }),
-  selectPaper: (id, openDetail = true) => set(openDetail && id !== null ? { selectedPaperId: id, detailTab: 'paper' } : { selectedPaperId: id }),
+  selectAuthor: (id) => set({ selectedAuthorId: id, selectedPaperId: null, selectedIds: new Set(), leadIndex: null, anchorIndex: null, detailTab: 'author' }),
+  selectPaper: (id, openDetail = true) =>
+    set({
+      selectedPaperId: id,
+      selectedIds: id === null ? new Set() : new Set([id]),
+      ...(openDetail && id !== null ? { detailTab: 'paper' as const } : {}),
+    }),
+  setSelection: (ids, lead, anchorIndex) =>
+    set({ selectedIds: ids, selectedPaperId: lead?.id ?? null, leadIndex: lead?.index ?? null, anchorIndex, ...(lead ? { detailTab: 'paper' as const } : {}) }),
   setDetailTab: (tab) => set({ detailTab: tab }),
-  setSorting: (sorting) => set({ sorting }),
-  setFilter: (filter) => set({ filter }),
+  setSorting: (sorting) => set((s) => ({ sorting, ...keepLead(s) })),
+  setFilter: (filter) => set((s) => (s.filter === filter ? {} : { filter, ...keepLead(s) })),
+  setFacets: (patch) => set((s) => ({ facets: { ...s.facets, ...patch }, ...keepLead(s) })),
+  clearFilters: () => set((s) => ({ facets: NO_FACETS, filter: '', ...keepLead(s) })),
+  setView: (view) => set({ view }),
+  setColumns: (columns) => set({ columns }),
+  setPanes: (patch) => set((s) => ({ panes: { ...s.panes, ...patch } })),
   libraryChanged: () => set((s) => ({ libraryVersion: s.libraryVersion + 1 })),
   openImport: (seed = '') => set({ importOpen: true, importSeed: seed }),
   closeImport: () => set({ importOpen: false, importSeed: '' }),
@@ -73,3 +166,24 @@ export const useUi = create<UiState>()((set) => ({
   openPaperDetail: () => set({ detailOpen: { wide: true, narrow: true }, detailTab: 'paper', detailFocusPending: true }),
   detailFocused: () => set({ detailFocusPending: false }),
 }));
+
+type FilterInput = Omit<ChannelInput<'papers.facets'>, 'paperIds'>;
+
+/** The filters of the table as the library takes them (author, quick filter, facets). */
+export function paperFilters(s: Pick<UiState, 'filter' | 'selectedAuthorId' | 'facets'>): FilterInput {
+  const f = s.facets;
+  const out: FilterInput = { filter: s.filter.trim() };
+  if (s.selectedAuthorId !== null) out.authorId = s.selectedAuthorId;
+  if (f.yearFrom !== null) out.yearFrom = f.yearFrom;
+  if (f.yearTo !== null) out.yearTo = f.yearTo;
+  if (f.categories.length > 0) out.categories = f.categories;
+  if (f.hasCode !== null) out.hasCode = f.hasCode;
+  if (f.authors.length > 0) out.authorIds = f.authors.map((a) => a.id);
+  if (f.affiliations.length > 0) out.affiliations = f.affiliations;
+  if (f.importId !== null) out.importId = f.importId;
+  return out;
+}
+
+export function hasFacets(f: FacetFilters): boolean {
+  return f.yearFrom !== null || f.yearTo !== null || f.categories.length > 0 || f.hasCode !== null || f.authors.length > 0 || f.affiliations.length > 0 || f.importId !== null;
+}

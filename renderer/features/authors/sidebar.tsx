@@ -1,19 +1,29 @@
-/** Left pane: the whole library, then every author whose profile was imported, with counts. */
+/**
+ * Left pane: the whole library, every author whose profile was imported, then the library grouped by
+ * category, year and import, each with counts. Categories, years and imports filter the table.
+ */
+import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
-import { useUi } from '../../stores/ui-store';
-import { formatCount } from '../../ui/format';
+import { NO_FACETS, useUi } from '../../stores/ui-store';
+import { formatCount, formatDay, sourceName } from '../../ui/format';
 import { ThemeSwitch } from '../../shell/theme-switch';
 import { AuthorAvatar } from './author-avatar';
 
+const GROUP_LIMIT = 8;
+
 function AuthorItem({ id, name, papers, selected }: { id: number; name: string; papers: number; selected: boolean }) {
   const selectAuthor = useUi((s) => s.selectAuthor);
+  const setView = useUi((s) => s.setView);
   return (
     <li>
       <button
         type="button"
         className="nav-item"
         aria-current={selected ? 'page' : undefined}
-        onClick={() => selectAuthor(id)}
+        onClick={() => {
+          selectAuthor(id);
+          if (useUi.getState().view === 'authors') setView('papers');
+        }}
         title={`${name}: ${formatCount(papers)} ${papers === 1 ? 'paper' : 'papers'} in your library`}
       >
         <AuthorAvatar name={name} size="sm" />
@@ -24,11 +34,55 @@ function AuthorItem({ id, name, papers, selected }: { id: number; name: string; 
   );
 }
 
+function GroupItem({ label, count, current, onClick, title }: { label: string; count: number; current: boolean; onClick: () => void; title?: string }) {
+  return (
+    <li>
+      <button type="button" className="nav-item nav-item-group" aria-current={current ? 'true' : undefined} onClick={onClick} title={title}>
+        <span className="nav-label">{label}</span>
+        <span className="nav-count">{formatCount(count)}</span>
+      </button>
+    </li>
+  );
+}
+
+/** A titled group that lists its first entries and the rest on demand. */
+function Group<T>({ id, title, items, render, empty }: { id: string; title: string; items: T[] | null; render: (item: T) => React.ReactNode; empty: string }) {
+  const [all, setAll] = useState(false);
+  const shown = items && !all ? items.slice(0, GROUP_LIMIT) : items;
+  return (
+    <>
+      <h2 className="nav-heading" id={id}>
+        {title}
+      </h2>
+      {items && items.length > 0 ? (
+        <ul className="nav-list" aria-labelledby={id}>
+          {shown?.map(render)}
+          {items.length > GROUP_LIMIT ? (
+            <li>
+              <button type="button" className="nav-more link-button" aria-expanded={all} onClick={() => setAll((a) => !a)}>
+                {all ? 'Show fewer' : `Show all ${formatCount(items.length)}`}
+              </button>
+            </li>
+          ) : null}
+        </ul>
+      ) : (
+        <p className="nav-empty">{items ? empty : ''}</p>
+      )}
+    </>
+  );
+}
+
 export function Sidebar() {
   const info = useChannel('library.info', {});
   const authors = useChannel('authors.list', { profilesOnly: true });
+  const groups = useChannel('papers.facets', {});
+  const imports = useChannel('imports.list', {});
   const selectedAuthorId = useUi((s) => s.selectedAuthorId);
+  const facets = useUi((s) => s.facets);
+  const view = useUi((s) => s.view);
   const selectAuthor = useUi((s) => s.selectAuthor);
+  const setFacets = useUi((s) => s.setFacets);
+  const setView = useUi((s) => s.setView);
   const openImport = useUi((s) => s.openImport);
 
   // A co-author opened from a card has no profile, so no entry above; show them while selected so
@@ -37,8 +91,16 @@ export function Sidebar() {
   const other = useChannel('authors.card', selectedAuthorId !== null && authors.data && !inList ? { id: selectedAuthorId } : null);
   const otherCard = other.data && other.data.id === selectedAuthorId && !inList ? other.data : null;
 
+  /** Show the whole library narrowed to one group (a category, a year, an import). */
+  const showGroup = (patch: Partial<typeof facets>) => {
+    selectAuthor(null);
+    setFacets({ ...NO_FACETS, ...patch });
+    if (view === 'authors') setView('papers');
+  };
+  const years = groups.data ? [...groups.data.years].sort((a, b) => b.year - a.year) : null;
+
   return (
-    <nav className="sidebar" aria-label="Library">
+    <nav className="sidebar" id="sidebar" aria-label="Library">
       <div className="sidebar-brand">
         <span className="brand-mark" aria-hidden="true">
           L
@@ -48,7 +110,15 @@ export function Sidebar() {
 
       <ul className="nav-list">
         <li>
-          <button type="button" className="nav-item" aria-current={selectedAuthorId === null ? 'page' : undefined} onClick={() => selectAuthor(null)}>
+          <button
+            type="button"
+            className="nav-item"
+            aria-current={selectedAuthorId === null ? 'page' : undefined}
+            onClick={() => {
+              selectAuthor(null);
+              if (view === 'authors') setView('papers');
+            }}
+          >
             <svg className="nav-icon" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
               <path d="M3 2.5h3v11H3zM7 2.5h3v11H7zM11 3l2.6-.6 2 10.9-2.6.6z" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
             </svg>
@@ -81,6 +151,55 @@ export function Sidebar() {
           </ul>
         </>
       ) : null}
+
+      <Group
+        id="nav-categories"
+        title="Categories"
+        items={groups.data?.categories ?? null}
+        empty="No categories yet."
+        render={(c) => (
+          <GroupItem
+            key={c.value}
+            label={c.label}
+            count={c.count}
+            current={facets.categories.length === 1 && facets.categories[0] === c.value}
+            onClick={() => showGroup({ categories: [c.value] })}
+            title={`Show the ${c.label} papers`}
+          />
+        )}
+      />
+      <Group
+        id="nav-years"
+        title="Years"
+        items={years}
+        empty="No dated papers yet."
+        render={(y) => (
+          <GroupItem
+            key={y.year}
+            label={String(y.year)}
+            count={y.count}
+            current={facets.yearFrom === y.year && facets.yearTo === y.year}
+            onClick={() => showGroup({ yearFrom: y.year, yearTo: y.year })}
+            title={`Show the papers from ${y.year}`}
+          />
+        )}
+      />
+      <Group
+        id="nav-imports"
+        title="Imports"
+        items={imports.data ?? null}
+        empty="Nothing imported yet."
+        render={(imp) => (
+          <GroupItem
+            key={imp.id}
+            label={`${imp.author?.name ?? sourceName(imp.format)} · ${formatDay(imp.createdAt)}`}
+            count={imp.added + imp.updated + imp.unchanged}
+            current={facets.importId === imp.id}
+            onClick={() => showGroup({ importId: imp.id })}
+            title={`Papers from this import: ${formatCount(imp.added)} added, ${formatCount(imp.updated)} updated, ${formatCount(imp.unchanged)} unchanged`}
+          />
+        )}
+      />
 
       <div className="sidebar-footer">
         <button type="button" className="button button-block" onClick={() => openImport()}>

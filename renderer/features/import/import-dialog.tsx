@@ -8,7 +8,10 @@ import { useUi } from '../../stores/ui-store';
 import { describeError } from '../../stores/notice-store';
 import { plural } from '../../ui/format';
 import { PastePreview } from './paste-preview';
-import { runImport } from './run-import';
+import { cancelImport, runImport } from './run-import';
+import { useJobs } from '../../stores/job-store';
+import { LecternError } from '../../../shared/errors';
+import { formatCount } from '../../ui/format';
 import { usePastePreview } from './use-paste-preview';
 
 /**
@@ -30,6 +33,7 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
   const [importing, setImporting] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
   const preview = usePastePreview(text);
+  const job = useJobs((s) => s.active);
   const textareaId = useId();
   const hintId = useId();
 
@@ -46,7 +50,8 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
       await runImport(text);
       onClose();
     } catch (err) {
-      setImportError(`${describeError(err)} Nothing was imported.`);
+      if (err instanceof LecternError && err.code === 'CANCELLED') setImportError('Import cancelled. Nothing was imported; the library is as it was.');
+      else setImportError(`${describeError(err)} Nothing was imported.`);
       setImporting(false);
     }
   };
@@ -118,7 +123,18 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
       </div>
 
       <footer className="dialog-foot">
-        {importError ? (
+        {importing && job?.visible ? (
+          <div className="import-progress" role="status" aria-live="polite">
+            <progress max={job.progress?.total ?? undefined} value={job.progress?.done ?? undefined} aria-label="Import progress" />
+            <span data-testid="import-progress-text">
+              {job.cancelling
+                ? 'Cancelling…'
+                : job.progress
+                  ? `Importing ${formatCount(job.progress.done)} of ${formatCount(job.progress.total)} papers…`
+                  : 'Importing…'}
+            </span>
+          </div>
+        ) : importError ? (
           <p className="dialog-error" role="alert">
             {importError}
           </p>
@@ -126,9 +142,15 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
           <span />
         )}
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
+          {importing && job?.visible ? (
+            <button type="button" className="button" disabled={job.cancelling} onClick={() => void cancelImport()}>
+              Cancel import
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={onClose} disabled={importing}>
+              Cancel
+            </button>
+          )}
           <button type="submit" className="button button-primary" disabled={!canImport}>
             {importing ? 'Importing…' : label}
           </button>

@@ -1,6 +1,7 @@
 /** Import a paste, land on its author, and say in the window what happened (and what was left out). */
 import type { ImportReport } from '../../../shared/contract';
 import { request } from '../../api/client';
+import { useJobs } from '../../stores/job-store';
 import { useNotices, type Notice } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
 import { clip, formatCount, plural, sourceName } from '../../ui/format';
@@ -55,11 +56,55 @@ export function importNotice(report: ImportReport): Omit<Notice, 'id'> {
   };
 }
 
-/** @throws LecternError when the text cannot be imported (nothing was changed then). */
+/** Progress shows only for work that takes longer than this (a short import just finishes). */
+export const PROGRESS_AFTER_MS = 300;
+const POLL_MS = 150;
+
+function newJobId(): string {
+  return `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+/** Ask the library to stop the running import; it then fails with CANCELLED and stores nothing. */
+export async function cancelImport(): Promise<void> {
+  const job = useJobs.getState().active;
+  if (!job) return;
+  useJobs.getState().patch(job.jobId, { cancelling: true });
+  await request('jobs.cancel', { jobId: job.jobId }).catch(() => undefined);
+}
+
+/** The import request, followed with jobs.progress once it runs longer than PROGRESS_AFTER_MS. */
+async function importWithProgress(text: string): Promise<ImportReport> {
+  const jobId = newJobId();
+  const jobs = useJobs.getState();
+  jobs.set({ jobId, label: 'Importing', progress: null, visible: false, cancelling: false });
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let done = false;
+  const poll = async () => {
+    if (done) return;
+    useJobs.getState().patch(jobId, { visible: true });
+    try {
+      const { progress } = await request('jobs.progress', { jobId });
+      if (!done && progress) useJobs.getState().patch(jobId, { progress });
+    } catch {
+      // Progress is a courtesy: the import itself reports its own failure.
+    }
+    if (!done) timer = setTimeout(() => void poll(), POLL_MS);
+  };
+  timer = setTimeout(() => void poll(), PROGRESS_AFTER_MS);
+  try {
+    return await request('paste.import', { text, jobId });
+  } finally {
+    done = true;
+    if (timer) clearTimeout(timer);
+    if (useJobs.getState().active?.jobId === jobId) useJobs.getState().set(null);
+  }
+}
+
+/** @throws LecternError when the text cannot be imported or the import was cancelled (nothing was changed then). */
 export async function runImport(text: string): Promise<ImportReport> {
-  const report = await request('paste.import', { text });
+  const report = await importWithProgress(text);
   const ui = useUi.getState();
-  ui.setFilter('');
+  ui.clearFilters();
   ui.selectAuthor(report.author?.id ?? null);
   // The first import ends on the new author's card, also when the pane is a drawer in a narrow window.
   ui.revealDetail();

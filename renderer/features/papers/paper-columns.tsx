@@ -1,95 +1,135 @@
 /**
- * The papers table's columns. Module scope on purpose: TanStack Table v9 rebuilds its column model
- * whenever `features` or `columns` change identity.
+ * The papers table's columns: what each shows, how the library sorts it, and its default width.
+ * TanStack Table (v9) keeps the sort state machine (header clicks, Shift+click levels); its column
+ * model is built from the visible columns in the user's order (module-scope definitions, so the model
+ * is rebuilt only when the choice of columns changes). The body renders cells itself from `CELLS`:
+ * at 100,000 papers only the rows in view exist, fetched page by page.
  */
+import { memo } from 'react';
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import type { PaperRow, PaperSortColumn } from '../../../shared/contract';
 import { Badge, CodeMarker } from '../../ui/badge';
-import { formatPaperDate, fullAuthors, shortAuthors } from '../../ui/format';
+import { formatCount, formatDay, formatPaperDate, fullAuthors, shortAuthors } from '../../ui/format';
 import { TexText } from '../../ui/tex-text';
 
 export const paperTableFeatures = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof paperTableFeatures, PaperRow>();
 
-export const paperColumns = helper.columns([
-  helper.accessor('title', {
-    header: 'Title',
-    cell: (info) => {
-      // Math typeset in the cell; the tooltip keeps the title as stored.
-      const title = info.getValue();
-      return (
-        <span className="cell-text" title={title}>
-          <TexText text={title} />
-        </span>
-      );
-    },
-  }),
-  helper.accessor('authors', {
-    header: 'Authors',
-    cell: (info) => {
-      const { authors, authorsTruncated } = info.row.original;
-      return (
-        <span className="cell-text" title={fullAuthors(authors, authorsTruncated)}>
-          {shortAuthors(authors, authorsTruncated)}
-        </span>
-      );
-    },
-  }),
-  helper.accessor('date', {
-    header: 'Date',
-    cell: (info) => <span className="cell-date">{formatPaperDate(info.getValue(), info.row.original.year)}</span>,
-  }),
-  helper.accessor('categories', {
+export interface PaperColumn {
+  id: string;
+  label: string;
+  /** The library's sort key for this column. */
+  sort: PaperSortColumn;
+  /** Right-aligned numbers. */
+  numeric?: boolean;
+  /** The least important text: drawn muted. */
+  muted?: boolean;
+  /** Default width in px for columns without a CSS token (the title takes the rest). */
+  width?: number;
+  cell(paper: PaperRow): React.ReactNode;
+}
+
+const TitleCell = memo(function TitleCell({ title }: { title: string }) {
+  // Math typeset in the cell; the tooltip keeps the title as stored.
+  return (
+    <span className="cell-text" title={title}>
+      <TexText text={title} />
+    </span>
+  );
+});
+
+export const PAPER_COLUMNS: PaperColumn[] = [
+  { id: 'title', label: 'Title', sort: 'title', cell: (p) => <TitleCell title={p.title} /> },
+  {
+    id: 'authors',
+    label: 'Authors',
+    sort: 'authors',
+    cell: (p) => (
+      <span className="cell-text" title={fullAuthors(p.authors, p.authorsTruncated)}>
+        {shortAuthors(p.authors, p.authorsTruncated)}
+      </span>
+    ),
+  },
+  {
+    id: 'firstAuthor',
+    label: 'First author',
+    sort: 'authors',
+    width: 150,
+    cell: (p) => <span className="cell-text">{p.authors[0] ?? ''}</span>,
+  },
+  { id: 'year', label: 'Year', sort: 'year', numeric: true, width: 64, cell: (p) => <span className="cell-date">{p.year ?? ''}</span> },
+  { id: 'date', label: 'Date', sort: 'date', cell: (p) => <span className="cell-date">{formatPaperDate(p.date, p.year)}</span> },
+  {
     id: 'categories',
-    header: 'Categories',
-    cell: (info) => (
+    label: 'Categories',
+    sort: 'category',
+    cell: (p) => (
       <span className="cell-badges">
-        {info.getValue().map((c) => (
+        {p.categories.map((c) => (
           <Badge key={c}>{c}</Badge>
         ))}
       </span>
     ),
-  }),
-  helper.accessor('hasCode', {
-    id: 'code',
-    header: 'Code',
-    cell: (info) => (info.getValue() ? <CodeMarker compact /> : null),
-  }),
-  helper.accessor('affiliations', {
-    header: 'Affiliations',
-    cell: (info) => {
-      const text = info.getValue().join(', ');
+  },
+  {
+    id: 'venue',
+    label: 'Venue',
+    sort: 'venue',
+    muted: true,
+    width: 140,
+    cell: (p) => (
+      <span className="cell-text cell-muted" title={p.venue ?? undefined}>
+        {p.venue ?? ''}
+      </span>
+    ),
+  },
+  { id: 'code', label: 'Code', sort: 'code', cell: (p) => (p.hasCode ? <CodeMarker compact /> : null) },
+  {
+    id: 'affiliations',
+    label: 'Affiliations',
+    sort: 'affiliations',
+    muted: true,
+    cell: (p) => {
+      const text = p.affiliations.join(', ');
       return (
         <span className="cell-text cell-muted" title={text || undefined}>
           {text}
         </span>
       );
     },
-  }),
-]);
+  },
+  {
+    id: 'citations',
+    label: 'Citations',
+    sort: 'citations',
+    numeric: true,
+    width: 84,
+    cell: (p) => <span className="cell-number">{p.citations === null ? '' : formatCount(p.citations)}</span>,
+  },
+  { id: 'added', label: 'Date added', sort: 'added', width: 96, cell: (p) => <span className="cell-date">{formatDay(p.addedAt)}</span> },
+];
+
+export const COLUMN_BY_ID: Record<string, PaperColumn> = Object.fromEntries(PAPER_COLUMNS.map((c) => [c.id, c]));
+
+/** TanStack column definitions by id (only id and header matter: sorting is manual). */
+const TABLE_COLUMN_DEFS = Object.fromEntries(PAPER_COLUMNS.map((c) => [c.id, helper.accessor((row) => row.id, { id: c.id, header: c.label })]));
+
+const columnSets = new Map<string, ReturnType<typeof helper.columns>>();
+/** The same array for the same visible columns, so the table model is rebuilt only on a real change. */
+export function tableColumnsFor(ids: string[]) {
+  const key = ids.join(',');
+  let set = columnSets.get(key);
+  if (!set) {
+    set = helper.columns(ids.map((id) => TABLE_COLUMN_DEFS[id]).filter((d) => d !== undefined));
+    columnSets.set(key, set);
+  }
+  return set;
+}
 
 /** Table column id -> the server's sort column (sorting happens in SQL, see papers.list). */
-export const SERVER_SORT_COLUMN: Record<string, PaperSortColumn> = {
-  title: 'title',
-  authors: 'authors',
-  date: 'date',
-  categories: 'category',
-  code: 'code',
-  affiliations: 'affiliations',
-};
+export const SERVER_SORT_COLUMN: Record<string, PaperSortColumn> = Object.fromEntries(PAPER_COLUMNS.map((c) => [c.id, c.sort]));
 
-/**
- * Column widths live in styles/table.css (as `col.col-<id>`), next to the container queries that drop
- * the least important columns when the table is narrow, so the title always keeps room.
- */
-export const COLUMN_LABELS: Record<string, string> = {
-  title: 'Title',
-  authors: 'Authors',
-  date: 'Date',
-  categories: 'Categories',
-  code: 'Code',
-  affiliations: 'Affiliations',
-};
+export const COLUMN_LABELS: Record<string, string> = Object.fromEntries(PAPER_COLUMNS.map((c) => [c.id, c.label]));
 
 /** What a sort on the column orders by, in words (the server sorts Authors by the first author's surname). */
 export const SORT_LABELS: Record<string, string> = {
@@ -100,4 +140,5 @@ export const SORT_LABELS: Record<string, string> = {
 /** For header tooltips, where the sort key is not the whole cell. */
 export const SORT_HINTS: Record<string, string> = {
   authors: "sorts by the first author's surname",
+  firstAuthor: "sorts by the first author's surname",
 };

@@ -3,7 +3,9 @@ import { useEffect, useRef } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { useUi } from '../../stores/ui-store';
 import { Badge, CodeMarker } from '../../ui/badge';
-import { formatDay, formatPaperDate, sourceName } from '../../ui/format';
+import { formatDay, formatDayTime, formatPaperDate, sourceName } from '../../ui/format';
+
+const ACTION_WORDS = { added: 'Added', updated: 'Updated', unchanged: 'Seen again, unchanged' } as const;
 import { TexText } from '../../ui/tex-text';
 
 export function PaperDetail() {
@@ -89,6 +91,23 @@ export function PaperDetail() {
           Added {formatDay(firstImport.createdAt)} from a pasted {sourceName(firstImport.format)} page
           {p.imports.length > 1 ? `; seen in ${p.imports.length} imports` : ''}.
         </p>
+      ) : null}
+
+      {p.imports.length > 0 ? (
+        <section className="detail-section" aria-labelledby="paper-imports-h">
+          <h3 id="paper-imports-h" className="section-title">
+            Import history
+          </h3>
+          <ol className="import-history" data-testid="import-history">
+            {p.imports.map((imp) => (
+              <li key={`${imp.importId}-${imp.action}`}>
+                <span className="cell-date">{formatDayTime(imp.createdAt)}</span>
+                <span>{ACTION_WORDS[imp.action]}</span>
+                <span className="muted">{sourceName(imp.format)} page</span>
+              </li>
+            ))}
+          </ol>
+        </section>
       ) : null}
     </article>
   );

@@ -1,21 +1,27 @@
 /**
- * The papers table: TanStack Table owns the sort state machine (click, click again, third click
- * clears, Shift+click adds a level); the server does the sorting. The body is its own component so a
- * virtualised body can replace it without touching the header or the sort wiring.
+ * The papers table. TanStack Table owns the sort state machine (click, click again, third click
+ * clears, Shift+click adds a level); the library sorts, filters and pages in SQL. The body is
+ * virtualised (TanStack Virtual): the scrollbar spans every matching paper, only the rows in view
+ * (plus a few) exist, and their pages are fetched as they come into view. Rows are memoised, so
+ * scrolling re-renders only rows that enter the view.
  */
-import { useCallback, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PaperRow } from '../../../shared/contract';
-import { useUi } from '../../stores/ui-store';
+import { request } from '../../api/client';
+import { hasFacets, useUi, type ColumnPref } from '../../stores/ui-store';
 import { clip } from '../../ui/format';
-import { COLUMN_LABELS, paperColumns, paperTableFeatures, SORT_HINTS } from './paper-columns';
-import type { PapersResult } from './use-papers';
+import { ColumnChooser, useChooser, type ChooserAnchor } from './column-chooser';
+import { COLUMN_BY_ID, COLUMN_LABELS, paperTableFeatures, SORT_HINTS, tableColumnsFor, type PaperColumn } from './paper-columns';
+import type { PapersResult } from './use-paper-pages';
 
+const ROW_HEIGHT = 28;
+const OVERSCAN = 12;
 const NO_ROWS: PaperRow[] = [];
+const MIN_COLUMN_WIDTH = 48;
 
-type PapersTable = ReturnType<typeof usePapersTable>;
-
-function usePapersTable(rows: PaperRow[]) {
+function usePapersTable(visibleIds: string[]) {
   const sorting = useUi((s) => s.sorting);
   const setSorting = useUi((s) => s.setSorting);
   const onSortingChange = useCallback(
@@ -27,8 +33,8 @@ function usePapersTable(rows: PaperRow[]) {
   );
   return useTable({
     features: paperTableFeatures,
-    columns: paperColumns,
-    data: rows,
+    columns: tableColumnsFor(visibleIds),
+    data: NO_ROWS,
     getRowId: (row) => String(row.id),
     state: { sorting },
     onSortingChange,
@@ -41,6 +47,8 @@ function usePapersTable(rows: PaperRow[]) {
   });
 }
 
+type PapersTableModel = ReturnType<typeof usePapersTable>;
+
 function SortIndicator({ direction, level, levels }: { direction: false | 'asc' | 'desc'; level: number; levels: number }) {
   if (!direction) return <span className="sort-indicator" aria-hidden="true" />;
   return (
@@ -51,34 +59,89 @@ function SortIndicator({ direction, level, levels }: { direction: false | 'asc' 
   );
 }
 
-function PapersHeader({ table }: { table: PapersTable }) {
-  const levels = table.state.sorting.length;
+/** Drag (or arrow keys on) the header's right edge to set a column's width. */
+function ResizeHandle({ column }: { column: ColumnPref }) {
+  const setWidth = (width: number) => {
+    const columns = useUi.getState().columns.map((c) => (c.id === column.id ? { ...c, width: Math.max(MIN_COLUMN_WIDTH, Math.round(width)) } : c));
+    useUi.getState().setColumns(columns);
+  };
+  const label = COLUMN_LABELS[column.id] ?? column.id;
   return (
-    <thead>
+    <span
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Resize the ${label} column`}
+      aria-valuenow={column.width ?? undefined}
+      tabIndex={0}
+      className="col-resizer"
+      title={`Drag to resize ${label}; with the keyboard, Left and Right arrows`}
+      onClick={(e) => e.stopPropagation()}
+      onPointerDown={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        const th = e.currentTarget.parentElement;
+        if (!th) return;
+        const startX = e.clientX;
+        const startWidth = th.getBoundingClientRect().width;
+        const target = e.currentTarget;
+        target.setPointerCapture(e.pointerId);
+        const move = (ev: PointerEvent) => setWidth(startWidth + ev.clientX - startX);
+        const up = () => {
+          target.removeEventListener('pointermove', move);
+          target.removeEventListener('pointerup', up);
+        };
+        target.addEventListener('pointermove', move);
+        target.addEventListener('pointerup', up);
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+        e.preventDefault();
+        const th = e.currentTarget.parentElement;
+        const width = column.width ?? th?.getBoundingClientRect().width ?? 100;
+        setWidth(width + (e.key === 'ArrowRight' ? 16 : -16));
+      }}
+    />
+  );
+}
+
+function PapersHeader({ table, columns, onChooser }: { table: PapersTableModel; columns: ColumnPref[]; onChooser: (anchor: ChooserAnchor) => void }) {
+  const levels = table.state.sorting.length;
+  const prefById = new Map(columns.map((c) => [c.id, c]));
+  return (
+    <thead
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onChooser({ x: e.clientX, y: e.clientY });
+      }}
+    >
       {table.getHeaderGroups().map((group) => (
         <tr key={group.id}>
           {group.headers.map((header) => {
+            const id = header.column.id;
             const direction = header.column.getIsSorted();
-            const label = COLUMN_LABELS[header.column.id] ?? header.column.id;
+            const label = COLUMN_LABELS[id] ?? id;
             const next = header.column.getNextSortingOrder();
             const hint = next === 'asc' ? 'sort ascending' : next === 'desc' ? 'sort descending' : 'clear sorting';
-            const sortsBy = SORT_HINTS[header.column.id] ? ` (${SORT_HINTS[header.column.id]})` : '';
+            const sortsBy = SORT_HINTS[id] ? ` (${SORT_HINTS[id]})` : '';
+            const pref = prefById.get(id);
+            const numeric = COLUMN_BY_ID[id]?.numeric;
             return (
               <th
                 key={header.id}
                 scope="col"
-                className={`col-${header.column.id}`}
+                className={`col-${id}${numeric ? ' col-numeric' : ''}`}
                 aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
               >
                 <button
                   type="button"
                   className="th-button"
                   onClick={header.column.getToggleSortingHandler()}
-                  title={`${label}: click to ${hint}${sortsBy}; Shift+click to add a sort level`}
+                  title={`${label}: click to ${hint}${sortsBy}; Shift+click to add a sort level; right-click to choose columns`}
                 >
                   <span className="th-label">{label}</span>
                   <SortIndicator direction={direction} level={header.column.getSortIndex()} levels={levels} />
                 </button>
+                {pref && id !== 'title' ? <ResizeHandle column={pref} /> : null}
               </th>
             );
           })}
@@ -88,96 +151,242 @@ function PapersHeader({ table }: { table: PapersTable }) {
   );
 }
 
-function PapersBody({ table }: { table: PapersTable }) {
+interface RowProps {
+  paper: PaperRow | undefined;
+  index: number;
+  columns: PaperColumn[];
+  selected: boolean;
+  tabbable: boolean;
+}
+
+const PaperRowView = memo(function PaperRowView({ paper, index, columns, selected, tabbable }: RowProps) {
+  if (!paper) {
+    return (
+      <tr className="is-loading" data-index={index} aria-rowindex={index + 2} aria-busy="true">
+        {columns.map((c) => (
+          <td key={c.id} className={`col-${c.id}`}>
+            {c.id === 'title' ? <span className="cell-placeholder" /> : null}
+          </td>
+        ))}
+      </tr>
+    );
+  }
+  return (
+    <tr
+      data-paper-id={paper.id}
+      data-index={index}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      aria-label={paper.year === null ? paper.title : `${paper.title}, ${paper.year}`}
+      className={selected ? 'is-selected' : undefined}
+      tabIndex={tabbable ? 0 : -1}
+    >
+      {columns.map((c) => (
+        <td key={c.id} className={`col-${c.id}${c.numeric ? ' col-numeric' : ''}${c.muted ? ' col-muted' : ''}`}>
+          {c.cell(paper)}
+        </td>
+      ))}
+    </tr>
+  );
+});
+
+/** Ids of rows [from, to] in table order: from the cached pages, or the library when some are not loaded. */
+async function idsBetween(papers: PapersResult, from: number, to: number): Promise<number[]> {
+  const [a, b] = from <= to ? [from, to] : [to, from];
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) {
+    const row = papers.row(i);
+    if (!row) {
+      const input = papers.dataInput;
+      if (!input) return out;
+      const { ids } = await request('papers.ids', input);
+      return ids.slice(a, b + 1);
+    }
+    out.push(row.id);
+  }
+  return out;
+}
+
+function PapersBody({ papers, columns, scroller }: { papers: PapersResult; columns: PaperColumn[]; scroller: HTMLDivElement }) {
+  const scrollRef = useRef(scroller);
+  scrollRef.current = scroller;
+  const selectedIds = useUi((s) => s.selectedIds);
   const selectedPaperId = useUi((s) => s.selectedPaperId);
-  const selectPaper = useUi((s) => s.selectPaper);
-  const openPaperDetail = useUi((s) => s.openPaperDetail);
-  const rows = table.getRowModel().rows;
+  const leadIndexState = useUi((s) => s.leadIndex);
+  const total = papers.total ?? 0;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const focusIndex = useRef<number | null>(null);
 
-  const focusRow = (index: number) => {
-    const row = rows[index];
-    if (!row) return;
-    selectPaper(row.original.id);
-    bodyRef.current?.querySelectorAll<HTMLTableRowElement>('tr')[index]?.focus();
-  };
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    // The sticky header sits above the first row inside the scroller.
+    scrollPaddingStart: ROW_HEIGHT,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    const current = rows.findIndex((r) => r.original.id === selectedPaperId);
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      focusRow(Math.min(rows.length - 1, current + 1));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      focusRow(Math.max(0, current - 1));
-    } else if (event.key === 'Home') {
-      event.preventDefault();
-      focusRow(0);
-    } else if (event.key === 'End') {
-      event.preventDefault();
-      focusRow(rows.length - 1);
-    } else if (event.key === 'Enter' && current >= 0) {
-      event.preventDefault();
-      // In a narrow window the pane may be a closed drawer: open it; the paper takes focus once drawn.
-      openPaperDetail();
+  useEffect(() => {
+    if (last >= 0) papers.ensure(first, last);
+  }, [first, last, papers]);
+
+  // A new list starts at its top.
+  const listKey = papers.dataInput ? JSON.stringify(papers.dataInput) : '';
+  useEffect(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, [listKey, scrollRef]);
+
+  // Where the lead is in this list (the store's index when it still holds that paper, else a search of the loaded pages).
+  const leadIndex = leadIndexState !== null && papers.row(leadIndexState)?.id === selectedPaperId ? leadIndexState : selectedPaperId === null ? -1 : papers.indexOf(selectedPaperId);
+
+  // Keyboard moves focus with the lead once its row is drawn.
+  useEffect(() => {
+    const index = focusIndex.current;
+    if (index === null) return;
+    const el = bodyRef.current?.querySelector<HTMLTableRowElement>(`tr[data-index="${index}"][data-paper-id]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      focusIndex.current = null;
+    }
+  });
+
+  const select = async (index: number, mode: 'only' | 'toggle' | 'range') => {
+    const paper = papers.row(index);
+    if (!paper) return;
+    const ui = useUi.getState();
+    if (mode === 'only') {
+      ui.setSelection(new Set([paper.id]), { id: paper.id, index }, index);
+    } else if (mode === 'toggle') {
+      const ids = new Set(ui.selectedIds);
+      if (ids.has(paper.id)) ids.delete(paper.id);
+      else ids.add(paper.id);
+      ui.setSelection(ids, { id: paper.id, index }, index);
+    } else {
+      const anchor = ui.anchorIndex ?? (leadIndex >= 0 ? leadIndex : index);
+      const ids = await idsBetween(papers, anchor, index);
+      useUi.getState().setSelection(new Set(ids), { id: paper.id, index }, anchor);
     }
   };
 
-  // Only one row is in the tab order: the selected one, or the first when none is.
-  const tabbable = rows.some((r) => r.original.id === selectedPaperId) ? selectedPaperId : rows[0]?.original.id;
+  const moveTo = (index: number, extend: boolean) => {
+    const target = Math.max(0, Math.min(total - 1, index));
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    focusIndex.current = target;
+    void select(target, extend ? 'range' : 'only');
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
+    const current = leadIndex;
+    const key = event.key;
+    const mod = event.ctrlKey || event.metaKey;
+    if (key === 'ArrowDown' || key === 'ArrowUp' || key === 'PageDown' || key === 'PageUp' || key === 'Home' || key === 'End') {
+      event.preventDefault();
+      const step = key === 'ArrowDown' ? 1 : key === 'ArrowUp' ? -1 : key === 'PageDown' ? page : key === 'PageUp' ? -page : 0;
+      const target = key === 'Home' ? 0 : key === 'End' ? total - 1 : current < 0 ? 0 : current + step;
+      moveTo(target, event.shiftKey);
+    } else if (key === 'Enter' && current >= 0) {
+      event.preventDefault();
+      // In a narrow window the pane may be a closed drawer: open it; the paper takes focus once drawn.
+      useUi.getState().openPaperDetail();
+    } else if (mod && key.toLowerCase() === 'a') {
+      event.preventDefault();
+      void selectAll(papers);
+    }
+  };
+
+  const onClick = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const tr = (event.target as HTMLElement).closest('tr');
+    const index = tr?.dataset.index === undefined ? NaN : Number(tr.dataset.index);
+    if (Number.isNaN(index)) return;
+    if (event.shiftKey) {
+      event.preventDefault();
+      void select(index, 'range');
+    } else if (event.ctrlKey || event.metaKey) void select(index, 'toggle');
+    else void select(index, 'only');
+  };
+
+  // Only one row is in the tab order: the lead, or the first row in view.
+  const tabbableIndex = leadIndex >= first && leadIndex <= last ? leadIndex : first;
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = Math.max(0, virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0));
 
   return (
-    <tbody ref={bodyRef} onKeyDown={onKeyDown}>
-      {rows.map((row) => {
-        const paper = row.original;
-        const selected = paper.id === selectedPaperId;
+    <tbody
+      ref={bodyRef}
+      onKeyDown={onKeyDown}
+      onClick={onClick}
+      onMouseDown={(e) => {
+        if (e.shiftKey) e.preventDefault(); // no text selection on Shift+click
+      }}
+      style={{ '--pad-top': `${padTop}px`, '--pad-bottom': `${padBottom}px` } as CSSProperties}
+    >
+      {items.map((item) => {
+        const paper = papers.row(item.index);
         return (
-          <tr
-            key={row.id}
-            data-paper-id={paper.id}
-            aria-selected={selected}
-            aria-label={paper.year === null ? paper.title : `${paper.title}, ${paper.year}`}
-            className={selected ? 'is-selected' : undefined}
-            tabIndex={paper.id === tabbable ? 0 : -1}
-            onClick={() => selectPaper(paper.id)}
-          >
-            {row.getAllCells().map((cell) => (
-              <td key={cell.id} className={`col-${cell.column.id}`}>
-                <table.FlexRender cell={cell} />
-              </td>
-            ))}
-          </tr>
+          <PaperRowView
+            key={item.index}
+            paper={paper}
+            index={item.index}
+            columns={columns}
+            selected={paper !== undefined && selectedIds.has(paper.id)}
+            tabbable={item.index === tabbableIndex}
+          />
         );
       })}
     </tbody>
   );
 }
 
+/** Ctrl/Cmd+A: every paper of the list, in table order. */
+export async function selectAll(papers: PapersResult): Promise<void> {
+  const input = papers.dataInput;
+  if (!input) return;
+  const { ids } = await request('papers.ids', input);
+  const ui = useUi.getState();
+  const lead = ui.selectedPaperId !== null && ids.includes(ui.selectedPaperId) ? ui.selectedPaperId : ids[0];
+  if (lead === undefined) return;
+  ui.setSelection(new Set(ids), { id: lead, index: ids.indexOf(lead) }, ui.anchorIndex);
+}
+
 export function PapersTable({ papers }: { papers: PapersResult }) {
-  const table = usePapersTable(papers.data?.rows ?? NO_ROWS);
-  const setFilter = useUi((s) => s.setFilter);
-  const noMatches = papers.data !== null && papers.data.rows.length === 0;
+  const prefs = useUi((s) => s.columns);
+  const visible = useMemo(() => prefs.filter((c) => c.visible && COLUMN_BY_ID[c.id]), [prefs]);
+  const visibleIds = useMemo(() => visible.map((c) => c.id), [visible]);
+  const columns = useMemo(() => visibleIds.map((id) => COLUMN_BY_ID[id]).filter((c): c is PaperColumn => c !== undefined), [visibleIds]);
+  const table = usePapersTable(visibleIds);
+  const clearFilters = useUi((s) => s.clearFilters);
+  const facets = useUi((s) => s.facets);
+  // State, not a ref: the body's virtualizer needs the scroller at its first layout.
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const chooser = useChooser((s) => s.anchor);
+  const setChooser = useChooser((s) => s.open);
+  const noMatches = papers.total === 0;
   // The filter of the rows on screen (a failed request leaves the previous rows, and their filter).
   const filter = papers.dataInput?.filter?.trim() ?? '';
+  const filtered = filter !== '' || hasFacets(facets);
 
   return (
-    <div className="papers-table-scroll">
-      <table className="papers-table" aria-label="Papers" aria-rowcount={papers.data ? papers.data.total + 1 : undefined} aria-busy={papers.loading}>
+    <div className="papers-table-scroll" ref={setScroller}>
+      <table className="papers-table" aria-label="Papers" aria-rowcount={papers.total === null ? undefined : papers.total + 1} aria-busy={papers.loading} aria-multiselectable="true">
         <colgroup>
-          {table.getAllLeafColumns().map((column) => (
-            <col key={column.id} className={`col-${column.id}`} />
+          {visible.map((c) => (
+            <col key={c.id} className={`col-${c.id}`} style={c.width !== null && c.id !== 'title' ? { width: c.width } : COLUMN_BY_ID[c.id]?.width ? { width: COLUMN_BY_ID[c.id]?.width } : undefined} />
           ))}
         </colgroup>
-        <PapersHeader table={table} />
-        <PapersBody table={table} />
+        <PapersHeader table={table} columns={visible} onChooser={setChooser} />
+        {scroller ? <PapersBody papers={papers} columns={columns} scroller={scroller} /> : <tbody />}
       </table>
       {noMatches ? (
         <div className="table-empty">
-          {filter ? (
+          {filtered ? (
             <>
-              <p>No papers match “{clip(filter, 80)}”.</p>
-              <button type="button" className="button" onClick={() => setFilter('')}>
-                Clear filter
+              <p>{filter ? `No papers match “${clip(filter, 80)}”.` : 'No papers match these filters.'}</p>
+              <button type="button" className="button" onClick={() => clearFilters()}>
+                {hasFacets(facets) ? 'Clear filters' : 'Clear filter'}
               </button>
             </>
           ) : (
@@ -185,6 +394,7 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
           )}
         </div>
       ) : null}
+      {chooser ? <ColumnChooser anchor={chooser} onClose={() => setChooser(null)} /> : null}
     </div>
   );
 }

@@ -1,0 +1,211 @@
+/**
+ * Facet filters over the table: year range, category, code, author, affiliation. Each menu lists its
+ * values with how many papers each would show under the other filters (papers.facets); they combine,
+ * and "Clear filters" drops them all (and the quick filter) at once.
+ */
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { PaperFacets } from '../../../shared/contract';
+import { useChannel } from '../../api/use-channel';
+import { hasFacets, paperFilters, useUi, type FacetFilters } from '../../stores/ui-store';
+import { formatCount } from '../../ui/format';
+
+function FacetMenu({ label, active, children, testId }: { label: string; active: string | null; children: (close: () => void) => ReactNode; testId: string }) {
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown, true);
+    ref.current?.querySelector<HTMLElement>('.popover input, .popover select, .popover button')?.focus();
+    return () => document.removeEventListener('pointerdown', onDown, true);
+  }, [open]);
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  return (
+    <div
+      className="facet"
+      ref={ref}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.preventDefault();
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        className={`facet-button${active ? ' is-active' : ''}`}
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        data-testid={testId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="facet-name">{label}</span>
+        {active ? <span className="facet-value">{active}</span> : null}
+        <svg aria-hidden="true" viewBox="0 0 16 16" width="10" height="10">
+          <path d="m4 6 4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
+      </button>
+      {open ? (
+        <div className="popover facet-popover" id={id} role="group" aria-label={`${label} filter`}>
+          {children(close)}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function CheckList({ items, chosen, onToggle, empty }: { items: { value: string; label: string; count: number }[]; chosen: string[]; onToggle: (value: string, on: boolean) => void; empty: string }) {
+  // Chosen values stay listed even when the other filters leave none of their papers.
+  const listed = [...items];
+  for (const v of chosen) if (!listed.some((i) => i.value === v)) listed.push({ value: v, label: v, count: 0 });
+  if (listed.length === 0) return <p className="popover-hint">{empty}</p>;
+  return (
+    <ul className="facet-list">
+      {listed.map((item) => (
+        <li key={item.value}>
+          <label className="facet-option">
+            <input type="checkbox" checked={chosen.includes(item.value)} onChange={(e) => onToggle(item.value, e.target.checked)} />
+            <span className="facet-option-label">{item.label}</span>
+            <span className="facet-count">{formatCount(item.count)}</span>
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function toggled<T>(list: T[], value: T, on: boolean): T[] {
+  return on ? (list.includes(value) ? list : [...list, value]) : list.filter((v) => v !== value);
+}
+
+function summary(values: string[]): string | null {
+  if (values.length === 0) return null;
+  return values.length === 1 ? (values[0] ?? null) : `${values[0]} +${values.length - 1}`;
+}
+
+export function yearWords(f: Pick<FacetFilters, 'yearFrom' | 'yearTo'>): string | null {
+  if (f.yearFrom !== null && f.yearTo !== null) return f.yearFrom === f.yearTo ? String(f.yearFrom) : `${f.yearFrom}–${f.yearTo}`;
+  if (f.yearFrom !== null) return `${f.yearFrom} on`;
+  if (f.yearTo !== null) return `up to ${f.yearTo}`;
+  return null;
+}
+
+function YearRange({ facets, data }: { facets: FacetFilters; data: PaperFacets | null }) {
+  const setFacets = useUi((s) => s.setFacets);
+  const years = [...(data?.years ?? [])].sort((a, b) => a.year - b.year);
+  for (const y of [facets.yearFrom, facets.yearTo]) if (y !== null && !years.some((x) => x.year === y)) years.push({ year: y, count: 0 });
+  years.sort((a, b) => a.year - b.year);
+  const option = (y: { year: number; count: number }) => (
+    <option key={y.year} value={y.year}>
+      {y.year} ({formatCount(y.count)})
+    </option>
+  );
+  return (
+    <div className="year-range">
+      <label className="field-label">
+        From
+        <select className="input" value={facets.yearFrom ?? ''} onChange={(e) => setFacets({ yearFrom: e.target.value === '' ? null : Number(e.target.value) })}>
+          <option value="">Any year</option>
+          {years.map(option)}
+        </select>
+      </label>
+      <label className="field-label">
+        To
+        <select className="input" value={facets.yearTo ?? ''} onChange={(e) => setFacets({ yearTo: e.target.value === '' ? null : Number(e.target.value) })}>
+          <option value="">Any year</option>
+          {years.map(option)}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+export function FacetBar() {
+  const facets = useUi((s) => s.facets);
+  const filter = useUi((s) => s.filter);
+  const authorId = useUi((s) => s.selectedAuthorId);
+  const setFacets = useUi((s) => s.setFacets);
+  const clearFilters = useUi((s) => s.clearFilters);
+  const counts = useChannel('papers.facets', paperFilters({ filter, selectedAuthorId: authorId, facets }));
+  const data = counts.data;
+  const codeWord = facets.hasCode === null ? null : facets.hasCode ? 'with code' : 'without code';
+
+  return (
+    <div className="facet-bar" role="toolbar" aria-label="Filters">
+      <FacetMenu label="Year" testId="facet-year" active={yearWords(facets)}>
+        {() => <YearRange facets={facets} data={data} />}
+      </FacetMenu>
+      <FacetMenu label="Category" testId="facet-category" active={summary(facets.categories)}>
+        {() => (
+          <CheckList
+            items={data?.categories ?? []}
+            chosen={facets.categories}
+            empty="No categories among these papers."
+            onToggle={(v, on) => setFacets({ categories: toggled(facets.categories, v, on) })}
+          />
+        )}
+      </FacetMenu>
+      <FacetMenu label="Code" testId="facet-code" active={codeWord}>
+        {() => (
+          <ul className="facet-list" role="radiogroup" aria-label="Code">
+            {(
+              [
+                [null, 'Any', data ? data.hasCode.with + data.hasCode.without : null],
+                [true, 'With code', data?.hasCode.with ?? null],
+                [false, 'Without code', data?.hasCode.without ?? null],
+              ] as const
+            ).map(([value, label, count]) => (
+              <li key={label}>
+                <label className="facet-option">
+                  <input type="radio" name="facet-code" checked={facets.hasCode === value} onChange={() => setFacets({ hasCode: value })} />
+                  <span className="facet-option-label">{label}</span>
+                  <span className="facet-count">{count === null ? '' : formatCount(count)}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </FacetMenu>
+      <FacetMenu label="Author" testId="facet-author" active={summary(facets.authors.map((a) => a.name))}>
+        {() => (
+          <CheckList
+            items={[
+              ...(data?.authors ?? []),
+              ...facets.authors.filter((a) => !data?.authors.some((x) => x.value === String(a.id))).map((a) => ({ value: String(a.id), label: a.name, count: 0 })),
+            ]}
+            chosen={facets.authors.map((a) => String(a.id))}
+            empty="No authors among these papers."
+            onToggle={(v, on) => {
+              const label = data?.authors.find((a) => a.value === v)?.label ?? facets.authors.find((a) => String(a.id) === v)?.name ?? v;
+              setFacets({ authors: on ? [...facets.authors.filter((a) => String(a.id) !== v), { id: Number(v), name: label }] : facets.authors.filter((a) => String(a.id) !== v) });
+            }}
+          />
+        )}
+      </FacetMenu>
+      <FacetMenu label="Affiliation" testId="facet-affiliation" active={summary(facets.affiliations)}>
+        {() => (
+          <CheckList
+            items={data?.affiliations ?? []}
+            chosen={facets.affiliations}
+            empty="No affiliations among these papers."
+            onToggle={(v, on) => setFacets({ affiliations: toggled(facets.affiliations, v, on) })}
+          />
+        )}
+      </FacetMenu>
+      {hasFacets(facets) || filter.trim() !== '' ? (
+        <button type="button" className="button button-quiet button-sm" onClick={() => clearFilters()}>
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}
