@@ -194,27 +194,57 @@ export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): C
     ORDER BY ${GRID_SORT[input.sort]} ${direction} NULLS LAST, a.paper_count DESC, a.name_key ASC, a.id ASC
     LIMIT ${input.limit} OFFSET ${input.offset}`);
   const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM authors a ${where}`)!.n;
+  const details = cardDetails(db, rows.map((r) => r.id), 3);
   return {
     total,
     offset: input.offset,
-    rows: rows.map((r) => {
-      const mine = authorPaperIds(r.id);
-      return {
-        id: r.id,
-        name: r.name,
-        primaryCategory: r.primary_category,
-        papersInLibrary: r.paper_count,
-        hasProfile: r.captured_at !== null,
-        hIndex: r.h_index,
-        citations: r.citations,
-        capturedAt: r.captured_at,
-        affiliations: db.all<{ name: string; count: number }>(sql`
-          SELECT af.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations af ON af.id = pf.affiliation_id
-          WHERE pf.paper_id IN (${mine}) GROUP BY af.id ORDER BY count DESC, af.name LIMIT 3`),
-        coAuthors: db.all<{ id: number; name: string; count: number }>(sql`
-          SELECT o.id, o.name, COUNT(*) AS count FROM (${paperAuthorLinks(mine)}) l JOIN authors o ON o.id = l.author_id
-          WHERE l.author_id <> ${r.id} GROUP BY o.id ORDER BY count DESC, o.name LIMIT 3`),
-      };
-    }),
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      primaryCategory: r.primary_category,
+      papersInLibrary: r.paper_count,
+      hasProfile: r.captured_at !== null,
+      hIndex: r.h_index,
+      citations: r.citations,
+      capturedAt: r.captured_at,
+      affiliations: details.affiliations.get(r.id) ?? [],
+      coAuthors: details.coAuthors.get(r.id) ?? [],
+    })),
   };
+}
+
+/**
+ * Top affiliations and co-authors of several authors at once (two queries for a whole page of cards,
+ * instead of two per card).
+ * @param top how many of each per author
+ */
+function cardDetails(db: LibraryDb, authorIds: number[], top: number) {
+  const affiliations = new Map<number, Array<{ name: string; count: number }>>();
+  const coAuthors = new Map<number, Array<{ id: number; name: string; count: number }>>();
+  if (authorIds.length === 0) return { affiliations, coAuthors };
+  const json = JSON.stringify(authorIds);
+  // (author, paper) for every paper of every author on the page (printed, or from their profile).
+  const mine = sql`SELECT pa.author_id AS me, pa.paper_id FROM paper_authors pa WHERE pa.author_id IN (SELECT value FROM json_each(${json}))
+    UNION SELECT i.author_id AS me, ip.paper_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id IN (SELECT value FROM json_each(${json}))`;
+  for (const r of db.all<{ me: number; name: string; count: number }>(sql`
+    WITH m AS MATERIALIZED (${mine})
+    SELECT me, name, count FROM (
+      SELECT m.me, af.name, COUNT(*) AS count, ROW_NUMBER() OVER (PARTITION BY m.me ORDER BY COUNT(*) DESC, af.name) AS rank
+      FROM m JOIN paper_affiliations pf ON pf.paper_id = m.paper_id JOIN affiliations af ON af.id = pf.affiliation_id
+      GROUP BY m.me, af.id)
+    WHERE rank <= ${top} ORDER BY me, rank`)) {
+    (affiliations.get(r.me) ?? affiliations.set(r.me, []).get(r.me)!).push({ name: r.name, count: r.count });
+  }
+  for (const r of db.all<{ me: number; id: number; name: string; count: number }>(sql`
+    WITH m AS MATERIALIZED (${mine})
+    SELECT me, id, name, count FROM (
+      SELECT m.me, o.id, o.name, COUNT(*) AS count, ROW_NUMBER() OVER (PARTITION BY m.me ORDER BY COUNT(*) DESC, o.name) AS rank
+      FROM m JOIN (${paperAuthorLinks(sql`SELECT paper_id FROM m`)}) l ON l.paper_id = m.paper_id
+      JOIN authors o ON o.id = l.author_id
+      WHERE l.author_id <> m.me
+      GROUP BY m.me, o.id)
+    WHERE rank <= ${top} ORDER BY me, rank`)) {
+    (coAuthors.get(r.me) ?? coAuthors.set(r.me, []).get(r.me)!).push({ id: r.id, name: r.name, count: r.count });
+  }
+  return { affiliations, coAuthors };
 }
