@@ -38,12 +38,14 @@ function directionWords(sort: AuthorSortKey, desc: boolean): string {
 function useOpenAuthor(): (id: number) => void {
   const selectAuthor = useUi((s) => s.selectAuthor);
   const revealDetail = useUi((s) => s.revealDetail);
+  const setView = useUi((s) => s.setView);
   return useCallback(
     (id: number) => {
       selectAuthor(id);
+      setView('papers');
       revealDetail();
     },
-    [selectAuthor, revealDetail],
+    [selectAuthor, setView, revealDetail],
   );
 }
 
@@ -74,6 +76,22 @@ export function AuthorGridView() {
     const timer = setTimeout(() => setFilter(text.trim()), FILTER_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [text]);
+
+  // Ctrl/Cmd+F finds authors here, as it finds papers in the table.
+  useEffect(() => {
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'f' && !e.defaultPrevented) {
+        const input = document.getElementById(FILTER_INPUT_ID);
+        if (input instanceof HTMLInputElement) {
+          e.preventDefault();
+          input.focus();
+          input.select();
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   const pages = useAuthorPages({ sort, desc, filter });
   const total = pages.total ?? 0;
@@ -164,7 +182,7 @@ export function AuthorGridView() {
             id={FILTER_INPUT_ID}
             type="search"
             className="input filter-input"
-            placeholder="Filter authors by name"
+            placeholder={`Filter authors by name  (${navigator.platform.startsWith('Mac') ? '⌘F' : 'Ctrl+F'})`}
             value={text}
             maxLength={200}
             autoComplete="off"
