@@ -154,7 +154,7 @@ export function App() {
         {panes.sidebarCollapsed ? null : (
           <>
             <Sidebar />
-            <PaneResizer
+            {empty ? null : <PaneResizer
               label="Sidebar width"
               controls="sidebar"
               width={paneWidth('sidebar')}
@@ -163,7 +163,7 @@ export function App() {
               direction={1}
               onResize={(w) => setPanes({ sidebarWidth: w })}
               onToggle={() => setPanes({ sidebarCollapsed: true })}
-            />
+            />}
           </>
         )}
         <main className="centre" aria-label={view === 'papers' ? 'Papers' : view === 'authors' ? 'Authors' : 'Metrics'}>

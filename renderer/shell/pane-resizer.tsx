@@ -32,7 +32,7 @@ export function PaneResizer({ label, width, min, max, direction, onResize, onTog
       aria-valuemin={min}
       aria-valuemax={max}
       tabIndex={0}
-      className="pane-resizer"
+      className={direction === 1 ? 'pane-resizer' : 'pane-resizer is-end'}
       title={`${label}: drag, or use the arrow keys; Enter hides or shows the pane`}
       onPointerDown={(e) => {
         e.preventDefault();

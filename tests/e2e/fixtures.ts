@@ -49,6 +49,8 @@ export { expect };
 export async function openApp(page: Page, server: LecternServer): Promise<void> {
   await page.goto(server.url);
   await expect(page.locator('.status-bar')).toBeVisible();
+  // The library has answered (the status bar counts its papers): the window is drawn from real data.
+  await expect(page.getByTestId('status-text')).toHaveText(/\d/);
 }
 
 /**

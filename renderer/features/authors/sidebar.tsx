@@ -152,6 +152,8 @@ export function Sidebar() {
         </>
       ) : null}
 
+      {info.data && info.data.papers > 0 ? (
+        <>
       <Group
         id="nav-categories"
         title="Categories"
@@ -200,6 +202,8 @@ export function Sidebar() {
           />
         )}
       />
+        </>
+      ) : null}
 
       <div className="sidebar-footer">
         <button type="button" className="button button-block" onClick={() => openImport()}>

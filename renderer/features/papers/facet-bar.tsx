@@ -9,8 +9,16 @@ import { useChannel } from '../../api/use-channel';
 import { hasFacets, paperFilters, useUi, type FacetFilters } from '../../stores/ui-store';
 import { formatCount } from '../../ui/format';
 
-function FacetMenu({ label, active, children, testId }: { label: string; active: string | null; children: (close: () => void) => ReactNode; testId: string }) {
-  const [open, setOpen] = useState(false);
+interface MenuProps {
+  label: string;
+  active: string | null;
+  children: (close: () => void) => ReactNode;
+  testId: string;
+  open: boolean;
+  setOpen(open: boolean | ((open: boolean) => boolean)): void;
+}
+
+function FacetMenu({ label, active, children, testId, open, setOpen }: MenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -22,7 +30,7 @@ function FacetMenu({ label, active, children, testId }: { label: string; active:
     document.addEventListener('pointerdown', onDown, true);
     ref.current?.querySelector<HTMLElement>('.popover input, .popover select, .popover button')?.focus();
     return () => document.removeEventListener('pointerdown', onDown, true);
-  }, [open]);
+  }, [open, setOpen]);
   const close = () => {
     setOpen(false);
     button.current?.focus();
@@ -135,16 +143,27 @@ export function FacetBar() {
   const authorId = useUi((s) => s.selectedAuthorId);
   const setFacets = useUi((s) => s.setFacets);
   const clearFilters = useUi((s) => s.clearFilters);
-  const counts = useChannel('papers.facets', paperFilters({ filter, selectedAuthorId: authorId, facets }));
+  // Counts are fetched only while a menu is open: at 100,000 papers they cost far more than the rows,
+  // and the library answers one request at a time, so fetching them on every keystroke would hold up the table.
+  const [openMenu, setOpenMenu] = useState<string | null>(null);
+  const menu = (name: string) => ({
+    open: openMenu === name,
+    setOpen: (next: boolean | ((open: boolean) => boolean)) =>
+      setOpenMenu((current) => {
+        const want = typeof next === 'function' ? next(current === name) : next;
+        return want ? name : current === name ? null : current;
+      }),
+  });
+  const counts = useChannel('papers.facets', openMenu === null ? null : paperFilters({ filter, selectedAuthorId: authorId, facets }));
   const data = counts.data;
   const codeWord = facets.hasCode === null ? null : facets.hasCode ? 'with code' : 'without code';
 
   return (
     <div className="facet-bar" role="toolbar" aria-label="Filters">
-      <FacetMenu label="Year" testId="facet-year" active={yearWords(facets)}>
+      <FacetMenu label="Year" testId="facet-year" {...menu('Year')} active={yearWords(facets)}>
         {() => <YearRange facets={facets} data={data} />}
       </FacetMenu>
-      <FacetMenu label="Category" testId="facet-category" active={summary(facets.categories)}>
+      <FacetMenu label="Category" testId="facet-category" {...menu('Category')} active={summary(facets.categories)}>
         {() => (
           <CheckList
             items={data?.categories ?? []}
@@ -154,7 +173,7 @@ export function FacetBar() {
           />
         )}
       </FacetMenu>
-      <FacetMenu label="Code" testId="facet-code" active={codeWord}>
+      <FacetMenu label="Code" testId="facet-code" {...menu('Code')} active={codeWord}>
         {() => (
           <ul className="facet-list" role="radiogroup" aria-label="Code">
             {(
@@ -175,7 +194,7 @@ export function FacetBar() {
           </ul>
         )}
       </FacetMenu>
-      <FacetMenu label="Author" testId="facet-author" active={summary(facets.authors.map((a) => a.name))}>
+      <FacetMenu label="Author" testId="facet-author" {...menu('Author')} active={summary(facets.authors.map((a) => a.name))}>
         {() => (
           <CheckList
             items={[
@@ -191,7 +210,7 @@ export function FacetBar() {
           />
         )}
       </FacetMenu>
-      <FacetMenu label="Affiliation" testId="facet-affiliation" active={summary(facets.affiliations)}>
+      <FacetMenu label="Affiliation" testId="facet-affiliation" {...menu('Affiliation')} active={summary(facets.affiliations)}>
         {() => (
           <CheckList
             items={data?.affiliations ?? []}

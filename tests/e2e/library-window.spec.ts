@@ -1,0 +1,350 @@
+/**
+ * The library window (issue 3): column chooser, multi-sort, facet filters with counts, keyboard
+ * selection, pane sizes, import progress and cancel, and the detail pane's import history. Expected
+ * counts are computed from the fixture pages with the same parser the library uses.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { detectAndParse } from '../../shared/paste/detect';
+import type { ParsedPaper } from '../../shared/paste/parsed';
+import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SAMPLE_PROFILE = readFileSync(join(ROOT, 'resources', 'samples', 'scholarfeed-sample.txt'), 'utf8');
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+function papersOf(text: string): ParsedPaper[] {
+  return detectAndParse(text).profile.papers;
+}
+
+function countBy<T>(items: T[], keys: (item: T) => (string | number)[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const item of items) for (const k of new Set(keys(item).map(String))) out.set(k, (out.get(k) ?? 0) + 1);
+  return out;
+}
+
+async function importText(page: Page, text: string, button: RegExp): Promise<void> {
+  await page.locator('body').click();
+  await pasteText(page, text);
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  await dialog.getByRole('button', { name: button }).click();
+  await expect(dialog).toBeHidden();
+}
+
+const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]');
+const status = (page: Page) => page.getByTestId('status-text');
+
+async function wholeLibrary(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /My Library/ }).click();
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  if (await dismiss.count()) await dismiss.first().click();
+}
+
+test('the column chooser hides, shows and reorders columns, and the choice survives a reload', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await wholeLibrary(page);
+  const headers = page.locator('.papers-table thead th');
+  await expect(headers).toHaveText(['Title', 'Authors', 'Date', 'Categories', 'Code', 'Affiliations']);
+
+  // Right-click a header opens the chooser.
+  await page.getByRole('columnheader', { name: /^Date/ }).click({ button: 'right' });
+  const chooser = page.getByRole('dialog', { name: 'Columns' });
+  await expect(chooser).toBeVisible();
+  await screenshotBothThemes(page, 'column-chooser');
+  await chooser.getByRole('checkbox', { name: 'Affiliations', exact: true }).uncheck();
+  await chooser.getByRole('checkbox', { name: 'Citations', exact: true }).check();
+  await chooser.getByRole('checkbox', { name: 'Year', exact: true }).check();
+  // Keyboard reorder: Year up above Authors (Alt+Up twice from after First author).
+  await chooser.getByRole('checkbox', { name: 'Year', exact: true }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(chooser.getByRole('checkbox', { name: 'Year', exact: true })).toBeFocused();
+  await chooser.getByRole('button', { name: 'Done' }).click();
+  await expect(chooser).toBeHidden();
+  await expect(headers).toHaveText(['Title', 'Year', 'Authors', 'Date', 'Categories', 'Code', 'Citations']);
+
+  // Citations are right-aligned numbers with thousands separators, as the fixture gives them.
+  const seed = papersOf(SEED_PROFILE);
+  const cited = seed.filter((p) => p.citations !== null).sort((a, b) => (b.citations ?? 0) - (a.citations ?? 0))[0];
+  if (cited) {
+    const cell = rows(page).filter({ hasText: cited.title }).locator('td.col-citations');
+    await expect(cell).toHaveText(fmt(cited.citations ?? 0));
+    expect(await cell.evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { textAlign: string } }).getComputedStyle(el).textAlign)).toBe('right');
+  }
+
+  // Resize Authors with the keyboard: 16 px a step.
+  const before = (await page.getByRole('columnheader', { name: /^Authors/ }).boundingBox())?.width ?? 0;
+  await page.getByRole('separator', { name: 'Resize the Authors column' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Math.round((await page.getByRole('columnheader', { name: /^Authors/ }).boundingBox())?.width ?? 0)).toBe(Math.round(before) + 32);
+  await screenshotBothThemes(page, 'columns-custom');
+
+  await page.waitForTimeout(400); // widths are saved once a resize settles
+  await page.reload();
+  await expect(rows(page)).toHaveCount(18);
+  await expect(headers).toHaveText(['Title', 'Year', 'Authors', 'Date', 'Categories', 'Code', 'Citations']);
+  await expect.poll(async () => Math.round((await page.getByRole('columnheader', { name: /^Authors/ }).boundingBox())?.width ?? 0)).toBe(Math.round(before) + 32);
+
+  // The toolbar button opens it too; "Reset columns" restores the defaults.
+  await page.getByRole('button', { name: 'Columns…' }).click();
+  await page.getByRole('dialog', { name: 'Columns' }).getByRole('button', { name: 'Reset columns' }).click();
+  await page.keyboard.press('Escape');
+  await expect(headers).toHaveText(['Title', 'Authors', 'Date', 'Categories', 'Code', 'Affiliations']);
+});
+
+test('multi-column sort: year, then title, as the library orders them', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await wholeLibrary(page);
+  await page.getByRole('button', { name: 'Columns…' }).click();
+  await page.getByRole('dialog', { name: 'Columns' }).getByRole('checkbox', { name: 'Year', exact: true }).check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('columnheader', { name: /^Year/ }).getByRole('button').click();
+  await page.getByRole('columnheader', { name: /^Title/ }).getByRole('button').click({ modifiers: ['Shift'] });
+  await expect(status(page)).toHaveText('18 papers · sorted by Year (oldest first), then Title (A to Z)');
+  const seed = papersOf(SEED_PROFILE);
+  const expected = [...seed].sort((a, b) => (a.year ?? 0) - (b.year ?? 0) || (a.title.toLowerCase() < b.title.toLowerCase() ? -1 : a.title.toLowerCase() > b.title.toLowerCase() ? 1 : 0));
+  // Titles drawn with math differ from the stored text; compare the rows' accessible names (title, year).
+  await expect(rows(page).first()).toHaveAttribute('aria-label', `${expected[0]?.title}, ${expected[0]?.year}`);
+  const years = await rows(page).evaluateAll((trs) => trs.map((tr) => Number((tr as unknown as { getAttribute(a: string): string }).getAttribute('aria-label').split(', ').pop())));
+  expect(years).toEqual(expected.map((p) => p.year));
+});
+
+test('facet filters combine, show exact counts, say what they do, and clear in one click', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await importText(page, SAMPLE_PROFILE, /Import 24 papers/);
+  await wholeLibrary(page);
+  const all = [...papersOf(SEED_PROFILE), ...papersOf(SAMPLE_PROFILE)];
+  const total = all.length;
+  await expect(status(page)).toHaveText(`${fmt(total)} papers`);
+
+  // Sidebar groups: every category and year with its count.
+  const byCategory = countBy(all, (p) => p.category);
+  const byYear = countBy(all, (p) => (p.year === null ? [] : [p.year]));
+  const nav = page.getByRole('navigation', { name: 'Library' });
+  for (const [year, count] of byYear) await expect(nav.getByRole('button', { name: new RegExp(`^${year}\\s*${fmt(count)}$`) })).toBeVisible();
+
+  // Year range: the newest year alone.
+  const years = [...byYear.keys()].map(Number).sort((a, b) => a - b);
+  const newest = years[years.length - 1] ?? 0;
+  await page.getByTestId('facet-year').click();
+  const yearGroup = page.getByRole('group', { name: 'Year filter' });
+  await expect(yearGroup.getByLabel('From').locator('option')).toHaveText(['Any year', ...years.map((y) => `${y} (${fmt(byYear.get(String(y)) ?? 0)})`)]);
+  await yearGroup.getByLabel('From').selectOption(String(newest));
+  await yearGroup.getByLabel('To').selectOption(String(newest));
+  await page.keyboard.press('Escape');
+  const inYear = all.filter((p) => p.year === newest);
+  await expect(rows(page)).toHaveCount(inYear.length);
+  await expect(status(page)).toHaveText(`${inYear.length} of ${fmt(total)} papers · from ${newest}`);
+
+  // Category, counted within that year.
+  const catCounts = countBy(inYear, (p) => p.category);
+  const [topCategory, topCount] = [...catCounts.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  await page.getByTestId('facet-category').click();
+  const catGroup = page.getByRole('group', { name: 'Category filter' });
+  for (const [cat, count] of catCounts) await expect(catGroup.locator('label', { hasText: new RegExp(`^${cat}\\s*${count}$`) })).toHaveCount(1);
+  await catGroup.locator('label', { hasText: new RegExp(`^${topCategory}\\s*\\d`) }).getByRole('checkbox').check();
+  await page.keyboard.press('Escape');
+  await expect(rows(page)).toHaveCount(topCount);
+  await expect(status(page)).toHaveText(`${topCount} of ${fmt(total)} papers · from ${newest} · in ${topCategory}`);
+  await screenshotBothThemes(page, 'facets-year-category');
+
+  // Has code.
+  const withCat = inYear.filter((p) => p.category.includes(topCategory));
+  const withCode = withCat.filter((p) => p.has_code === true).length;
+  await page.getByTestId('facet-code').click();
+  const codeGroup = page.getByRole('group', { name: 'Code filter' });
+  await expect(codeGroup.locator('label', { hasText: 'With code' })).toHaveText(new RegExp(`With code\\s*${withCode}$`));
+  await expect(codeGroup.locator('label', { hasText: 'Without code' })).toHaveText(new RegExp(`Without code\\s*${withCat.length - withCode}$`));
+  await codeGroup.getByLabel('With code').check();
+  await page.keyboard.press('Escape');
+  await expect(rows(page)).toHaveCount(withCode);
+  await expect(status(page)).toHaveText(`${withCode} of ${fmt(total)} papers · from ${newest} · in ${topCategory} · with code`);
+
+  // One click clears them all.
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  // More rows than fit: the virtualised table draws those in view, and tells assistive technology the whole count.
+  await expect(page.locator('.papers-table')).toHaveAttribute('aria-rowcount', String(total + 1));
+  await expect(status(page)).toHaveText(`${fmt(total)} papers`);
+
+  // Affiliation: the most frequent one over the library.
+  const byAff = countBy(all, (p) => p.affiliations);
+  const [aff, affCount] = [...byAff.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
+  await page.getByTestId('facet-affiliation').click();
+  const affGroup = page.getByRole('group', { name: 'Affiliation filter' });
+  await expect(affGroup.locator('label').filter({ hasText: new RegExp(`^${aff}\\s*\\d`) })).toHaveText(new RegExp(`^${aff}\\s*${affCount}$`));
+  await affGroup.locator('label').filter({ hasText: new RegExp(`^${aff}\\s*\\d`) }).getByRole('checkbox').check();
+  await page.keyboard.press('Escape');
+  await expect(rows(page)).toHaveCount(affCount);
+  await expect(status(page)).toHaveText(`${affCount} of ${fmt(total)} papers · at ${aff}`);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  // Author: a co-author printed on several seed papers (the facet counts printed authors).
+  const seed = papersOf(SEED_PROFILE);
+  const byAuthor = countBy(seed, (p) => p.authors);
+  const [name, count] = [...byAuthor.entries()].filter(([n]) => n !== 'Chong Ruan').sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? ['', 0];
+  await page.getByTestId('facet-author').click();
+  const authorGroup = page.getByRole('group', { name: 'Author filter' });
+  const option = authorGroup.locator('label').filter({ hasText: new RegExp(`^${name.replace(/\./g, '\\.')}\\s*\\d`) });
+  await expect(option).toHaveText(new RegExp(`${count}$`));
+  await option.getByRole('checkbox').check();
+  await page.keyboard.press('Escape');
+  await expect(rows(page)).toHaveCount(count);
+  await expect(status(page)).toHaveText(`${count} of ${fmt(total)} papers · with ${name}`);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  // The sidebar's category entry filters the table too.
+  const [sideCat, sideCount] = [...byCategory.entries()].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  await nav.getByRole('button', { name: new RegExp(`^${sideCat}\\s*${fmt(sideCount)}$`) }).click();
+  await expect(rows(page)).toHaveCount(sideCount);
+  await expect(status(page)).toHaveText(`${sideCount} of ${fmt(total)} papers · in ${sideCat}`);
+});
+
+test('keyboard: arrows move, Shift+arrows extend, Enter opens the paper, Ctrl+A selects all', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await wholeLibrary(page);
+  await rows(page).first().click();
+  await expect(status(page)).toHaveText('18 papers · 1 selected');
+  await page.keyboard.press('ArrowDown');
+  await expect(rows(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(rows(page).nth(0)).toHaveAttribute('aria-selected', 'false');
+  await expect(rows(page).nth(1)).toBeFocused();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect(rows(page).nth(3)).toBeFocused();
+  await expect(page.locator('.papers-table tbody tr[aria-selected="true"]')).toHaveCount(3);
+  await expect(status(page)).toHaveText('18 papers · 3 selected');
+  await page.keyboard.press('Shift+ArrowUp');
+  await expect(status(page)).toHaveText('18 papers · 2 selected');
+  // Ctrl-click adds one row, Shift-click selects a range.
+  await rows(page).nth(6).click({ modifiers: ['Control'] });
+  await expect(status(page)).toHaveText('18 papers · 3 selected');
+  await rows(page).nth(9).click({ modifiers: ['Shift'] });
+  await expect(status(page)).toHaveText('18 papers · 4 selected');
+  await page.keyboard.press('Control+a');
+  await expect(status(page)).toHaveText('18 papers · 18 selected');
+  await expect(page.locator('.papers-table tbody tr[aria-selected="true"]')).toHaveCount(18);
+  await screenshotBothThemes(page, 'select-all');
+  // Enter opens the lead paper in the detail pane and gives it focus.
+  await rows(page).nth(2).click();
+  const label = await rows(page).nth(2).getAttribute('aria-label');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#paper-detail')).toBeFocused();
+  expect(label).toMatch(/, 20\d\d$/);
+  const title = label?.replace(/, \d{4}$/, '') ?? '';
+  await expect(page.locator('#paper-detail-title')).toContainText(title.slice(0, 20));
+});
+
+test('panes resize and collapse, and stay so after a reload', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  const sidebar = page.locator('#sidebar');
+  const detail = page.locator('#detail-pane');
+  const sidebarWidth = Math.round((await sidebar.boundingBox())?.width ?? 0);
+  const detailWidth = Math.round((await detail.boundingBox())?.width ?? 0);
+  await page.getByRole('separator', { name: 'Sidebar width' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Math.round((await sidebar.boundingBox())?.width ?? 0)).toBe(sidebarWidth + 32);
+  // Drag the detail pane's handle 40 px to the left: the pane grows by 40.
+  const handle = page.getByRole('separator', { name: 'Details pane width' });
+  const box = await handle.boundingBox();
+  if (!box) throw new Error('no handle');
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 40, box.y + 200, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await detail.boundingBox())?.width ?? 0)).toBe(detailWidth + 40);
+  await screenshotBothThemes(page, 'panes-resized');
+  // Collapse the sidebar (toolbar button) and the detail pane (Enter on its handle).
+  await handle.focus();
+  await page.keyboard.press('Enter');
+  await expect(detail).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sidebar' }).click();
+  await expect(sidebar).toHaveCount(0);
+  await screenshotBothThemes(page, 'panes-collapsed');
+  await page.waitForTimeout(400);
+  await page.reload();
+  await expect(rows(page)).toHaveCount(18);
+  await expect(sidebar).toHaveCount(0);
+  await expect(detail).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sidebar' }).click();
+  await page.getByRole('button', { name: 'Details', exact: true }).click();
+  await expect.poll(async () => Math.round((await sidebar.boundingBox())?.width ?? 0)).toBe(sidebarWidth + 32);
+  await expect.poll(async () => Math.round((await detail.boundingBox())?.width ?? 0)).toBe(detailWidth + 40);
+});
+
+test('a big import shows progress and can be cancelled, storing nothing', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  // ~3,000 papers: the seed's cards repeated with numbered titles.
+  const seed = papersOf(SEED_PROFILE);
+  let big = SEED_PROFILE;
+  for (let copy = 1; copy < 170; copy++) {
+    let block = SEED_PROFILE;
+    for (const p of seed) block = block.split(p.title).join(`${p.title} (copy ${copy})`);
+    const start = block.indexOf(seed[0]?.title ?? '');
+    big += `\n${block.slice(Math.max(0, block.lastIndexOf('\n', start)))}`;
+  }
+  await page.locator('body').click();
+  await pasteText(page, big);
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  const importButton = dialog.getByRole('button', { name: /^Import [\d,]+ papers$/ });
+  await expect(importButton).toBeVisible({ timeout: 30_000 });
+  const n = Number((await importButton.textContent())?.replace(/\D/g, ''));
+  expect(n).toBeGreaterThan(2500);
+  await importButton.click();
+  const progress = dialog.getByTestId('import-progress-text');
+  await expect(progress).toHaveText(new RegExp(`^Importing [\\d,]+ of ${fmt(n)} papers…$`));
+  await dialog.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Import cancelled. Nothing was imported; the library is as it was.');
+  await screenshotBothThemes(page, 'import-cancelled');
+  await expect(status(page)).toHaveText('0 papers');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+});
+
+test('the detail pane shows a paper whole: abstract, authors, affiliations, categories and import history', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  // A second, changed copy of the page touches every paper again.
+  await importText(page, SEED_PROFILE.replace('14,139', '14,200'), /Record the new metrics|Import/);
+  await wholeLibrary(page);
+  const seed = papersOf(SEED_PROFILE);
+  const paper = seed.find((p) => p.affiliations.length > 0 && p.abstract) ?? seed[0];
+  if (!paper) throw new Error('no paper');
+  await rows(page).filter({ hasText: paper.title.slice(0, 30) }).first().click();
+  const detail = page.locator('#paper-detail');
+  for (const a of paper.authors.slice(0, 3)) await expect(detail.getByRole('button', { name: a, exact: true })).toBeVisible();
+  await expect(detail).toContainText(paper.affiliations.join(', '));
+  for (const c of paper.category) await expect(detail.locator('.paper-detail-meta')).toContainText(c);
+  const history = detail.getByTestId('import-history').getByRole('listitem');
+  await expect(history).toHaveCount(2);
+  await expect(history.nth(0)).toContainText('Added');
+  await expect(history.nth(1)).toContainText('Seen again, unchanged');
+  await screenshotBothThemes(page, 'paper-import-history', { pane: '.detail-pane' });
+});
+
+test('the authors and metrics views, in both themes and two window sizes', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await wholeLibrary(page);
+  for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }]) {
+    await page.setViewportSize(size);
+    await page.locator('.segment', { hasText: 'Papers' }).click();
+    await expect(rows(page)).toHaveCount(18);
+    await screenshotBothThemes(page, `view-papers-${size.width}`);
+    await page.locator('.segment', { hasText: 'Authors' }).click();
+    await expect(page.getByRole('main', { name: 'Authors' })).toBeVisible();
+    await screenshotBothThemes(page, `view-authors-${size.width}`);
+    await page.locator('.segment', { hasText: 'Metrics' }).click();
+    await expect(page.getByRole('main', { name: 'Metrics' })).toBeVisible();
+    await page.waitForTimeout(500);
+    await screenshotBothThemes(page, `view-metrics-${size.width}`);
+  }
+});
