@@ -128,42 +128,58 @@ export function listPaperIds(db: LibraryDb, input: ChannelArgs<'papers.ids'>): n
  * choosable. Categories count a paper once per code; authors and affiliations list the 30 most frequent.
  */
 export function paperFacets(db: LibraryDb, f: PaperFilters): PaperFacets {
-  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${paperWhere(f)}`)!.n;
-  /** `AND <col> IN (matching ids)` under every filter but the facet's own; nothing when no filter applies. */
-  const restrict = (column: SQL, facet: FacetName): SQL => {
-    const conditions = paperConditions(f, facet);
-    return conditions.length ? sql`AND ${column} IN (SELECT p.id FROM papers p ${whereAll(conditions)})` : sql``;
-  };
-  const years = db.all<{ year: number; count: number }>(
-    sql`SELECT p.year, COUNT(*) AS count FROM papers p ${whereAll([...paperConditions(f, 'years'), sql`p.year IS NOT NULL`])} GROUP BY p.year ORDER BY p.year`,
-  );
-  const categories = db.all<{ code: string; count: number }>(
-    sql`SELECT pc.code, COUNT(*) AS count FROM paper_categories pc WHERE 1 ${restrict(sql`pc.paper_id`, 'categories')}
-        GROUP BY pc.code ORDER BY count DESC, pc.code`,
-  );
-  const codeConditions = paperConditions(f, 'hasCode');
-  const withCode = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${whereAll([...codeConditions, sql`p.has_code = 1`])}`)!.n;
-  const codeTotal = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${whereAll(codeConditions)}`)!.n;
-  const authorsConditions = paperConditions(f, 'authors');
-  const authors = authorsConditions.length
-    ? db.all<{ id: number; name: string; count: number }>(
-        sql`SELECT a.id, a.name, COUNT(*) AS count FROM (${paperAuthorLinks(sql`SELECT p.id FROM papers p ${whereAll(authorsConditions)}`)}) l
-            JOIN authors a ON a.id = l.author_id GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,
-      )
-    : // No other filter: the kept per-author counts answer without scanning every author link.
-      db.all<{ id: number; name: string; count: number }>(sql`SELECT a.id, a.name, a.paper_count AS count FROM authors a WHERE a.paper_count > 0 ORDER BY a.paper_count DESC, a.name LIMIT 30`);
-  const affiliations = db.all<{ name: string; count: number }>(
-    sql`SELECT a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
-        WHERE 1 ${restrict(sql`pf.paper_id`, 'affiliations')} GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,
-  );
-  return {
-    total,
-    years,
-    categories: categories.map((c) => ({ value: c.code, label: c.code, count: c.count })),
-    hasCode: { with: withCode, without: codeTotal - withCode },
-    authors: authors.map((a) => ({ value: String(a.id), label: a.name, count: a.count })),
-    affiliations: affiliations.map((a) => ({ value: a.name, label: a.name, count: a.count })),
-  };
+  const all = paperConditions(f);
+  // The full filter (a full-text match, say) is evaluated once into a temporary table that every facet
+  // whose own filter is not set reuses, instead of once per facet. Safe: this function runs synchronously.
+  if (all.length) {
+    db.run(sql`DROP TABLE IF EXISTS temp.facet_ids`);
+    db.run(sql`CREATE TEMP TABLE facet_ids (id INTEGER PRIMARY KEY)`);
+    db.run(sql`INSERT INTO temp.facet_ids SELECT p.id FROM papers p ${whereAll(all)}`);
+  }
+  try {
+    /** SQL yielding the ids matching every filter but the facet's own, or null when no filter applies. */
+    const matching = (facet: FacetName): SQL | null => {
+      const conditions = paperConditions(f, facet);
+      if (!conditions.length) return null;
+      return conditions.length === all.length ? sql`SELECT id FROM temp.facet_ids` : sql`SELECT p.id FROM papers p ${whereAll(conditions)}`;
+    };
+    const restrict = (column: SQL, facet: FacetName): SQL => {
+      const ids = matching(facet);
+      return ids ? sql`AND ${column} IN (${ids})` : sql``;
+    };
+    const total = all.length ? db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM temp.facet_ids`)!.n : db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers`)!.n;
+    const years = db.all<{ year: number; count: number }>(
+      sql`SELECT p.year, COUNT(*) AS count FROM papers p WHERE p.year IS NOT NULL ${restrict(sql`p.id`, 'years')} GROUP BY p.year ORDER BY p.year`,
+    );
+    const categories = db.all<{ code: string; count: number }>(
+      sql`SELECT pc.code, COUNT(*) AS count FROM paper_categories pc WHERE 1 ${restrict(sql`pc.paper_id`, 'categories')}
+          GROUP BY pc.code ORDER BY count DESC, pc.code`,
+    );
+    const withCode = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p WHERE p.has_code = 1 ${restrict(sql`p.id`, 'hasCode')}`)!.n;
+    const codeTotal = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p WHERE 1 ${restrict(sql`p.id`, 'hasCode')}`)!.n;
+    const authorIds = matching('authors');
+    const authors = authorIds
+      ? db.all<{ id: number; name: string; count: number }>(
+          sql`SELECT a.id, a.name, COUNT(*) AS count FROM (${paperAuthorLinks(authorIds)}) l
+              JOIN authors a ON a.id = l.author_id GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,
+        )
+      : // No other filter: the kept per-author counts answer without scanning every author link.
+        db.all<{ id: number; name: string; count: number }>(sql`SELECT a.id, a.name, a.paper_count AS count FROM authors a WHERE a.paper_count > 0 ORDER BY a.paper_count DESC, a.name LIMIT 30`);
+    const affiliations = db.all<{ name: string; count: number }>(
+      sql`SELECT a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
+          WHERE 1 ${restrict(sql`pf.paper_id`, 'affiliations')} GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,
+    );
+    return {
+      total,
+      years,
+      categories: categories.map((c) => ({ value: c.code, label: c.code, count: c.count })),
+      hasCode: { with: withCode, without: codeTotal - withCode },
+      authors: authors.map((a) => ({ value: String(a.id), label: a.name, count: a.count })),
+      affiliations: affiliations.map((a) => ({ value: a.name, label: a.name, count: a.count })),
+    };
+  } finally {
+    if (all.length) db.run(sql`DROP TABLE IF EXISTS temp.facet_ids`);
+  }
 }
 
 /**
