@@ -9,7 +9,7 @@ import { request } from '../../api/client';
 import { useUi } from '../../stores/ui-store';
 
 /** Cards per request: a screenful or two, so a jump far down the list answers quickly. */
-export const AUTHOR_PAGE_SIZE = 60;
+export const AUTHOR_PAGE_SIZE = 24;
 
 export type AuthorSortKey = 'papers' | 'hIndex' | 'citations' | 'name';
 
