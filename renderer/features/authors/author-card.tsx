@@ -6,9 +6,9 @@ import { formatCount, formatDay, plural, sourceName } from '../../ui/format';
 import { AuthorAvatar } from './author-avatar';
 import { Sparkline } from './sparkline';
 
-function Metric({ label, value, testId }: { label: string; value: string | null; testId: string }) {
+function Metric({ label, value, testId, hint }: { label: string; value: string | null; testId: string; hint?: string }) {
   return (
-    <div className="metric" data-testid={testId}>
+    <div className="metric" data-testid={testId} title={hint}>
       <dt className="metric-label">{label}</dt>
       <dd className="metric-value">{value ?? '–'}</dd>
     </div>
@@ -35,12 +35,12 @@ function ProfileMetrics({ metrics, papersInLibrary }: { metrics: MetricSnapshot;
   return (
     <>
       <dl className="metric-grid">
-        <Metric label="h-index" value={num(metrics.hIndex)} testId="metric-h-index" />
+        <Metric label="h-index" value={num(metrics.hIndex)} testId="metric-h-index" hint="As the profile page shows it: the largest h such that h papers have at least h citations each (Hirsch 2005)." />
         <Metric label="Citations" value={num(metrics.citations)} testId="metric-citations" />
         <Metric label="Papers" value={num(metrics.paperCount ?? papersInLibrary)} testId="metric-papers" />
-        {metrics.i10Index !== null ? <Metric label="i10-index" value={num(metrics.i10Index)} testId="metric-i10" /> : null}
-        {metrics.noveltyPct !== null ? <Metric label="Novelty" value={`${metrics.noveltyPct}%`} testId="metric-novelty" /> : null}
-        {metrics.aiScore !== null ? <Metric label="AI score" value={String(metrics.aiScore)} testId="metric-ai-score" /> : null}
+        {metrics.i10Index !== null ? <Metric label="i10-index" value={num(metrics.i10Index)} testId="metric-i10" hint="As the profile page shows it: papers with at least 10 citations (Google Scholar)." /> : null}
+        {metrics.noveltyPct !== null ? <Metric label="Novelty" value={`${metrics.noveltyPct}%`} testId="metric-novelty" hint="Scholarfeed's own novelty score for this author, as the page shows it." /> : null}
+        {metrics.aiScore !== null ? <Metric label="AI score" value={String(metrics.aiScore)} testId="metric-ai-score" hint="Scholarfeed's own AI score for this author, as the page shows it." /> : null}
       </dl>
       <p className="metric-note">
         As shown on {sourceName(metrics.source)} on {formatDay(metrics.capturedAt)}
