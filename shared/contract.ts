@@ -193,7 +193,7 @@ export const PaperFacets = z.object({
   years: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
   categories: z.array(FacetCount),
   hasCode: z.object({ with: z.number().int(), without: z.number().int() }),
-  /** Most frequent authors (value: author id), at most 30. */
+  /** Most frequent authors (value: author id), at most 30; only names matching `authorQuery` when given. */
   authors: z.array(FacetCount),
   /** Most frequent affiliations, at most 30. */
   affiliations: z.array(FacetCount),
@@ -287,7 +287,13 @@ export const contract = {
     }),
     output: z.object({ rows: z.array(PaperRow), total: z.number().int(), offset: z.number().int() }),
   },
-  'papers.facets': { input: PaperFilters, output: PaperFacets },
+  'papers.facets': {
+    input: PaperFilters.extend({
+      /** Narrow the authors facet to names containing this text (case- and accent-insensitive). */
+      authorQuery: z.string().max(200).default(''),
+    }),
+    output: PaperFacets,
+  },
   'papers.ids': {
     input: PaperFilters.extend({ sort: z.array(z.object({ column: PaperSortColumn, desc: z.boolean().default(false) })).max(4).default([]) }),
     /** Every matching id in table order (for select-all). */

@@ -7,6 +7,7 @@ import type { ChannelArgs, ChannelOutput, PaperDetail, PaperFacets, PaperFilters
 import { LecternError } from '../../shared/errors';
 import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
+import { nameKey } from './keys';
 import { paperAuthorLinks } from './author-papers';
 import { paperConditions, paperWhere, whereAll, type FacetName } from './paper-filters';
 
@@ -127,8 +128,10 @@ export function listPaperIds(db: LibraryDb, input: ChannelArgs<'papers.ids'>): n
  * Facet counts under the current filters; each facet ignores its own filter so the other values stay
  * choosable. Categories count a paper once per code; authors and affiliations list the 30 most frequent.
  */
-export function paperFacets(db: LibraryDb, f: PaperFilters): PaperFacets {
+export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: string }): PaperFacets {
   const all = paperConditions(f);
+  const authorKey = nameKey(f.authorQuery ?? '');
+  const authorNamed = authorKey ? sql`AND instr(a.name_key, ${authorKey}) > 0` : sql``;
   // The full filter (a full-text match, say) is evaluated once into a temporary table that every facet
   // whose own filter is not set reuses, instead of once per facet. Safe: this function runs synchronously.
   if (all.length) {
@@ -161,10 +164,10 @@ export function paperFacets(db: LibraryDb, f: PaperFilters): PaperFacets {
     const authors = authorIds
       ? db.all<{ id: number; name: string; count: number }>(
           sql`SELECT a.id, a.name, COUNT(*) AS count FROM (${paperAuthorLinks(authorIds)}) l
-              JOIN authors a ON a.id = l.author_id GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,
+              JOIN authors a ON a.id = l.author_id WHERE 1 ${authorNamed} GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,
         )
       : // No other filter: the kept per-author counts answer without scanning every author link.
-        db.all<{ id: number; name: string; count: number }>(sql`SELECT a.id, a.name, a.paper_count AS count FROM authors a WHERE a.paper_count > 0 ORDER BY a.paper_count DESC, a.name LIMIT 30`);
+        db.all<{ id: number; name: string; count: number }>(sql`SELECT a.id, a.name, a.paper_count AS count FROM authors a WHERE a.paper_count > 0 ${authorNamed} ORDER BY a.paper_count DESC, a.name LIMIT 30`);
     const affiliations = db.all<{ name: string; count: number }>(
       sql`SELECT a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
           WHERE 1 ${restrict(sql`pf.paper_id`, 'affiliations')} GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,

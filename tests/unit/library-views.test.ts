@@ -71,6 +71,13 @@ describe('facet filters', () => {
     expect(f.authors[0]).toMatchObject({ label: 'Chong Ruan', count: 7 });
   });
 
+  it('narrows the authors facet by name, with and without other filters', async () => {
+    const all = await call(h, 'papers.facets', { authorQuery: 'lefevre' });
+    expect(all.authors.map((a) => [a.label, a.count])).toEqual([['François Lefèvre', 3]]);
+    const seedCode = await call(h, 'papers.facets', { ...seedOnly(), hasCode: true, authorQuery: 'deepseek' });
+    expect(seedCode.authors.map((a) => [a.label, a.count])).toEqual([['DeepSeek-AI', 5]]);
+  });
+
   it('lists every matching id in table order for select-all', async () => {
     const { ids } = await call(h, 'papers.ids', { ...seedOnly(), sort: [{ column: 'date', desc: true }] });
     expect(ids).toHaveLength(18);

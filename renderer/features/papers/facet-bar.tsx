@@ -154,7 +154,17 @@ export function FacetBar() {
         return want ? name : current === name ? null : current;
       }),
   });
-  const counts = useChannel('papers.facets', openMenu === null ? null : paperFilters({ filter, selectedAuthorId: authorId, facets }));
+  // The Author menu searches names on the server: a large library has far more authors than one list can show.
+  const [authorQuery, setAuthorQuery] = useState('');
+  const [authorSearch, setAuthorSearch] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAuthorSearch(authorQuery.trim()), 150);
+    return () => clearTimeout(timer);
+  }, [authorQuery]);
+  const counts = useChannel(
+    'papers.facets',
+    openMenu === null ? null : { ...paperFilters({ filter, selectedAuthorId: authorId, facets }), authorQuery: openMenu === 'Author' ? authorSearch : '' },
+  );
   const data = counts.data;
   const codeWord = facets.hasCode === null ? null : facets.hasCode ? 'with code' : 'without code';
 
@@ -196,18 +206,29 @@ export function FacetBar() {
       </FacetMenu>
       <FacetMenu label="Author" testId="facet-author" {...menu('Author')} active={summary(facets.authors.map((a) => a.name))}>
         {() => (
+          <>
+          <input
+            className="input facet-search"
+            type="search"
+            aria-label="Find an author"
+            placeholder="Find an author…"
+            maxLength={200}
+            value={authorQuery}
+            onChange={(e) => setAuthorQuery(e.target.value)}
+          />
           <CheckList
             items={[
               ...(data?.authors ?? []),
               ...facets.authors.filter((a) => !data?.authors.some((x) => x.value === String(a.id))).map((a) => ({ value: String(a.id), label: a.name, count: 0 })),
             ]}
             chosen={facets.authors.map((a) => String(a.id))}
-            empty="No authors among these papers."
+            empty={authorSearch ? `No author named “${authorSearch}” among these papers.` : 'No authors among these papers.'}
             onToggle={(v, on) => {
               const label = data?.authors.find((a) => a.value === v)?.label ?? facets.authors.find((a) => String(a.id) === v)?.name ?? v;
               setFacets({ authors: on ? [...facets.authors.filter((a) => String(a.id) !== v), { id: Number(v), name: label }] : facets.authors.filter((a) => String(a.id) !== v) });
             }}
           />
+          </>
         )}
       </FacetMenu>
       <FacetMenu label="Affiliation" testId="facet-affiliation" {...menu('Affiliation')} active={summary(facets.affiliations)}>
