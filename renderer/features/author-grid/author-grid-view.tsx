@@ -10,6 +10,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useUi } from '../../stores/ui-store';
 import { formatCount, plural } from '../../ui/format';
+import { FIND_SHORTCUT, SearchField } from '../../ui/search-field';
 import { AuthorGridCard, AuthorGridPlaceholder } from './author-grid-card';
 import { useAuthorPages, type AuthorSortKey } from './use-author-pages';
 import '../../styles/author-grid.css';
@@ -171,22 +172,12 @@ export function AuthorGridView() {
     <section className="author-grid-view" aria-label="Authors">
       <div className="toolbar author-grid-toolbar">
         <div className="filter-box">
-          <label htmlFor={FILTER_INPUT_ID} className="visually-hidden">
-            Filter authors by name
-          </label>
-          <svg className="filter-icon" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
-            <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-            <path d="m10.5 10.5 3.5 3.5" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-          </svg>
-          <input
+          <SearchField
             id={FILTER_INPUT_ID}
-            type="search"
-            className="input filter-input"
-            placeholder={`Filter authors by name  (${navigator.platform.startsWith('Mac') ? '⌘F' : 'Ctrl+F'})`}
+            label="Filter authors by name"
+            placeholder={`Filter authors by name  (${FIND_SHORTCUT})`}
             value={text}
             maxLength={200}
-            autoComplete="off"
-            spellCheck={false}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Escape' && text) {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { FILTER_MAX_LENGTH } from '../../../shared/contract';
 import { useUi } from '../../stores/ui-store';
 import { formatCount } from '../../ui/format';
+import { FIND_SHORTCUT, SearchField } from '../../ui/search-field';
 
 // Long enough to skip the middle of a fast-typed word, short enough that one more letter feels immediate.
 const DEBOUNCE_MS = 40;
@@ -27,21 +28,12 @@ export function FilterBox() {
     return () => clearTimeout(timer);
   }, [text, setFilter]);
 
-  const shortcut = navigator.platform.startsWith('Mac') ? '⌘F' : 'Ctrl+F';
   return (
     <div className="filter-box">
-      <label htmlFor={FILTER_INPUT_ID} className="visually-hidden">
-        Filter papers by title, author or abstract
-      </label>
-      <svg className="filter-icon" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
-        <circle cx="7" cy="7" r="4.5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-        <path d="m10.5 10.5 3.5 3.5" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
-      </svg>
-      <input
+      <SearchField
         id={FILTER_INPUT_ID}
-        type="search"
-        className="input filter-input"
-        placeholder={`Filter papers  (${shortcut})`}
+        label="Filter papers by title, author or abstract"
+        placeholder={`Filter papers  (${FIND_SHORTCUT})`}
         value={text}
         maxLength={FILTER_MAX_LENGTH}
         aria-describedby={cut ? FILTER_NOTE_ID : undefined}
@@ -63,8 +55,6 @@ export function FilterBox() {
             setCutPaste(null);
           }
         }}
-        autoComplete="off"
-        spellCheck={false}
       />
       {cut ? (
         <p id={FILTER_NOTE_ID} className="filter-note" role="status">
