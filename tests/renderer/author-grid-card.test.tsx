@@ -1,29 +1,13 @@
 /** One card of the authors grid, rendered in happy-dom: what it shows, and what opening does. */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuthorGridCard as CardData } from '../../shared/contract';
 import { AuthorGridCard } from '../../renderer/features/author-grid/author-grid-card';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
+import { mount } from './mount';
 
 function render(card: CardData, opened: number[]): HTMLElement {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root?.render(<AuthorGridCard card={card} position={2} setSize={30000} tabIndex={0} onOpen={(id) => opened.push(id)} />));
-  return container;
+  return mount(<AuthorGridCard card={card} position={2} setSize={30000} tabIndex={0} onOpen={(id) => opened.push(id)} />).container;
 }
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-});
 
 const CHONG: CardData = {
   id: 2,

@@ -4,30 +4,14 @@
  * its tooltip (reachable by keyboard), and a plain sentence when no paper carries a citation count.
  */
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SelectionMetrics } from '../../shared/contract';
 import { SelectionMetricsContent } from '../../renderer/features/metrics/selection-metrics-view';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
+import { mount } from './mount';
 
 function render(metrics: SelectionMetrics, onOpenAuthor?: (id: number) => void): HTMLElement {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root?.render(<SelectionMetricsContent metrics={metrics} onOpenAuthor={onOpenAuthor} />));
-  return container;
+  return mount(<SelectionMetricsContent metrics={metrics} onOpenAuthor={onOpenAuthor} />).container;
 }
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-});
 
 const BASE: SelectionMetrics = {
   papers: 1250,

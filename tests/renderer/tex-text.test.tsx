@@ -1,29 +1,16 @@
 /** <TexText>: inline LaTeX in titles and abstracts, rendered by KaTeX into a real (happy-dom) DOM. */
 import katex from 'katex';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { splitTex } from '../../renderer/ui/tex-segments';
 import { TexText } from '../../renderer/ui/tex-text';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
+import { mount } from './mount';
 
 function render(text: string): HTMLElement {
-  container = document.createElement('p');
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root?.render(<TexText text={text} />));
-  return container;
+  return mount(<TexText text={text} />, 'p').container;
 }
 
 afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
   vi.restoreAllMocks();
 });
 
@@ -130,8 +117,7 @@ describe('TexText', () => {
   it('renders each distinct formula once (memoised)', () => {
     const spy = vi.spyOn(katex, 'renderToString');
     const text = 'memo $\\zeta_{41}$ test';
-    render(text);
-    act(() => root?.render(<TexText text={text} />));
+    mount(<TexText text={text} />, 'p').render(<TexText text={text} />);
     const other = render(`again: ${text}`);
     expect(shown(other.querySelector('.katex-html'))).toBe('ζ41');
     expect(spy).toHaveBeenCalledTimes(1);
