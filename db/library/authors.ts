@@ -3,11 +3,13 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { AuthorCard, AuthorMetrics, AuthorSummary, ChannelArgs, ChannelOutput, LibraryInfo, MetricSnapshot } from '../../shared/contract';
+import { PaperFilters } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
 import { authorPaperIds, paperAuthorLinks } from './author-papers';
 import { nameKey } from './keys';
+import { selectionMetrics } from './selection-metrics';
 
 interface SnapshotRecord {
   id: number;
@@ -22,6 +24,10 @@ interface SnapshotRecord {
 }
 
 const SNAPSHOT_COLUMNS = sql`s.id, s.source, s.captured_at, s.h_index, s.i10_index, s.citations, s.paper_count, s.novelty_pct, s.ai_score`;
+
+/** Each author's latest snapshot (one row per profile owner; only profile owners have snapshots, so it stays small). */
+const LATEST_SNAPSHOTS = sql`SELECT s1.* FROM author_metric_snapshots s1 WHERE s1.id = (
+  SELECT s2.id FROM author_metric_snapshots s2 WHERE s2.author_id = s1.author_id ORDER BY s2.captured_at DESC, s2.id DESC LIMIT 1)`;
 
 function toSnapshot(r: SnapshotRecord): MetricSnapshot {
   return {
@@ -61,13 +67,10 @@ function latestSnapshot(db: LibraryDb, authorId: number): MetricSnapshot | null 
 export function listAuthors(db: LibraryDb, input: ChannelArgs<'authors.list'>): AuthorSummary[] {
   const filter = nameKey(input.filter);
   const rows = db.all<{ id: number; name: string; primary_category: string | null; papers: number; has_profile: number; h_index: number | null; citations: number | null }>(sql`
-    SELECT a.id, a.name, a.primary_category,
-      a.paper_count AS papers,
-      EXISTS (SELECT 1 FROM author_metric_snapshots s WHERE s.author_id = a.id) AS has_profile,
-      (SELECT s.h_index FROM author_metric_snapshots s WHERE s.author_id = a.id ORDER BY s.captured_at DESC, s.id DESC LIMIT 1) AS h_index,
-      (SELECT s.citations FROM author_metric_snapshots s WHERE s.author_id = a.id ORDER BY s.captured_at DESC, s.id DESC LIMIT 1) AS citations
-    FROM authors a
-    WHERE (${input.profilesOnly ? 0 : 1} OR EXISTS (SELECT 1 FROM author_metric_snapshots s WHERE s.author_id = a.id))
+    SELECT a.id, a.name, a.primary_category, a.paper_count AS papers,
+      s.id IS NOT NULL AS has_profile, s.h_index, s.citations
+    FROM authors a LEFT JOIN (${LATEST_SNAPSHOTS}) s ON s.author_id = a.id
+    WHERE (${input.profilesOnly ? 0 : 1} OR s.id IS NOT NULL)
       AND (${filter} = '' OR instr(a.name_key, ${filter}) > 0)
     ORDER BY has_profile DESC, papers DESC, a.name COLLATE NOCASE`);
   return rows.map((r) => ({
@@ -105,25 +108,15 @@ export function findAuthorByName(db: LibraryDb, name: string): number {
  */
 export function authorCard(db: LibraryDb, id: number): AuthorCard {
   const a = authorRow(db, id);
-  const affiliations = db.all<{ name: string; count: number }>(sql`
-    SELECT af.name, COUNT(DISTINCT pf.paper_id) AS count
-    FROM paper_affiliations pf JOIN affiliations af ON af.id = pf.affiliation_id
-    WHERE pf.paper_id IN (${authorPaperIds(id)})
-    GROUP BY af.id ORDER BY count DESC, af.name`);
-  const coAuthors = db.all<{ id: number; name: string; count: number }>(sql`
-    SELECT a.id, a.name, COUNT(DISTINCT other.paper_id) AS count
-    FROM (${paperAuthorLinks(authorPaperIds(id))}) other
-    JOIN authors a ON a.id = other.author_id
-    WHERE other.author_id <> ${id}
-    GROUP BY a.id ORDER BY count DESC, a.name COLLATE NOCASE LIMIT 10`);
+  const details = cardDetails(db, [id], { affiliations: 1000, coAuthors: 10 });
   return {
     id: a.id,
     name: a.name,
     primaryCategory: a.primary_category,
     metrics: latestSnapshot(db, id),
     papersInLibrary: a.paper_count,
-    affiliations,
-    coAuthors,
+    affiliations: details.affiliations.get(id) ?? [],
+    coAuthors: details.coAuthors.get(id) ?? [],
   };
 }
 
@@ -134,29 +127,20 @@ export function authorCard(db: LibraryDb, id: number): AuthorCard {
  */
 export function authorMetrics(db: LibraryDb, id: number): AuthorMetrics {
   const a = authorRow(db, id);
-  const mine = authorPaperIds(id);
   const snapshots = db
     .all<SnapshotRecord>(sql`SELECT ${SNAPSHOT_COLUMNS} FROM author_metric_snapshots s WHERE s.author_id = ${id} ORDER BY s.captured_at, s.id`)
     .map(toSnapshot);
-  const papersPerYear = db.all<{ year: number; count: number }>(
-    sql`SELECT year, COUNT(*) AS count FROM papers WHERE id IN (${mine}) AND year IS NOT NULL GROUP BY year ORDER BY year`,
-  );
-  const papersPerCategory = db.all<{ category: string; count: number }>(
-    sql`SELECT code AS category, COUNT(DISTINCT paper_id) AS count FROM paper_categories WHERE paper_id IN (${mine})
-        GROUP BY code ORDER BY count DESC, code`,
-  );
-  const code = db.get<{ total: number; with_code: number }>(
-    sql`SELECT COUNT(*) AS total, COALESCE(SUM(has_code = 1), 0) AS with_code FROM papers WHERE id IN (${mine})`,
-  )!;
+  // The paper figures are those of the selection "this author's papers".
+  const papers = selectionMetrics(db, PaperFilters.parse({ authorId: id }));
   return {
     authorId: a.id,
     name: a.name,
     snapshots,
-    papersPerYear,
-    papersPerCategory,
-    papersInLibrary: code.total,
-    papersWithCode: code.with_code,
-    codeShare: code.total > 0 ? code.with_code / code.total : null,
+    papersPerYear: papers.papersPerYear,
+    papersPerCategory: papers.papersPerCategory,
+    papersInLibrary: papers.papers,
+    papersWithCode: papers.papersWithCode,
+    codeShare: papers.papers > 0 ? papers.papersWithCode / papers.papers : null,
   };
 }
 
@@ -183,18 +167,15 @@ const GRID_SORT: Record<ChannelArgs<'authors.grid'>['sort'], SQL> = {
 export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): ChannelOutput<'authors.grid'> {
   const filter = nameKey(input.filter);
   const where = sql`WHERE a.paper_count > 0 ${filter ? sql`AND instr(a.name_key, ${filter}) > 0` : sql``}`;
-  // Latest snapshot per author: only profile owners have snapshots, so this set stays small.
-  const latest = sql`SELECT s1.* FROM author_metric_snapshots s1 WHERE s1.id = (
-      SELECT s2.id FROM author_metric_snapshots s2 WHERE s2.author_id = s1.author_id ORDER BY s2.captured_at DESC, s2.id DESC LIMIT 1)`;
   const direction = input.desc ? sql`DESC` : sql`ASC`;
   const rows = db.all<{ id: number; name: string; primary_category: string | null; paper_count: number; h_index: number | null; citations: number | null; captured_at: string | null }>(sql`
     SELECT a.id, a.name, a.primary_category, a.paper_count, s.h_index, s.citations, s.captured_at
-    FROM authors a LEFT JOIN (${latest}) s ON s.author_id = a.id
+    FROM authors a LEFT JOIN (${LATEST_SNAPSHOTS}) s ON s.author_id = a.id
     ${where}
     ORDER BY ${GRID_SORT[input.sort]} ${direction} NULLS LAST, a.paper_count DESC, a.name_key ASC, a.id ASC
     LIMIT ${input.limit} OFFSET ${input.offset}`);
   const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM authors a ${where}`)!.n;
-  const details = cardDetails(db, rows.map((r) => r.id), 3);
+  const details = cardDetails(db, rows.map((r) => r.id), { affiliations: 3, coAuthors: 3 });
   return {
     total,
     offset: input.offset,
@@ -216,9 +197,9 @@ export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): C
 /**
  * Top affiliations and co-authors of several authors at once (two queries for a whole page of cards,
  * instead of two per card).
- * @param top how many of each per author
+ * @param top how many of each to keep per author (most frequent first, ties by name)
  */
-function cardDetails(db: LibraryDb, authorIds: number[], top: number) {
+function cardDetails(db: LibraryDb, authorIds: number[], top: { affiliations: number; coAuthors: number }) {
   const affiliations = new Map<number, Array<{ name: string; count: number }>>();
   const coAuthors = new Map<number, Array<{ id: number; name: string; count: number }>>();
   if (authorIds.length === 0) return { affiliations, coAuthors };
@@ -229,21 +210,21 @@ function cardDetails(db: LibraryDb, authorIds: number[], top: number) {
   for (const r of db.all<{ me: number; name: string; count: number }>(sql`
     WITH m AS MATERIALIZED (${mine})
     SELECT me, name, count FROM (
-      SELECT m.me, af.name, COUNT(*) AS count, ROW_NUMBER() OVER (PARTITION BY m.me ORDER BY COUNT(*) DESC, af.name) AS rank
+      SELECT m.me, af.name, COUNT(*) AS count, ROW_NUMBER() OVER (PARTITION BY m.me ORDER BY COUNT(*) DESC, af.name COLLATE NOCASE) AS rank
       FROM m JOIN paper_affiliations pf ON pf.paper_id = m.paper_id JOIN affiliations af ON af.id = pf.affiliation_id
       GROUP BY m.me, af.id)
-    WHERE rank <= ${top} ORDER BY me, rank`)) {
+    WHERE rank <= ${top.affiliations} ORDER BY me, rank`)) {
     (affiliations.get(r.me) ?? affiliations.set(r.me, []).get(r.me)!).push({ name: r.name, count: r.count });
   }
   for (const r of db.all<{ me: number; id: number; name: string; count: number }>(sql`
     WITH m AS MATERIALIZED (${mine})
     SELECT me, id, name, count FROM (
-      SELECT m.me, o.id, o.name, COUNT(*) AS count, ROW_NUMBER() OVER (PARTITION BY m.me ORDER BY COUNT(*) DESC, o.name) AS rank
+      SELECT m.me, o.id, o.name, COUNT(*) AS count, ROW_NUMBER() OVER (PARTITION BY m.me ORDER BY COUNT(*) DESC, o.name COLLATE NOCASE) AS rank
       FROM m JOIN (${paperAuthorLinks(sql`SELECT paper_id FROM m`)}) l ON l.paper_id = m.paper_id
       JOIN authors o ON o.id = l.author_id
       WHERE l.author_id <> m.me
       GROUP BY m.me, o.id)
-    WHERE rank <= ${top} ORDER BY me, rank`)) {
+    WHERE rank <= ${top.coAuthors} ORDER BY me, rank`)) {
     (coAuthors.get(r.me) ?? coAuthors.set(r.me, []).get(r.me)!).push({ id: r.id, name: r.name, count: r.count });
   }
   return { affiliations, coAuthors };
