@@ -7,7 +7,7 @@ import { PaperFilters } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
-import { authorPaperIds, paperAuthorLinks } from './author-papers';
+import { paperAuthorLinks } from './author-papers';
 import { nameKey } from './keys';
 import { selectionMetrics } from './selection-metrics';
 
