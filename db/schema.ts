@@ -7,7 +7,7 @@
  * never overwritten.
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 const timestamps = {
   /** ISO 8601 UTC. */
@@ -62,6 +62,13 @@ export const papers = sqliteTable(
     doi: text('doi'),
     arxivId: text('arxiv_id'),
     ...timestamps,
+    /** Reading status: `unread` | `reading` | `read` (validated by the contract's ReadingStatus). */
+    status: text('status', { enum: ['unread', 'reading', 'read'] }).notNull().default('unread'),
+    /** The user's rating, 1-5; null when not rated. */
+    rating: integer('rating'),
+    starred: integer('starred', { mode: 'boolean' }).notNull().default(false),
+    /** ISO 8601 UTC time the paper was moved to the trash; null when it is in the library. Purged 30 days later. */
+    deletedAt: text('deleted_at'),
   },
   (t) => [
     index('papers_title_key_idx').on(t.titleKey),
@@ -76,6 +83,12 @@ export const papers = sqliteTable(
     index('papers_created_at_idx').on(t.createdAt),
     index('papers_venue_idx').on(t.venue),
     index('papers_arxiv_idx').on(t.arxivId),
+    // Sorting by status follows reading order (unread, reading, read), not the alphabet: the index
+    // holds that expression so the sort is an index walk (see STATUS_ORDER in db/library/papers.ts).
+    index('papers_status_order_idx').on(sql`(CASE ${t.status} WHEN 'unread' THEN 0 WHEN 'reading' THEN 1 ELSE 2 END)`),
+    index('papers_rating_idx').on(t.rating),
+    index('papers_starred_idx').on(t.starred),
+    index('papers_deleted_at_idx').on(t.deletedAt),
   ],
 );
 
@@ -196,4 +209,112 @@ export const settings = sqliteTable('settings', {
   /** JSON text. */
   value: text('value').notNull(),
   updatedAt: timestamps.updatedAt,
+});
+
+// ---- curation (issue 4) ----------------------------------------------------------------------------
+
+/**
+ * Tags. Hierarchy lives in the name: `method/rl` is a child of `method` (the parent need not exist as a
+ * row; the sidebar shows it as a folder). Names are unique ignoring case.
+ */
+export const tags = sqliteTable(
+  'tags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** As the user typed it (trimmed, segments trimmed), e.g. `method/rl`; 1-200 characters. */
+    name: text('name').notNull(),
+    /** Lower-case name: uniqueness and `tag:` lookups (a parent's subtree is the key range `name/`..`name0`). */
+    nameKey: text('name_key').notNull(),
+    /** CSS hex colour `#rrggbb`, or null for the default chip colour. */
+    colour: text('colour'),
+    /** `manual` (made by the user) or `imported` (came with a paste). */
+    type: text('type', { enum: ['manual', 'imported'] }).notNull().default('manual'),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('tags_name_key_idx').on(t.nameKey)],
+);
+
+export const paperTags = sqliteTable(
+  'paper_tags',
+  {
+    paperId: integer('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.tagId, t.paperId] }), index('paper_tags_paper_idx').on(t.paperId)],
+);
+
+/** Markdown notes; a paper may have several. Body at most 1 MB (UTF-8), checked by db/library/notes.ts. */
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    paperId: integer('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('notes_paper_idx').on(t.paperId)],
+);
+
+/**
+ * Highlights on a paper's abstract. Offsets are UTF-16 code units into the abstract as it was when the
+ * annotation was made; `quote` keeps the text itself, so a re-import that changes the abstract cannot
+ * lose it (the span is found again by its quote, see shared/search/anchor.ts).
+ */
+export const annotations = sqliteTable(
+  'annotations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    paperId: integer('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    quote: text('quote').notNull(),
+    /** CSS hex colour `#rrggbb`. */
+    colour: text('colour').notNull().default('#ffd54f'),
+    comment: text('comment').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('annotations_paper_idx').on(t.paperId)],
+);
+
+/** Collections (folders): nested through parent_id; a paper may sit in many. */
+export const collections = sqliteTable(
+  'collections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    parentId: integer('parent_id').references((): AnySQLiteColumn => collections.id, { onDelete: 'cascade' }),
+    ...timestamps,
+  },
+  (t) => [index('collections_parent_idx').on(t.parentId)],
+);
+
+export const collectionPapers = sqliteTable(
+  'collection_papers',
+  {
+    collectionId: integer('collection_id')
+      .notNull()
+      .references(() => collections.id, { onDelete: 'cascade' }),
+    paperId: integer('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    /** ISO 8601 UTC. */
+    addedAt: text('added_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [primaryKey({ columns: [t.collectionId, t.paperId] }), index('collection_papers_paper_idx').on(t.paperId)],
+);
+
+/** Smart collections: a name and a query in the search syntax (shared/search/parse.ts), run when opened. */
+export const savedSearches = sqliteTable('saved_searches', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  query: text('query').notNull(),
+  ...timestamps,
 });

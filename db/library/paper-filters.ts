@@ -9,8 +9,10 @@ import { authorPaperIds } from './author-papers';
 export type FacetName = 'years' | 'categories' | 'hasCode' | 'authors' | 'affiliations';
 
 /**
- * FTS5 query for the quick filter: each word must start a word in some column ("deep prov" finds
- * "DeepSeek-Prover"). Words are quoted, so FTS operators typed by the user are taken literally.
+ * FTS5 query for the quick filter: each word must start a word of the title, the printed authors or the
+ * abstract ("deep prov" finds "DeepSeek-Prover"). Words are quoted, so FTS operators typed by the user
+ * are taken literally. The index also holds affiliations, categories, tags, notes and annotations; the
+ * quick filter keeps to its three documented columns (the `query` syntax searches them all).
  * @returns null when the text holds no searchable word
  */
 export function quickFilterQuery(text: string): string | null {
@@ -18,7 +20,7 @@ export function quickFilterQuery(text: string): string | null {
     .split(/\s+/)
     .map((w) => w.replace(/"/g, '""'))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.length ? words.map((w) => `"${w}"*`).join(' AND ') : null;
+  return words.length ? `{title authors_text abstract} : (${words.map((w) => `"${w}"*`).join(' AND ')})` : null;
 }
 
 function idList(ids: readonly number[]): SQL {

@@ -10,8 +10,9 @@ import { appDataFolder, resolveLibraryFile } from '../../db/location';
 import { tempLibraryFile } from './helpers/fixtures';
 
 const TABLES = [
-  'affiliations', 'author_metric_snapshots', 'authors', 'import_papers', 'imports', 'paper_affiliations', 'paper_authors', 'paper_categories', 'papers',
-  'papers_fts', 'papers_fts_config', 'papers_fts_data', 'papers_fts_docsize', 'papers_fts_idx', 'settings',
+  'affiliations', 'annotations', 'author_metric_snapshots', 'authors', 'collection_papers', 'collections', 'import_papers', 'imports', 'notes',
+  'paper_affiliations', 'paper_authors', 'paper_categories', 'paper_tags', 'papers',
+  'papers_fts', 'papers_fts_config', 'papers_fts_data', 'papers_fts_docsize', 'papers_fts_idx', 'saved_searches', 'settings', 'tags',
 ];
 
 function tables(file: string): string[] {
