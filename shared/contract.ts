@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ParsedAuthor, ParseReport, PasteSource, SkippedLine } from './paste/parsed';
+import { QUERY_MAX_LENGTH } from './search/parse';
 
 // ---- shared pieces -------------------------------------------------------------------------------
 
@@ -25,9 +26,78 @@ export const MetricSnapshot = z.object({
 });
 export type MetricSnapshot = z.infer<typeof MetricSnapshot>;
 
-export const PAPER_SORT_COLUMNS = ['title', 'authors', 'date', 'year', 'category', 'venue', 'code', 'affiliations', 'citations', 'added'] as const;
+export const PAPER_SORT_COLUMNS = ['title', 'authors', 'date', 'year', 'category', 'venue', 'code', 'affiliations', 'citations', 'added', 'status', 'rating', 'starred'] as const;
 export const PaperSortColumn = z.enum(PAPER_SORT_COLUMNS);
 export type PaperSortColumn = z.infer<typeof PaperSortColumn>;
+
+export const READING_STATUSES = ['unread', 'reading', 'read'] as const;
+export const ReadingStatus = z.enum(READING_STATUSES);
+export type ReadingStatus = z.infer<typeof ReadingStatus>;
+
+/** CSS hex colour `#rrggbb` (what <input type="color"> gives). */
+export const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'A colour is #rrggbb, such as #4f8cc9.');
+
+/** A tag as a chip shows it. */
+export const TagRef = z.object({ id: Id, name: z.string(), colour: z.string().nullable() });
+export type TagRef = z.infer<typeof TagRef>;
+
+export const Tag = TagRef.extend({
+  /** `manual` (made in Lectern) or `imported` (came with a paste). */
+  type: z.enum(['manual', 'imported']),
+  /** Papers in the library (not the trash) carrying this tag itself (children not included). */
+  paperCount: z.number().int(),
+});
+export type Tag = z.infer<typeof Tag>;
+
+export const Note = z.object({
+  id: Id,
+  paperId: Id,
+  /** Markdown as written (render it sanitised: no scripts, no remote loads). */
+  body: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Note = z.infer<typeof Note>;
+
+export const Annotation = z.object({
+  id: Id,
+  paperId: Id,
+  /** Span in the abstract when it was made: UTF-16 code units (JavaScript string indices). */
+  start: z.number().int(),
+  end: z.number().int(),
+  /** The annotated text, kept so the annotation survives a changed abstract. */
+  quote: z.string(),
+  colour: z.string(),
+  comment: z.string(),
+  /** Where the quote is in the abstract now (shared/search/anchor.ts), or null when it is no longer there. */
+  anchor: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Annotation = z.infer<typeof Annotation>;
+
+export const Collection = z.object({
+  id: Id,
+  name: z.string(),
+  /** The collection it sits in; null at the top level. */
+  parentId: Id.nullable(),
+  /** Papers directly in it (not in sub-collections), trash excluded. */
+  paperCount: z.number().int(),
+});
+export type Collection = z.infer<typeof Collection>;
+
+export const SavedSearch = z.object({ id: Id, name: z.string(), query: z.string(), createdAt: z.string(), updatedAt: z.string() });
+export type SavedSearch = z.infer<typeof SavedSearch>;
+
+/** A word or phrase a search matched, for highlighting (shared/search/parse.ts HighlightTerm). */
+export const HighlightTerm = z.object({
+  text: z.string(),
+  /** Highlight any word this text starts. */
+  prefix: z.boolean(),
+  /** Where it applies: an author name, one text column, or null for anywhere. */
+  field: z.enum(['author', 'title', 'abstract', 'notes', 'annotations', 'affiliations']).nullable(),
+});
+export type HighlightTerm = z.infer<typeof HighlightTerm>;
 
 export const PaperRow = z.object({
   id: Id,
@@ -44,6 +114,15 @@ export const PaperRow = z.object({
   venue: z.string().nullable(),
   /** When the paper entered the library (ISO 8601 UTC). */
   addedAt: z.string(),
+  /** Tags on the paper, by name. */
+  tags: z.array(TagRef),
+  status: ReadingStatus,
+  /** 1-5, or null when not rated. */
+  rating: z.number().int().min(1).max(5).nullable(),
+  starred: z.boolean(),
+  noteCount: z.number().int(),
+  /** When it was moved to the trash (ISO 8601 UTC); null when in the library. */
+  deletedAt: z.string().nullable(),
 });
 export type PaperRow = z.infer<typeof PaperRow>;
 
@@ -181,6 +260,27 @@ export const PaperFilters = z.object({
   importId: Id.optional(),
   /** Only these papers (a selection). */
   paperIds: z.array(Id).max(100_000).optional(),
+  /** Papers carrying these tags; a tag includes its children (`method` takes in `method/rl`). */
+  tagIds: z.array(Id).max(100).default([]),
+  /** `or`: any of tagIds (default); `and`: every one of them. */
+  tagMode: z.enum(['and', 'or']).default('or'),
+  /** Only papers in this collection. */
+  collectionId: Id.optional(),
+  /** With collectionId: also papers in its sub-collections. */
+  includeSubcollections: z.boolean().default(false),
+  status: ReadingStatus.optional(),
+  /** Papers rated at least this (1-5). */
+  ratingMin: z.number().int().min(1).max(5).optional(),
+  starred: z.boolean().optional(),
+  /** `hide` (default): papers in the trash are left out; `only`: the trash view; `include`: both. */
+  trash: z.enum(['hide', 'only', 'include']).default('hide'),
+  /**
+   * A search in the query syntax (shared/search/parse.ts): words, "phrases", OR, -word, author:, tag:,
+   * category:, year:, has:, status:, rating:, is:starred ... over the full-text index of title, authors,
+   * abstract, affiliations, categories, tags, notes and annotations. A malformed query fails with
+   * `INVALID_QUERY` and `details.column`. Unsorted lists with a text query are ranked by relevance (bm25).
+   */
+  query: z.string().max(QUERY_MAX_LENGTH, `The query is over ${QUERY_MAX_LENGTH} characters.`).default(''),
 });
 export type PaperFilters = z.output<typeof PaperFilters>;
 
@@ -247,6 +347,13 @@ export const SelectionMetrics = z.object({
 });
 export type SelectionMetrics = z.infer<typeof SelectionMetrics>;
 
+export const UndoState = z.object({
+  /** Label of the change Undo would revert ("Tag 1,000 papers"), or null. */
+  undo: z.string().nullable(),
+  redo: z.string().nullable(),
+});
+export type UndoState = z.infer<typeof UndoState>;
+
 const SETTING_KEY = z.string().regex(/^[a-z][\w.-]{0,63}$/, 'Setting names are letters, digits, dots and dashes.');
 
 const JOB_ID = z.string().regex(/^[\w-]{1,64}$/, 'A job id is 1-64 letters, digits, dashes or underscores.');
@@ -285,7 +392,15 @@ export const contract = {
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(1000).default(200),
     }),
-    output: z.object({ rows: z.array(PaperRow), total: z.number().int(), offset: z.number().int() }),
+    output: z.object({
+      rows: z.array(PaperRow),
+      total: z.number().int(),
+      offset: z.number().int(),
+      /** Words and phrases of `query` to highlight in the rows (none from negated parts). */
+      terms: z.array(HighlightTerm),
+      /** True when the rows are in relevance order (a text query and no sort). */
+      ranked: z.boolean(),
+    }),
   },
   'papers.facets': {
     input: PaperFilters.extend({
@@ -324,6 +439,81 @@ export const contract = {
   'authors.metrics': { input: z.object({ id: Id }), output: AuthorMetrics },
   'settings.get': { input: z.object({ key: SETTING_KEY }), output: z.object({ value: z.unknown().nullable() }) },
   'settings.set': { input: z.object({ key: SETTING_KEY, value: z.unknown() }), output: z.object({}) },
+
+  // ---- curation: every write is undoable through undo.undo / undo.redo (session-wide) ------------------
+
+  /** Check a query without running it: its highlight terms, or the error and the 1-based column at fault. */
+  'search.parse': {
+    input: z.object({ query: z.string().max(QUERY_MAX_LENGTH * 2) }),
+    output: z.union([
+      z.object({ ok: z.literal(true), terms: z.array(HighlightTerm) }),
+      z.object({ ok: z.literal(false), error: z.object({ message: z.string(), column: z.number().int(), length: z.number().int() }) }),
+    ]),
+  },
+  /** Every tag by name, with paper counts (the sidebar builds the tree from the `/` in names). */
+  'tags.list': { input: z.object({}), output: z.array(Tag) },
+  /** New tag; `INVALID_INPUT` for an empty, over-long (100) or clashing name, or a bad colour. */
+  'tags.create': { input: z.object({ name: z.string().max(1000), colour: Colour.nullable().optional() }), output: Tag },
+  /** Rename; tags below it follow (`method/rl` -> `approach/rl`). `INVALID_INPUT` when the name is taken. */
+  'tags.rename': { input: z.object({ id: Id, name: z.string().max(1000) }), output: Tag },
+  'tags.recolour': { input: z.object({ id: Id, colour: Colour.nullable() }), output: Tag },
+  /** Papers with any source tag get the target; the sources are deleted. */
+  'tags.merge': { input: z.object({ sourceIds: z.array(Id).min(1).max(1000), targetId: Id }), output: Tag },
+  'tags.delete': { input: z.object({ ids: z.array(Id).min(1).max(1000) }), output: z.object({ deleted: z.number().int() }) },
+  /** Tag papers with existing tags and/or names (missing names are created). `added`: new links. */
+  'tags.assign': {
+    input: z.object({ paperIds: z.array(Id).min(1).max(100_000), tagIds: z.array(Id).max(100).default([]), names: z.array(z.string().max(1000)).max(100).default([]) }),
+    output: z.object({ added: z.number().int(), tagIds: z.array(Id) }),
+  },
+  'tags.remove': {
+    input: z.object({ paperIds: z.array(Id).min(1).max(100_000), tagIds: z.array(Id).min(1).max(100) }),
+    output: z.object({ removed: z.number().int() }),
+  },
+  /** A paper's notes, oldest first. */
+  'notes.list': { input: z.object({ paperId: Id }), output: z.array(Note) },
+  /** `INVALID_INPUT` over 1 MB of UTF-8. */
+  'notes.create': { input: z.object({ paperId: Id, body: z.string().max(2_000_000).default('') }), output: Note },
+  'notes.update': { input: z.object({ id: Id, body: z.string().max(2_000_000) }), output: Note },
+  'notes.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
+  /** A paper's annotations in text order, each with its current anchor (null: its quote left the abstract). */
+  'annotations.list': { input: z.object({ paperId: Id }), output: z.array(Annotation) },
+  /** Annotate abstract[start, end) (UTF-16 offsets); the quote is taken from the abstract. */
+  'annotations.create': {
+    input: z.object({ paperId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive(), colour: Colour.optional(), comment: z.string().max(100_000).default('') }),
+    output: Annotation,
+  },
+  'annotations.update': { input: z.object({ id: Id, colour: Colour.optional(), comment: z.string().max(100_000).optional() }), output: Annotation },
+  'annotations.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
+  /** Every collection (flat, with parentId), with direct paper counts. */
+  'collections.list': { input: z.object({}), output: z.array(Collection) },
+  'collections.create': { input: z.object({ name: z.string().max(1000), parentId: Id.nullable().optional() }), output: Collection },
+  /** Rename and/or move (parentId null: top level). `INVALID_INPUT` for a move into itself or below itself. */
+  'collections.update': { input: z.object({ id: Id, name: z.string().max(1000).optional(), parentId: Id.nullable().optional() }), output: Collection },
+  /** Deletes the collection and its sub-collections; the papers stay. */
+  'collections.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
+  'collections.addPapers': { input: z.object({ collectionId: Id, paperIds: z.array(Id).min(1).max(100_000) }), output: z.object({ added: z.number().int() }) },
+  'collections.removePapers': { input: z.object({ collectionId: Id, paperIds: z.array(Id).min(1).max(100_000) }), output: z.object({ removed: z.number().int() }) },
+  'papers.setStatus': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000), status: ReadingStatus }), output: z.object({ updated: z.number().int() }) },
+  /** rating null clears it. */
+  'papers.setRating': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000), rating: z.number().int().min(1).max(5).nullable() }), output: z.object({ updated: z.number().int() }) },
+  'papers.setStarred': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000), starred: z.boolean() }), output: z.object({ updated: z.number().int() }) },
+  /** Move papers to the trash (hidden everywhere unless `trash` asks for them; purged after 30 days). */
+  'papers.trash': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000) }), output: z.object({ trashed: z.number().int() }) },
+  'papers.restore': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000) }), output: z.object({ restored: z.number().int() }) },
+  /** Papers in the trash and the oldest deletion time (ISO 8601), or null. */
+  'trash.info': { input: z.object({}), output: z.object({ count: z.number().int(), oldest: z.string().nullable() }) },
+  /** Delete every trashed paper for good (not undoable). */
+  'trash.empty': { input: z.object({}), output: z.object({ deleted: z.number().int() }) },
+  'savedSearches.list': { input: z.object({}), output: z.array(SavedSearch) },
+  /** `INVALID_QUERY` (with details.column) when the query does not parse. */
+  'savedSearches.create': { input: z.object({ name: z.string().max(1000), query: z.string().max(QUERY_MAX_LENGTH) }), output: SavedSearch },
+  'savedSearches.update': { input: z.object({ id: Id, name: z.string().max(1000).optional(), query: z.string().max(QUERY_MAX_LENGTH).optional() }), output: SavedSearch },
+  'savedSearches.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
+  /** What Undo and Redo would do now (labels for the Edit menu), for this session. */
+  'undo.state': { input: z.object({}), output: UndoState },
+  /** Undo the latest curation change of the session; `NOT_FOUND` when there is nothing to undo. */
+  'undo.undo': { input: z.object({}), output: z.object({ label: z.string(), state: UndoState }) },
+  'undo.redo': { input: z.object({}), output: z.object({ label: z.string(), state: UndoState }) },
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ export type LecternErrorCode =
   | 'PASTE_UNRECOGNISED'
   | 'PASTE_EMPTY'
   | 'INVALID_INPUT'
+  /** A search query that does not parse; `details: { column, length }` point at the fault (1-based column). */
+  | 'INVALID_QUERY'
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'LIBRARY'

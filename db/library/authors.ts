@@ -144,10 +144,10 @@ export function authorMetrics(db: LibraryDb, id: number): AuthorMetrics {
   };
 }
 
-/** Counts of what the library holds, and its file. */
+/** Counts of what the library holds (papers in the trash not counted), and its file. */
 export function libraryInfo(db: LibraryDb, file: string): LibraryInfo {
   const r = db.get<{ papers: number; authors: number; imports: number }>(
-    sql`SELECT (SELECT COUNT(*) FROM papers) AS papers, (SELECT COUNT(*) FROM authors) AS authors, (SELECT COUNT(*) FROM imports) AS imports`,
+    sql`SELECT (SELECT COUNT(*) FROM papers WHERE deleted_at IS NULL) AS papers, (SELECT COUNT(*) FROM authors) AS authors, (SELECT COUNT(*) FROM imports) AS imports`,
   )!;
   return { file, ...r };
 }
@@ -204,9 +204,11 @@ function cardDetails(db: LibraryDb, authorIds: number[], top: { affiliations: nu
   const coAuthors = new Map<number, Array<{ id: number; name: string; count: number }>>();
   if (authorIds.length === 0) return { affiliations, coAuthors };
   const json = JSON.stringify(authorIds);
-  // (author, paper) for every paper of every author on the page (printed, or from their profile).
-  const mine = sql`SELECT pa.author_id AS me, pa.paper_id FROM paper_authors pa WHERE pa.author_id IN (SELECT value FROM json_each(${json}))
-    UNION SELECT i.author_id AS me, ip.paper_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id IN (SELECT value FROM json_each(${json}))`;
+  // (author, paper) for every paper of every author on the page (printed, or from their profile), trash left out.
+  const mine = sql`SELECT me, paper_id FROM (
+    SELECT pa.author_id AS me, pa.paper_id FROM paper_authors pa WHERE pa.author_id IN (SELECT value FROM json_each(${json}))
+    UNION SELECT i.author_id AS me, ip.paper_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id IN (SELECT value FROM json_each(${json})))
+    WHERE paper_id NOT IN (SELECT id FROM papers WHERE deleted_at IS NOT NULL)`;
   for (const r of db.all<{ me: number; name: string; count: number }>(sql`
     WITH m AS MATERIALIZED (${mine})
     SELECT me, name, count FROM (

@@ -1,7 +1,7 @@
 /**
  * Importing a parsed paste into the library, in one transaction.
  */
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome } from '../../shared/paste/parsed';
@@ -17,7 +17,7 @@ import {
   paperCategories,
   papers,
 } from '../schema';
-import { authorPaperIds } from './author-papers';
+import { refreshPaperCounts } from './author-counts';
 import { firstAuthorKey, nameKey, surnameKey, titleKey } from './keys';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
@@ -327,16 +327,6 @@ function addSnapshotIfChanged(
   if (latest && SNAPSHOT_FIELDS.every(([col]) => latest[col] === values[col])) return false;
   tx.insert(authorMetricSnapshots).values({ authorId, source, importId, capturedAt, ...values }).run();
   return true;
-}
-
-/** Recount `authors.paper_count` (see author-papers.ts for what counts) for the given authors. */
-function refreshPaperCounts(tx: Tx, authorIdSet: ReadonlySet<number>): void {
-  const ids = [...authorIdSet];
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    tx.run(sql`UPDATE authors SET paper_count = (SELECT COUNT(*) FROM (${authorPaperIds(sql`authors.id`)}))
-      WHERE id IN (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)})`);
-  }
 }
 
 /** Finds or creates author entities by name key, caching within one import. */

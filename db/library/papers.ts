@@ -3,13 +3,13 @@
  * paging happen in SQL over whitelisted expressions, so the renderer never holds the whole library.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { ChannelArgs, ChannelOutput, PaperDetail, PaperFacets, PaperFilters, PaperRow, PaperSortColumn } from '../../shared/contract';
+import type { ChannelArgs, ChannelOutput, PaperDetail, PaperFacets, PaperFilters, PaperRow, PaperSortColumn, ReadingStatus, TagRef } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
 import { nameKey } from './keys';
 import { paperAuthorLinks } from './author-papers';
-import { paperConditions, paperWhere, whereAll, type FacetName } from './paper-filters';
+import { filterContext, paperConditions, paperSearch, paperWhere, whereAll, type FacetName } from './paper-filters';
 
 /** The SQL each sortable column sorts by (the whitelist). */
 const SORT_SQL: Record<PaperSortColumn, SQL> = {
@@ -25,6 +25,10 @@ const SORT_SQL: Record<PaperSortColumn, SQL> = {
   affiliations: sql`p.affiliations_text`,
   citations: sql`p.citations`,
   added: sql`p.created_at`,
+  // Reading order, not the alphabet; the same expression as the papers_status_order_idx index.
+  status: sql`(CASE p.status WHEN 'unread' THEN 0 WHEN 'reading' THEN 1 ELSE 2 END)`,
+  rating: sql`p.rating`,
+  starred: sql`p.starred`,
 };
 
 interface PaperRecord {
@@ -38,13 +42,25 @@ interface PaperRecord {
   has_code: number | null;
   authors_truncated: number;
   citations: number | null;
+  status: ReadingStatus;
+  rating: number | null;
+  starred: number;
+  deleted_at: string | null;
+  note_count: number;
 }
 
-/** Printed authors and affiliation names of the given papers, in order. */
-function childLists(db: LibraryDb, ids: number[]): { authors: Map<number, string[]>; affiliations: Map<number, string[]> } {
+interface ChildLists {
+  authors: Map<number, string[]>;
+  affiliations: Map<number, string[]>;
+  tags: Map<number, TagRef[]>;
+}
+
+/** Printed authors, affiliation names and tags (by name) of the given papers. */
+function childLists(db: LibraryDb, ids: number[]): ChildLists {
   const authors = new Map<number, string[]>();
   const affs = new Map<number, string[]>();
-  if (ids.length === 0) return { authors, affiliations: affs };
+  const tags = new Map<number, TagRef[]>();
+  if (ids.length === 0) return { authors, affiliations: affs, tags };
   const idList = sql.join(ids.map((id) => sql`${id}`), sql`, `);
   for (const r of db.all<{ paper_id: number; name: string }>(
     sql`SELECT paper_id, printed_name AS name FROM paper_authors WHERE paper_id IN (${idList}) ORDER BY paper_id, position`,
@@ -57,45 +73,79 @@ function childLists(db: LibraryDb, ids: number[]): { authors: Map<number, string
   )) {
     (affs.get(r.paper_id) ?? affs.set(r.paper_id, []).get(r.paper_id)!).push(r.name);
   }
-  return { authors, affiliations: affs };
+  for (const r of db.all<{ paper_id: number; id: number; name: string; colour: string | null }>(
+    sql`SELECT pt.paper_id, t.id, t.name, t.colour FROM paper_tags pt JOIN tags t ON t.id = pt.tag_id
+        WHERE pt.paper_id IN (${idList}) ORDER BY pt.paper_id, t.name_key`,
+  )) {
+    (tags.get(r.paper_id) ?? tags.set(r.paper_id, []).get(r.paper_id)!).push({ id: r.id, name: r.name, colour: r.colour });
+  }
+  return { authors, affiliations: affs, tags };
 }
 
-function toRow(r: PaperRecord, authors: string[], affiliations: string[]): PaperRow {
+function toRow(r: PaperRecord, lists: ChildLists): PaperRow {
   return {
     id: r.id,
     title: r.title,
-    authors,
+    authors: lists.authors.get(r.id) ?? [],
     authorsTruncated: r.authors_truncated === 1,
     date: r.date,
     year: r.year,
     categories: r.categories ? r.categories.split(' ') : [],
     hasCode: r.has_code === null ? null : r.has_code === 1,
-    affiliations,
+    affiliations: lists.affiliations.get(r.id) ?? [],
     citations: r.citations,
     venue: r.venue,
     addedAt: r.created_at,
+    tags: lists.tags.get(r.id) ?? [],
+    status: r.status,
+    rating: r.rating,
+    starred: r.starred === 1,
+    noteCount: r.note_count,
+    deletedAt: r.deleted_at,
   };
 }
 
-const ROW_COLUMNS = sql`p.id, p.title, p.date, p.year, p.categories, p.has_code, p.authors_truncated, p.citations, p.venue, p.created_at`;
+const ROW_COLUMNS = sql`p.id, p.title, p.date, p.year, p.categories, p.has_code, p.authors_truncated, p.citations, p.venue, p.created_at,
+  p.status, p.rating, p.starred, p.deleted_at, (SELECT COUNT(*) FROM notes n WHERE n.paper_id = p.id) AS note_count`;
 
 /**
  * One page of the papers table.
  * @param input sort levels (whitelisted columns; nulls sort last; authors sorts by the first author's
- *   surname, year by year then date; remaining ties by import order), filters (PaperFilters), offset, limit
- * @returns `rows` in order, `total` matching papers, and the `offset` used
+ *   surname, year by year then date, status in reading order; remaining ties by import order), filters
+ *   (PaperFilters), offset, limit. Without sort levels, a `query` with text ranks by relevance (bm25,
+ *   title matches first; ties newest first), anything else lists newest first.
+ * @returns `rows` in order, `total` matching papers, the `offset` used, the query's highlight `terms`,
+ *   and whether the order is by relevance (`ranked`)
+ * @throws LecternError `INVALID_QUERY` for a malformed query (details.column)
  */
 export function listPapers(db: LibraryDb, input: ChannelArgs<'papers.list'>): ChannelOutput<'papers.list'> {
-  const where = paperWhere(input);
-  const records = db.all<PaperRecord>(
-    sql`SELECT ${ROW_COLUMNS} FROM papers p ${where} ORDER BY ${orderBy(input.sort)} LIMIT ${input.limit} OFFSET ${input.offset}`,
-  );
-  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${where}`)!.n;
-  const { authors, affiliations } = childLists(db, records.map((r) => r.id));
+  const ctx = filterContext(db);
+  const { parts, search } = paperSearch(input, undefined, ctx);
+  const ranked = input.sort.length === 0 && search.rank !== null;
+  let records: PaperRecord[];
+  if (!ranked) {
+    records = db.all<PaperRecord>(
+      sql`SELECT ${ROW_COLUMNS} FROM papers p ${paperWhere(input, undefined, ctx)} ORDER BY ${orderBy(input.sort)} LIMIT ${input.limit} OFFSET ${input.offset}`,
+    );
+  } else {
+    // The required match both filters and ranks (one FTS5 evaluation); a rank-only match (text inside
+    // an OR) is a LEFT JOIN, so papers matched by a field alone come after the ranked ones.
+    const join = search.required
+      ? sql`JOIN (SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ${search.required}) r ON r.id = p.id`
+      : sql`LEFT JOIN (SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ${search.rank}) r ON r.id = p.id`;
+    records = db.all<PaperRecord>(
+      sql`SELECT ${ROW_COLUMNS} FROM papers p ${join} ${whereAll(parts)}
+          ORDER BY r.rank IS NULL, r.rank, p.date DESC NULLS LAST, p.id DESC LIMIT ${input.limit} OFFSET ${input.offset}`,
+    );
+  }
+  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${paperWhere(input, undefined, ctx)}`)!.n;
+  const lists = childLists(db, records.map((r) => r.id));
   return {
-    rows: records.map((r) => toRow(r, authors.get(r.id) ?? [], affiliations.get(r.id) ?? [])),
+    rows: records.map((r) => toRow(r, lists)),
     total,
     offset: input.offset,
+    terms: search.terms,
+    ranked,
   };
 }
 
@@ -121,7 +171,26 @@ function orderBy(sort: ChannelArgs<'papers.list'>['sort']): SQL {
  * @returns ids (up to the whole library: 100,000 ids are ~600 kB of JSON)
  */
 export function listPaperIds(db: LibraryDb, input: ChannelArgs<'papers.ids'>): number[] {
-  return db.all<{ id: number }>(sql`SELECT p.id FROM papers p ${paperWhere(input)} ORDER BY ${orderBy(input.sort)}`).map((r) => r.id);
+  const ctx = filterContext(db);
+  const { parts, search } = paperSearch(input, undefined, ctx);
+  if (input.sort.length === 0 && search.required) {
+    // Same order as the ranked table.
+    return db
+      .all<{ id: number }>(
+        sql`SELECT p.id FROM papers p JOIN (SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ${search.required}) r ON r.id = p.id
+            ${whereAll(parts)} ORDER BY r.rank, p.date DESC NULLS LAST, p.id DESC`,
+      )
+      .map((r) => r.id);
+  }
+  if (input.sort.length === 0 && search.rank) {
+    return db
+      .all<{ id: number }>(
+        sql`SELECT p.id FROM papers p LEFT JOIN (SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ${search.rank}) r ON r.id = p.id
+            ${whereAll(paperConditions(input, undefined, ctx))} ORDER BY r.rank IS NULL, r.rank, p.date DESC NULLS LAST, p.id DESC`,
+      )
+      .map((r) => r.id);
+  }
+  return db.all<{ id: number }>(sql`SELECT p.id FROM papers p ${paperWhere(input, undefined, ctx)} ORDER BY ${orderBy(input.sort)}`).map((r) => r.id);
 }
 
 /**
@@ -129,7 +198,8 @@ export function listPaperIds(db: LibraryDb, input: ChannelArgs<'papers.ids'>): n
  * choosable. Categories count a paper once per code; authors and affiliations list the 30 most frequent.
  */
 export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: string }): PaperFacets {
-  const all = paperConditions(f);
+  const ctx = filterContext(db);
+  const all = paperConditions(f, undefined, ctx);
   const authorKey = nameKey(f.authorQuery ?? '');
   const authorNamed = authorKey ? sql`AND instr(a.name_key, ${authorKey}) > 0` : sql``;
   // The full filter (a full-text match, say) is evaluated once into a temporary table that every facet
@@ -142,7 +212,7 @@ export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: str
   try {
     /** SQL yielding the ids matching every filter but the facet's own, or null when no filter applies. */
     const matching = (facet: FacetName): SQL | null => {
-      const conditions = paperConditions(f, facet);
+      const conditions = paperConditions(f, facet, ctx);
       if (!conditions.length) return null;
       return conditions.length === all.length ? sql`SELECT id FROM temp.facet_ids` : sql`SELECT p.id FROM papers p ${whereAll(conditions)}`;
     };
@@ -195,7 +265,7 @@ export function getPaper(db: LibraryDb, id: number): PaperDetail {
         FROM papers p WHERE p.id = ${id}`,
   );
   if (!r) throw new LecternError('NOT_FOUND', `There is no paper with id ${id} in the library.`, { id });
-  const { authors, affiliations } = childLists(db, [id]);
+  const lists = childLists(db, [id]);
   const links = db.all<{ position: number; printed_name: string; author_id: number }>(
     sql`SELECT position, printed_name, author_id FROM paper_authors WHERE paper_id = ${id} ORDER BY position`,
   );
@@ -204,7 +274,7 @@ export function getPaper(db: LibraryDb, id: number): PaperDetail {
         WHERE ip.paper_id = ${id} ORDER BY i.created_at, i.id`,
   );
   return {
-    ...toRow(r, authors.get(id) ?? [], affiliations.get(id) ?? []),
+    ...toRow(r, lists),
     abstract: r.abstract,
     itemType: r.item_type,
     doi: r.doi,

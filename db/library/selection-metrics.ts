@@ -6,7 +6,7 @@ import type { PaperFilters, SelectionMetrics } from '../../shared/contract';
 import { summariseCitations } from '../../shared/metrics/citation-indices';
 import type { LibraryDb } from '../open';
 import { paperAuthorLinks } from './author-papers';
-import { paperConditions, paperWhere } from './paper-filters';
+import { filterContext, paperConditions, paperWhere } from './paper-filters';
 
 const TOP = 10;
 
@@ -17,12 +17,13 @@ const TOP = 10;
  * @returns `citations` is null when no matching paper has a citation count
  */
 export function selectionMetrics(db: LibraryDb, filters: PaperFilters, currentYear = new Date().getUTCFullYear()): SelectionMetrics {
-  const ids = sql`SELECT p.id FROM papers p ${paperWhere(filters)}`;
-  const filtered = paperConditions(filters).length > 0;
+  const ctx = filterContext(db);
+  const ids = sql`SELECT p.id FROM papers p ${paperWhere(filters, undefined, ctx)}`;
+  const filtered = paperConditions(filters, undefined, ctx).length > 0;
   /** `AND <column> IN (matching ids)`, or nothing for the whole library (no need to list 100,000 ids). */
   const restrict = (column: SQL): SQL => (filtered ? sql`AND ${column} IN (${ids})` : sql``);
   const counts = db.get<{ papers: number; with_code: number }>(
-    sql`SELECT COUNT(*) AS papers, COALESCE(SUM(p.has_code = 1), 0) AS with_code FROM papers p ${paperWhere(filters)}`,
+    sql`SELECT COUNT(*) AS papers, COALESCE(SUM(p.has_code = 1), 0) AS with_code FROM papers p ${paperWhere(filters, undefined, ctx)}`,
   )!;
   const papersPerYear = db.all<{ year: number; count: number }>(
     sql`SELECT year, COUNT(*) AS count FROM papers WHERE year IS NOT NULL ${restrict(sql`id`)} GROUP BY year ORDER BY year`,

@@ -12,6 +12,18 @@ import { Jobs, WriteQueue } from './jobs';
 import { getPaper, listPaperIds, listPapers, paperFacets } from '../../db/library/papers';
 import { selectionMetrics } from '../../db/library/selection-metrics';
 import { getSetting, setSetting } from '../../db/library/settings';
+import { parseQuery } from '../../shared/search/parse';
+import { assignTags, removeTags } from '../../db/library/paper-tags';
+import { createTag, deleteTags, listTags, mergeTags, recolourTag, renameTag } from '../../db/library/tags';
+import { createNote, deleteNote, listNotes, updateNote } from '../../db/library/notes';
+import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/library/annotations';
+import { createCollection, deleteCollection, listCollections, updateCollection } from '../../db/library/collections';
+import { addToCollection, removeFromCollection } from '../../db/library/collection-papers';
+import { setRating, setStarred, setStatus } from '../../db/library/paper-marks';
+import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from '../../db/library/saved-searches';
+import { emptyTrash, purgeTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
+import type { Outcome } from '../../db/library/changes';
+import { UndoStack } from './undo-stack';
 
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
@@ -25,11 +37,25 @@ const PREVIEW_PAPERS = 5;
  *   Writes run one at a time.
  * - `papers.list`, `papers.facets`, `papers.ids`, `papers.get`, `metrics.selection`, `authors.list`, `authors.grid`,
  *   `authors.card`, `authors.metrics`, `settings.get`/`settings.set`, `library.info`: see db/library
+ * - curation (`tags.*`, `notes.*`, `annotations.*`, `collections.*`, `papers.setStatus|setRating|setStarred|trash|restore`,
+ *   `savedSearches.*`): writes go through the write queue and record their inverse on this table's undo
+ *   stack; `undo.undo` / `undo.redo` / `undo.state` walk it (one stack per handler table: the session).
+ * - On creation, papers trashed more than 30 days ago are purged.
  */
 export function createHandlers(library: Library): Handlers {
   const { db } = library;
   const jobs = new Jobs();
   const writes = new WriteQueue();
+  const history = new UndoStack();
+  /** Run a curation operation as a queued write and keep its undo. */
+  const undoable = <T>(op: () => Outcome<T>): Promise<T> => writes.run(() => history.record(op()));
+  // Synchronously, before any call: nothing else can be writing yet, and a host that closes the library
+  // right after (the CLI) must not find a purge still queued. An empty purge is one indexed lookup.
+  try {
+    purgeTrash(db);
+  } catch (err) {
+    console.error('Purging the trash failed:', err);
+  }
   return {
     'library.info': () => libraryInfo(db, library.file),
     'paste.preview': ({ text }) => {
@@ -80,5 +106,46 @@ export function createHandlers(library: Library): Handlers {
     'authors.list': (input) => listAuthors(db, input),
     'authors.card': ({ id }) => authorCard(db, id),
     'authors.metrics': ({ id }) => authorMetrics(db, id),
+
+    'search.parse': ({ query }) => {
+      const r = parseQuery(query);
+      return r.ok ? { ok: true as const, terms: r.terms } : { ok: false as const, error: r.error };
+    },
+    'tags.list': () => listTags(db),
+    'tags.create': (input) => undoable(() => createTag(db, input)),
+    'tags.rename': (input) => undoable(() => renameTag(db, input)),
+    'tags.recolour': (input) => undoable(() => recolourTag(db, input)),
+    'tags.merge': (input) => undoable(() => mergeTags(db, input)),
+    'tags.delete': (input) => undoable(() => deleteTags(db, input)),
+    'tags.assign': (input) => undoable(() => assignTags(db, input)),
+    'tags.remove': (input) => undoable(() => removeTags(db, input)),
+    'notes.list': ({ paperId }) => listNotes(db, paperId),
+    'notes.create': (input) => undoable(() => createNote(db, input)),
+    'notes.update': (input) => undoable(() => updateNote(db, input)),
+    'notes.delete': (input) => undoable(() => deleteNote(db, input)),
+    'annotations.list': ({ paperId }) => listAnnotations(db, paperId),
+    'annotations.create': (input) => undoable(() => createAnnotation(db, input)),
+    'annotations.update': (input) => undoable(() => updateAnnotation(db, input)),
+    'annotations.delete': (input) => undoable(() => deleteAnnotation(db, input)),
+    'collections.list': () => listCollections(db),
+    'collections.create': (input) => undoable(() => createCollection(db, input)),
+    'collections.update': (input) => undoable(() => updateCollection(db, input)),
+    'collections.delete': (input) => undoable(() => deleteCollection(db, input)),
+    'collections.addPapers': (input) => undoable(() => addToCollection(db, input)),
+    'collections.removePapers': (input) => undoable(() => removeFromCollection(db, input)),
+    'papers.setStatus': (input) => undoable(() => setStatus(db, input)),
+    'papers.setRating': (input) => undoable(() => setRating(db, input)),
+    'papers.setStarred': (input) => undoable(() => setStarred(db, input)),
+    'papers.trash': (input) => undoable(() => trashPapers(db, input)),
+    'papers.restore': (input) => undoable(() => restorePapers(db, input)),
+    'trash.info': () => trashInfo(db),
+    'trash.empty': () => writes.run(() => emptyTrash(db)),
+    'savedSearches.list': () => listSavedSearches(db),
+    'savedSearches.create': (input) => undoable(() => createSavedSearch(db, input)),
+    'savedSearches.update': (input) => undoable(() => updateSavedSearch(db, input)),
+    'savedSearches.delete': (input) => undoable(() => deleteSavedSearch(db, input)),
+    'undo.state': () => history.state(),
+    'undo.undo': () => writes.run(() => ({ label: history.undo(db), state: history.state() })),
+    'undo.redo': () => writes.run(() => ({ label: history.redo(db), state: history.state() })),
   };
 }
