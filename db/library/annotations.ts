@@ -93,8 +93,9 @@ export function createAnnotation(
     }
     const quote = abstract.slice(input.start, input.end);
     const now = nowIso();
-    const r = db.get<AnnotationRecord>(sql`INSERT INTO annotations AS a (paper_id, start, "end", quote, colour, comment, created_at, updated_at)
-      VALUES (${input.paperId}, ${input.start}, ${input.end}, ${quote}, ${colour}, ${comment}, ${now}, ${now}) RETURNING ${COLUMNS}`)!;
+    const { id } = db.get<{ id: number }>(sql`INSERT INTO annotations (paper_id, start, "end", quote, colour, comment, created_at, updated_at)
+      VALUES (${input.paperId}, ${input.start}, ${input.end}, ${quote}, ${colour}, ${comment}, ${now}, ${now}) RETURNING id`)!;
+    const r = annotationRow(db, id);
     return { value: toAnnotation(r, abstract), undo: [{ op: 'delete', table: 'annotations', keys: [{ id: r.id }] }] };
   });
 }

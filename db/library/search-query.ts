@@ -125,7 +125,7 @@ function condition(node: QueryNode): SQL {
  */
 export function compileQuery(query: string): CompiledQuery {
   const parsed = parseQuery(query);
-  if (!parsed.ok) throw new LecternError('INVALID_QUERY', `${parsed.error.message}.`, { column: parsed.error.column, length: parsed.error.length });
+  if (!parsed.ok) throw new LecternError('INVALID_QUERY', parsed.error.message, { column: parsed.error.column, length: parsed.error.length });
   const { ast, terms } = parsed;
   if (!ast) return { conditions: [], required: null, rank: null, terms };
   const top = ast.kind === 'and' ? ast.children : [ast];

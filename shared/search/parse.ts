@@ -82,7 +82,7 @@ class ParseFailure extends Error {
 }
 
 function fail(message: string, offset: number, length = 1): never {
-  throw new ParseFailure({ message: `${message}`, column: offset + 1, length: Math.max(1, length) });
+  throw new ParseFailure({ message, column: offset + 1, length: Math.max(1, length) });
 }
 
 type Token =
@@ -95,19 +95,17 @@ type Token =
 const SPACE = /\s/;
 const BREAK = /[\s()"]/;
 
-/** Levenshtein distance, for "did you mean" (short strings only). */
+/** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean"; short strings only. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
 function closestField(name: string): Field | null {
@@ -210,7 +208,9 @@ function fieldNode(t: Extract<Token, { type: 'field' }>): QueryNode | null {
   if (!(QUERY_FIELDS as readonly string[]).includes(name)) {
     const guess = closestField(name);
     fail(
-      `Unknown field '${label}' at column ${t.at + 1}${guess ? ` — did you mean ${guess}:?` : ''}. Fields: ${QUERY_FIELDS.map((f) => `${f}:`).join(' ')}; put text with a colon in quotes to search for it`,
+      guess
+        ? `Unknown field '${label}' at column ${t.at + 1} — did you mean ${guess}:?`
+        : `Unknown field '${label}' at column ${t.at + 1}: fields are ${QUERY_FIELDS.map((f) => `${f}:`).join(' ')} (put text with a colon in quotes to search for it)`,
       t.at,
       label.length,
     );
@@ -218,7 +218,7 @@ function fieldNode(t: Extract<Token, { type: 'field' }>): QueryNode | null {
   const field = name as Field;
   const value = t.value.trim();
   if (value === '') fail(`Nothing after '${label}' at column ${t.at + 1}`, t.at, label.length);
-  const bad = (what: string): never => fail(`${what} '${t.value}' at column ${t.valueAt + 1}`, t.valueAt, t.end - t.valueAt);
+  const bad = (what: string, hint: string): never => fail(`${what} '${t.value}' at column ${t.valueAt + 1}: ${hint}`, t.valueAt, t.end - t.valueAt);
   const column = TEXT_FIELDS[field];
   if (column) {
     if (!searchable(value)) return null;
@@ -226,7 +226,7 @@ function fieldNode(t: Extract<Token, { type: 'field' }>): QueryNode | null {
   }
   switch (field) {
     case 'author':
-      if (!searchable(value)) bad('No letters in the author name');
+      if (!searchable(value)) bad('No letters in the author name', 'write author:ruan or author:"Chong Ruan"');
       return { kind: 'author', name: value, at: t.at };
     case 'tag':
       return { kind: 'tag', name: value.replace(/\/+$/, ''), at: t.at };
@@ -235,30 +235,30 @@ function fieldNode(t: Extract<Token, { type: 'field' }>): QueryNode | null {
     case 'year': {
       const r = parseRange(value);
       if (!r || (r.min !== null && (r.min < 1000 || r.min > 3000)) || (r.max !== null && (r.max < 1000 || r.max > 3000))) {
-        bad('Invalid year (use year:2024, year:2020..2024, year:>=2020 or year:<2000, years 1000-3000)');
+        bad('Invalid year', 'use year:2024, year:2020..2024, year:>=2020 or year:<2000 (years 1000-3000)');
       }
-      if (r!.min !== null && r!.max !== null && r!.min > r!.max) bad('Empty year range (the first year is after the last)');
+      if (r!.min !== null && r!.max !== null && r!.min > r!.max) bad('Empty year range', 'the first year is after the last');
       return { kind: 'year', min: r!.min, max: r!.max, at: t.at };
     }
     case 'rating': {
       const r = parseRange(value);
       const min = r?.min ?? 1;
       const max = r?.max ?? 5;
-      if (!r || min < 1 || max > 5 || min > max) bad('Invalid rating (ratings are 1 to 5: rating:4, rating:>=4, rating:1..2)');
+      if (!r || min < 1 || max > 5 || min > max) bad('Invalid rating', 'ratings are 1 to 5, as in rating:4, rating:>=4 or rating:1..2');
       return { kind: 'rating', min, max, at: t.at };
     }
     case 'status': {
       const s = value.toLowerCase();
-      if (!(STATUSES as readonly string[]).includes(s)) bad('Unknown status (use status:unread, status:reading or status:read)');
+      if (!(STATUSES as readonly string[]).includes(s)) bad('Unknown status', 'use status:unread, status:reading or status:read');
       return { kind: 'status', status: s as ReadingStatusValue, at: t.at };
     }
     case 'has': {
       const w = value.toLowerCase();
-      if (!(HAS_VALUES as readonly string[]).includes(w)) bad(`Unknown has: value (use ${HAS_VALUES.map((v) => `has:${v}`).join(', ')})`);
+      if (!(HAS_VALUES as readonly string[]).includes(w)) bad('Unknown has: value', `use ${HAS_VALUES.map((v) => `has:${v}`).join(', ')}`);
       return { kind: 'has', what: w as HasWhat, at: t.at };
     }
     case 'is':
-      if (value.toLowerCase() !== 'starred') bad('Unknown is: value (use is:starred)');
+      if (value.toLowerCase() !== 'starred') bad('Unknown is: value', 'use is:starred');
       return { kind: 'starred', at: t.at };
     default:
       return fail(`Unknown field '${label}' at column ${t.at + 1}`, t.at, label.length);
@@ -400,7 +400,7 @@ export const QUERY_MAX_LENGTH = 1000;
  */
 export function parseQuery(text: string): ParseResult {
   try {
-    if (text.length > QUERY_MAX_LENGTH) fail(`The query is over ${QUERY_MAX_LENGTH} characters`, QUERY_MAX_LENGTH, text.length - QUERY_MAX_LENGTH);
+    if (text.length > QUERY_MAX_LENGTH) fail(`The query is over ${QUERY_MAX_LENGTH} characters at column ${QUERY_MAX_LENGTH + 1}`, QUERY_MAX_LENGTH, text.length - QUERY_MAX_LENGTH);
     const ast = new Parser(tokenize(text), text).parseAll();
     return { ok: true, ast, terms: collectTerms(ast, []) };
   } catch (err) {
