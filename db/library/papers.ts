@@ -9,7 +9,8 @@ import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
 import { nameKey } from './keys';
 import { paperAuthorLinks } from './author-papers';
-import { filterContext, paperConditions, paperSearch, paperWhere, whereAll, type FacetName } from './paper-filters';
+import { STATUS_ORDER } from './search-query';
+import { countPapers, filterContext, paperConditions, paperSearch, paperWhere, whereAll, type FacetName } from './paper-filters';
 
 /** The SQL each sortable column sorts by (the whitelist). */
 const SORT_SQL: Record<PaperSortColumn, SQL> = {
@@ -26,7 +27,7 @@ const SORT_SQL: Record<PaperSortColumn, SQL> = {
   citations: sql`p.citations`,
   added: sql`p.created_at`,
   // Reading order, not the alphabet; the same expression as the papers_status_order_idx index.
-  status: sql`(CASE p.status WHEN 'unread' THEN 0 WHEN 'reading' THEN 1 ELSE 2 END)`,
+  status: STATUS_ORDER,
   rating: sql`p.rating`,
   starred: sql`p.starred`,
 };
@@ -122,23 +123,35 @@ export function listPapers(db: LibraryDb, input: ChannelArgs<'papers.list'>): Ch
   const ctx = filterContext(db);
   const { parts, search } = paperSearch(input, undefined, ctx);
   const ranked = input.sort.length === 0 && search.rank !== null;
-  let records: PaperRecord[];
+  // Two steps: the page's ids in order (the sort touches only what it sorts by), then the rows of those
+  // ids (the note counts and other columns are computed for 200 papers, not for every match).
+  let pageIds: number[];
   if (!ranked) {
-    records = db.all<PaperRecord>(
-      sql`SELECT ${ROW_COLUMNS} FROM papers p ${paperWhere(input, undefined, ctx)} ORDER BY ${orderBy(input.sort)} LIMIT ${input.limit} OFFSET ${input.offset}`,
-    );
+    pageIds = db
+      .all<{ id: number }>(sql`SELECT p.id FROM papers p ${paperWhere(input, undefined, ctx)} ORDER BY ${orderBy(input.sort)} LIMIT ${input.limit} OFFSET ${input.offset}`)
+      .map((r) => r.id);
   } else {
     // The required match both filters and ranks (one FTS5 evaluation); a rank-only match (text inside
     // an OR) is a LEFT JOIN, so papers matched by a field alone come after the ranked ones.
     const join = search.required
       ? sql`JOIN (SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ${search.required}) r ON r.id = p.id`
       : sql`LEFT JOIN (SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ${search.rank}) r ON r.id = p.id`;
-    records = db.all<PaperRecord>(
-      sql`SELECT ${ROW_COLUMNS} FROM papers p ${join} ${whereAll(parts)}
-          ORDER BY r.rank IS NULL, r.rank, p.date DESC NULLS LAST, p.id DESC LIMIT ${input.limit} OFFSET ${input.offset}`,
-    );
+    pageIds =
+      search.required && parts.length === 0
+        ? // Text alone: FTS5 ranks and pages by itself (its ORDER BY rank fast path), without touching papers.
+          db.all<{ id: number }>(sql`SELECT rowid AS id FROM papers_fts WHERE papers_fts MATCH ${search.required} ORDER BY rank LIMIT ${input.limit} OFFSET ${input.offset}`).map((r) => r.id)
+        : db
+            .all<{ id: number }>(
+              sql`SELECT p.id FROM papers p ${join} ${whereAll(parts)}
+                  ORDER BY ${search.required ? sql`` : sql`r.rank IS NULL, `}r.rank, p.date DESC NULLS LAST, p.id DESC LIMIT ${input.limit} OFFSET ${input.offset}`,
+            )
+            .map((r) => r.id);
   }
-  const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${paperWhere(input, undefined, ctx)}`)!.n;
+  const byId = new Map(
+    (pageIds.length ? db.all<PaperRecord>(sql`SELECT ${ROW_COLUMNS} FROM papers p WHERE p.id IN (SELECT value FROM json_each(${JSON.stringify(pageIds)}))`) : []).map((r) => [r.id, r]),
+  );
+  const records = pageIds.map((id) => byId.get(id)!);
+  const total = countPapers(db, paperConditions(input, undefined, ctx));
   const lists = childLists(db, records.map((r) => r.id));
   return {
     rows: records.map((r) => toRow(r, lists)),
@@ -173,6 +186,9 @@ function orderBy(sort: ChannelArgs<'papers.list'>['sort']): SQL {
 export function listPaperIds(db: LibraryDb, input: ChannelArgs<'papers.ids'>): number[] {
   const ctx = filterContext(db);
   const { parts, search } = paperSearch(input, undefined, ctx);
+  if (input.sort.length === 0 && search.required && parts.length === 0) {
+    return db.all<{ id: number }>(sql`SELECT rowid AS id FROM papers_fts WHERE papers_fts MATCH ${search.required} ORDER BY rank`).map((r) => r.id);
+  }
   if (input.sort.length === 0 && search.required) {
     // Same order as the ranked table.
     return db

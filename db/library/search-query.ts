@@ -56,8 +56,19 @@ function positiveText(node: QueryNode, out: string[]): string[] {
   return out;
 }
 
+/** A condition `p.id IN (ids)` that remembers its id set, so counts can intersect sets instead of visiting papers. */
+export type IdCondition = SQL & { idSet?: SQL };
+
+/**
+ * `p.id IN (ids)`, tagged with the id set. Only for sets whose ids all name existing papers (foreign keys
+ * or the index's triggers guarantee it), so counting the set counts papers.
+ */
+export function idIn(ids: SQL): IdCondition {
+  return Object.assign(sql`p.id IN (${ids})`, { idSet: ids });
+}
+
 export function ftsMatch(expression: string): SQL {
-  return sql`p.id IN (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ${expression})`;
+  return idIn(sql`SELECT rowid FROM papers_fts WHERE papers_fts MATCH ${expression}`);
 }
 
 /**
@@ -66,6 +77,13 @@ export function ftsMatch(expression: string): SQL {
  */
 export function tagSubtreeIds(key: string | SQL): SQL {
   return sql`SELECT id FROM tags WHERE name_key = ${key} OR (name_key >= (${key} || '/') AND name_key < (${key} || '0'))`;
+}
+
+/** Status in reading order (0 unread, 1 reading, 2 read): the papers_status_order_idx expression, so the index answers `status:`. */
+export const STATUS_ORDER = sql`(CASE p.status WHEN 'unread' THEN 0 WHEN 'reading' THEN 1 ELSE 2 END)`;
+
+export function statusIs(status: 'unread' | 'reading' | 'read'): SQL {
+  return sql`${STATUS_ORDER} = ${status === 'unread' ? 0 : status === 'reading' ? 1 : 2}`;
 }
 
 /** Conditions never evaluate to NULL, so NOT (condition) keeps papers whose column is null. */
@@ -83,13 +101,13 @@ function condition(node: QueryNode): SQL {
       // holds only letters, digits and spaces, so it needs no LIKE escaping.
       const pattern = `% ${nameKey(node.name)}%`;
       const ids = sql`SELECT a.id FROM authors a WHERE (' ' || a.name_key) LIKE ${pattern}`;
-      return sql`p.id IN (SELECT pa.paper_id FROM paper_authors pa WHERE pa.author_id IN (${ids})
-        UNION SELECT ip.paper_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id IN (${ids}))`;
+      return idIn(sql`SELECT pa.paper_id FROM paper_authors pa WHERE pa.author_id IN (${ids})
+        UNION SELECT ip.paper_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id WHERE i.author_id IN (${ids})`);
     }
     case 'tag':
-      return sql`p.id IN (SELECT pt.paper_id FROM paper_tags pt WHERE pt.tag_id IN (${tagSubtreeIds(tagKey(node.name))}))`;
+      return idIn(sql`SELECT pt.paper_id FROM paper_tags pt WHERE pt.tag_id IN (${tagSubtreeIds(tagKey(node.name))})`);
     case 'category':
-      return sql`p.id IN (SELECT pc.paper_id FROM paper_categories pc WHERE pc.code IN (${node.code}, ${node.code.toUpperCase()}))`;
+      return idIn(sql`SELECT pc.paper_id FROM paper_categories pc WHERE pc.code IN (${node.code}, ${node.code.toUpperCase()})`);
     case 'year': {
       const parts = [sql`p.year IS NOT NULL`];
       if (node.min !== null) parts.push(sql`p.year >= ${node.min}`);
@@ -99,7 +117,7 @@ function condition(node: QueryNode): SQL {
     case 'rating':
       return sql`(p.rating IS NOT NULL AND p.rating BETWEEN ${node.min} AND ${node.max})`;
     case 'status':
-      return sql`p.status = ${node.status}`;
+      return statusIs(node.status);
     case 'starred':
       return sql`p.starred = 1`;
     case 'has':
@@ -109,11 +127,11 @@ function condition(node: QueryNode): SQL {
         case 'rating':
           return sql`p.rating IS NOT NULL`;
         case 'notes':
-          return sql`EXISTS (SELECT 1 FROM notes n WHERE n.paper_id = p.id)`;
+          return idIn(sql`SELECT DISTINCT paper_id FROM notes`);
         case 'annotations':
-          return sql`EXISTS (SELECT 1 FROM annotations an WHERE an.paper_id = p.id)`;
+          return idIn(sql`SELECT DISTINCT paper_id FROM annotations`);
         case 'tags':
-          return sql`EXISTS (SELECT 1 FROM paper_tags pt WHERE pt.paper_id = p.id)`;
+          return idIn(sql`SELECT DISTINCT paper_id FROM paper_tags`);
       }
   }
 }

@@ -3,7 +3,11 @@
  * pool of ~30,000 names (with accents and particles), years 1990-2026, one to three arXiv categories,
  * affiliations, abstracts of a few sentences, some citation counts. Deterministic for a given seed.
  *
- *   npx tsx tests/bench/generate-library.ts OUT.sqlite [--papers 100000] [--seed 1]
+ *   npx tsx tests/bench/generate-library.ts OUT.sqlite [--papers 100000] [--seed 1] [--notes 0] [--tags 0]
+ *
+ * With --notes N, N Markdown notes (a few sentences each) on random papers; with --tags N, N tags in a
+ * hierarchy (`method/...`, `task/...`, `project/...`) on about a third of the papers, plus reading
+ * status, ratings and stars on some papers (the curation benchmarks search these).
  *
  * Uses prepared statements in one transaction (the fast path; see STACK.md), through openLibrary so
  * the schema, triggers and full-text index are the real ones.
@@ -53,7 +57,22 @@ const SENTENCES = [
 export interface GenerateOptions {
   papers: number;
   seed: number;
+  /** Notes to write (default 0). */
+  notes?: number;
+  /** Tags to create and spread over the papers (default 0). */
+  tags?: number;
 }
+
+const NOTE_SENTENCES = [
+  'Read this for the ablation in section 4; the baseline numbers look too low.',
+  'Compare with the gating trick from last week, it might explain the variance.',
+  'The appendix has the real training recipe: warmup, cosine schedule, no dropout.',
+  'Ask the reading group whether the evaluation leaks test data through the prompts.',
+  'Strong related work section; cite in the survey draft under efficiency.',
+  'Their proof of the main bound skips the case of unbounded rewards.',
+  'Reproduced the headline result on two GPUs in about six hours.',
+  'Not convinced by the human evaluation: only three annotators, no agreement reported.',
+];
 
 /**
  * Write a synthetic library to `file` (replacing it).
@@ -124,6 +143,27 @@ export function generateLibrary(file: string, options: GenerateOptions): { paper
       affs.forEach((a, pos) => insertPF.run(i, pos, a));
       cats.forEach((c, pos) => insertPC.run(i, pos, c));
     }
+    const noteCount = options.notes ?? 0;
+    const insertNote = db.prepare('INSERT INTO notes (paper_id, body) VALUES (?, ?)');
+    for (let i = 0; i < noteCount; i++) {
+      const body = `# Notes ${i}\n\n` + Array.from({ length: 2 + Math.floor(rand() * 5) }, () => pick(NOTE_SENTENCES)).join(' ');
+      insertNote.run(1 + Math.floor(rand() * options.papers), body);
+    }
+    const tagCount = options.tags ?? 0;
+    if (tagCount > 0) {
+      const insertTag = db.prepare('INSERT INTO tags (name, name_key, colour) VALUES (?, ?, ?)');
+      const groups = ['method', 'task', 'project'];
+      for (let t = 0; t < tagCount; t++) {
+        const name = `${groups[t % 3]}/${t < 3 ? 'core' : `topic-${t}`}`;
+        insertTag.run(name, name.toLowerCase(), `#${Math.floor(rand() * 0xffffff).toString(16).padStart(6, '0')}`);
+      }
+      const link = db.prepare('INSERT OR IGNORE INTO paper_tags (tag_id, paper_id) VALUES (?, ?)');
+      const marks = db.prepare('UPDATE papers SET status = ?, rating = ?, starred = ? WHERE id = ?');
+      for (let i = 1; i <= options.papers; i++) {
+        if (rand() < 0.33) for (let k = 1 + Math.floor(rand() * 3); k > 0; k--) link.run(1 + Math.floor(rand() * tagCount), i);
+        if (rand() < 0.2) marks.run(pick(['reading', 'read', 'read']), rand() < 0.5 ? 1 + Math.floor(rand() * 5) : null, rand() < 0.1 ? 1 : 0, i);
+      }
+    }
     db.exec(`UPDATE authors SET paper_count = c.n FROM (SELECT author_id, COUNT(DISTINCT paper_id) AS n FROM paper_authors GROUP BY author_id) c
       WHERE c.author_id = authors.id`);
   })();
@@ -133,11 +173,14 @@ export function generateLibrary(file: string, options: GenerateOptions): { paper
 }
 
 if (process.argv[1]?.endsWith('generate-library.ts')) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { papers: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { papers: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, notes: { type: 'string', default: '0' }, tags: { type: 'string', default: '0' } },
+  });
   const out = positionals[0];
   if (!out) {
-    console.error('usage: npx tsx tests/bench/generate-library.ts OUT.sqlite [--papers N] [--seed N]');
+    console.error('usage: npx tsx tests/bench/generate-library.ts OUT.sqlite [--papers N] [--seed N] [--notes N] [--tags N]');
     process.exit(2);
   }
-  console.log(JSON.stringify(generateLibrary(out, { papers: Number(values.papers), seed: Number(values.seed) })));
+  console.log(JSON.stringify(generateLibrary(out, { papers: Number(values.papers), seed: Number(values.seed), notes: Number(values.notes), tags: Number(values.tags) })));
 }
