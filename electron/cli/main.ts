@@ -19,8 +19,10 @@ const USAGE = `usage: lectern <command> [options]
 commands:
   parse FILE|-             print what a pasted page parses to, as JSON (no library needed)
   import FILE|-            import a pasted page into the library and print the report
-  papers                   list papers  [--sort date|title|category|authors|year|code|affiliations|citations|added]
-                           [--desc] [--filter TEXT] [--author NAME] [--limit N] [--json]
+  papers                   list papers  [--sort date|title|category|authors|year|code|affiliations|citations|added|status|rating|starred]
+                           [--desc] [--filter TEXT] [--query QUERY] [--author NAME] [--limit N] [--json]
+                           QUERY: words, "phrases", OR, -word, author: tag: category: year:2020..2024
+                           has:code|notes status:read rating:>=4 is:starred (unsorted: by relevance)
   authors                  list author profiles  [--all] [--json]
   author NAME              an author's card  [--json]
   metrics NAME             an author's metrics  [--json]
@@ -57,6 +59,7 @@ async function run(argv: string[]): Promise<void> {
         sort: { type: 'string' },
         desc: { type: 'boolean', default: false },
         filter: { type: 'string' },
+        query: { type: 'string' },
         author: { type: 'string' },
         limit: { type: 'string' },
         all: { type: 'boolean', default: false },
@@ -107,6 +110,7 @@ async function run(argv: string[]): Promise<void> {
         const page = await call(handlers, 'papers.list', {
           sort: sort ? [{ column: sort as PaperSortColumn, desc: values.desc ?? false }] : [],
           filter: values.filter ?? '',
+          query: values.query ?? '',
           authorId: values.author ? findAuthorByName(library.db, values.author) : undefined,
           limit,
         });

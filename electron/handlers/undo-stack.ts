@@ -15,6 +15,13 @@ import { applyChange, type Change, type Outcome } from '../../db/library/changes
 /** Undo steps kept per session; the oldest are dropped beyond this. */
 export const UNDO_LIMIT = 500;
 
+/** SQLite's reason (Drizzle wraps it as the error's cause) in a sentence that says nothing changed. */
+function failure(what: 'undo' | 'redo', change: Change, err: unknown): LecternError {
+  if (err instanceof LecternError) return err;
+  const cause = (err as { cause?: Error })?.cause?.message ?? (err as Error)?.message ?? String(err);
+  return new LecternError('LIBRARY', `Could not ${what} "${change.label}": ${cause}. Nothing was changed.`, { label: change.label });
+}
+
 export class UndoStack {
   private readonly undos: Change[] = [];
   private readonly redos: Change[] = [];
@@ -44,7 +51,7 @@ export class UndoStack {
     } catch (err) {
       // The change failed as a whole (its transaction rolled back); keep it so the state stays truthful.
       this.undos.push(change);
-      throw err;
+      throw failure('undo', change, err);
     }
     return change.label;
   }
@@ -60,7 +67,7 @@ export class UndoStack {
       this.undos.push(applyChange(db, change));
     } catch (err) {
       this.redos.push(change);
-      throw err;
+      throw failure('redo', change, err);
     }
     return change.label;
   }
