@@ -327,6 +327,15 @@ describe('query', () => {
 });
 
 describe('re-import', () => {
+  it('matches a trashed paper instead of adding it again, and leaves it in the trash', async () => {
+    await call(h, 'papers.trash', { paperIds: [4] });
+    expect(await call(h, 'paste.import', { text: seed })).toMatchObject({ added: 0, alreadyImported: true });
+    const changed = seed.replace('DeepSeek-VL: Towards Real-World', 'DeepSeek-VL: Towards real-world');
+    expect(await call(h, 'paste.import', { text: changed })).toMatchObject({ added: 0, updated: 1 });
+    expect((await call(h, 'papers.list', {})).total).toBe(17);
+    expect((await call(h, 'papers.list', { trash: 'only' })).rows.map((r) => [r.id, r.title])).toEqual([[4, 'DeepSeek-VL: Towards real-world Vision-Language Understanding']]);
+  });
+
   it('never drops tags, notes, annotations, collections, status, rating or star of papers already in the library', async () => {
     const abstract = (await call(h, 'papers.get', { id: 1 })).abstract!;
     const start = abstract.indexOf('Lean 4');
