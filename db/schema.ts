@@ -8,6 +8,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { READING_STATUSES, TAG_TYPES } from '../shared/curation';
 
 const timestamps = {
   /** ISO 8601 UTC. */
@@ -62,8 +63,8 @@ export const papers = sqliteTable(
     doi: text('doi'),
     arxivId: text('arxiv_id'),
     ...timestamps,
-    /** Reading status: `unread` | `reading` | `read` (validated by the contract's ReadingStatus). */
-    status: text('status', { enum: ['unread', 'reading', 'read'] }).notNull().default('unread'),
+    /** Reading status: one of READING_STATUSES (shared/curation.ts). */
+    status: text('status', { enum: READING_STATUSES }).notNull().default('unread'),
     /** The user's rating, 1-5; null when not rated. */
     rating: integer('rating'),
     starred: integer('starred', { mode: 'boolean' }).notNull().default(false),
@@ -229,7 +230,7 @@ export const tags = sqliteTable(
     /** CSS hex colour `#rrggbb`, or null for the default chip colour. */
     colour: text('colour'),
     /** `manual` (made by the user) or `imported` (came with a paste). */
-    type: text('type', { enum: ['manual', 'imported'] }).notNull().default('manual'),
+    type: text('type', { enum: TAG_TYPES }).notNull().default('manual'),
     ...timestamps,
   },
   (t) => [uniqueIndex('tags_name_key_idx').on(t.nameKey)],

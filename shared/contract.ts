@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ParsedAuthor, ParseReport, PasteSource, SkippedLine } from './paste/parsed';
 import { QUERY_MAX_LENGTH } from './search/parse';
+import { READING_STATUSES, TAG_TYPES } from './curation';
 
 // ---- shared pieces -------------------------------------------------------------------------------
 
@@ -30,7 +31,7 @@ export const PAPER_SORT_COLUMNS = ['title', 'authors', 'date', 'year', 'category
 export const PaperSortColumn = z.enum(PAPER_SORT_COLUMNS);
 export type PaperSortColumn = z.infer<typeof PaperSortColumn>;
 
-export const READING_STATUSES = ['unread', 'reading', 'read'] as const;
+export { READING_STATUSES };
 export const ReadingStatus = z.enum(READING_STATUSES);
 export type ReadingStatus = z.infer<typeof ReadingStatus>;
 
@@ -43,7 +44,7 @@ export type TagRef = z.infer<typeof TagRef>;
 
 export const Tag = TagRef.extend({
   /** `manual` (made in Lectern) or `imported` (came with a paste). */
-  type: z.enum(['manual', 'imported']),
+  type: z.enum(TAG_TYPES),
   /** Papers in the library (not the trash) carrying this tag itself (children not included). */
   paperCount: z.number().int(),
 });
@@ -475,6 +476,8 @@ export const contract = {
   'notes.create': { input: z.object({ paperId: Id, body: z.string().max(2_000_000).default('') }), output: Note },
   'notes.update': { input: z.object({ id: Id, body: z.string().max(2_000_000) }), output: Note },
   'notes.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
+  /** The paper's notes and annotations as one Markdown document (shared/notes-markdown.ts). */
+  'notes.export': { input: z.object({ paperId: Id }), output: z.object({ markdown: z.string() }) },
   /** A paper's annotations in text order, each with its current anchor (null: its quote left the abstract). */
   'annotations.list': { input: z.object({ paperId: Id }), output: z.array(Annotation) },
   /** Annotate abstract[start, end) (UTF-16 offsets); the quote is taken from the abstract. */

@@ -8,6 +8,9 @@ import { LecternError } from '../../shared/errors';
 import type { LibraryDb } from '../open';
 import { applySteps, nowIso, recorded, type Outcome } from './changes';
 import { checkPaperIds } from './paper-ids';
+import { notesMarkdown } from '../../shared/notes-markdown';
+import { listAnnotations } from './annotations';
+import { getPaper } from './papers';
 
 /** Largest note body: 1 MB of UTF-8 (1,048,576 bytes); the issue's limit, and far beyond a long review. */
 export const NOTE_MAX_BYTES = 1_048_576;
@@ -79,5 +82,23 @@ export function deleteNote(db: LibraryDb, input: { id: number }): Outcome<{ dele
   return recorded(db, 'Delete note', () => {
     noteRow(db, input.id);
     return { value: { deleted: 1 }, undo: applySteps(db, [{ op: 'delete', table: 'notes', keys: [{ id: input.id }] }]) };
+  });
+}
+
+/**
+ * A paper's notes and annotations as Markdown (shared/notes-markdown.ts).
+ * @throws LecternError `NOT_FOUND`
+ */
+export function exportNotes(db: LibraryDb, paperId: number): string {
+  const paper = getPaper(db, paperId);
+  return notesMarkdown({
+    title: paper.title,
+    authors: paper.authors,
+    authorsTruncated: paper.authorsTruncated,
+    year: paper.year,
+    doi: paper.doi,
+    arxivId: paper.arxivId,
+    notes: listNotes(db, paperId),
+    annotations: listAnnotations(db, paperId).map((a) => ({ quote: a.quote, comment: a.comment, detached: a.anchor === null })),
   });
 }

@@ -15,7 +15,7 @@ import { getSetting, setSetting } from '../../db/library/settings';
 import { parseQuery } from '../../shared/search/parse';
 import { assignTags, removeTags } from '../../db/library/paper-tags';
 import { createTag, deleteTags, listTags, mergeTags, recolourTag, renameTag } from '../../db/library/tags';
-import { createNote, deleteNote, listNotes, updateNote } from '../../db/library/notes';
+import { createNote, deleteNote, exportNotes, listNotes, updateNote } from '../../db/library/notes';
 import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/library/annotations';
 import { createCollection, deleteCollection, listCollections, updateCollection } from '../../db/library/collections';
 import { addToCollection, removeFromCollection } from '../../db/library/collection-papers';
@@ -123,6 +123,7 @@ export function createHandlers(library: Library): Handlers {
     'notes.create': (input) => undoable(() => createNote(db, input)),
     'notes.update': (input) => undoable(() => updateNote(db, input)),
     'notes.delete': (input) => undoable(() => deleteNote(db, input)),
+    'notes.export': ({ paperId }) => ({ markdown: exportNotes(db, paperId) }),
     'annotations.list': ({ paperId }) => listAnnotations(db, paperId),
     'annotations.create': (input) => undoable(() => createAnnotation(db, input)),
     'annotations.update': (input) => undoable(() => updateAnnotation(db, input)),

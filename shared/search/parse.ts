@@ -23,7 +23,9 @@
  * Keywords OR, AND and NOT count only in capitals; `or` is an ordinary word.
  */
 
-export type ReadingStatusValue = 'unread' | 'reading' | 'read';
+import { READING_STATUSES, type ReadingStatusValue } from '../curation';
+
+export type { ReadingStatusValue };
 
 /** Parts of the full-text index a text term may be limited to (FTS5 column names). */
 export type TextColumn = 'title' | 'abstract' | 'notes' | 'annotations' | 'affiliations';
@@ -73,7 +75,7 @@ type Field = (typeof QUERY_FIELDS)[number];
 
 const TEXT_FIELDS: Partial<Record<Field, TextColumn>> = { title: 'title', abstract: 'abstract', note: 'notes', annotation: 'annotations', affiliation: 'affiliations' };
 const HAS_VALUES: readonly HasWhat[] = ['code', 'notes', 'annotations', 'tags', 'rating'];
-const STATUSES: readonly ReadingStatusValue[] = ['unread', 'reading', 'read'];
+const STATUSES: readonly ReadingStatusValue[] = READING_STATUSES;
 
 class ParseFailure extends Error {
   constructor(readonly error: QueryError) {

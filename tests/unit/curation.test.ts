@@ -159,6 +159,38 @@ describe('notes and annotations', () => {
   });
 });
 
+describe('notes export', () => {
+  it('writes notes and annotations as one Markdown document', async () => {
+    const abstract = (await call(h, 'papers.get', { id: 13 })).abstract!;
+    const start = abstract.indexOf('Lean');
+    await call(h, 'notes.create', { paperId: 13, body: '# First\nRead **twice**.\n' });
+    await call(h, 'notes.create', { paperId: 13, body: 'Second note.' });
+    await call(h, 'annotations.create', { paperId: 13, start, end: start + 4, comment: 'the assistant' });
+    expect((await call(h, 'notes.export', { paperId: 13 })).markdown).toBe(
+      [
+        '# DeepSeek-Prover: Advancing Theorem Proving in LLMs through Large-Scale Synthetic Data',
+        '',
+        'Huajian Xin, Daya Guo, Zhihong Shao et al. · 2024',
+        '',
+        '## Notes',
+        '',
+        '# First\nRead **twice**.',
+        '',
+        '---',
+        '',
+        'Second note.',
+        '',
+        '## Annotations',
+        '',
+        '> Lean',
+        '',
+        'the assistant',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('collections', () => {
   it('nests, rejects a collection inside itself or its descendants, holds papers, and undoes a delete', async () => {
     const reading = await call(h, 'collections.create', { name: 'Reading group' });
