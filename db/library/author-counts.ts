@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { LibraryDb } from '../open';
-import { authorPaperIds } from './author-papers';
+import { authorPaperIds, paperAuthorLinks } from './author-papers';
 
 type Runner = Pick<LibraryDb, 'run' | 'all'>;
 
@@ -14,17 +14,21 @@ export function refreshPaperCounts(db: Runner, authorIds: Iterable<number>): voi
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     db.run(sql`UPDATE authors SET paper_count = (SELECT COUNT(*) FROM (${authorPaperIds(sql`authors.id`)}) ap
-        WHERE ap.paper_id IN (SELECT id FROM papers WHERE deleted_at IS NULL))
+        WHERE ap.paper_id NOT IN (SELECT id FROM papers WHERE deleted_at IS NOT NULL))
       WHERE id IN (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)})`);
   }
 }
 
-/** Recount the authors of these papers (printed, or owners of a profile the paper was imported from). */
-export function refreshAuthorCountsForPapers(db: Runner, paperIds: readonly number[]): void {
+/**
+ * Papers left the library for the trash (`delta` -1) or came back (+1): move each of their authors'
+ * counts by the number of those papers that are theirs. Incremental, because recounting the ~10,000
+ * authors of 1,000 papers would read every paper of every one of them.
+ * @param paperIds papers whose state really changed (live -> trashed, or back), each once
+ */
+export function shiftAuthorCounts(db: Runner, paperIds: readonly number[], delta: 1 | -1): void {
   if (paperIds.length === 0) return;
-  const json = JSON.stringify(paperIds);
-  const authors = db.all<{ id: number }>(sql`SELECT author_id AS id FROM paper_authors WHERE paper_id IN (SELECT value FROM json_each(${json}))
-    UNION SELECT i.author_id FROM import_papers ip JOIN imports i ON i.id = ip.import_id
-      WHERE i.author_id IS NOT NULL AND ip.paper_id IN (SELECT value FROM json_each(${json}))`);
-  refreshPaperCounts(db, authors.map((a) => a.id));
+  const ids = sql`SELECT value FROM json_each(${JSON.stringify(paperIds)})`;
+  db.run(sql`UPDATE authors SET paper_count = paper_count + ${delta} * d.n
+    FROM (SELECT author_id, COUNT(*) AS n FROM (${paperAuthorLinks(ids)}) GROUP BY author_id) d
+    WHERE d.author_id = authors.id`);
 }

@@ -13,7 +13,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { LecternError } from '../../shared/errors';
 import type { LibraryDb } from '../open';
-import { refreshAuthorCountsForPapers } from './author-counts';
+import { shiftAuthorCounts } from './author-counts';
 
 /** Tables a change may touch, their primary key columns and the columns it may write. */
 const TABLES = {
@@ -116,8 +116,11 @@ function applyStep(db: LibraryDb, step: Step): Step | null {
     const assignments = sql.join(columns.map((c) => sql`${ident(c)} = ${group.set[c] ?? null}`), sql`, `);
     db.run(sql`UPDATE ${ident(step.table)} SET ${assignments} WHERE ${where}`);
     if (step.table === 'papers' && columns.includes('deleted_at')) {
-      // Trashed papers do not count towards an author's papers; restoring counts them again.
-      refreshAuthorCountsForPapers(db, group.keys.map((k) => Number(k.id)));
+      // Trashed papers do not count towards an author's papers; restoring counts them again. Only papers
+      // whose state flips move the counts (re-trashing a trashed paper changes nothing).
+      const trashing = group.set.deleted_at !== null;
+      const flipped = before.filter((r) => (r.deleted_at === null) === trashing).map((r) => Number(r.id));
+      shiftAuthorCounts(db, flipped, trashing ? -1 : 1);
     }
   }
   return inverse.length ? { op: 'update', table: step.table, groups: inverse } : null;

@@ -58,6 +58,48 @@ export function filterContext(db: LibraryDb): FilterContext {
   return { trashEmpty: !db.get(sql`SELECT 1 FROM papers WHERE deleted_at IS NOT NULL LIMIT 1`) };
 }
 
+/** Ids of the papers in the trash (few, next to the library; the deleted_at index lists them). */
+export const TRASHED = sql`SELECT id FROM papers WHERE deleted_at IS NOT NULL`;
+
+/** A condition that only leaves out the trash: views keep their whole-library fast paths around it. */
+export type TrashCondition = SQL & { hidesTrash: true };
+
+/**
+ * `p.id NOT IN (trashed)`: written as an exclusion of the small trashed set rather than `deleted_at IS
+ * NULL`, which SQLite would answer with the deleted_at index over nearly every paper, losing the index
+ * order of sorted pages (a deep page went from 7 ms to 170 ms at 100,000 papers).
+ */
+function hideTrash(): TrashCondition {
+  return Object.assign(sql`p.id NOT IN (${TRASHED})`, { hidesTrash: true as const });
+}
+
+export function isTrashCondition(c: SQL): c is TrashCondition {
+  return (c as SQL & { hidesTrash?: boolean }).hidesTrash === true;
+}
+
+/**
+ * `AND <column> NOT IN (trashed)` when the conditions hide the trash and nothing else restricts the view:
+ * for whole-library queries that skip the filter (facet counts, metrics) but must still leave the trash out.
+ */
+export function trashRestriction(conditions: readonly SQL[], column: SQL): SQL {
+  return conditions.some(isTrashCondition) ? sql`AND ${column} NOT IN (${TRASHED})` : sql``;
+}
+
+/**
+ * Counts of the whole library less those of the trashed papers (`gone`), zeros dropped, in `whole`'s
+ * order. Whole-library counts come from covering indexes; leaving the trash out row by row would need a
+ * lookup per row (facets at 100,000 papers: ~150 ms instead of ~25 ms).
+ */
+export function minusCounts<R extends { count: number }>(whole: R[], gone: R[], key: (r: R) => string | number): R[] {
+  const less = new Map(gone.map((r) => [key(r), r.count]));
+  return whole.map((r) => ({ ...r, count: r.count - (less.get(key(r)) ?? 0) })).filter((r) => r.count > 0);
+}
+
+/** Count descending, then name (code-point order, as SQLite's BINARY collation), for re-sorting counts. */
+export function byCountThenName<R extends { count: number }>(name: (r: R) => string): (a: R, b: R) => number {
+  return (a, b) => b.count - a.count || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0);
+}
+
 /** Without a context, assume the trash holds papers (always correct, sometimes slower). */
 const SAFE: FilterContext = { trashEmpty: false };
 
@@ -87,8 +129,8 @@ export function paperSearch(f: PaperFilters, except?: FacetName, ctx: FilterCont
   const search = compileQuery(f.query ?? '');
   parts.push(...search.conditions);
   const trash = f.trash ?? 'hide';
-  if (trash === 'only') parts.push(sql`p.deleted_at IS NOT NULL`);
-  else if (trash === 'hide' && !ctx.trashEmpty) parts.push(sql`p.deleted_at IS NULL`);
+  if (trash === 'only') parts.push(idIn(TRASHED));
+  else if (trash === 'hide' && !ctx.trashEmpty) parts.push(hideTrash());
   const tagIds = f.tagIds ?? [];
   if (tagIds.length) {
     // A tag takes in its children: the ids of each chosen tag's subtree.
@@ -139,10 +181,14 @@ export function paperSearch(f: PaperFilters, except?: FacetName, ctx: FilterCont
  * papers of 100,000 drops from ~40 ms (a row lookup each) to ~6 ms.
  */
 export function countPapers(db: LibraryDb, conditions: readonly SQL[]): number {
-  const sets = (conditions as readonly IdCondition[]).map((c) => c.idSet);
-  if (conditions.length > 0 && sets.every((s): s is SQL => s !== undefined)) {
+  const hides = conditions.some(isTrashCondition);
+  const rest = conditions.filter((c) => !isTrashCondition(c));
+  // Hiding the trash: count the rest, less the trashed papers among them (a handful of row checks).
+  const trashed = hides ? db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${whereAll([...rest, idIn(TRASHED)])}`)!.n : 0;
+  const sets = (rest as readonly IdCondition[]).map((c) => c.idSet);
+  if (rest.length > 0 && sets.every((s): s is SQL => s !== undefined)) {
     const intersect = sql.join(sets.map((s) => sql`SELECT * FROM (${s})`), sql` INTERSECT `);
-    return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${intersect})`)!.n;
+    return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${intersect})`)!.n - trashed;
   }
-  return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${whereAll(conditions)}`)!.n;
+  return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${whereAll(rest)}`)!.n - trashed;
 }

@@ -10,7 +10,7 @@ import type { LibraryDb } from '../open';
 import { nameKey } from './keys';
 import { paperAuthorLinks } from './author-papers';
 import { STATUS_ORDER } from './search-query';
-import { countPapers, filterContext, paperConditions, paperSearch, paperWhere, whereAll, type FacetName } from './paper-filters';
+import { byCountThenName, countPapers, filterContext, isTrashCondition, minusCounts, paperConditions, paperSearch, paperWhere, TRASHED, trashRestriction, whereAll, type FacetName } from './paper-filters';
 
 /** The SQL each sortable column sorts by (the whitelist). */
 const SORT_SQL: Record<PaperSortColumn, SQL> = {
@@ -216,34 +216,53 @@ export function listPaperIds(db: LibraryDb, input: ChannelArgs<'papers.ids'>): n
 export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: string }): PaperFacets {
   const ctx = filterContext(db);
   const all = paperConditions(f, undefined, ctx);
+  /** Filters that narrow the view (hiding the trash alone does not: facets then count the whole library less the trash). */
+  const narrowing = (conditions: SQL[]) => conditions.filter((c) => !isTrashCondition(c));
+  const filtered = narrowing(all).length > 0;
   const authorKey = nameKey(f.authorQuery ?? '');
   const authorNamed = authorKey ? sql`AND instr(a.name_key, ${authorKey}) > 0` : sql``;
   // The full filter (a full-text match, say) is evaluated once into a temporary table that every facet
   // whose own filter is not set reuses, instead of once per facet. Safe: this function runs synchronously.
-  if (all.length) {
+  if (filtered) {
     db.run(sql`DROP TABLE IF EXISTS temp.facet_ids`);
     db.run(sql`CREATE TEMP TABLE facet_ids (id INTEGER PRIMARY KEY)`);
     db.run(sql`INSERT INTO temp.facet_ids SELECT p.id FROM papers p ${whereAll(all)}`);
   }
   try {
-    /** SQL yielding the ids matching every filter but the facet's own, or null when no filter applies. */
+    /** SQL yielding the ids matching every filter but the facet's own, or null when no filter narrows it. */
     const matching = (facet: FacetName): SQL | null => {
       const conditions = paperConditions(f, facet, ctx);
-      if (!conditions.length) return null;
+      if (!narrowing(conditions).length) return null;
       return conditions.length === all.length ? sql`SELECT id FROM temp.facet_ids` : sql`SELECT p.id FROM papers p ${whereAll(conditions)}`;
     };
     const restrict = (column: SQL, facet: FacetName): SQL => {
       const ids = matching(facet);
-      return ids ? sql`AND ${column} IN (${ids})` : sql``;
+      return ids ? sql`AND ${column} IN (${ids})` : trashRestriction(all, column);
     };
-    const total = all.length ? db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM temp.facet_ids`)!.n : db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers`)!.n;
-    const years = db.all<{ year: number; count: number }>(
-      sql`SELECT p.year, COUNT(*) AS count FROM papers p WHERE p.year IS NOT NULL ${restrict(sql`p.id`, 'years')} GROUP BY p.year ORDER BY p.year`,
+    const total = filtered ? db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM temp.facet_ids`)!.n : countPapers(db, all);
+    const hides = all.some(isTrashCondition);
+    /**
+     * A facet's counts under the other filters; with none but hiding the trash, the whole library's counts
+     * less the trash's (see minusCounts). `query` takes the restriction to put in its WHERE.
+     */
+    const facetCounts = <R extends { count: number }>(facet: FacetName, column: SQL, query: (restriction: SQL) => R[], key: (r: NoInfer<R>) => string | number): R[] => {
+      const ids = matching(facet);
+      if (ids) return query(sql`AND ${column} IN (${ids})`);
+      const whole = query(sql``);
+      return hides ? minusCounts(whole, query(sql`AND ${column} IN (${TRASHED})`), key) : whole;
+    };
+    const years = facetCounts(
+      'years',
+      sql`p.id`,
+      (where) => db.all<{ year: number; count: number }>(sql`SELECT p.year, COUNT(*) AS count FROM papers p WHERE p.year IS NOT NULL ${where} GROUP BY p.year ORDER BY p.year`),
+      (r) => r.year,
     );
-    const categories = db.all<{ code: string; count: number }>(
-      sql`SELECT pc.code, COUNT(*) AS count FROM paper_categories pc WHERE 1 ${restrict(sql`pc.paper_id`, 'categories')}
-          GROUP BY pc.code ORDER BY count DESC, pc.code`,
-    );
+    const categories = facetCounts(
+      'categories',
+      sql`pc.paper_id`,
+      (where) => db.all<{ code: string; count: number }>(sql`SELECT pc.code, COUNT(*) AS count FROM paper_categories pc WHERE 1 ${where} GROUP BY pc.code ORDER BY count DESC, pc.code`),
+      (r) => r.code,
+    ).sort(byCountThenName((r) => r.code));
     const withCode = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p WHERE p.has_code = 1 ${restrict(sql`p.id`, 'hasCode')}`)!.n;
     const codeTotal = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p WHERE 1 ${restrict(sql`p.id`, 'hasCode')}`)!.n;
     const authorIds = matching('authors');
@@ -254,10 +273,19 @@ export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: str
         )
       : // No other filter: the kept per-author counts answer without scanning every author link.
         db.all<{ id: number; name: string; count: number }>(sql`SELECT a.id, a.name, a.paper_count AS count FROM authors a WHERE a.paper_count > 0 ${authorNamed} ORDER BY a.paper_count DESC, a.name LIMIT 30`);
-    const affiliations = db.all<{ name: string; count: number }>(
-      sql`SELECT a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
-          WHERE 1 ${restrict(sql`pf.paper_id`, 'affiliations')} GROUP BY a.id ORDER BY count DESC, a.name LIMIT 30`,
-    );
+    // Every affiliation's count, then the top 30 (after subtracting the trash, the top may change).
+    const affiliations = facetCounts(
+      'affiliations',
+      sql`pf.paper_id`,
+      (where) =>
+        db.all<{ id: number; name: string; count: number }>(
+          sql`SELECT a.id, a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
+              WHERE 1 ${where} GROUP BY a.id`,
+        ),
+      (r) => r.id,
+    )
+      .sort(byCountThenName((r) => r.name))
+      .slice(0, 30);
     return {
       total,
       years,
@@ -267,7 +295,7 @@ export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: str
       affiliations: affiliations.map((a) => ({ value: a.name, label: a.name, count: a.count })),
     };
   } finally {
-    if (all.length) db.run(sql`DROP TABLE IF EXISTS temp.facet_ids`);
+    if (filtered) db.run(sql`DROP TABLE IF EXISTS temp.facet_ids`);
   }
 }
 

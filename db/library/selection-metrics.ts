@@ -6,7 +6,7 @@ import type { PaperFilters, SelectionMetrics } from '../../shared/contract';
 import { summariseCitations } from '../../shared/metrics/citation-indices';
 import type { LibraryDb } from '../open';
 import { paperAuthorLinks } from './author-papers';
-import { filterContext, paperConditions, paperWhere } from './paper-filters';
+import { byCountThenName, filterContext, isTrashCondition, minusCounts, paperConditions, paperWhere, TRASHED } from './paper-filters';
 
 const TOP = 10;
 
@@ -19,18 +19,33 @@ const TOP = 10;
 export function selectionMetrics(db: LibraryDb, filters: PaperFilters, currentYear = new Date().getUTCFullYear()): SelectionMetrics {
   const ctx = filterContext(db);
   const ids = sql`SELECT p.id FROM papers p ${paperWhere(filters, undefined, ctx)}`;
-  const filtered = paperConditions(filters, undefined, ctx).length > 0;
-  /** `AND <column> IN (matching ids)`, or nothing for the whole library (no need to list 100,000 ids). */
-  const restrict = (column: SQL): SQL => (filtered ? sql`AND ${column} IN (${ids})` : sql``);
+  const conditions = paperConditions(filters, undefined, ctx);
+  // Hiding the trash alone does not narrow the view: whole-library paths stay, less the trashed papers.
+  const filtered = conditions.some((c) => !isTrashCondition(c));
+  const hides = !filtered && conditions.some(isTrashCondition);
+  /**
+   * Counts over the matching papers: `AND <column> IN (matching ids)`; for the whole library no id list
+   * (100,000 ids), and with the trash hidden, the whole library's counts less the trash's (minusCounts).
+   */
+  const counted = <R extends { count: number }>(column: SQL, query: (where: SQL) => R[], key: (r: NoInfer<R>) => string | number): R[] => {
+    if (filtered) return query(sql`AND ${column} IN (${ids})`);
+    const whole = query(sql``);
+    return hides ? minusCounts(whole, query(sql`AND ${column} IN (${TRASHED})`), key) : whole;
+  };
+  const restrict = (column: SQL): SQL => (filtered ? sql`AND ${column} IN (${ids})` : hides ? sql`AND ${column} NOT IN (${TRASHED})` : sql``);
   const counts = db.get<{ papers: number; with_code: number }>(
     sql`SELECT COUNT(*) AS papers, COALESCE(SUM(p.has_code = 1), 0) AS with_code FROM papers p ${paperWhere(filters, undefined, ctx)}`,
   )!;
-  const papersPerYear = db.all<{ year: number; count: number }>(
-    sql`SELECT year, COUNT(*) AS count FROM papers WHERE year IS NOT NULL ${restrict(sql`id`)} GROUP BY year ORDER BY year`,
+  const papersPerYear = counted(
+    sql`id`,
+    (where) => db.all<{ year: number; count: number }>(sql`SELECT year, COUNT(*) AS count FROM papers WHERE year IS NOT NULL ${where} GROUP BY year ORDER BY year`),
+    (r) => r.year,
   );
-  const papersPerCategory = db.all<{ category: string; count: number }>(
-    sql`SELECT code AS category, COUNT(*) AS count FROM paper_categories WHERE 1 ${restrict(sql`paper_id`)} GROUP BY code ORDER BY count DESC, code`,
-  );
+  const papersPerCategory = counted(
+    sql`paper_id`,
+    (where) => db.all<{ category: string; count: number }>(sql`SELECT code AS category, COUNT(*) AS count FROM paper_categories WHERE 1 ${where} GROUP BY code ORDER BY count DESC, code`),
+    (r) => r.category,
+  ).sort(byCountThenName((r) => r.category));
   const coAuthors = filtered
     ? db.all<{ id: number; name: string; count: number }>(
         sql`SELECT a.id, a.name, COUNT(*) AS count FROM (${paperAuthorLinks(ids)}) l JOIN authors a ON a.id = l.author_id
@@ -39,10 +54,18 @@ export function selectionMetrics(db: LibraryDb, filters: PaperFilters, currentYe
       )
     : // The whole library: the kept per-author counts are the answer.
       db.all<{ id: number; name: string; count: number }>(sql`SELECT id, name, paper_count AS count FROM authors WHERE paper_count > 0 ORDER BY paper_count DESC, name LIMIT ${TOP}`);
-  const affiliations = db.all<{ name: string; count: number }>(
-    sql`SELECT a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
-        WHERE 1 ${restrict(sql`pf.paper_id`)} GROUP BY a.id ORDER BY count DESC, a.name LIMIT ${TOP}`,
-  );
+  const affiliations = counted(
+    sql`pf.paper_id`,
+    (where) =>
+      db.all<{ id: number; name: string; count: number }>(
+        sql`SELECT a.id, a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
+            WHERE 1 ${where} GROUP BY a.id`,
+      ),
+    (r) => r.id,
+  )
+    .sort(byCountThenName((r) => r.name))
+    .slice(0, TOP)
+    .map(({ name, count }) => ({ name, count }));
   const cited = db.all<{ citations: number; year: number | null }>(
     sql`SELECT citations, year FROM papers WHERE citations IS NOT NULL ${restrict(sql`id`)}`,
   );

@@ -286,6 +286,19 @@ describe('trash', () => {
     expect((await call(h, 'library.info', {})).papers).toBe(info.papers - 2);
     expect((await call(h, 'authors.list', { profilesOnly: false, filter: 'Chong Ruan' }))[0]!.papersInLibrary).toBe(16);
     expect((await call(h, 'authors.metrics', { id: ruan.id })).papersInLibrary).toBe(16);
+    // Whole-library facets and metrics (computed as the library less the trash) equal those of the 16 papers left.
+    const left = Array.from({ length: 16 }, (_, i) => i + 3);
+    const facets = await call(h, 'papers.facets', {});
+    const leftFacets = await call(h, 'papers.facets', { paperIds: left });
+    expect(facets).toEqual(leftFacets);
+    expect(facets.categories).toEqual([
+      { value: 'CL', label: 'CL', count: 8 },
+      { value: 'AI', label: 'AI', count: 3 },
+      { value: 'CV', label: 'CV', count: 3 },
+      { value: 'DC', label: 'DC', count: 1 },
+      { value: 'SE', label: 'SE', count: 1 },
+    ]);
+    expect(await call(h, 'metrics.selection', {})).toEqual(await call(h, 'metrics.selection', { paperIds: left }));
     expect(await titlesOf({ query: 'prover' })).toEqual([7, 13]);
     const trashView = await call(h, 'papers.list', { trash: 'only' });
     expect(trashView.rows.map((r) => r.id).sort()).toEqual([1, 2]);
