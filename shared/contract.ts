@@ -457,15 +457,18 @@ export const contract = {
   'tags.create': { input: z.object({ name: z.string().max(1000), colour: Colour.nullable().optional() }), output: Tag },
   /** Rename; tags below it follow (`method/rl` -> `approach/rl`). `INVALID_INPUT` when the name is taken. */
   'tags.rename': { input: z.object({ id: Id, name: z.string().max(1000) }), output: Tag },
+  /** Set (`#rrggbb`) or clear (null) a tag's colour. */
   'tags.recolour': { input: z.object({ id: Id, colour: Colour.nullable() }), output: Tag },
   /** Papers with any source tag get the target; the sources are deleted. */
   'tags.merge': { input: z.object({ sourceIds: z.array(Id).min(1).max(1000), targetId: Id }), output: Tag },
+  /** Delete tags (children stay unless listed); papers lose the links. Undoable, links included. */
   'tags.delete': { input: z.object({ ids: z.array(Id).min(1).max(1000) }), output: z.object({ deleted: z.number().int() }) },
   /** Tag papers with existing tags and/or names (missing names are created). `added`: new links. */
   'tags.assign': {
     input: z.object({ paperIds: z.array(Id).min(1).max(100_000), tagIds: z.array(Id).max(100).default([]), names: z.array(z.string().max(1000)).max(100).default([]) }),
     output: z.object({ added: z.number().int(), tagIds: z.array(Id) }),
   },
+  /** Take these tags (not their children) off these papers. `removed`: links removed. */
   'tags.remove': {
     input: z.object({ paperIds: z.array(Id).min(1).max(100_000), tagIds: z.array(Id).min(1).max(100) }),
     output: z.object({ removed: z.number().int() }),
@@ -474,7 +477,9 @@ export const contract = {
   'notes.list': { input: z.object({ paperId: Id }), output: z.array(Note) },
   /** `INVALID_INPUT` over 1 MB of UTF-8. */
   'notes.create': { input: z.object({ paperId: Id, body: z.string().max(2_000_000).default('') }), output: Note },
+  /** Replace a note's Markdown. `INVALID_INPUT` over 1 MB of UTF-8; `NOT_FOUND`. */
   'notes.update': { input: z.object({ id: Id, body: z.string().max(2_000_000) }), output: Note },
+  /** Delete a note (undo restores it with its id and dates). */
   'notes.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
   /** The paper's notes and annotations as one Markdown document (shared/notes-markdown.ts). */
   'notes.export': { input: z.object({ paperId: Id }), output: z.object({ markdown: z.string() }) },
@@ -485,37 +490,53 @@ export const contract = {
     input: z.object({ paperId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive(), colour: Colour.optional(), comment: z.string().max(100_000).default('') }),
     output: Annotation,
   },
+  /** Change an annotation's colour and/or comment (at most 20,000 characters); the span stays. */
   'annotations.update': { input: z.object({ id: Id, colour: Colour.optional(), comment: z.string().max(100_000).optional() }), output: Annotation },
+  /** Delete an annotation. */
   'annotations.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
   /** Every collection (flat, with parentId), with direct paper counts. */
   'collections.list': { input: z.object({}), output: z.array(Collection) },
+  /** New collection (name 1-200 characters), at the top level or inside `parentId`. */
   'collections.create': { input: z.object({ name: z.string().max(1000), parentId: Id.nullable().optional() }), output: Collection },
   /** Rename and/or move (parentId null: top level). `INVALID_INPUT` for a move into itself or below itself. */
   'collections.update': { input: z.object({ id: Id, name: z.string().max(1000).optional(), parentId: Id.nullable().optional() }), output: Collection },
   /** Deletes the collection and its sub-collections; the papers stay. */
   'collections.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
+  /** Put papers in a collection; `added` leaves out papers already there. */
   'collections.addPapers': { input: z.object({ collectionId: Id, paperIds: z.array(Id).min(1).max(100_000) }), output: z.object({ added: z.number().int() }) },
+  /** Take papers out of a collection (they stay in the library). */
   'collections.removePapers': { input: z.object({ collectionId: Id, paperIds: z.array(Id).min(1).max(100_000) }), output: z.object({ removed: z.number().int() }) },
+  /** Reading status of many papers at once (one statement; undo restores each paper's own status). */
   'papers.setStatus': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000), status: ReadingStatus }), output: z.object({ updated: z.number().int() }) },
-  /** rating null clears it. */
+  /** Rate many papers 1-5; rating null clears it. */
   'papers.setRating': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000), rating: z.number().int().min(1).max(5).nullable() }), output: z.object({ updated: z.number().int() }) },
+  /** Star or unstar many papers. */
   'papers.setStarred': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000), starred: z.boolean() }), output: z.object({ updated: z.number().int() }) },
   /** Move papers to the trash (hidden everywhere unless `trash` asks for them; purged after 30 days). */
   'papers.trash': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000) }), output: z.object({ trashed: z.number().int() }) },
+  /** Bring papers back from the trash (ids not in the trash are ignored). */
   'papers.restore': { input: z.object({ paperIds: z.array(Id).min(1).max(100_000) }), output: z.object({ restored: z.number().int() }) },
   /** Papers in the trash and the oldest deletion time (ISO 8601), or null. */
   'trash.info': { input: z.object({}), output: z.object({ count: z.number().int(), oldest: z.string().nullable() }) },
   /** Delete every trashed paper for good (not undoable). */
   'trash.empty': { input: z.object({}), output: z.object({ deleted: z.number().int() }) },
+  /** Saved searches (smart collections) by name; run one by passing its query as papers.list `query`. */
   'savedSearches.list': { input: z.object({}), output: z.array(SavedSearch) },
   /** `INVALID_QUERY` (with details.column) when the query does not parse. */
   'savedSearches.create': { input: z.object({ name: z.string().max(1000), query: z.string().max(QUERY_MAX_LENGTH) }), output: SavedSearch },
+  /** Rename and/or change the query (`INVALID_QUERY` when it does not parse). */
   'savedSearches.update': { input: z.object({ id: Id, name: z.string().max(1000).optional(), query: z.string().max(QUERY_MAX_LENGTH).optional() }), output: SavedSearch },
+  /** Delete a saved search. */
   'savedSearches.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
   /** What Undo and Redo would do now (labels for the Edit menu), for this session. */
   'undo.state': { input: z.object({}), output: UndoState },
-  /** Undo the latest curation change of the session; `NOT_FOUND` when there is nothing to undo. */
+  /**
+   * Undo the latest curation change of the session (tags, notes, annotations, collections, status,
+   * rating, star, saved searches, trash); `NOT_FOUND` when there is nothing to undo, `LIBRARY` when the
+   * change can no longer apply (nothing is changed then). Emptying the trash is not undoable.
+   */
   'undo.undo': { input: z.object({}), output: z.object({ label: z.string(), state: UndoState }) },
+  /** Apply again the latest undone change; `NOT_FOUND` when there is nothing to redo. A new change clears redo. */
   'undo.redo': { input: z.object({}), output: z.object({ label: z.string(), state: UndoState }) },
 } as const;
 
