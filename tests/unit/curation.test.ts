@@ -364,6 +364,17 @@ describe('query', () => {
     expect(await call(h, 'search.parse', { query: 'a -b' })).toEqual({ ok: true, terms: [{ text: 'a', prefix: true, field: null }] });
   });
 
+  it('never fails inside SQLite: 400 random queries either run or get INVALID_QUERY', async () => {
+    let seedValue = 7;
+    const rand = () => ((seedValue = (seedValue * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pieces = ['prover', 'lean', '"', '(', ')', '-', 'OR', 'AND', 'NOT', '*', ':', 'tag:', 'author:', 'year:', '2024', '..', '>=', '^', '{title}', 'NEAR/2', "'", '\\', 'ǃ', 'é', ' ', ' ', ' ', 'rating:', 'has:', 'x'];
+    for (let i = 0; i < 400; i++) {
+      const q = Array.from({ length: 1 + Math.floor(rand() * 8) }, () => pieces[Math.floor(rand() * pieces.length)]).join('');
+      const r = await dispatch(h, 'papers.list', { query: q, limit: 5 }, { trusted: true });
+      if (!r.ok) expect([q, r.error.code]).toEqual([q, 'INVALID_QUERY']);
+    }
+  });
+
   it('keeps the quick filter to title, authors and abstract', async () => {
     await call(h, 'notes.create', { paperId: 3, body: 'wombat' });
     expect((await call(h, 'papers.list', { filter: 'wombat' })).total).toBe(0);
