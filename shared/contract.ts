@@ -47,6 +47,8 @@ export const Tag = TagRef.extend({
   type: z.enum(TAG_TYPES),
   /** Papers in the library (not the trash) carrying this tag itself (children not included). */
   paperCount: z.number().int(),
+  /** Papers carrying this tag or any tag below it (what filtering by it shows). */
+  subtreeCount: z.number().int(),
 });
 export type Tag = z.infer<typeof Tag>;
 

@@ -8,6 +8,7 @@ import { LecternError } from '../../shared/errors';
 import type { LibraryDb } from '../open';
 import { applySteps, nowIso, recorded, type Outcome, type Row, type Step } from './changes';
 import { tagSubtreeIds } from './search-query';
+import { TRASHED } from './paper-filters';
 import { checkColour, checkTagName, tagKey } from './tag-names';
 
 interface TagRecord {
@@ -16,20 +17,23 @@ interface TagRecord {
   colour: string | null;
   type: 'manual' | 'imported';
   papers: number;
+  subtree: number;
 }
 
 /**
  * Every tag, by name (case-insensitive), with the number of papers in the library (not in the trash)
- * carrying it directly.
+ * carrying it directly (`paperCount`) and carrying it or any tag below it (`subtreeCount`, what filtering
+ * by the tag shows).
  */
 export function listTags(db: LibraryDb): Tag[] {
   return db
     .all<TagRecord>(
       sql`SELECT t.id, t.name, t.colour, t.type,
-        (SELECT COUNT(*) FROM paper_tags pt JOIN papers p ON p.id = pt.paper_id WHERE pt.tag_id = t.id AND p.deleted_at IS NULL) AS papers
+        (SELECT COUNT(*) FROM paper_tags pt WHERE pt.tag_id = t.id AND pt.paper_id NOT IN (${TRASHED})) AS papers,
+        (SELECT COUNT(DISTINCT pt.paper_id) FROM paper_tags pt WHERE pt.tag_id IN (${tagSubtreeIds(sql`t.name_key`)}) AND pt.paper_id NOT IN (${TRASHED})) AS subtree
         FROM tags t ORDER BY t.name_key`,
     )
-    .map((r) => ({ id: r.id, name: r.name, colour: r.colour, type: r.type, paperCount: r.papers }));
+    .map((r) => ({ id: r.id, name: r.name, colour: r.colour, type: r.type, paperCount: r.papers, subtreeCount: r.subtree }));
 }
 
 function tagRow(db: LibraryDb, id: number): { id: number; name: string; name_key: string; colour: string | null } {
@@ -67,7 +71,7 @@ export function createTag(db: LibraryDb, input: { name: string; colour?: string 
     const clash = existingByKey(db, tagKey(name));
     if (clash) throw new LecternError('INVALID_INPUT', `A tag named "${clash.name}" already exists.`, { id: clash.id });
     const { id, undo } = insertTag(db, name, colour);
-    return { value: { id, name, colour, type: 'manual' as const, paperCount: 0 }, undo: [undo] };
+    return { value: { id, name, colour, type: 'manual' as const, paperCount: 0, subtreeCount: 0 }, undo: [undo] };
   });
 }
 

@@ -27,7 +27,7 @@ const fails = async (channel: string, input: unknown) => {
 describe('tags', () => {
   it('creates, refuses empty, over-long, malformed and duplicate names, and undoes a create', async () => {
     const t = await call(h, 'tags.create', { name: '  method / rl ', colour: '#FF0000' });
-    expect(t).toEqual({ id: 1, name: 'method/rl', colour: '#ff0000', type: 'manual', paperCount: 0 });
+    expect(t).toEqual({ id: 1, name: 'method/rl', colour: '#ff0000', type: 'manual', paperCount: 0, subtreeCount: 0 });
     expect(await fails('tags.create', { name: '   ' })).toEqual({ code: 'INVALID_INPUT', message: 'A tag needs a name.', details: { name: '   ' } });
     expect((await fails('tags.create', { name: 'x'.repeat(101) })).message).toBe('The tag name is 101 characters long; the limit is 100.');
     expect((await fails('tags.create', { name: 'method//rl' })).message).toBe('The tag name "method//rl" has an empty level: use "/" only between names, as in method/rl.');
@@ -46,7 +46,7 @@ describe('tags', () => {
     const assigned = await call(h, 'tags.assign', { paperIds: [1, 2, 3], tagIds: [method.id], names: ['method/rl', 'Vision'] });
     expect(assigned).toEqual({ added: 9, tagIds: [1, 2, 3] });
     await call(h, 'tags.assign', { paperIds: [4], names: ['method/rl'] });
-    expect((await call(h, 'tags.list', {})).map((t) => [t.name, t.paperCount])).toEqual([['method', 3], ['method/rl', 4], ['Vision', 3]]);
+    expect((await call(h, 'tags.list', {})).map((t) => [t.name, t.paperCount, t.subtreeCount])).toEqual([['method', 3, 4], ['method/rl', 4, 4], ['Vision', 3, 3]]);
     // A parent takes in its children: paper 4 carries only method/rl.
     expect(await titlesOf({ tagIds: [method.id] })).toEqual([1, 2, 3, 4]);
     expect(await titlesOf({ query: 'tag:method' })).toEqual([1, 2, 3, 4]);
@@ -77,7 +77,7 @@ describe('tags', () => {
   it('renames a tag with its children, refuses a taken name, recolours, and undoes both', async () => {
     await call(h, 'tags.assign', { paperIds: [1], names: ['method', 'method/rl', 'method/rl/ppo', 'other'] });
     const renamed = await call(h, 'tags.rename', { id: 1, name: 'Zygote' });
-    expect(renamed).toEqual({ id: 1, name: 'Zygote', colour: null, type: 'manual', paperCount: 1 });
+    expect(renamed).toEqual({ id: 1, name: 'Zygote', colour: null, type: 'manual', paperCount: 1, subtreeCount: 1 });
     expect((await call(h, 'tags.list', {})).map((t) => t.name)).toEqual(['other', 'Zygote', 'Zygote/rl', 'Zygote/rl/ppo']);
     expect(await titlesOf({ query: 'zygote' })).toEqual([1]);
     expect(await titlesOf({ query: 'tag:zygote/rl' })).toEqual([1]);
@@ -95,7 +95,7 @@ describe('tags', () => {
     await call(h, 'tags.assign', { paperIds: [1, 2], names: ['rl'] });
     await call(h, 'tags.assign', { paperIds: [2, 3], names: ['reinforcement'] });
     const before = await call(h, 'tags.list', {});
-    expect(await call(h, 'tags.merge', { sourceIds: [2], targetId: 1 })).toEqual({ id: 1, name: 'rl', colour: null, type: 'manual', paperCount: 3 });
+    expect(await call(h, 'tags.merge', { sourceIds: [2], targetId: 1 })).toEqual({ id: 1, name: 'rl', colour: null, type: 'manual', paperCount: 3, subtreeCount: 3 });
     expect((await call(h, 'tags.list', {})).map((t) => t.name)).toEqual(['rl']);
     await undo();
     expect(await call(h, 'tags.list', {})).toEqual(before);
