@@ -5,17 +5,25 @@
 import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract';
 import { detectAndParse } from '../../shared/paste/detect';
 import type { Library } from '../../db/open';
-import { authorCard, authorGrid, authorMetrics, libraryInfo, listAuthors } from '../../db/library/authors';
+import { authorCard, authorGrid, libraryInfo, listAuthors } from '../../db/library/authors';
 import { importProfile, importProfileAsync } from '../../db/library/import-profile';
 import { listImports } from '../../db/library/imports';
 import { Jobs, WriteQueue } from './jobs';
-import { getPaper, listPaperIds, listPapers, paperFacets } from '../../db/library/papers';
-import { selectionMetrics } from '../../db/library/selection-metrics';
+import { getPaper, listPaperIds, listPapers } from '../../db/library/papers';
+import { ReadWorker } from './read-worker-client';
 import { getSetting, setSetting } from '../../db/library/settings';
 
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
 const PREVIEW_PAPERS = 5;
+
+export interface HandlerOptions {
+  /**
+   * Run the slow reads (facet counts, metrics) on the library's own connection instead of a reader
+   * thread: for one-shot hosts (the CLI), where starting a thread costs more than it saves.
+   */
+  readsInProcess?: boolean;
+}
 
 /**
  * Build the handler table over an open library.
@@ -23,13 +31,16 @@ const PREVIEW_PAPERS = 5;
  * - `paste.import` ({text, jobId?}) -> import report; throws `PASTE_EMPTY` / `PASTE_UNRECOGNISED` and stores
  *   nothing then; with a jobId, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`, nothing stored).
  *   Writes run one at a time.
+ * - `papers.facets`, `metrics.selection`, `authors.metrics` run on a reader thread (read-worker-client.ts)
+ *   one at a time; with a jobId, `jobs.progress` reports them (total 0: unknown) and `jobs.cancel` stops them.
  * - `papers.list`, `papers.facets`, `papers.ids`, `papers.get`, `metrics.selection`, `authors.list`, `authors.grid`,
  *   `authors.card`, `authors.metrics`, `settings.get`/`settings.set`, `library.info`: see db/library
  */
-export function createHandlers(library: Library): Handlers {
+export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers {
   const { db } = library;
   const jobs = new Jobs();
   const writes = new WriteQueue();
+  const reads = new ReadWorker(library, options.readsInProcess ? { inProcess: true } : {});
   return {
     'library.info': () => libraryInfo(db, library.file),
     'paste.preview': ({ text }) => {
@@ -63,12 +74,12 @@ export function createHandlers(library: Library): Handlers {
         }
       }),
     'imports.list': () => listImports(db),
-    'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) }),
-    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
+    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || reads.cancel(jobId) }),
     'papers.list': (input) => listPapers(db, input),
-    'papers.facets': (input) => paperFacets(db, input),
+    'papers.facets': ({ jobId, ...input }) => reads.run('papers.facets', input, jobId),
     'papers.ids': (input) => ({ ids: listPaperIds(db, input) }),
-    'metrics.selection': (input) => selectionMetrics(db, input),
+    'metrics.selection': ({ jobId, ...input }) => reads.run('metrics.selection', input, jobId),
     'authors.grid': (input) => authorGrid(db, input),
     'settings.get': ({ key }) => ({ value: getSetting(db, key) }),
     'settings.set': ({ key, value }) =>
@@ -79,6 +90,6 @@ export function createHandlers(library: Library): Handlers {
     'papers.get': ({ id }) => getPaper(db, id),
     'authors.list': (input) => listAuthors(db, input),
     'authors.card': ({ id }) => authorCard(db, id),
-    'authors.metrics': ({ id }) => authorMetrics(db, id),
+    'authors.metrics': ({ id, jobId }) => reads.run('authors.metrics', { id }, jobId),
   };
 }
