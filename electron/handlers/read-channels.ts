@@ -9,15 +9,12 @@ import { authorMetrics } from '../../db/library/authors';
 import { paperFacets } from '../../db/library/papers';
 import { selectionMetrics } from '../../db/library/selection-metrics';
 
-export const READ_CHANNELS = ['papers.facets', 'metrics.selection', 'authors.metrics'] as const;
-export type ReadChannel = (typeof READ_CHANNELS)[number];
+import { LONG_READS, type LongRead } from '../../shared/long-reads';
+
+export type ReadChannel = LongRead;
 
 /** What the user sees while one runs (status bar: "Counting filter values…"). */
-export const READ_LABELS: Record<ReadChannel, string> = {
-  'papers.facets': 'Counting filter values',
-  'metrics.selection': 'Computing metrics',
-  'authors.metrics': "Computing the author's metrics",
-};
+export const READ_LABELS = LONG_READS;
 
 /** Run one read channel on a connection; the job id (if any) is the caller's business, not the query's. */
 export function runRead<C extends ReadChannel>(db: LibraryDb, channel: C, input: ChannelArgs<C>): ChannelOutput<C> {

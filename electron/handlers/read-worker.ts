@@ -20,9 +20,13 @@ const port = parentPort;
 if (!port) throw new Error('read-worker.ts runs as a worker thread');
 const { file, nativeBinding } = workerData as ReaderData;
 const reader = openReader(file, { nativeBinding });
+// End-to-end tests of progress and Cancel set this to make every read as slow as a huge library's
+// (blocking, like a long statement); unset in normal use.
+const testDelayMs = Number(process.env.LECTERN_TEST_READ_DELAY_MS ?? 0);
 
 port.on('message', (message: { id: number; channel: ReadChannel; input: never }) => {
   try {
+    if (testDelayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, testDelayMs);
     const value = runRead(reader.db, message.channel, message.input);
     port.postMessage({ id: message.id, ok: true, value });
   } catch (err) {
