@@ -184,6 +184,36 @@ test('facet filters combine, show exact counts, say what they do, and clear in o
   await expect(status(page)).toHaveText(`${affCount} of ${fmt(total)} papers · at ${aff}`);
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
+  // Finding an affiliation by part of its name (any case; hyphens as spaces) asks the library, so it
+  // works beyond the 30 listed; a chosen one stays listed, checked, whatever is typed next.
+  const foldName = (t: string) => t.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const affMatches = (q: string) => [...byAff.entries()].filter(([n]) => foldName(n).includes(foldName(q))).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  expect(affMatches('RESEARCH')).toEqual([['microsoft-research', 2], ['orion-research', 1]]);
+  await page.getByTestId('facet-affiliation').click();
+  await expect(affGroup.getByLabel('Find an affiliation')).toBeFocused();
+  await affGroup.getByLabel('Find an affiliation').fill('RESEARCH');
+  await expect(affGroup.locator('label')).toHaveText(['microsoft-research2', 'orion-research1']);
+  await affGroup.getByRole('checkbox', { name: /^orion-research/ }).check();
+  await expect(rows(page)).toHaveCount(1);
+  await affGroup.getByLabel('Find an affiliation').fill('Lakemont U');
+  await expect(affGroup.locator('label')).toHaveText([`lakemont-u${byAff.get('lakemont-u')}`, 'orion-research1']);
+  await expect(affGroup.getByRole('checkbox', { name: /^orion-research/ })).toBeChecked();
+  await affGroup.getByLabel('Find an affiliation').fill('no such lab');
+  await expect(affGroup.getByText('No other affiliation matches “no such lab” among these papers.')).toBeVisible();
+  await expect(affGroup.locator('label')).toHaveText(['orion-research1']);
+  await affGroup.getByLabel('Find an affiliation').fill('microsoft res');
+  await expect(affGroup.locator('label')).toHaveText(['microsoft-research2', 'orion-research1']);
+  await screenshotBothThemes(page, 'facet-affiliation-search');
+  await page.keyboard.press('Escape');
+  await expect(status(page)).toHaveText(`1 of ${fmt(total)} papers · at orion-research`);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByTestId('facet-affiliation').click();
+  await affGroup.getByLabel('Find an affiliation').fill('nowhere at all');
+  await expect(affGroup.getByText('No affiliation matches “nowhere at all” among these papers.')).toBeVisible();
+  await affGroup.getByLabel('Find an affiliation').fill('');
+  await expect(affGroup.locator('label')).toHaveCount(byAff.size);
+  await page.keyboard.press('Escape');
+
   // Author: a co-author printed on several seed papers (the facet counts printed authors).
   const seed = papersOf(SEED_PROFILE);
   const byAuthor = countBy(seed, (p) => p.authors);

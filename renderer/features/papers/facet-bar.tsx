@@ -91,6 +91,16 @@ function CheckList({ items, chosen, onToggle, empty }: { items: { value: string;
   );
 }
 
+/** `value` once it has stayed the same for `ms` (a search box asks the library after typing pauses). */
+function useSettled(value: string, ms = 150): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
 function toggled<T>(list: T[], value: T, on: boolean): T[] {
   return on ? (list.includes(value) ? list : [...list, value]) : list.filter((v) => v !== value);
 }
@@ -154,16 +164,20 @@ export function FacetBar() {
         return want ? name : current === name ? null : current;
       }),
   });
-  // The Author menu searches names on the server: a large library has far more authors than one list can show.
+  // The Author and Affiliation menus search names on the server: a large library has far more of them than one list can show.
   const [authorQuery, setAuthorQuery] = useState('');
-  const [authorSearch, setAuthorSearch] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setAuthorSearch(authorQuery.trim()), 150);
-    return () => clearTimeout(timer);
-  }, [authorQuery]);
+  const authorSearch = useSettled(authorQuery.trim());
+  const [affiliationQuery, setAffiliationQuery] = useState('');
+  const affiliationSearch = useSettled(affiliationQuery.trim());
   const counts = useChannel(
     'papers.facets',
-    openMenu === null ? null : { ...paperFilters({ filter, selectedAuthorId: authorId, facets }), authorQuery: openMenu === 'Author' ? authorSearch : '' },
+    openMenu === null
+      ? null
+      : {
+          ...paperFilters({ filter, selectedAuthorId: authorId, facets }),
+          authorQuery: openMenu === 'Author' ? authorSearch : '',
+          affiliationQuery: openMenu === 'Affiliation' ? affiliationSearch : '',
+        },
   );
   const data = counts.data;
   const codeWord = facets.hasCode === null ? null : facets.hasCode ? 'with code' : 'without code';
@@ -232,14 +246,32 @@ export function FacetBar() {
         )}
       </FacetMenu>
       <FacetMenu label="Affiliation" testId="facet-affiliation" {...menu('Affiliation')} active={summary(facets.affiliations)}>
-        {() => (
-          <CheckList
-            items={data?.affiliations ?? []}
-            chosen={facets.affiliations}
-            empty="No affiliations among these papers."
-            onToggle={(v, on) => setFacets({ affiliations: toggled(facets.affiliations, v, on) })}
-          />
-        )}
+        {() => {
+          // The library lists the chosen affiliations after the matches, whatever the query.
+          const items = data?.affiliations ?? [];
+          const answered = data !== null && counts.dataInput?.affiliationQuery === affiliationSearch;
+          const noMatch = affiliationSearch !== '' && answered && items.every((a) => facets.affiliations.includes(a.value));
+          return (
+            <>
+              <input
+                className="input facet-search"
+                type="search"
+                aria-label="Find an affiliation"
+                placeholder="Find an affiliation…"
+                maxLength={200}
+                value={affiliationQuery}
+                onChange={(e) => setAffiliationQuery(e.target.value)}
+              />
+              {noMatch && facets.affiliations.length > 0 ? <p className="popover-hint">No other affiliation matches “{affiliationSearch}” among these papers.</p> : null}
+              <CheckList
+                items={items}
+                chosen={facets.affiliations}
+                empty={affiliationSearch ? `No affiliation matches “${affiliationSearch}” among these papers.` : 'No affiliations among these papers.'}
+                onToggle={(v, on) => setFacets({ affiliations: toggled(facets.affiliations, v, on) })}
+              />
+            </>
+          );
+        }}
       </FacetMenu>
       {hasFacets(facets) || filter.trim() !== '' ? (
         <button type="button" className="button button-quiet button-sm" onClick={() => clearFilters()}>
