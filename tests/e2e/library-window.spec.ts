@@ -384,3 +384,84 @@ test('the authors and metrics views, in both themes and two window sizes', async
     await screenshotBothThemes(page, `view-metrics-${size.width}`);
   }
 });
+
+test('the author picked in the sidebar or opened from a card shows as a chip that removes it, and Clear filters drops it too', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await importText(page, SAMPLE_PROFILE, /Import 24 papers/);
+  await wholeLibrary(page);
+  const seed = papersOf(SEED_PROFILE);
+  const total = seed.length + papersOf(SAMPLE_PROFILE).length;
+  const chip = page.getByTestId('author-chip');
+  const nav = page.getByRole('navigation', { name: 'Library' });
+  await expect(status(page)).toHaveText(`${total} papers`);
+  await expect(chip).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
+
+  // Picked in the sidebar: the chip names the author; its button removes it (as My Library does).
+  await nav.getByRole('button', { name: `Chong Ruan ${seed.length}`, exact: true }).click();
+  await expect(chip).toHaveText('Author: Chong Ruan');
+  await expect(rows(page)).toHaveCount(seed.length);
+  await expect(status(page)).toHaveText(`${seed.length} of ${total} papers · by Chong Ruan`);
+  await screenshotBothThemes(page, 'author-chip', { pane: '.facet-bar' });
+  await chip.getByRole('button', { name: 'Remove the author filter (Chong Ruan)' }).click();
+  await expect(chip).toHaveCount(0);
+  await expect(status(page)).toHaveText(`${total} papers`);
+  await expect(nav.getByRole('button', { name: /My Library/ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('facet-year')).toBeFocused();
+
+  // "Clear filters" drops the author with the facets, as it drops the sidebar's categories, years and imports.
+  await nav.getByRole('button', { name: `Chong Ruan ${seed.length}`, exact: true }).click();
+  await page.getByTestId('facet-code').click();
+  await page.getByRole('group', { name: 'Code filter' }).getByLabel('With code').check();
+  await page.keyboard.press('Escape');
+  const withCode = seed.filter((p) => p.has_code === true).length;
+  await expect(status(page)).toHaveText(`${withCode} of ${total} papers · by Chong Ruan · with code`);
+  await expect(chip).toHaveText('Author: Chong Ruan');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(chip).toHaveCount(0);
+  await expect(status(page)).toHaveText(`${total} papers`);
+  await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
+
+  // With the author alone, "Clear filters" is offered too.
+  await nav.getByRole('button', { name: /^Marisol Quintero-Vance \d+$/ }).click();
+  await expect(chip).toHaveText('Author: Marisol Quintero-Vance');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(status(page)).toHaveText(`${total} papers`);
+
+  // Opened from an author card (a co-author without a profile).
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Authors', exact: true }).click();
+  await page.getByLabel('Filter authors by name').fill('deepseek');
+  const card = page.getByTestId('author-card').filter({ has: page.getByRole('heading', { name: 'DeepSeek-AI', exact: true }) });
+  await card.click();
+  await expect(chip).toHaveText('Author: DeepSeek-AI');
+  const byDeepSeek = seed.filter((p) => p.authors.includes('DeepSeek-AI')).length;
+  await expect(status(page)).toHaveText(`${byDeepSeek} of ${total} papers · by DeepSeek-AI`);
+});
+
+test('in the Authors view the status bar describes the grid: count, name filter and sort', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await importText(page, SAMPLE_PROFILE, /Import 24 papers/);
+  await wholeLibrary(page);
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Authors', exact: true }).click();
+  // 64 authors over the two fixtures (as the authors grid test counts them).
+  await expect(page.getByTestId('author-grid-count')).toHaveText('64 authors in the library');
+  await expect(status(page)).toHaveText('64 authors · sorted by Papers in library (highest first)');
+  await page.getByLabel('Sort by').selectOption('hIndex');
+  await expect(status(page)).toHaveText('64 authors · sorted by h-index (highest first)');
+  await page.getByRole('button', { name: /^Sort direction/ }).click();
+  await expect(status(page)).toHaveText('64 authors · sorted by h-index (lowest first)');
+  await page.getByLabel('Filter authors by name').fill('LEF');
+  await expect(status(page)).toHaveText('1 author · matching “LEF” · sorted by h-index (lowest first)');
+  await page.getByLabel('Sort by').selectOption('name');
+  await expect(status(page)).toHaveText('1 author · matching “LEF” · sorted by Name (A to Z)');
+  await page.getByLabel('Filter authors by name').fill('nobody by this name');
+  await expect(status(page)).toHaveText('0 authors · matching “nobody by this name” · sorted by Name (A to Z)');
+  await page.getByLabel('Filter authors by name').fill('');
+  await expect(status(page)).toHaveText('64 authors · sorted by Name (A to Z)');
+  await screenshotBothThemes(page, 'authors-status-bar', { pane: '.status-bar' });
+  // Back on the papers, the status bar describes the table again.
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Papers', exact: true }).click();
+  await expect(status(page)).toHaveText('42 papers');
+});

@@ -1,12 +1,14 @@
 /**
  * Facet filters over the table: year range, category, code, author, affiliation. Each menu lists its
  * values with how many papers each would show under the other filters (papers.facets); they combine,
- * and "Clear filters" drops them all (and the quick filter) at once.
+ * and "Clear filters" drops them all (and the quick filter, and the author picked in the sidebar, shown
+ * here as a chip) at once.
  */
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { PaperFacets } from '../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
 import { hasFacets, paperFilters, useUi, type FacetFilters } from '../../stores/ui-store';
+import { AuthorFilterChip } from './author-filter-chip';
 import { formatCount } from '../../ui/format';
 
 interface MenuProps {
@@ -273,7 +275,8 @@ export function FacetBar() {
           );
         }}
       </FacetMenu>
-      {hasFacets(facets) || filter.trim() !== '' ? (
+      <AuthorFilterChip />
+      {hasFacets(facets) || filter.trim() !== '' || authorId !== null ? (
         <button type="button" className="button button-quiet button-sm" onClick={() => clearFilters()}>
           Clear filters
         </button>

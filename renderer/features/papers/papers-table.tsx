@@ -360,6 +360,7 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
   const table = usePapersTable(visibleIds);
   const clearFilters = useUi((s) => s.clearFilters);
   const facets = useUi((s) => s.facets);
+  const authorId = useUi((s) => s.selectedAuthorId);
   // State, not a ref: the body's virtualizer needs the scroller at its first layout.
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const chooser = useChooser((s) => s.anchor);
@@ -367,7 +368,7 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
   const noMatches = papers.total === 0;
   // The filter of the rows on screen (a failed request leaves the previous rows, and their filter).
   const filter = papers.dataInput?.filter?.trim() ?? '';
-  const filtered = filter !== '' || hasFacets(facets);
+  const filtered = filter !== '' || hasFacets(facets) || authorId !== null;
 
   return (
     <div className="papers-table-scroll" ref={setScroller}>
@@ -386,7 +387,8 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
             <>
               <p>{filter ? `No papers match “${clip(filter, 80)}”.` : 'No papers match these filters.'}</p>
               <button type="button" className="button" onClick={() => clearFilters()}>
-                {hasFacets(facets) ? 'Clear filters' : 'Clear filter'}
+                {/* Clearing drops the author too (see clearFilters): "filter" alone only when the quick filter is all there is. */}
+                {hasFacets(facets) || authorId !== null ? 'Clear filters' : 'Clear filter'}
               </button>
             </>
           ) : (
