@@ -4,12 +4,16 @@
  * and "Clear filters" drops them all (and the quick filter, and the author picked in the sidebar, shown
  * here as a chip) at once.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { PaperFacets } from '../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
+import { ReadProblem } from '../../ui/read-problem';
 import { hasFacets, paperFilters, useUi, type FacetFilters } from '../../stores/ui-store';
 import { AuthorFilterChip } from './author-filter-chip';
 import { formatCount } from '../../ui/format';
+
+/** True while a menu waits for its first counts (lists then say nothing rather than "none"). */
+const CountsPending = createContext(false);
 
 interface MenuProps {
   label: string;
@@ -18,15 +22,21 @@ interface MenuProps {
   testId: string;
   open: boolean;
   setOpen(open: boolean | ((open: boolean) => boolean)): void;
+  /** Shown above the values: why the counts are not current (a cancelled or failed count). */
+  notice?: ReactNode;
+  /** The first counts are still coming: say so instead of showing an empty list. */
+  pending?: boolean;
 }
 
-function FacetMenu({ label, active, children, testId, open, setOpen }: MenuProps) {
+function FacetMenu({ label, active, children, testId, open, setOpen, notice, pending = false }: MenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const id = useId();
   useEffect(() => {
     if (!open) return;
     const onDown = (e: PointerEvent) => {
+      // Cancelling this menu's count from the status bar keeps the menu open, so it can say it stopped.
+      if ((e.target as Element | null)?.closest?.('.status-read')) return;
       if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
     };
     document.addEventListener('pointerdown', onDown, true);
@@ -66,7 +76,9 @@ function FacetMenu({ label, active, children, testId, open, setOpen }: MenuProps
       </button>
       {open ? (
         <div className="popover facet-popover" id={id} role="group" aria-label={`${label} filter`}>
-          {children(close)}
+          {notice}
+          {pending ? <p className="popover-hint">Counting papers…</p> : null}
+          <CountsPending.Provider value={pending}>{children(close)}</CountsPending.Provider>
         </div>
       ) : null}
     </div>
@@ -77,7 +89,8 @@ function CheckList({ items, chosen, onToggle, empty }: { items: { value: string;
   // Chosen values stay listed even when the other filters leave none of their papers.
   const listed = [...items];
   for (const v of chosen) if (!listed.some((i) => i.value === v)) listed.push({ value: v, label: v, count: 0 });
-  if (listed.length === 0) return <p className="popover-hint">{empty}</p>;
+  const pending = useContext(CountsPending);
+  if (listed.length === 0) return pending ? null : <p className="popover-hint">{empty}</p>;
   return (
     <ul className="facet-list">
       {listed.map((item) => (
@@ -159,6 +172,8 @@ export function FacetBar() {
   // and the library answers one request at a time, so fetching them on every keystroke would hold up the table.
   const [openMenu, setOpenMenu] = useState<string | null>(null);
   const menu = (name: string) => ({
+    notice: countsProblem,
+    pending: counts.data === null && counts.loading,
     open: openMenu === name,
     setOpen: (next: boolean | ((open: boolean) => boolean)) =>
       setOpenMenu((current) => {
@@ -182,6 +197,8 @@ export function FacetBar() {
         },
   );
   const data = counts.data;
+  // Read by menu(), which is only called below (in the returned JSX).
+  const countsProblem: ReactNode = <ReadProblem error={counts.error} what="the counts" kept={data ? 'The counts shown are from before.' : ''} onRetry={counts.reload} />;
   const codeWord = facets.hasCode === null ? null : facets.hasCode ? 'with code' : 'without code';
 
   return (
