@@ -3,13 +3,13 @@
  * selection, pane sizes, import progress and cancel, and the detail pane's import history. Expected
  * counts are computed from the fixture pages with the same parser the library uses.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { detectAndParse } from '../../shared/paste/detect';
 import type { ParsedPaper } from '../../shared/paste/parsed';
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import { expect, openApp, pasteText, SCREENSHOT_DIR, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE_PROFILE = readFileSync(join(ROOT, 'resources', 'samples', 'scholarfeed-sample.txt'), 'utf8');
@@ -437,6 +437,9 @@ test('the author picked in the sidebar or opened from a card shows as a chip tha
   await expect(chip).toHaveText('Author: DeepSeek-AI');
   const byDeepSeek = seed.filter((p) => p.authors.includes('DeepSeek-AI')).length;
   await expect(status(page)).toHaveText(`${byDeepSeek} of ${total} papers · by DeepSeek-AI`);
+  // The window is still loading the first profile's card after a reload or an open; close it before
+  // the server stops, so those requests cannot meet a stopped server and log connection errors.
+  await page.close();
 });
 
 test('in the Authors view the status bar describes the grid: count, name filter and sort', async ({ page, lectern }) => {
@@ -464,4 +467,82 @@ test('in the Authors view the status bar describes the grid: count, name filter 
   // Back on the papers, the status bar describes the table again.
   await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Papers', exact: true }).click();
   await expect(status(page)).toHaveText('42 papers');
+  // The window is still loading the first profile's card after a reload or an open; close it before
+  // the server stops, so those requests cannot meet a stopped server and log connection errors.
+  await page.close();
+});
+
+test('dragging a column header moves the column, with a line where it lands, and the order survives a reload', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await wholeLibrary(page);
+  const headers = page.locator('.papers-table thead th');
+  const header = (name: string) => page.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+  await page.getByRole('button', { name: 'Columns…' }).click();
+  await page.getByRole('dialog', { name: 'Columns' }).getByRole('checkbox', { name: 'Year', exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect(headers).toHaveText(['Title', 'Authors', 'Year', 'Date', 'Categories', 'Code', 'Affiliations']);
+
+  // Hold Year over the left half of Title: a line marks Title's left edge, and nothing has moved yet.
+  // First in the dark theme, dropped back where it started (nothing moves); then in the light theme, dropped.
+  const year = await header('Year').boundingBox();
+  const title = await header('Title').boundingBox();
+  if (!year || !title) throw new Error('no header boxes');
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.mouse.move(year.x + year.width / 2, year.y + year.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(title.x + 40, title.y + title.height / 2, { steps: 8 });
+    await page.mouse.move(title.x + 30, title.y + title.height / 2, { steps: 2 });
+    await expect(header('Title')).toHaveClass(/\bdrop-before\b/);
+    await expect(header('Year')).toHaveClass(/\bis-dragged\b/);
+    await expect(headers).toHaveText(['Title', 'Authors', 'Year', 'Date', 'Categories', 'Code', 'Affiliations']);
+    await page.locator('.papers-table thead').screenshot({ path: join(SCREENSHOT_DIR, `column-drag-pane-${colorScheme}.png`) });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `column-drag-${colorScheme}.png`) });
+    if (colorScheme === 'dark') {
+      await page.mouse.move(year.x + year.width / 2, year.y + year.height / 2, { steps: 8 });
+      await expect(page.locator('.papers-table thead th.drop-before, .papers-table thead th.drop-after')).toHaveCount(0);
+      await page.mouse.up();
+      await expect(headers).toHaveText(['Title', 'Authors', 'Year', 'Date', 'Categories', 'Code', 'Affiliations']);
+    } else {
+      await page.mouse.up();
+    }
+  }
+  await expect(headers).toHaveText(['Year', 'Title', 'Authors', 'Date', 'Categories', 'Code', 'Affiliations']);
+  await expect(page.locator('.papers-table thead th.drop-before, .papers-table thead th.drop-after, .papers-table thead th.is-dragged')).toHaveCount(0);
+  // A drag is not a click: no sort was set.
+  await expect(status(page)).toHaveText('18 papers');
+  // The cells follow their headers.
+  const seed = papersOf(SEED_PROFILE);
+  const firstLabel = (await rows(page).first().getAttribute('aria-label')) ?? '';
+  await expect(rows(page).first().locator('td').first()).toHaveText(firstLabel.split(', ').pop() ?? '');
+  expect(seed.some((p) => `${p.title}, ${p.year}` === firstLabel)).toBe(true);
+
+  // Onto the right half of the last header: the column goes last.
+  await header('Code').dragTo(header('Affiliations'), { targetPosition: { x: ((await header('Affiliations').boundingBox())?.width ?? 100) - 10, y: 10 } });
+  await expect(headers).toHaveText(['Year', 'Title', 'Authors', 'Date', 'Categories', 'Affiliations', 'Code']);
+  // Dragging a header's edge still resizes it, and moves nothing.
+  const authorsBefore = (await header('Authors').boundingBox())?.width ?? 0;
+  const edge = await page.getByRole('separator', { name: 'Resize the Authors column' }).boundingBox();
+  if (!edge) throw new Error('no resize handle');
+  // (Its left part: the next header cell, drawn later, covers the part that overhangs the edge.)
+  await page.mouse.move(edge.x + 2, edge.y + edge.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + 42, edge.y + edge.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await header('Authors').boundingBox())?.width ?? 0)).toBe(Math.round(authorsBefore) + 40);
+  await expect(headers).toHaveText(['Year', 'Title', 'Authors', 'Date', 'Categories', 'Affiliations', 'Code']);
+  await expect(page.locator('.papers-table thead th.is-dragged')).toHaveCount(0);
+  // The column chooser shows the same order (hidden columns keep their places).
+  await page.getByRole('button', { name: 'Columns…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Columns' }).locator('.chooser-label')).toHaveText(['Year', 'Title', 'Authors', 'First author', 'Date', 'Categories', 'Venue', 'Affiliations', 'Code', 'Citations', 'Date added']);
+  await page.keyboard.press('Escape');
+
+  await page.reload();
+  await expect(rows(page)).toHaveCount(18);
+  await expect(headers).toHaveText(['Year', 'Title', 'Authors', 'Date', 'Categories', 'Affiliations', 'Code']);
+  // The window is still loading the first profile's card after a reload or an open; close it before
+  // the server stops, so those requests cannot meet a stopped server and log connection errors.
+  await page.close();
 });
