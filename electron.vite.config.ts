@@ -22,7 +22,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(here, 'electron/main/index.ts') } },
+      // The reader thread's entry is built beside index.js, where read-worker-client.ts looks for it.
+      rollupOptions: { input: { index: resolve(here, 'electron/main/index.ts'), 'read-worker': resolve(here, 'electron/handlers/read-worker.ts') } },
     },
   },
   preload: {

@@ -21,6 +21,8 @@ export interface Library {
   file: string;
   /** Path of the backup written before migrating, or null when none was needed. */
   backup: string | null;
+  /** The better_sqlite3.node it was opened with, when not the default (reader threads open the same). */
+  nativeBinding?: string;
   close(): void;
 }
 
@@ -82,7 +84,7 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
     const db = drizzle(sqlite, { schema }) as LibraryDb;
     migrate(db, { migrationsFolder });
     fillDerivedKeys(db);
-    return { db, file, backup, close: () => sqlite.close() };
+    return { db, file, backup, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
     throw new LecternError(
@@ -91,4 +93,23 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
       { file, backup },
     );
   }
+}
+
+/**
+ * Open a second, read-only connection to a library that `openLibrary` has already prepared (the reader
+ * thread's). It never migrates or writes; WAL lets it read while the main connection writes.
+ * @param file path of an existing library file (not `:memory:`)
+ * @param options.nativeBinding as for openLibrary
+ * @throws LecternError `LIBRARY` when the file cannot be opened
+ */
+export function openReader(file: string, options: { nativeBinding?: string } = {}): Pick<Library, 'db' | 'file' | 'close'> {
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (err) {
+    throw new LecternError('LIBRARY', `Cannot open the library file ${file} for reading: ${(err as Error).message}.`, { file });
+  }
+  const db = drizzle(sqlite, { schema }) as LibraryDb;
+  return { db, file, close: () => sqlite.close() };
 }

@@ -132,6 +132,8 @@ export const affiliations = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     /** As printed by the source (scholarfeed prints lower-case slugs such as `microsoft-research`). */
     name: text('name').notNull(),
+    /** Lower-case, accent-folded name (`nameKey`) that the Affiliation facet searches; '' until filled. */
+    nameKey: text('name_key').notNull().default(''),
   },
   (t) => [uniqueIndex('affiliations_name_idx').on(t.name)],
 );

@@ -298,7 +298,10 @@ export const PaperFacets = z.object({
   hasCode: z.object({ with: z.number().int(), without: z.number().int() }),
   /** Most frequent authors (value: author id), at most 30; only names matching `authorQuery` when given. */
   authors: z.array(FacetCount),
-  /** Most frequent affiliations, at most 30. */
+  /**
+   * Most frequent affiliations, at most 30, only names matching `affiliationQuery` when given; then each
+   * affiliation of the `affiliations` filter not among them, with its count (so chosen ones stay listed).
+   */
   affiliations: z.array(FacetCount),
 });
 export type PaperFacets = z.infer<typeof PaperFacets>;
@@ -380,7 +383,7 @@ export const contract = {
   'imports.list': { input: z.object({}), output: z.array(ImportSummary) },
   'jobs.progress': {
     input: z.object({ jobId: JOB_ID }),
-    /** null when no such job is running (not started yet, or finished). */
+    /** null when no such job is running (not started yet, or finished); total 0 while the amount of work is unknown (a read). */
     output: z.object({ progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable() }),
   },
   'jobs.cancel': {
@@ -409,6 +412,10 @@ export const contract = {
     input: PaperFilters.extend({
       /** Narrow the authors facet to names containing this text (case- and accent-insensitive). */
       authorQuery: z.string().max(200).default(''),
+      /** Narrow the affiliations facet to names containing this text (case- and accent-insensitive, punctuation as spaces). */
+      affiliationQuery: z.string().max(200).default(''),
+      /** Name for this read, so the window can stop it with jobs.cancel (it then fails with CANCELLED). */
+      jobId: JOB_ID.optional(),
     }),
     output: PaperFacets,
   },
@@ -417,7 +424,8 @@ export const contract = {
     /** Every matching id in table order (for select-all). */
     output: z.object({ ids: z.array(Id) }),
   },
-  'metrics.selection': { input: PaperFilters, output: SelectionMetrics },
+  /** With a jobId, jobs.cancel stops it (CANCELLED). */
+  'metrics.selection': { input: PaperFilters.extend({ jobId: JOB_ID.optional() }), output: SelectionMetrics },
   'papers.get': { input: z.object({ id: Id }), output: PaperDetail },
   'authors.list': {
     input: z.object({
@@ -439,7 +447,8 @@ export const contract = {
     output: z.object({ rows: z.array(AuthorGridCard), total: z.number().int(), offset: z.number().int() }),
   },
   'authors.card': { input: z.object({ id: Id }), output: AuthorCard },
-  'authors.metrics': { input: z.object({ id: Id }), output: AuthorMetrics },
+  /** With a jobId, jobs.cancel stops it (CANCELLED). */
+  'authors.metrics': { input: z.object({ id: Id, jobId: JOB_ID.optional() }), output: AuthorMetrics },
   'settings.get': { input: z.object({ key: SETTING_KEY }), output: z.object({ value: z.unknown().nullable() }) },
   'settings.set': { input: z.object({ key: SETTING_KEY, value: z.unknown() }), output: z.object({}) },
 

@@ -360,7 +360,7 @@ class AffiliationResolver {
     if (id === undefined) {
       id =
         this.tx.select({ id: affiliations.id }).from(affiliations).where(eq(affiliations.name, name)).get()?.id ??
-        this.tx.insert(affiliations).values({ name }).returning({ id: affiliations.id }).get().id;
+        this.tx.insert(affiliations).values({ name, nameKey: nameKey(name) }).returning({ id: affiliations.id }).get().id;
       this.cache.set(name, id);
     }
     return id;

@@ -212,8 +212,13 @@ export function listPaperIds(db: LibraryDb, input: ChannelArgs<'papers.ids'>): n
 /**
  * Facet counts under the current filters; each facet ignores its own filter so the other values stay
  * choosable. Categories count a paper once per code; authors and affiliations list the 30 most frequent.
+ * @param f the filters, plus `authorQuery` / `affiliationQuery`: list only the authors / affiliations whose
+ *   name contains this text (case, accents and punctuation ignored, as `nameKey` folds them; '' or absent: all)
+ * @returns the counts; `affiliations` holds the 30 most frequent matching the query (count desc, then name),
+ *   then every affiliation of the filter (`f.affiliations`) not among them, with its count under the other
+ *   filters (0 when none), so a chosen value stays listed whatever the query
  */
-export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: string }): PaperFacets {
+export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: string; affiliationQuery?: string }): PaperFacets {
   const ctx = filterContext(db);
   const all = paperConditions(f, undefined, ctx);
   /** Filters that narrow the view (hiding the trash alone does not: facets then count the whole library less the trash). */
@@ -221,6 +226,8 @@ export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: str
   const filtered = narrowing(all).length > 0;
   const authorKey = nameKey(f.authorQuery ?? '');
   const authorNamed = authorKey ? sql`AND instr(a.name_key, ${authorKey}) > 0` : sql``;
+  const affiliationKey = nameKey(f.affiliationQuery ?? '');
+  const affiliationNamed = affiliationKey ? sql`AND instr(a.name_key, ${affiliationKey}) > 0` : sql``;
   // The full filter (a full-text match, say) is evaluated once into a temporary table that every facet
   // whose own filter is not set reuses, instead of once per facet. Safe: this function runs synchronously.
   if (filtered) {
@@ -274,18 +281,30 @@ export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: str
       : // No other filter: the kept per-author counts answer without scanning every author link.
         db.all<{ id: number; name: string; count: number }>(sql`SELECT a.id, a.name, a.paper_count AS count FROM authors a WHERE a.paper_count > 0 ${authorNamed} ORDER BY a.paper_count DESC, a.name LIMIT 30`);
     // Every affiliation's count, then the top 30 (after subtracting the trash, the top may change).
-    const affiliations = facetCounts(
+    const affiliations: { name: string; count: number }[] = facetCounts(
       'affiliations',
       sql`pf.paper_id`,
       (where) =>
         db.all<{ id: number; name: string; count: number }>(
           sql`SELECT a.id, a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
-              WHERE 1 ${where} GROUP BY a.id`,
+              WHERE 1 ${affiliationNamed} ${where} GROUP BY a.id`,
         ),
       (r) => r.id,
     )
       .sort(byCountThenName((r) => r.name))
       .slice(0, 30);
+    const chosen = f.affiliations.filter((name) => !affiliations.some((a) => a.name === name));
+    if (chosen.length) {
+      const counted = new Map(
+        db
+          .all<{ name: string; count: number }>(
+            sql`SELECT a.name, COUNT(*) AS count FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
+                WHERE a.name IN (${sql.join(chosen.map((name) => sql`${name}`), sql`, `)}) ${restrict(sql`pf.paper_id`, 'affiliations')} GROUP BY a.id`,
+          )
+          .map((a) => [a.name, a.count]),
+      );
+      for (const name of chosen) affiliations.push({ name, count: counted.get(name) ?? 0 });
+    }
     return {
       total,
       years,

@@ -5,12 +5,12 @@
 import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract';
 import { detectAndParse } from '../../shared/paste/detect';
 import type { Library } from '../../db/open';
-import { authorCard, authorGrid, authorMetrics, libraryInfo, listAuthors } from '../../db/library/authors';
+import { authorCard, authorGrid, libraryInfo, listAuthors } from '../../db/library/authors';
 import { importProfile, importProfileAsync } from '../../db/library/import-profile';
 import { listImports } from '../../db/library/imports';
 import { Jobs, WriteQueue } from './jobs';
-import { getPaper, listPaperIds, listPapers, paperFacets } from '../../db/library/papers';
-import { selectionMetrics } from '../../db/library/selection-metrics';
+import { getPaper, listPaperIds, listPapers } from '../../db/library/papers';
+import { ReadWorker } from './read-worker-client';
 import { getSetting, setSetting } from '../../db/library/settings';
 import { parseQuery } from '../../shared/search/parse';
 import { assignTags, removeTags } from '../../db/library/paper-tags';
@@ -29,12 +29,22 @@ export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutpu
 
 const PREVIEW_PAPERS = 5;
 
+export interface HandlerOptions {
+  /**
+   * Run the slow reads (facet counts, metrics) on the library's own connection instead of a reader
+   * thread: for one-shot hosts (the CLI), where starting a thread costs more than it saves.
+   */
+  readsInProcess?: boolean;
+}
+
 /**
  * Build the handler table over an open library.
  * - `paste.preview` ({text}) -> what was recognised and what importing would add/update (nothing is stored)
  * - `paste.import` ({text, jobId?}) -> import report; throws `PASTE_EMPTY` / `PASTE_UNRECOGNISED` and stores
  *   nothing then; with a jobId, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`, nothing stored).
  *   Writes run one at a time.
+ * - `papers.facets`, `metrics.selection`, `authors.metrics` run on a reader thread (read-worker-client.ts)
+ *   one at a time; with a jobId, `jobs.progress` reports them (total 0: unknown) and `jobs.cancel` stops them.
  * - `papers.list`, `papers.facets`, `papers.ids`, `papers.get`, `metrics.selection`, `authors.list`, `authors.grid`,
  *   `authors.card`, `authors.metrics`, `settings.get`/`settings.set`, `library.info`: see db/library
  * - curation (`tags.*`, `notes.*`, `annotations.*`, `collections.*`, `papers.setStatus|setRating|setStarred|trash|restore`,
@@ -42,7 +52,7 @@ const PREVIEW_PAPERS = 5;
  *   stack; `undo.undo` / `undo.redo` / `undo.state` walk it (one stack per handler table: the session).
  * - On creation, papers trashed more than 30 days ago are purged.
  */
-export function createHandlers(library: Library): Handlers {
+export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers {
   const { db } = library;
   const jobs = new Jobs();
   const writes = new WriteQueue();
@@ -56,6 +66,7 @@ export function createHandlers(library: Library): Handlers {
   } catch (err) {
     console.error('Purging the trash failed:', err);
   }
+  const reads = new ReadWorker(library, options.readsInProcess ? { inProcess: true } : {});
   return {
     'library.info': () => libraryInfo(db, library.file),
     'paste.preview': ({ text }) => {
@@ -89,12 +100,12 @@ export function createHandlers(library: Library): Handlers {
         }
       }),
     'imports.list': () => listImports(db),
-    'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) }),
-    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+    'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
+    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || reads.cancel(jobId) }),
     'papers.list': (input) => listPapers(db, input),
-    'papers.facets': (input) => paperFacets(db, input),
+    'papers.facets': ({ jobId, ...input }) => reads.run('papers.facets', input, jobId),
     'papers.ids': (input) => ({ ids: listPaperIds(db, input) }),
-    'metrics.selection': (input) => selectionMetrics(db, input),
+    'metrics.selection': ({ jobId, ...input }) => reads.run('metrics.selection', input, jobId),
     'authors.grid': (input) => authorGrid(db, input),
     'settings.get': ({ key }) => ({ value: getSetting(db, key) }),
     'settings.set': ({ key, value }) =>
@@ -105,7 +116,7 @@ export function createHandlers(library: Library): Handlers {
     'papers.get': ({ id }) => getPaper(db, id),
     'authors.list': (input) => listAuthors(db, input),
     'authors.card': ({ id }) => authorCard(db, id),
-    'authors.metrics': ({ id }) => authorMetrics(db, id),
+    'authors.metrics': ({ id, jobId }) => reads.run('authors.metrics', { id }, jobId),
 
     'search.parse': ({ query }) => {
       const r = parseQuery(query);

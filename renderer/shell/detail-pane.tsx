@@ -1,5 +1,6 @@
 /** Right pane: the selected author (card and charts) or the selected paper, as two tabs. */
 import { useChannel } from '../api/use-channel';
+import { ReadProblem } from '../ui/read-problem';
 import { AuthorCardView } from '../features/authors/author-card';
 import { MetricsPanel } from '../features/metrics/metrics-panel';
 import { PaperDetail } from '../features/papers/paper-detail';
@@ -20,7 +21,7 @@ function AuthorTab() {
     <>
       <AuthorCardView card={card.data} snapshots={metrics.data?.authorId === authorId ? metrics.data.snapshots : []} />
       {metrics.data && metrics.data.authorId === authorId ? <MetricsPanel metrics={metrics.data} /> : null}
-      {metrics.error ? <p className="pane-error">{metrics.error.message}</p> : null}
+      <ReadProblem error={metrics.error} what="the author's metrics" onRetry={metrics.reload} />
     </>
   );
 }

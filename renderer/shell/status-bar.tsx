@@ -1,14 +1,16 @@
 /**
  * The thin bar at the bottom: how many papers are shown and selected, and the author, filters and sort
- * of the list in words. It describes the rows on screen, i.e. the request that produced them: when a
+ * of the list in words (in the Authors view, the grid's count, name filter and sort instead: see
+ * author-grid-status.tsx). It describes the rows on screen, i.e. the request that produced them: when a
  * newer request failed (the table keeps the previous rows), it says so instead of describing a list
- * that is not shown. Background work (an import) shows its progress here too.
+ * that is not shown. Background work (an import, a slow read) shows its progress here too, with Cancel.
  */
 import { useChannel } from '../api/use-channel';
+import { AuthorGridStatus } from '../features/author-grid/author-grid-status';
+import { BackgroundWork } from './background-work';
 import { yearWords } from '../features/papers/facet-bar';
 import { SORT_LABELS } from '../features/papers/paper-columns';
 import type { PapersResult } from '../features/papers/use-paper-pages';
-import { useJobs } from '../stores/job-store';
 import { useUi, type SortLevel } from '../stores/ui-store';
 import { clip, formatCount, plural } from '../ui/format';
 
@@ -42,7 +44,7 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
   const info = useChannel('library.info', {});
   const selected = useUi((s) => s.selectedIds.size);
   const facets = useUi((s) => s.facets);
-  const job = useJobs((s) => s.active);
+  const authorsView = useUi((s) => s.view === 'authors');
   const shownInput = papers.dataInput;
   const filter = shownInput?.filter?.trim() ?? '';
   const authorId = shownInput?.authorId ?? null;
@@ -80,15 +82,10 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
 
   return (
     <footer className="status-bar">
-      <span data-testid="status-text" aria-live="polite" title={filter.length > 60 ? `Filter: ${filter}` : undefined}>
-        {info.data ? parts.join(' · ') : ''}
+      <span data-testid="status-text" aria-live="polite" title={!authorsView && filter.length > 60 ? `Filter: ${filter}` : undefined}>
+        {authorsView ? <AuthorGridStatus /> : info.data ? parts.join(' · ') : ''}
       </span>
-      {job ? (
-        <span className="status-job" data-testid="status-job">
-          {job.label}
-          {job.progress ? ` ${Math.round((job.progress.done / Math.max(1, job.progress.total)) * 100)}%` : '…'}
-        </span>
-      ) : null}
+      <BackgroundWork />
       <span className="status-right" title={info.data ? `Library file: ${info.data.file}` : undefined}>
         {info.data ? fileName(info.data.file) : ''}
       </span>

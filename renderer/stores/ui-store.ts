@@ -101,6 +101,7 @@ interface UiState {
   setSorting(sorting: SortLevel[]): void;
   setFilter(filter: string): void;
   setFacets(patch: Partial<FacetFilters>): void;
+  /** Drop every filter of the table: the facets, the quick filter and the selected author (the whole library shows). */
   clearFilters(): void;
   setView(view: MainView): void;
   setColumns(columns: ColumnPref[]): void;
@@ -154,7 +155,7 @@ export const useUi = create<UiState>()((set) => ({
   setSorting: (sorting) => set((s) => ({ sorting, ...keepLead(s) })),
   setFilter: (filter) => set((s) => (s.filter === filter ? {} : { filter, ...keepLead(s) })),
   setFacets: (patch) => set((s) => ({ facets: { ...s.facets, ...patch }, ...keepLead(s) })),
-  clearFilters: () => set((s) => ({ facets: NO_FACETS, filter: '', ...keepLead(s) })),
+  clearFilters: () => set((s) => ({ facets: NO_FACETS, filter: '', selectedAuthorId: null, ...keepLead(s) })),
   setView: (view) => set({ view }),
   setColumns: (columns) => set({ columns }),
   setPanes: (patch) => set((s) => ({ panes: { ...s.panes, ...patch } })),

@@ -95,7 +95,7 @@ export function generateLibrary(file: string, options: GenerateOptions): { paper
   const idOf = new Map(nameList.map((n, i) => [n, i + 1]));
 
   const insertAuthor = db.prepare('INSERT INTO authors (name, name_key) VALUES (?, ?)');
-  const insertAff = db.prepare('INSERT INTO affiliations (name) VALUES (?)');
+  const insertAff = db.prepare('INSERT INTO affiliations (name, name_key) VALUES (?, ?)');
   const insertPaper = db.prepare(`INSERT INTO papers (title, title_key, date, year, abstract, categories, has_code, authors_truncated,
     citations, first_author_key, authors_text, affiliations_text, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertPA = db.prepare('INSERT INTO paper_authors (paper_id, position, printed_name, author_id) VALUES (?, ?, ?, ?)');
@@ -104,7 +104,7 @@ export function generateLibrary(file: string, options: GenerateOptions): { paper
 
   db.transaction(() => {
     nameList.forEach((n) => insertAuthor.run(n, nameKey(n)));
-    AFFILIATIONS.forEach((a) => insertAff.run(a));
+    AFFILIATIONS.forEach((a) => insertAff.run(a, nameKey(a)));
     const added = new Date('2026-01-01T00:00:00Z').getTime();
     for (let i = 1; i <= options.papers; i++) {
       const m = pick(METHODS);

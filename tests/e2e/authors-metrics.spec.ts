@@ -5,10 +5,11 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import { expect, openApp, pasteText, PROFILES_DIR, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
 
-const SAMPLE_PROFILE = readFileSync('/work/shared/profiles/scholarfeed.txt', 'utf8');
+const SAMPLE_PROFILE = readFileSync(join(PROFILES_DIR, 'scholarfeed.txt'), 'utf8');
 
 /** Paste a profile outside any text field and import it from the dialog. */
 async function importProfile(page: Page, text: string, papers: number): Promise<void> {

@@ -11,7 +11,9 @@ import { LecternServer } from './lectern-server';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SCREENSHOT_DIR = join(ROOT, 'test-results', 'screenshots');
 
-export const SEED_PROFILE = readFileSync('/work/shared/profiles/seed-profile.txt', 'utf8');
+/** The shared profile fixtures (../shared/profiles beside the repo). */
+export const PROFILES_DIR = join(ROOT, '..', 'shared', 'profiles');
+export const SEED_PROFILE = readFileSync(join(PROFILES_DIR, 'seed-profile.txt'), 'utf8');
 
 interface Fixtures {
   lectern: LecternServer;

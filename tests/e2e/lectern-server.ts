@@ -19,12 +19,16 @@ export class LecternServer {
   private output = '';
   url = '';
 
+  /** @param env extra environment for the server (e.g. LECTERN_TEST_READ_DELAY_MS) */
+  constructor(private readonly env: Record<string, string> = {}) {}
+
   /** Start (or restart after stop) on the same library file; resolves with the `Open:` URL. */
   async start(): Promise<string> {
     if (this.child) throw new Error('The Lectern server is already running.');
     this.output = '';
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'server', 'main.ts'), '--library', this.libraryFile, '--port', '0'], {
       cwd: ROOT,
+      env: { ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

@@ -3,13 +3,13 @@
  * selection, pane sizes, import progress and cancel, and the detail pane's import history. Expected
  * counts are computed from the fixture pages with the same parser the library uses.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { detectAndParse } from '../../shared/paste/detect';
 import type { ParsedPaper } from '../../shared/paste/parsed';
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import { expect, openApp, pasteText, SCREENSHOT_DIR, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SAMPLE_PROFILE = readFileSync(join(ROOT, 'resources', 'samples', 'scholarfeed-sample.txt'), 'utf8');
@@ -184,6 +184,36 @@ test('facet filters combine, show exact counts, say what they do, and clear in o
   await expect(status(page)).toHaveText(`${affCount} of ${fmt(total)} papers · at ${aff}`);
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
+  // Finding an affiliation by part of its name (any case; hyphens as spaces) asks the library, so it
+  // works beyond the 30 listed; a chosen one stays listed, checked, whatever is typed next.
+  const foldName = (t: string) => t.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const affMatches = (q: string) => [...byAff.entries()].filter(([n]) => foldName(n).includes(foldName(q))).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  expect(affMatches('RESEARCH')).toEqual([['microsoft-research', 2], ['orion-research', 1]]);
+  await page.getByTestId('facet-affiliation').click();
+  await expect(affGroup.getByLabel('Find an affiliation')).toBeFocused();
+  await affGroup.getByLabel('Find an affiliation').fill('RESEARCH');
+  await expect(affGroup.locator('label')).toHaveText(['microsoft-research2', 'orion-research1']);
+  await affGroup.getByRole('checkbox', { name: /^orion-research/ }).check();
+  await expect(rows(page)).toHaveCount(1);
+  await affGroup.getByLabel('Find an affiliation').fill('Lakemont U');
+  await expect(affGroup.locator('label')).toHaveText([`lakemont-u${byAff.get('lakemont-u')}`, 'orion-research1']);
+  await expect(affGroup.getByRole('checkbox', { name: /^orion-research/ })).toBeChecked();
+  await affGroup.getByLabel('Find an affiliation').fill('no such lab');
+  await expect(affGroup.getByText('No other affiliation matches “no such lab” among these papers.')).toBeVisible();
+  await expect(affGroup.locator('label')).toHaveText(['orion-research1']);
+  await affGroup.getByLabel('Find an affiliation').fill('microsoft res');
+  await expect(affGroup.locator('label')).toHaveText(['microsoft-research2', 'orion-research1']);
+  await screenshotBothThemes(page, 'facet-affiliation-search');
+  await page.keyboard.press('Escape');
+  await expect(status(page)).toHaveText(`1 of ${fmt(total)} papers · at orion-research`);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await page.getByTestId('facet-affiliation').click();
+  await affGroup.getByLabel('Find an affiliation').fill('nowhere at all');
+  await expect(affGroup.getByText('No affiliation matches “nowhere at all” among these papers.')).toBeVisible();
+  await affGroup.getByLabel('Find an affiliation').fill('');
+  await expect(affGroup.locator('label')).toHaveCount(byAff.size);
+  await page.keyboard.press('Escape');
+
   // Author: a co-author printed on several seed papers (the facet counts printed authors).
   const seed = papersOf(SEED_PROFILE);
   const byAuthor = countBy(seed, (p) => p.authors);
@@ -353,4 +383,166 @@ test('the authors and metrics views, in both themes and two window sizes', async
     await page.waitForTimeout(500);
     await screenshotBothThemes(page, `view-metrics-${size.width}`);
   }
+});
+
+test('the author picked in the sidebar or opened from a card shows as a chip that removes it, and Clear filters drops it too', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await importText(page, SAMPLE_PROFILE, /Import 24 papers/);
+  await wholeLibrary(page);
+  const seed = papersOf(SEED_PROFILE);
+  const total = seed.length + papersOf(SAMPLE_PROFILE).length;
+  const chip = page.getByTestId('author-chip');
+  const nav = page.getByRole('navigation', { name: 'Library' });
+  await expect(status(page)).toHaveText(`${total} papers`);
+  await expect(chip).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
+
+  // Picked in the sidebar: the chip names the author; its button removes it (as My Library does).
+  await nav.getByRole('button', { name: `Chong Ruan ${seed.length}`, exact: true }).click();
+  await expect(chip).toHaveText('Author: Chong Ruan');
+  await expect(rows(page)).toHaveCount(seed.length);
+  await expect(status(page)).toHaveText(`${seed.length} of ${total} papers · by Chong Ruan`);
+  await screenshotBothThemes(page, 'author-chip', { pane: '.facet-bar' });
+  await chip.getByRole('button', { name: 'Remove the author filter (Chong Ruan)' }).click();
+  await expect(chip).toHaveCount(0);
+  await expect(status(page)).toHaveText(`${total} papers`);
+  await expect(nav.getByRole('button', { name: /My Library/ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('facet-year')).toBeFocused();
+
+  // "Clear filters" drops the author with the facets, as it drops the sidebar's categories, years and imports.
+  await nav.getByRole('button', { name: `Chong Ruan ${seed.length}`, exact: true }).click();
+  await page.getByTestId('facet-code').click();
+  await page.getByRole('group', { name: 'Code filter' }).getByLabel('With code').check();
+  await page.keyboard.press('Escape');
+  const withCode = seed.filter((p) => p.has_code === true).length;
+  await expect(status(page)).toHaveText(`${withCode} of ${total} papers · by Chong Ruan · with code`);
+  await expect(chip).toHaveText('Author: Chong Ruan');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(chip).toHaveCount(0);
+  await expect(status(page)).toHaveText(`${total} papers`);
+  await expect(page.getByRole('button', { name: 'Clear filters' })).toHaveCount(0);
+
+  // With the author alone, "Clear filters" is offered too.
+  await nav.getByRole('button', { name: /^Marisol Quintero-Vance \d+$/ }).click();
+  await expect(chip).toHaveText('Author: Marisol Quintero-Vance');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(status(page)).toHaveText(`${total} papers`);
+
+  // Opened from an author card (a co-author without a profile).
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Authors', exact: true }).click();
+  await page.getByLabel('Filter authors by name').fill('deepseek');
+  const card = page.getByTestId('author-card').filter({ has: page.getByRole('heading', { name: 'DeepSeek-AI', exact: true }) });
+  await card.click();
+  await expect(chip).toHaveText('Author: DeepSeek-AI');
+  const byDeepSeek = seed.filter((p) => p.authors.includes('DeepSeek-AI')).length;
+  await expect(status(page)).toHaveText(`${byDeepSeek} of ${total} papers · by DeepSeek-AI`);
+  // The window is still loading the first profile's card after a reload or an open; close it before
+  // the server stops, so those requests cannot meet a stopped server and log connection errors.
+  await page.close();
+});
+
+test('in the Authors view the status bar describes the grid: count, name filter and sort', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await importText(page, SAMPLE_PROFILE, /Import 24 papers/);
+  await wholeLibrary(page);
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Authors', exact: true }).click();
+  // 64 authors over the two fixtures (as the authors grid test counts them).
+  await expect(page.getByTestId('author-grid-count')).toHaveText('64 authors in the library');
+  await expect(status(page)).toHaveText('64 authors · sorted by Papers in library (highest first)');
+  await page.getByLabel('Sort by').selectOption('hIndex');
+  await expect(status(page)).toHaveText('64 authors · sorted by h-index (highest first)');
+  await page.getByRole('button', { name: /^Sort direction/ }).click();
+  await expect(status(page)).toHaveText('64 authors · sorted by h-index (lowest first)');
+  await page.getByLabel('Filter authors by name').fill('LEF');
+  await expect(status(page)).toHaveText('1 author · matching “LEF” · sorted by h-index (lowest first)');
+  await page.getByLabel('Sort by').selectOption('name');
+  await expect(status(page)).toHaveText('1 author · matching “LEF” · sorted by Name (A to Z)');
+  await page.getByLabel('Filter authors by name').fill('nobody by this name');
+  await expect(status(page)).toHaveText('0 authors · matching “nobody by this name” · sorted by Name (A to Z)');
+  await page.getByLabel('Filter authors by name').fill('');
+  await expect(status(page)).toHaveText('64 authors · sorted by Name (A to Z)');
+  await screenshotBothThemes(page, 'authors-status-bar', { pane: '.status-bar' });
+  // Back on the papers, the status bar describes the table again.
+  await page.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Papers', exact: true }).click();
+  await expect(status(page)).toHaveText('42 papers');
+  // The window is still loading the first profile's card after a reload or an open; close it before
+  // the server stops, so those requests cannot meet a stopped server and log connection errors.
+  await page.close();
+});
+
+test('dragging a column header moves the column, with a line where it lands, and the order survives a reload', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await wholeLibrary(page);
+  const headers = page.locator('.papers-table thead th');
+  const header = (name: string) => page.getByRole('columnheader', { name: new RegExp(`^${name}`) });
+  await page.getByRole('button', { name: 'Columns…' }).click();
+  await page.getByRole('dialog', { name: 'Columns' }).getByRole('checkbox', { name: 'Year', exact: true }).check();
+  await page.keyboard.press('Escape');
+  await expect(headers).toHaveText(['Title', 'Authors', 'Year', 'Date', 'Categories', 'Code', 'Affiliations']);
+
+  // Hold Year over the left half of Title: a line marks Title's left edge, and nothing has moved yet.
+  // First in the dark theme, dropped back where it started (nothing moves); then in the light theme, dropped.
+  const year = await header('Year').boundingBox();
+  const title = await header('Title').boundingBox();
+  if (!year || !title) throw new Error('no header boxes');
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.mouse.move(year.x + year.width / 2, year.y + year.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(title.x + 40, title.y + title.height / 2, { steps: 8 });
+    await page.mouse.move(title.x + 30, title.y + title.height / 2, { steps: 2 });
+    await expect(header('Title')).toHaveClass(/\bdrop-before\b/);
+    await expect(header('Year')).toHaveClass(/\bis-dragged\b/);
+    await expect(headers).toHaveText(['Title', 'Authors', 'Year', 'Date', 'Categories', 'Code', 'Affiliations']);
+    await page.locator('.papers-table thead').screenshot({ path: join(SCREENSHOT_DIR, `column-drag-pane-${colorScheme}.png`) });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `column-drag-${colorScheme}.png`) });
+    if (colorScheme === 'dark') {
+      await page.mouse.move(year.x + year.width / 2, year.y + year.height / 2, { steps: 8 });
+      await expect(page.locator('.papers-table thead th.drop-before, .papers-table thead th.drop-after')).toHaveCount(0);
+      await page.mouse.up();
+      await expect(headers).toHaveText(['Title', 'Authors', 'Year', 'Date', 'Categories', 'Code', 'Affiliations']);
+    } else {
+      await page.mouse.up();
+    }
+  }
+  await expect(headers).toHaveText(['Year', 'Title', 'Authors', 'Date', 'Categories', 'Code', 'Affiliations']);
+  await expect(page.locator('.papers-table thead th.drop-before, .papers-table thead th.drop-after, .papers-table thead th.is-dragged')).toHaveCount(0);
+  // A drag is not a click: no sort was set.
+  await expect(status(page)).toHaveText('18 papers');
+  // The cells follow their headers.
+  const seed = papersOf(SEED_PROFILE);
+  const firstLabel = (await rows(page).first().getAttribute('aria-label')) ?? '';
+  await expect(rows(page).first().locator('td').first()).toHaveText(firstLabel.split(', ').pop() ?? '');
+  expect(seed.some((p) => `${p.title}, ${p.year}` === firstLabel)).toBe(true);
+
+  // Onto the right half of the last header: the column goes last.
+  await header('Code').dragTo(header('Affiliations'), { targetPosition: { x: ((await header('Affiliations').boundingBox())?.width ?? 100) - 10, y: 10 } });
+  await expect(headers).toHaveText(['Year', 'Title', 'Authors', 'Date', 'Categories', 'Affiliations', 'Code']);
+  // Dragging a header's edge still resizes it, and moves nothing.
+  const authorsBefore = (await header('Authors').boundingBox())?.width ?? 0;
+  const edge = await page.getByRole('separator', { name: 'Resize the Authors column' }).boundingBox();
+  if (!edge) throw new Error('no resize handle');
+  // (Its left part: the next header cell, drawn later, covers the part that overhangs the edge.)
+  await page.mouse.move(edge.x + 2, edge.y + edge.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(edge.x + 42, edge.y + edge.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => Math.round((await header('Authors').boundingBox())?.width ?? 0)).toBe(Math.round(authorsBefore) + 40);
+  await expect(headers).toHaveText(['Year', 'Title', 'Authors', 'Date', 'Categories', 'Affiliations', 'Code']);
+  await expect(page.locator('.papers-table thead th.is-dragged')).toHaveCount(0);
+  // The column chooser shows the same order (hidden columns keep their places).
+  await page.getByRole('button', { name: 'Columns…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Columns' }).locator('.chooser-label')).toHaveText(['Year', 'Title', 'Authors', 'First author', 'Date', 'Categories', 'Venue', 'Affiliations', 'Code', 'Citations', 'Date added']);
+  await page.keyboard.press('Escape');
+
+  await page.reload();
+  await expect(rows(page)).toHaveCount(18);
+  await expect(headers).toHaveText(['Year', 'Title', 'Authors', 'Date', 'Categories', 'Affiliations', 'Code']);
+  // The window is still loading the first profile's card after a reload or an open; close it before
+  // the server stops, so those requests cannot meet a stopped server and log connection errors.
+  await page.close();
 });

@@ -82,7 +82,9 @@ describe('openLibrary', () => {
     // Rows as the first release wrote them (no first_author_key column yet).
     old.exec(`INSERT INTO papers (title, title_key, year) VALUES ('Old paper', 'old paper', 2020);
       INSERT INTO authors (name, name_key) VALUES ('Z. Z. Ren', 'z z ren');
-      INSERT INTO paper_authors (paper_id, position, printed_name, author_id) VALUES (1, 0, 'Z. Z. Ren', 1);`);
+      INSERT INTO paper_authors (paper_id, position, printed_name, author_id) VALUES (1, 0, 'Z. Z. Ren', 1);
+      INSERT INTO affiliations (name) VALUES ('Université-Côte d’Azur');
+      INSERT INTO paper_affiliations (paper_id, position, affiliation_id) VALUES (1, 0, 1);`);
     old.close();
 
     const upgraded = openLibrary(file);
@@ -91,6 +93,8 @@ describe('openLibrary', () => {
       { title: 'Old paper', first_author_key: 'ren z z ren', authors_text: 'Z. Z. Ren' },
     ]);
     expect(upgraded.db.$client.prepare('SELECT name, paper_count FROM authors').all()).toEqual([{ name: 'Z. Z. Ren', paper_count: 1 }]);
+    // The Affiliation facet's search key (column added by 0006, filled from the name in TypeScript).
+    expect(upgraded.db.$client.prepare('SELECT name, name_key FROM affiliations').all()).toEqual([{ name: 'Université-Côte d’Azur', name_key: 'universite cote d azur' }]);
     expect(upgraded.db.$client.prepare(`SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'old'`).all()).toEqual([{ rowid: 1 }]);
     upgraded.close();
     const backup = new Database(upgraded.backup!, { readonly: true });

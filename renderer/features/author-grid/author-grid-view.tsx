@@ -12,7 +12,8 @@ import { useUi } from '../../stores/ui-store';
 import { formatCount, plural } from '../../ui/format';
 import { FIND_SHORTCUT, SearchField } from '../../ui/search-field';
 import { AuthorGridCard, AuthorGridPlaceholder } from './author-grid-card';
-import { useAuthorPages, type AuthorSortKey } from './use-author-pages';
+import { publishAuthorGrid } from './author-grid-status';
+import { AUTHOR_SORTS as SORTS, directionWords, useAuthorPages, type AuthorSortKey } from './use-author-pages';
 import '../../styles/author-grid.css';
 
 const CARD_MIN_WIDTH = 272;
@@ -22,18 +23,6 @@ const PADDING = 16;
 const FILTER_DEBOUNCE_MS = 200;
 const FETCH_SETTLE_MS = 60;
 const FILTER_INPUT_ID = 'authors-filter';
-
-const SORTS: { key: AuthorSortKey; label: string; /** the natural first direction */ desc: boolean }[] = [
-  { key: 'papers', label: 'Papers in library', desc: true },
-  { key: 'hIndex', label: 'h-index', desc: true },
-  { key: 'citations', label: 'Citations', desc: true },
-  { key: 'name', label: 'Name', desc: false },
-];
-
-function directionWords(sort: AuthorSortKey, desc: boolean): string {
-  if (sort === 'name') return desc ? 'Z to A' : 'A to Z';
-  return desc ? 'Highest first' : 'Lowest first';
-}
 
 /** Open an author: their papers in the table and their card in the details pane. */
 function useOpenAuthor(): (id: number) => void {
@@ -96,6 +85,9 @@ export function AuthorGridView() {
 
   const pages = useAuthorPages({ sort, desc, filter });
   const total = pages.total ?? 0;
+  // The status bar describes the grid on screen (the answer's query, which lags a new one while it loads).
+  useEffect(() => publishAuthorGrid(pages.shownQuery && pages.total !== null ? { ...pages.shownQuery, total: pages.total } : null, pages.error !== null), [pages.shownQuery, pages.total, pages.error]);
+  useEffect(() => () => publishAuthorGrid(null, false), []);
   const columns = useColumns(scroller);
   const rowCount = Math.ceil(total / columns);
 

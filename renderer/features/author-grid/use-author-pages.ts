@@ -13,6 +13,20 @@ export const AUTHOR_PAGE_SIZE = 24;
 
 export type AuthorSortKey = 'papers' | 'hIndex' | 'citations' | 'name';
 
+/** The grid's sorts as the Sort by menu names them, each with its natural first direction. */
+export const AUTHOR_SORTS: { key: AuthorSortKey; label: string; desc: boolean }[] = [
+  { key: 'papers', label: 'Papers in library', desc: true },
+  { key: 'hIndex', label: 'h-index', desc: true },
+  { key: 'citations', label: 'Citations', desc: true },
+  { key: 'name', label: 'Name', desc: false },
+];
+
+/** The direction in words, as the grid's direction button says it: `("name", false)` -> `"A to Z"`, `("hIndex", true)` -> `"Highest first"`. */
+export function directionWords(sort: AuthorSortKey, desc: boolean): string {
+  if (sort === 'name') return desc ? 'Z to A' : 'A to Z';
+  return desc ? 'Highest first' : 'Lowest first';
+}
+
 export interface AuthorQuery {
   sort: AuthorSortKey;
   desc: boolean;

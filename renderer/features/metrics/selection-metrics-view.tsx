@@ -8,6 +8,7 @@
 import { useId } from 'react';
 import type { PaperFilters, SelectionMetrics } from '../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
+import { ReadProblem } from '../../ui/read-problem';
 import { useUi } from '../../stores/ui-store';
 import { formatCount, plural } from '../../ui/format';
 import { CodeShare, NameCountList, PapersPerCategory, PapersPerYear } from './charts';
@@ -140,12 +141,7 @@ export function SelectionMetricsPanel({ filters }: { filters: Partial<PaperFilte
   };
   return (
     <section className="selection-metrics" aria-label="Metrics for these papers" aria-busy={metrics.loading} data-testid="selection-metrics">
-      {metrics.error ? (
-        <p className="pane-error">
-          The metrics could not be worked out: {metrics.error.message}
-          {metrics.data ? ' The figures below are from the last answer.' : ''}
-        </p>
-      ) : null}
+      <ReadProblem error={metrics.error} what="the metrics" kept={metrics.data ? 'The figures below are from the last answer.' : ''} onRetry={metrics.reload} />
       {metrics.data ? <SelectionMetricsContent metrics={metrics.data} onOpenAuthor={open} /> : metrics.error ? null : <p className="pane-hint">Working out the metrics…</p>}
     </section>
   );

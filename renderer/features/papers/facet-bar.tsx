@@ -1,13 +1,19 @@
 /**
  * Facet filters over the table: year range, category, code, author, affiliation. Each menu lists its
  * values with how many papers each would show under the other filters (papers.facets); they combine,
- * and "Clear filters" drops them all (and the quick filter) at once.
+ * and "Clear filters" drops them all (and the quick filter, and the author picked in the sidebar, shown
+ * here as a chip) at once.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { PaperFacets } from '../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
+import { ReadProblem } from '../../ui/read-problem';
 import { hasFacets, paperFilters, useUi, type FacetFilters } from '../../stores/ui-store';
+import { AuthorFilterChip } from './author-filter-chip';
 import { formatCount } from '../../ui/format';
+
+/** True while a menu waits for its first counts (lists then say nothing rather than "none"). */
+const CountsPending = createContext(false);
 
 interface MenuProps {
   label: string;
@@ -16,15 +22,21 @@ interface MenuProps {
   testId: string;
   open: boolean;
   setOpen(open: boolean | ((open: boolean) => boolean)): void;
+  /** Shown above the values: why the counts are not current (a cancelled or failed count). */
+  notice?: ReactNode;
+  /** The first counts are still coming: say so instead of showing an empty list. */
+  pending?: boolean;
 }
 
-function FacetMenu({ label, active, children, testId, open, setOpen }: MenuProps) {
+function FacetMenu({ label, active, children, testId, open, setOpen, notice, pending = false }: MenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const id = useId();
   useEffect(() => {
     if (!open) return;
     const onDown = (e: PointerEvent) => {
+      // Cancelling this menu's count from the status bar keeps the menu open, so it can say it stopped.
+      if ((e.target as Element | null)?.closest?.('.status-read')) return;
       if (ref.current && !ref.current.contains(e.target as Node)) setOpen(false);
     };
     document.addEventListener('pointerdown', onDown, true);
@@ -64,7 +76,9 @@ function FacetMenu({ label, active, children, testId, open, setOpen }: MenuProps
       </button>
       {open ? (
         <div className="popover facet-popover" id={id} role="group" aria-label={`${label} filter`}>
-          {children(close)}
+          {notice}
+          {pending ? <p className="popover-hint">Counting papers…</p> : null}
+          <CountsPending.Provider value={pending}>{children(close)}</CountsPending.Provider>
         </div>
       ) : null}
     </div>
@@ -75,7 +89,8 @@ function CheckList({ items, chosen, onToggle, empty }: { items: { value: string;
   // Chosen values stay listed even when the other filters leave none of their papers.
   const listed = [...items];
   for (const v of chosen) if (!listed.some((i) => i.value === v)) listed.push({ value: v, label: v, count: 0 });
-  if (listed.length === 0) return <p className="popover-hint">{empty}</p>;
+  const pending = useContext(CountsPending);
+  if (listed.length === 0) return pending ? null : <p className="popover-hint">{empty}</p>;
   return (
     <ul className="facet-list">
       {listed.map((item) => (
@@ -89,6 +104,16 @@ function CheckList({ items, chosen, onToggle, empty }: { items: { value: string;
       ))}
     </ul>
   );
+}
+
+/** `value` once it has stayed the same for `ms` (a search box asks the library after typing pauses). */
+function useSettled(value: string, ms = 150): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
 function toggled<T>(list: T[], value: T, on: boolean): T[] {
@@ -147,6 +172,8 @@ export function FacetBar() {
   // and the library answers one request at a time, so fetching them on every keystroke would hold up the table.
   const [openMenu, setOpenMenu] = useState<string | null>(null);
   const menu = (name: string) => ({
+    notice: countsProblem,
+    pending: counts.data === null && counts.loading,
     open: openMenu === name,
     setOpen: (next: boolean | ((open: boolean) => boolean)) =>
       setOpenMenu((current) => {
@@ -154,18 +181,24 @@ export function FacetBar() {
         return want ? name : current === name ? null : current;
       }),
   });
-  // The Author menu searches names on the server: a large library has far more authors than one list can show.
+  // The Author and Affiliation menus search names on the server: a large library has far more of them than one list can show.
   const [authorQuery, setAuthorQuery] = useState('');
-  const [authorSearch, setAuthorSearch] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setAuthorSearch(authorQuery.trim()), 150);
-    return () => clearTimeout(timer);
-  }, [authorQuery]);
+  const authorSearch = useSettled(authorQuery.trim());
+  const [affiliationQuery, setAffiliationQuery] = useState('');
+  const affiliationSearch = useSettled(affiliationQuery.trim());
   const counts = useChannel(
     'papers.facets',
-    openMenu === null ? null : { ...paperFilters({ filter, selectedAuthorId: authorId, facets }), authorQuery: openMenu === 'Author' ? authorSearch : '' },
+    openMenu === null
+      ? null
+      : {
+          ...paperFilters({ filter, selectedAuthorId: authorId, facets }),
+          authorQuery: openMenu === 'Author' ? authorSearch : '',
+          affiliationQuery: openMenu === 'Affiliation' ? affiliationSearch : '',
+        },
   );
   const data = counts.data;
+  // Read by menu(), which is only called below (in the returned JSX).
+  const countsProblem: ReactNode = <ReadProblem error={counts.error} what="the counts" kept={data ? 'The counts shown are from before.' : ''} onRetry={counts.reload} />;
   const codeWord = facets.hasCode === null ? null : facets.hasCode ? 'with code' : 'without code';
 
   return (
@@ -232,16 +265,35 @@ export function FacetBar() {
         )}
       </FacetMenu>
       <FacetMenu label="Affiliation" testId="facet-affiliation" {...menu('Affiliation')} active={summary(facets.affiliations)}>
-        {() => (
-          <CheckList
-            items={data?.affiliations ?? []}
-            chosen={facets.affiliations}
-            empty="No affiliations among these papers."
-            onToggle={(v, on) => setFacets({ affiliations: toggled(facets.affiliations, v, on) })}
-          />
-        )}
+        {() => {
+          // The library lists the chosen affiliations after the matches, whatever the query.
+          const items = data?.affiliations ?? [];
+          const answered = data !== null && counts.dataInput?.affiliationQuery === affiliationSearch;
+          const noMatch = affiliationSearch !== '' && answered && items.every((a) => facets.affiliations.includes(a.value));
+          return (
+            <>
+              <input
+                className="input facet-search"
+                type="search"
+                aria-label="Find an affiliation"
+                placeholder="Find an affiliation…"
+                maxLength={200}
+                value={affiliationQuery}
+                onChange={(e) => setAffiliationQuery(e.target.value)}
+              />
+              {noMatch && facets.affiliations.length > 0 ? <p className="popover-hint">No other affiliation matches “{affiliationSearch}” among these papers.</p> : null}
+              <CheckList
+                items={items}
+                chosen={facets.affiliations}
+                empty={affiliationSearch ? `No affiliation matches “${affiliationSearch}” among these papers.` : 'No affiliations among these papers.'}
+                onToggle={(v, on) => setFacets({ affiliations: toggled(facets.affiliations, v, on) })}
+              />
+            </>
+          );
+        }}
       </FacetMenu>
-      {hasFacets(facets) || filter.trim() !== '' ? (
+      <AuthorFilterChip />
+      {hasFacets(facets) || filter.trim() !== '' || authorId !== null ? (
         <button type="button" className="button button-quiet button-sm" onClick={() => clearFilters()}>
           Clear filters
         </button>

@@ -1,6 +1,7 @@
 /**
  * The papers table. TanStack Table owns the sort state machine (click, click again, third click
- * clears, Shift+click adds a level); the library sorts, filters and pages in SQL. The body is
+ * clears, Shift+click adds a level); the library sorts, filters and pages in SQL. Dragging a header
+ * moves its column (header-drag.ts), dragging its edge resizes it. The body is
  * virtualised (TanStack Virtual): the scrollbar spans every matching paper, only the rows in view
  * (plus a few) exist, and their pages are fetched as they come into view. Rows are memoised, so
  * scrolling re-renders only rows that enter the view.
@@ -13,6 +14,7 @@ import { request } from '../../api/client';
 import { hasFacets, useUi, type ColumnPref } from '../../stores/ui-store';
 import { clip } from '../../ui/format';
 import { ColumnChooser, useChooser, type ChooserAnchor } from './column-chooser';
+import { useHeaderDrag } from './header-drag';
 import { COLUMN_BY_ID, COLUMN_LABELS, paperTableFeatures, SORT_HINTS, tableColumnsFor, type PaperColumn } from './paper-columns';
 import type { PapersResult } from './use-paper-pages';
 
@@ -107,8 +109,11 @@ function ResizeHandle({ column }: { column: ColumnPref }) {
 function PapersHeader({ table, columns, onChooser }: { table: PapersTableModel; columns: ColumnPref[]; onChooser: (anchor: ChooserAnchor) => void }) {
   const levels = table.state.sorting.length;
   const prefById = new Map(columns.map((c) => [c.id, c]));
+  // Drag a header cell to move its column; the column chooser does it from the keyboard.
+  const drag = useHeaderDrag();
   return (
     <thead
+      className={drag.dragging ? 'is-moving-column' : undefined}
       onContextMenu={(e) => {
         e.preventDefault();
         onChooser({ x: e.clientX, y: e.clientY });
@@ -125,18 +130,20 @@ function PapersHeader({ table, columns, onChooser }: { table: PapersTableModel; 
             const sortsBy = SORT_HINTS[id] ? ` (${SORT_HINTS[id]})` : '';
             const pref = prefById.get(id);
             const numeric = COLUMN_BY_ID[id]?.numeric;
+            const dropSide = drag.drop?.id === id ? drag.drop.side : null;
             return (
               <th
                 key={header.id}
                 scope="col"
-                className={`col-${id}${numeric ? ' col-numeric' : ''}`}
+                className={`col-${id}${numeric ? ' col-numeric' : ''}${drag.dragging === id ? ' is-dragged' : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
                 aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
+                {...drag.cellProps(id)}
               >
                 <button
                   type="button"
                   className="th-button"
                   onClick={header.column.getToggleSortingHandler()}
-                  title={`${label}: click to ${hint}${sortsBy}; Shift+click to add a sort level; right-click to choose columns`}
+                  title={`${label}: click to ${hint}${sortsBy}; Shift+click to add a sort level; drag to move the column; right-click to choose columns`}
                 >
                   <span className="th-label">{label}</span>
                   <SortIndicator direction={direction} level={header.column.getSortIndex()} levels={levels} />
@@ -360,6 +367,7 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
   const table = usePapersTable(visibleIds);
   const clearFilters = useUi((s) => s.clearFilters);
   const facets = useUi((s) => s.facets);
+  const authorId = useUi((s) => s.selectedAuthorId);
   // State, not a ref: the body's virtualizer needs the scroller at its first layout.
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const chooser = useChooser((s) => s.anchor);
@@ -367,7 +375,7 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
   const noMatches = papers.total === 0;
   // The filter of the rows on screen (a failed request leaves the previous rows, and their filter).
   const filter = papers.dataInput?.filter?.trim() ?? '';
-  const filtered = filter !== '' || hasFacets(facets);
+  const filtered = filter !== '' || hasFacets(facets) || authorId !== null;
 
   return (
     <div className="papers-table-scroll" ref={setScroller}>
@@ -386,7 +394,8 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
             <>
               <p>{filter ? `No papers match “${clip(filter, 80)}”.` : 'No papers match these filters.'}</p>
               <button type="button" className="button" onClick={() => clearFilters()}>
-                {hasFacets(facets) ? 'Clear filters' : 'Clear filter'}
+                {/* Clearing drops the author too (see clearFilters): "filter" alone only when the quick filter is all there is. */}
+                {hasFacets(facets) || authorId !== null ? 'Clear filters' : 'Clear filter'}
               </button>
             </>
           ) : (

@@ -1,0 +1,1 @@
+ALTER TABLE `affiliations` ADD `name_key` text DEFAULT '' NOT NULL;

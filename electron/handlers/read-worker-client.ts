@@ -1,0 +1,161 @@
+/**
+ * The host's side of the reader thread: queues read channels (facet counts, metrics) onto a worker
+ * thread with its own read-only connection, so the main connection stays free for the table and for
+ * writes, and so a slow read can be cancelled. SQLite offers no way to stop a running statement from
+ * another thread through better-sqlite3, so cancelling the read in flight terminates the worker (it
+ * stops as soon as the statement returns to JavaScript) and the next read starts a fresh one. A read
+ * only reads, so stopping it can never leave partial changes.
+ *
+ * An in-memory library cannot be shared with another thread: there every read runs in process.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
+import { LecternError, type LecternErrorShape } from '../../shared/errors';
+import type { Library } from '../../db/open';
+import { READ_LABELS, runRead, type ReadChannel } from './read-channels';
+
+interface Pending {
+  id: number;
+  channel: ReadChannel;
+  input: unknown;
+  jobId: string | undefined;
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+}
+
+type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: LecternErrorShape };
+
+/**
+ * The worker entry: built beside the main bundle (electron-vite input `read-worker`), or in a source
+ * checkout (CLI, browser mode, tests under tsx or Vitest) the TypeScript file, loaded through tsx's API
+ * because Node 20 does not pass tsx's loader on to worker threads.
+ */
+function spawnReader(file: string, nativeBinding: string | undefined): Worker {
+  const workerData = { file, nativeBinding };
+  const built = new URL('./read-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
+  // The package's "import" export of tsx/esm/api (resolving through require would give the CommonJS one).
+  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+  const tsxApi = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
+  const entry = new URL('./read-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}));`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+export class ReadWorker {
+  private worker: Worker | null = null;
+  private readonly queue: Pending[] = [];
+  private running: Pending | null = null;
+  private nextId = 1;
+  private readonly inProcess: boolean;
+
+  /** @param options.inProcess run reads on the library's own connection (no thread, no cancelling) */
+  constructor(
+    private readonly library: Library,
+    options: { inProcess?: boolean } = {},
+  ) {
+    this.inProcess = options.inProcess ?? library.file === ':memory:';
+  }
+
+  /**
+   * Run a read channel (input already validated). With a `jobId`, `cancel(jobId)` stops it while it is
+   * queued or running; it then rejects with LecternError `CANCELLED`.
+   * @throws LecternError from the query (e.g. `NOT_FOUND`), `CANCELLED`, or `INTERNAL` when the thread died
+   */
+  run<C extends ReadChannel>(channel: C, input: ChannelArgs<C>, jobId?: string): Promise<ChannelOutput<C>> {
+    if (this.inProcess) {
+      try {
+        return Promise.resolve(runRead(this.library.db, channel, input));
+      } catch (err) {
+        return Promise.reject(err as Error);
+      }
+    }
+    return new Promise<ChannelOutput<C>>((resolve, reject) => {
+      this.queue.push({ id: this.nextId++, channel, input, jobId, resolve: resolve as (v: unknown) => void, reject });
+      this.pump();
+    });
+  }
+
+  /** @returns whether a queued or running read with this job id was stopped */
+  cancel(jobId: string): boolean {
+    const queued = this.queue.findIndex((p) => p.jobId === jobId);
+    if (queued >= 0) {
+      const [job] = this.queue.splice(queued, 1);
+      job!.reject(cancelled(job!.channel));
+      return true;
+    }
+    if (this.running?.jobId !== jobId) return false;
+    const job = this.running;
+    this.running = null;
+    this.discardWorker();
+    job.reject(cancelled(job.channel));
+    this.pump();
+    return true;
+  }
+
+  /** Whether a read with this job id is queued or running (its progress is indeterminate). */
+  has(jobId: string): boolean {
+    return this.running?.jobId === jobId || this.queue.some((p) => p.jobId === jobId);
+  }
+
+  /** Stop the thread (pending reads reject with `CANCELLED`). */
+  close(): void {
+    for (const job of this.queue.splice(0)) job.reject(cancelled(job.channel));
+    if (this.running) this.running.reject(cancelled(this.running.channel));
+    this.running = null;
+    this.discardWorker();
+  }
+
+  private pump(): void {
+    if (this.running) return;
+    // An idle thread must not keep a CLI or test process alive; a busy one must, until it answers.
+    if (this.queue.length === 0) {
+      this.worker?.unref();
+      return;
+    }
+    const job = this.queue.shift()!;
+    this.running = job;
+    const worker = this.ensureWorker();
+    worker.ref();
+    worker.postMessage({ id: job.id, channel: job.channel, input: job.input });
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = spawnReader(this.library.file, this.library.nativeBinding);
+    worker.on('message', (reply: WorkerReply) => {
+      const job = this.running;
+      if (!job || job.id !== reply.id) return;
+      this.running = null;
+      if (reply.ok) job.resolve(reply.value);
+      else job.reject(new LecternError(reply.error.code, reply.error.message, reply.error.details));
+      this.pump();
+    });
+    const fail = (reason: string) => {
+      if (this.worker !== worker) return;
+      this.worker = null;
+      const job = this.running;
+      this.running = null;
+      job?.reject(new LecternError('INTERNAL', `Lectern's reader stopped while ${READ_LABELS[job.channel].toLowerCase()} (${reason}). Nothing was changed; try again.`));
+      this.pump();
+    };
+    worker.on('error', (err) => fail(err.message));
+    worker.on('exit', (code) => fail(`exit code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private discardWorker(): void {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) void worker.terminate();
+  }
+}
+
+function cancelled(channel: ReadChannel): LecternError {
+  return new LecternError('CANCELLED', `Stopped: ${READ_LABELS[channel].toLowerCase()} was cancelled. The figures on screen are from before.`);
+}

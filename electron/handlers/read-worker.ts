@@ -1,0 +1,36 @@
+/**
+ * Entry of the reader thread (worker_threads): its own read-only connection to the library file,
+ * answering one read channel at a time for ReadWorker (read-worker-client.ts). WAL lets it read
+ * while the main connection writes; each query sees the last committed state.
+ *
+ * Messages in: `{ id, channel, input }`. Out: `{ id, ok: true, value }` or `{ id, ok: false, error }`
+ * (a LecternErrorShape), and `{ ready: true }` once the connection is open.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openReader } from '../../db/open';
+import { LecternError } from '../../shared/errors';
+import { runRead, type ReadChannel } from './read-channels';
+
+interface ReaderData {
+  file: string;
+  nativeBinding?: string;
+}
+
+const port = parentPort;
+if (!port) throw new Error('read-worker.ts runs as a worker thread');
+const { file, nativeBinding } = workerData as ReaderData;
+const reader = openReader(file, { nativeBinding });
+// End-to-end tests of progress and Cancel set this to make every read as slow as a huge library's
+// (blocking, like a long statement); unset in normal use.
+const testDelayMs = Number(process.env.LECTERN_TEST_READ_DELAY_MS ?? 0);
+
+port.on('message', (message: { id: number; channel: ReadChannel; input: never }) => {
+  try {
+    if (testDelayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, testDelayMs);
+    const value = runRead(reader.db, message.channel, message.input);
+    port.postMessage({ id: message.id, ok: true, value });
+  } catch (err) {
+    const error = err instanceof LecternError ? err.toShape() : { code: 'INTERNAL', message: `Something went wrong inside Lectern: ${(err as Error)?.message ?? String(err)}. Nothing was changed.` };
+    port.postMessage({ id: message.id, ok: false, error });
+  }
+});
