@@ -12,6 +12,9 @@ import { dispatch } from '../handlers/dispatch';
 import type { Handlers } from '../handlers/handlers';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
+/** How long close() waits for running requests before cutting their connections (ms). */
+const CLOSE_GRACE_MS = 3000;
+
 const MAX_BODY_BYTES = 25 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -44,6 +47,7 @@ export interface BrowserServer {
   url: string;
   origin: string;
   token: string;
+  /** Stop listening, let running requests finish (up to CLOSE_GRACE_MS), then resolve. */
   close(): Promise<void>;
 }
 
@@ -164,8 +168,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     token,
     close: () =>
       new Promise<void>((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
+        // Requests already running (a read on the reader thread, say) get their answer; new ones are
+        // refused. After a grace period whatever is still open is cut.
+        const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        server.close(() => {
+          clearTimeout(cut);
+          done();
+        });
+        server.closeIdleConnections();
       }),
   };
 }

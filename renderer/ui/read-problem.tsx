@@ -9,7 +9,8 @@ export function ReadProblem({ error, what, kept = '', onRetry }: { error: Error 
   if (!error) return null;
   const stopped = error instanceof LecternError && error.code === 'CANCELLED';
   return (
-    <p className={stopped ? 'pane-hint read-problem' : 'pane-error read-problem'} role={stopped ? 'status' : 'alert'} data-testid="read-problem">
+    // A status, not an alert: a library that stops answering already raises one alert (the notice).
+    <p className={stopped ? 'pane-hint read-problem' : 'pane-error read-problem'} role="status" data-testid="read-problem">
       {stopped ? `Stopped: ${what} were not updated.` : `${capitalise(what)} could not be worked out: ${error.message}`}
       {kept ? ` ${kept}` : ''}{' '}
       <button type="button" className="link-button" onClick={onRetry}>
