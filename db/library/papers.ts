@@ -214,7 +214,9 @@ export function listPaperIds(db: LibraryDb, input: ChannelArgs<'papers.ids'>): n
  * choosable. Categories count a paper once per code; authors and affiliations list the 30 most frequent.
  * @param f the filters, plus `authorQuery` / `affiliationQuery`: list only the authors / affiliations whose
  *   name contains this text (case, accents and punctuation ignored, as `nameKey` folds them; '' or absent: all)
- * @returns the counts; `affiliations` holds the 30 most frequent matching the query (count desc, then name),
+ * @returns the counts; `authors` holds the 30 most frequent matching the author query, then every author of
+ *   the filter (`f.authorIds`) not among them with their count under the other filters (0 when none);
+ *   `affiliations` holds the 30 most frequent matching the query (count desc, then name),
  *   then every affiliation of the filter (`f.affiliations`) not among them, with its count under the other
  *   filters (0 when none), so a chosen value stays listed whatever the query
  */
@@ -280,6 +282,24 @@ export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: str
         )
       : // No other filter: the kept per-author counts answer without scanning every author link.
         db.all<{ id: number; name: string; count: number }>(sql`SELECT a.id, a.name, a.paper_count AS count FROM authors a WHERE a.paper_count > 0 ${authorNamed} ORDER BY a.paper_count DESC, a.name LIMIT 30`);
+    // Chosen authors stay listed with their real counts under the other filters, whatever the name search.
+    const chosenAuthors = f.authorIds.filter((id) => !authors.some((a) => a.id === id));
+    if (chosenAuthors.length) {
+      const wanted = sql.join(chosenAuthors.map((id) => sql`${id}`), sql`, `);
+      const counted = new Map(
+        (authorIds
+          ? db.all<{ id: number; count: number }>(
+              sql`SELECT l.author_id AS id, COUNT(*) AS count FROM (${paperAuthorLinks(authorIds)}) l WHERE l.author_id IN (${wanted}) GROUP BY l.author_id`,
+            )
+          : db.all<{ id: number; count: number }>(sql`SELECT id, paper_count AS count FROM authors WHERE id IN (${wanted})`)
+        ).map((r) => [r.id, r.count]),
+      );
+      const names = new Map(db.all<{ id: number; name: string }>(sql`SELECT id, name FROM authors WHERE id IN (${wanted})`).map((r) => [r.id, r.name]));
+      for (const id of chosenAuthors) {
+        const name = names.get(id);
+        if (name !== undefined) authors.push({ id, name, count: counted.get(id) ?? 0 });
+      }
+    }
     // Every affiliation's count, then the top 30 (after subtracting the trash, the top may change).
     const affiliations: { name: string; count: number }[] = facetCounts(
       'affiliations',
