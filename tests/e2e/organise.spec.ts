@@ -79,6 +79,7 @@ test('tags: the T picker and a drag tag papers, and the sidebar filters by tags 
   await expect(dialog.getByRole('alert')).toHaveText('The tag name is 101 characters long; the limit is 100.');
   await screenshotBothThemes(page, 'organise-tag-dialog');
   await dialog.getByLabel('Name').fill('survey');
+  await dialog.getByRole('radio', { name: 'Green' }).click();
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
   await expect(tagEntry(page, 'survey')).toContainText('0');
@@ -90,6 +91,7 @@ test('tags: the T picker and a drag tag papers, and the sidebar filters by tags 
   await expect(tagEntry(page, 'survey')).toContainText('2');
   await expect(rows(page).nth(2).locator('td.col-tags')).toHaveText('method/rlsurvey');
   await expect(rows(page).nth(3).locator('td.col-tags')).toHaveText('survey');
+  await expect(rows(page).nth(3).locator('.tag-chip')).toHaveAttribute('style', '--tag-colour: #3fa37a;');
 
   // Filter: a parent level takes in its children; Ctrl+click adds a tag; Any (OR) and All (AND).
   await tagEntry(page, 'method').click();
@@ -104,6 +106,16 @@ test('tags: the T picker and a drag tag papers, and the sidebar filters by tags 
   expect(await shownTitles(page)).toEqual([c]);
   await expect(status(page)).toContainText('1 of 18 papers · tagged method/rl and survey');
   await screenshotBothThemes(page, 'organise-tags-sidebar');
+
+  // Rename from the entry's context menu: the chips follow.
+  await tagEntry(page, 'survey').click({ button: 'right' });
+  await page.getByRole('menu', { name: 'Tag survey' }).getByRole('menuitem', { name: 'Rename…' }).click();
+  const rename = page.getByRole('dialog', { name: 'Rename “survey”' });
+  await rename.getByLabel('Name').fill('review/survey');
+  await rename.getByRole('button', { name: 'Rename' }).click();
+  await expect(rename).toBeHidden();
+  await expect(tagEntry(page, 'review/survey')).toContainText('2');
+  await expect(rows(page).nth(0).locator('td.col-tags')).toHaveText('method/rlreview/survey');
 });
 
 test('status, rating and star from the keyboard and by clicking a cell; sort and filter by them', async ({ page, lectern }) => {

@@ -8,6 +8,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { describeError } from '../../stores/notice-store';
+import { TagDot } from './tag-chip';
 
 export interface PromptValues {
   text: string;
@@ -39,8 +40,18 @@ export const usePrompt = create<{ config: PromptConfig | null; open(config: Prom
   close: () => set({ config: null }),
 }));
 
-/** A colour for a tag that has none yet (the picker needs a value). */
-const DEFAULT_TAG_COLOUR = '#4f8cc9';
+/** Tag colours offered (mid tones: readable as a dot and as a tint in both themes). */
+const COLOUR_NAMES: Record<string, string> = {
+  '#4f8cc9': 'Blue',
+  '#3fa37a': 'Green',
+  '#d4a72c': 'Yellow',
+  '#e07b39': 'Orange',
+  '#d0505a': 'Red',
+  '#b05fc4': 'Purple',
+  '#3ea8b8': 'Teal',
+  '#8a8f98': 'Grey',
+};
+const TAG_COLOURS = Object.keys(COLOUR_NAMES);
 
 function PromptForm({ config, onDone }: { config: PromptConfig; onDone: () => void }) {
   const [text, setText] = useState(config.initial ?? '');
@@ -97,18 +108,17 @@ function PromptForm({ config, onDone }: { config: PromptConfig; onDone: () => vo
         </label>
       ) : null}
       {config.colour !== undefined ? (
-        <div className="prompt-colour">
-          <label className="prompt-field prompt-field-inline">
-            <span className="field-label">Colour</span>
-            <input type="color" className="colour-input" value={colour ?? DEFAULT_TAG_COLOUR} onChange={(e) => setColour(e.target.value)} />
-          </label>
-          {colour !== null ? (
-            <button type="button" className="button button-quiet button-sm" onClick={() => setColour(null)}>
-              No colour
-            </button>
-          ) : (
-            <span className="muted">No colour</span>
-          )}
+        <div className="prompt-field" role="radiogroup" aria-label="Colour">
+          <span className="field-label" aria-hidden="true">
+            Colour
+          </span>
+          <div className="colour-swatches">
+            {[null, ...TAG_COLOURS].map((c) => (
+              <button key={c ?? 'none'} type="button" role="radio" aria-checked={colour === c} aria-label={c === null ? 'No colour' : (COLOUR_NAMES[c] ?? c)} title={c === null ? 'No colour' : COLOUR_NAMES[c]} className="colour-swatch" onClick={() => setColour(c)}>
+                <TagDot colour={c} />
+              </button>
+            ))}
+          </div>
         </div>
       ) : null}
       {error ? (
