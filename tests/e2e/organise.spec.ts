@@ -294,3 +294,39 @@ test('Ctrl+Z undoes a tag removal and Ctrl+Shift+Z redoes it', async ({ page, le
   await page.keyboard.press('Control+y');
   await expect(page.getByRole('status').filter({ hasText: 'Nothing to redo.' })).toBeVisible();
 });
+
+test('a saved search keeps the current filters and follows the library as it changes', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importSeed(page);
+  const [a, b] = await titlesOf(page, [0, 1]);
+  await rows(page).nth(0).click();
+  await page.keyboard.press('5');
+  await expect(rows(page).nth(0)).toHaveAttribute('aria-selected', 'true');
+
+  await page.getByTestId('facet-marks').click();
+  await page.getByRole('group', { name: 'Marks filter' }).getByLabel('Rating').selectOption('4');
+  await page.keyboard.press('Escape');
+  await expect(rows(page)).toHaveCount(1);
+
+  await sidebar(page).getByRole('button', { name: 'Save the current search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save search' });
+  await expect(dialog).toContainText('Papers matching rating:>=4.');
+  await dialog.getByLabel('Name').fill('Best');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  const entry = sidebar(page).getByRole('button', { name: 'Best' });
+  await expect(entry).toHaveAttribute('aria-current', 'true');
+  await expect(rows(page)).toHaveCount(1);
+  expect(await shownTitles(page)).toEqual([a]);
+  await expect(status(page)).toContainText('1 of 18 papers · saved search “Best”');
+
+  // Rate another paper 4 in the whole library: the saved search now finds it too.
+  await page.getByRole('button', { name: /My Library/ }).click();
+  await expect(rows(page)).toHaveCount(18);
+  await rows(page).filter({ hasText: b }).click();
+  await page.keyboard.press('4');
+  await expect(rows(page).filter({ hasText: b }).getByRole('group', { name: 'Rated 4 of 5' })).toHaveCount(0); // the Rating column is hidden
+  await entry.click();
+  await expect(rows(page)).toHaveCount(2);
+  expect(await shownTitles(page)).toEqual([a, b].sort());
+});

@@ -117,7 +117,7 @@ export function Sidebar() {
           <button
             type="button"
             className="nav-item"
-            aria-current={selectedAuthorId === null && !facets.trash ? 'page' : undefined}
+            aria-current={selectedAuthorId === null && !facets.trash && facets.collectionId === null && facets.tagIds.length === 0 && facets.savedSearch === null ? 'page' : undefined}
             onClick={() => {
               selectAuthor(null);
               // Leaving the trash (or a collection, a tag, a saved search) is what "My Library" means.
