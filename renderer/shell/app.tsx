@@ -25,6 +25,12 @@ import { StatusBar } from './status-bar';
 import { useLoadErrors } from './use-load-errors';
 import { useNarrowWindow } from './use-narrow-window';
 import { useShortcuts } from './use-shortcuts';
+import { ContextMenu } from '../features/organise/context-menu';
+import { PaperMenu } from '../features/organise/paper-menu';
+import { PromptDialog } from '../features/organise/prompt-dialog';
+import { TagPicker } from '../features/organise/tag-picker';
+import { TrashBar } from '../features/organise/trash';
+import { useOrganiseShortcuts } from '../features/organise/use-organise-shortcuts';
 
 const VIEWS: { id: MainView; label: string; title: string }[] = [
   { id: 'papers', label: 'Papers', title: 'The papers table' },
@@ -131,6 +137,8 @@ export function App() {
   const listInput = useListInput();
   const papers = usePaperPages(listInput, prefsLoaded);
   useShortcuts(papers);
+  useOrganiseShortcuts(papers);
+  const inTrash = useUi((s) => s.facets.trash);
   useFirstProfileOnLoad();
   useEffect(() => {
     void loadPrefs();
@@ -173,6 +181,7 @@ export function App() {
             <>
               <Toolbar />
               {view !== 'authors' ? <FacetBar /> : null}
+              {view === 'papers' && inTrash ? <TrashBar /> : null}
               {view === 'papers' ? info.data && papers.total !== null ? <PapersTable papers={papers} /> : <div className="papers-table-scroll" /> : null}
               {view === 'authors' ? <AuthorGridView /> : null}
               {view === 'metrics' ? <MetricsView /> : null}
@@ -195,6 +204,10 @@ export function App() {
       </div>
       <StatusBar papers={papers} sorting={sorting} />
       <ImportDialog />
+      <PromptDialog />
+      <TagPicker />
+      <PaperMenu />
+      <ContextMenu />
     </div>
   );
 }

@@ -19,6 +19,18 @@ export function Notices() {
               </ul>
             ) : null}
           </div>
+          {n.action ? (
+            <button
+              type="button"
+              className="button button-sm notice-action"
+              onClick={() => {
+                dismiss(n.id);
+                n.action?.run();
+              }}
+            >
+              {n.action.label}
+            </button>
+          ) : null}
           <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(n.id)}>
             <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
               <path d="m4 4 8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />

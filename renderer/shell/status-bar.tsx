@@ -13,6 +13,7 @@ import { SORT_LABELS } from '../features/papers/paper-columns';
 import type { PapersResult } from '../features/papers/use-paper-pages';
 import { useUi, type SortLevel } from '../stores/ui-store';
 import { clip, formatCount, plural } from '../ui/format';
+import { organiseWords } from '../features/organise/filter-words';
 
 const DIRECTION_WORDS: Record<string, [asc: string, desc: string]> = {
   date: ['oldest first', 'newest first'],
@@ -20,6 +21,9 @@ const DIRECTION_WORDS: Record<string, [asc: string, desc: string]> = {
   added: ['oldest first', 'newest first'],
   citations: ['fewest first', 'most first'],
   code: ['without code first', 'with code first'],
+  rating: ['lowest first', 'highest first'],
+  starred: ['unstarred first', 'starred first'],
+  status: ['unread first', 'read first'],
 };
 
 function sortWords(sort: SortLevel[]): string | null {
@@ -49,6 +53,8 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
   const filter = shownInput?.filter?.trim() ?? '';
   const authorId = shownInput?.authorId ?? null;
   const author = useChannel('authors.card', authorId === null ? null : { id: authorId });
+  const tags = useChannel('tags.list', {});
+  const collections = useChannel('collections.list', {});
 
   const matching = papers.total ?? 0;
   const all = info.data?.papers ?? 0;
@@ -65,6 +71,7 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
     }
     if (shownInput.affiliations?.length) words.push(`at ${orList(shownInput.affiliations)}`);
     if (shownInput.importId !== undefined) words.push(`from import #${shownInput.importId}`);
+    words.push(...organiseWords(shownInput, tags.data, collections.data, facets.savedSearch && facets.savedSearch.query === shownInput.query ? facets.savedSearch.name : null));
   }
   const scoped = authorId !== null || filter !== '' || words.length > 0;
 

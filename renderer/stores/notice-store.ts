@@ -14,6 +14,8 @@ export interface Notice {
   items?: string[];
   /** What the notice is about (e.g. 'papers'); see `withdraw`. */
   source?: string;
+  /** One button beside the text (e.g. Undo after moving papers to the trash). */
+  action?: { label: string; run(): void };
 }
 
 interface NoticeState {

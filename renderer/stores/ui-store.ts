@@ -5,7 +5,7 @@
  * file by stores/prefs.ts.
  */
 import { create } from 'zustand';
-import type { ChannelInput } from '../../shared/contract';
+import type { ChannelInput, ReadingStatus } from '../../shared/contract';
 
 export interface SortLevel {
   /** Column id of the papers table. */
@@ -27,9 +27,38 @@ export interface FacetFilters {
   affiliations: string[];
   /** Papers added or touched by one import (sidebar's Imports section). */
   importId: number | null;
+  /** Tags picked in the sidebar (a tag takes in the tags below it) and how several combine. */
+  tagIds: number[];
+  tagMode: 'and' | 'or';
+  /** Papers directly in this collection (as its sidebar count says; sub-collections are their own entries). */
+  collectionId: number | null;
+  status: ReadingStatus | null;
+  /** Rated at least this (1-5). */
+  ratingMin: number | null;
+  starred: boolean | null;
+  /** The trash view: only papers in the trash. */
+  trash: boolean;
+  /** A saved search run from the sidebar (its query narrows the list). */
+  savedSearch: { id: number; name: string; query: string } | null;
 }
 
-export const NO_FACETS: FacetFilters = { yearFrom: null, yearTo: null, categories: [], hasCode: null, authors: [], affiliations: [], importId: null };
+export const NO_FACETS: FacetFilters = {
+  yearFrom: null,
+  yearTo: null,
+  categories: [],
+  hasCode: null,
+  authors: [],
+  affiliations: [],
+  importId: null,
+  tagIds: [],
+  tagMode: 'or',
+  collectionId: null,
+  status: null,
+  ratingMin: null,
+  starred: null,
+  trash: false,
+  savedSearch: null,
+};
 
 export interface ColumnPref {
   id: string;
@@ -57,6 +86,11 @@ export const DEFAULT_COLUMNS: ColumnPref[] = [
   { id: 'affiliations', visible: true, width: null },
   { id: 'citations', visible: false, width: null },
   { id: 'added', visible: false, width: null },
+  // Curation columns start hidden (the column chooser shows them) so the first table stays uncluttered.
+  { id: 'starred', visible: false, width: null },
+  { id: 'tags', visible: false, width: null },
+  { id: 'status', visible: false, width: null },
+  { id: 'rating', visible: false, width: null },
 ];
 
 export const DEFAULT_PANES: PaneLayout = { sidebarWidth: null, detailWidth: null, sidebarCollapsed: false };
@@ -182,9 +216,36 @@ export function paperFilters(s: Pick<UiState, 'filter' | 'selectedAuthorId' | 'f
   if (f.authors.length > 0) out.authorIds = f.authors.map((a) => a.id);
   if (f.affiliations.length > 0) out.affiliations = f.affiliations;
   if (f.importId !== null) out.importId = f.importId;
+  if (f.tagIds.length > 0) {
+    out.tagIds = f.tagIds;
+    out.tagMode = f.tagMode;
+  }
+  if (f.collectionId !== null) {
+    out.collectionId = f.collectionId;
+  }
+  if (f.status !== null) out.status = f.status;
+  if (f.ratingMin !== null) out.ratingMin = f.ratingMin;
+  if (f.starred !== null) out.starred = f.starred;
+  if (f.trash) out.trash = 'only';
+  if (f.savedSearch !== null) out.query = f.savedSearch.query;
   return out;
 }
 
 export function hasFacets(f: FacetFilters): boolean {
-  return f.yearFrom !== null || f.yearTo !== null || f.categories.length > 0 || f.hasCode !== null || f.authors.length > 0 || f.affiliations.length > 0 || f.importId !== null;
+  return (
+    f.yearFrom !== null ||
+    f.yearTo !== null ||
+    f.categories.length > 0 ||
+    f.hasCode !== null ||
+    f.authors.length > 0 ||
+    f.affiliations.length > 0 ||
+    f.importId !== null ||
+    f.tagIds.length > 0 ||
+    f.collectionId !== null ||
+    f.status !== null ||
+    f.ratingMin !== null ||
+    f.starred !== null ||
+    f.trash ||
+    f.savedSearch !== null
+  );
 }

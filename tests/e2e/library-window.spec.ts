@@ -536,7 +536,7 @@ test('dragging a column header moves the column, with a line where it lands, and
   await expect(page.locator('.papers-table thead th.is-dragged')).toHaveCount(0);
   // The column chooser shows the same order (hidden columns keep their places).
   await page.getByRole('button', { name: 'Columns…' }).click();
-  await expect(page.getByRole('dialog', { name: 'Columns' }).locator('.chooser-label')).toHaveText(['Year', 'Title', 'Authors', 'First author', 'Date', 'Categories', 'Venue', 'Affiliations', 'Code', 'Citations', 'Date added']);
+  await expect(page.getByRole('dialog', { name: 'Columns' }).locator('.chooser-label')).toHaveText(['Year', 'Title', 'Authors', 'First author', 'Date', 'Categories', 'Venue', 'Affiliations', 'Code', 'Citations', 'Date added', 'Star', 'Tags', 'Status', 'Rating']);
   await page.keyboard.press('Escape');
 
   await page.reload();

@@ -7,9 +7,9 @@ const ids = (columns: { id: string }[]) => columns.map((c) => c.id);
 
 describe('moveColumnNextTo', () => {
   it('moves a column just before or just after the one it is dropped on', () => {
-    expect(ids(moveColumnNextTo(DEFAULT_COLUMNS, 'year', 'title', 'before'))).toEqual(['year', 'title', 'authors', 'firstAuthor', 'date', 'categories', 'venue', 'code', 'affiliations', 'citations', 'added']);
-    expect(ids(moveColumnNextTo(DEFAULT_COLUMNS, 'title', 'code', 'after'))).toEqual(['authors', 'firstAuthor', 'year', 'date', 'categories', 'venue', 'code', 'title', 'affiliations', 'citations', 'added']);
-    expect(ids(moveColumnNextTo(DEFAULT_COLUMNS, 'code', 'affiliations', 'after'))).toEqual(['title', 'authors', 'firstAuthor', 'year', 'date', 'categories', 'venue', 'affiliations', 'code', 'citations', 'added']);
+    expect(ids(moveColumnNextTo(DEFAULT_COLUMNS, 'year', 'title', 'before'))).toEqual(['year', 'title', 'authors', 'firstAuthor', 'date', 'categories', 'venue', 'code', 'affiliations', 'citations', 'added', 'starred', 'tags', 'status', 'rating']);
+    expect(ids(moveColumnNextTo(DEFAULT_COLUMNS, 'title', 'code', 'after'))).toEqual(['authors', 'firstAuthor', 'year', 'date', 'categories', 'venue', 'code', 'title', 'affiliations', 'citations', 'added', 'starred', 'tags', 'status', 'rating']);
+    expect(ids(moveColumnNextTo(DEFAULT_COLUMNS, 'code', 'affiliations', 'after'))).toEqual(['title', 'authors', 'firstAuthor', 'year', 'date', 'categories', 'venue', 'affiliations', 'code', 'citations', 'added', 'starred', 'tags', 'status', 'rating']);
   });
 
   it('keeps each column as it was (visibility, width)', () => {

@@ -8,6 +8,10 @@ import { NO_FACETS, useUi } from '../../stores/ui-store';
 import { formatCount, formatDay, sourceName } from '../../ui/format';
 import { ThemeSwitch } from '../../shell/theme-switch';
 import { AuthorAvatar } from './author-avatar';
+import { CollectionsSection } from '../organise/sidebar-collections';
+import { SavedSearchesSection } from '../organise/sidebar-saved-searches';
+import { TagsSection } from '../organise/sidebar-tags';
+import { TrashEntry } from '../organise/trash';
 
 const GROUP_LIMIT = 8;
 
@@ -113,9 +117,11 @@ export function Sidebar() {
           <button
             type="button"
             className="nav-item"
-            aria-current={selectedAuthorId === null ? 'page' : undefined}
+            aria-current={selectedAuthorId === null && !facets.trash && facets.collectionId === null && facets.tagIds.length === 0 && facets.savedSearch === null ? 'page' : undefined}
             onClick={() => {
               selectAuthor(null);
+              // Leaving the trash (or a collection, a tag, a saved search) is what "My Library" means.
+              if (facets.trash || facets.collectionId !== null || facets.tagIds.length > 0 || facets.savedSearch !== null) setFacets(NO_FACETS);
               if (view === 'authors') setView('papers');
             }}
           >
@@ -154,6 +160,9 @@ export function Sidebar() {
 
       {info.data && info.data.papers > 0 ? (
         <>
+      <CollectionsSection />
+      <TagsSection />
+      <SavedSearchesSection />
       <Group
         id="nav-categories"
         title="Categories"
@@ -202,6 +211,7 @@ export function Sidebar() {
           />
         )}
       />
+      <TrashEntry />
         </>
       ) : null}
 

@@ -10,6 +10,7 @@ import { useChannel } from '../../api/use-channel';
 import { ReadProblem } from '../../ui/read-problem';
 import { hasFacets, paperFilters, useUi, type FacetFilters } from '../../stores/ui-store';
 import { AuthorFilterChip } from './author-filter-chip';
+import { MarksFilter, marksWords } from '../organise/marks-filter';
 import { formatCount } from '../../ui/format';
 
 /** True while a menu waits for its first counts (lists then say nothing rather than "none"). */
@@ -291,6 +292,9 @@ export function FacetBar() {
             </>
           );
         }}
+      </FacetMenu>
+      <FacetMenu label="Marks" testId="facet-marks" {...menu('Marks')} pending={false} active={marksWords(facets)}>
+        {() => <MarksFilter />}
       </FacetMenu>
       <AuthorFilterChip />
       {hasFacets(facets) || filter.trim() !== '' || authorId !== null ? (

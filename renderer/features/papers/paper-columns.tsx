@@ -11,6 +11,8 @@ import type { PaperRow, PaperSortColumn } from '../../../shared/contract';
 import { Badge, CodeMarker } from '../../ui/badge';
 import { formatCount, formatDay, formatPaperDate, fullAuthors, shortAuthors } from '../../ui/format';
 import { TexText } from '../../ui/tex-text';
+import { RatingStars, StarButton, StatusButton } from '../organise/mark-controls';
+import { TagChips } from '../organise/tag-chip';
 
 export const paperTableFeatures = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof paperTableFeatures, PaperRow>();
@@ -18,8 +20,8 @@ const helper = createColumnHelper<typeof paperTableFeatures, PaperRow>();
 export interface PaperColumn {
   id: string;
   label: string;
-  /** The library's sort key for this column. */
-  sort: PaperSortColumn;
+  /** The library's sort key for this column (none: the column does not sort). */
+  sort?: PaperSortColumn;
   /** Right-aligned numbers. */
   numeric?: boolean;
   /** The least important text: drawn muted. */
@@ -107,12 +109,16 @@ export const PAPER_COLUMNS: PaperColumn[] = [
     cell: (p) => <span className="cell-number">{p.citations === null ? '' : formatCount(p.citations)}</span>,
   },
   { id: 'added', label: 'Date added', sort: 'added', width: 96, cell: (p) => <span className="cell-date">{formatDay(p.addedAt)}</span> },
+  { id: 'starred', label: 'Star', sort: 'starred', width: 52, cell: (p) => <StarButton paperId={p.id} starred={p.starred} inTable /> },
+  { id: 'tags', label: 'Tags', width: 180, cell: (p) => <TagChips tags={p.tags} /> },
+  { id: 'status', label: 'Status', sort: 'status', width: 96, cell: (p) => <StatusButton paperId={p.id} status={p.status} inTable /> },
+  { id: 'rating', label: 'Rating', sort: 'rating', width: 100, cell: (p) => <RatingStars paperId={p.id} rating={p.rating} inTable /> },
 ];
 
 export const COLUMN_BY_ID: Record<string, PaperColumn> = Object.fromEntries(PAPER_COLUMNS.map((c) => [c.id, c]));
 
 /** TanStack column definitions by id (only id and header matter: sorting is manual). */
-const TABLE_COLUMN_DEFS = Object.fromEntries(PAPER_COLUMNS.map((c) => [c.id, helper.accessor((row) => row.id, { id: c.id, header: c.label })]));
+const TABLE_COLUMN_DEFS = Object.fromEntries(PAPER_COLUMNS.map((c) => [c.id, helper.accessor((row) => row.id, { id: c.id, header: c.label, enableSorting: c.sort !== undefined })]));
 
 const columnSets = new Map<string, ReturnType<typeof helper.columns>>();
 /** The same array for the same visible columns, so the table model is rebuilt only on a real change. */
@@ -127,7 +133,7 @@ export function tableColumnsFor(ids: string[]) {
 }
 
 /** Table column id -> the server's sort column (sorting happens in SQL, see papers.list). */
-export const SERVER_SORT_COLUMN: Record<string, PaperSortColumn> = Object.fromEntries(PAPER_COLUMNS.map((c) => [c.id, c.sort]));
+export const SERVER_SORT_COLUMN: Record<string, PaperSortColumn> = Object.fromEntries(PAPER_COLUMNS.flatMap((c) => (c.sort ? [[c.id, c.sort]] : [])));
 
 export const COLUMN_LABELS: Record<string, string> = Object.fromEntries(PAPER_COLUMNS.map((c) => [c.id, c.label]));
 

@@ -7,6 +7,7 @@ import { formatDay, formatDayTime, formatPaperDate, sourceName } from '../../ui/
 
 const ACTION_WORDS = { added: 'Added', updated: 'Updated', unchanged: 'Seen again, unchanged' } as const;
 import { TexText } from '../../ui/tex-text';
+import { PaperCuration } from '../organise/paper-curation';
 
 export function PaperDetail() {
   const paperId = useUi((s) => s.selectedPaperId);
@@ -47,6 +48,7 @@ export function PaperDetail() {
         {p.hasCode ? <CodeMarker /> : null}
         {p.venue ? <span className="muted">{p.venue}</span> : null}
       </div>
+      <PaperCuration paper={p} />
 
       <section className="detail-section" aria-labelledby="paper-authors-h">
         <h3 id="paper-authors-h" className="section-title">

@@ -6,7 +6,7 @@
  * (plus a few) exist, and their pages are fetched as they come into view. Rows are memoised, so
  * scrolling re-renders only rows that enter the view.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PaperRow } from '../../../shared/contract';
@@ -15,6 +15,8 @@ import { hasFacets, useUi, type ColumnPref } from '../../stores/ui-store';
 import { clip } from '../../ui/format';
 import { ColumnChooser, useChooser, type ChooserAnchor } from './column-chooser';
 import { useHeaderDrag } from './header-drag';
+import { usePaperMenu } from '../organise/paper-menu';
+import { PAPERS_DRAG_TYPE, selectedPaperIds } from '../organise/selection';
 import { COLUMN_BY_ID, COLUMN_LABELS, paperTableFeatures, SORT_HINTS, tableColumnsFor, type PaperColumn } from './paper-columns';
 import type { PapersResult } from './use-paper-pages';
 
@@ -142,8 +144,12 @@ function PapersHeader({ table, columns, onChooser }: { table: PapersTableModel; 
                 <button
                   type="button"
                   className="th-button"
-                  onClick={header.column.getToggleSortingHandler()}
-                  title={`${label}: click to ${hint}${sortsBy}; Shift+click to add a sort level; drag to move the column; right-click to choose columns`}
+                  onClick={header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined}
+                  title={
+                    header.column.getCanSort()
+                      ? `${label}: click to ${hint}${sortsBy}; Shift+click to add a sort level; drag to move the column; right-click to choose columns`
+                      : `${label}: drag to move the column; right-click to choose columns`
+                  }
                 >
                   <span className="th-label">{label}</span>
                   <SortIndicator direction={direction} level={header.column.getSortIndex()} levels={levels} />
@@ -187,6 +193,7 @@ const PaperRowView = memo(function PaperRowView({ paper, index, columns, selecte
       aria-label={paper.year === null ? paper.title : `${paper.title}, ${paper.year}`}
       className={selected ? 'is-selected' : undefined}
       tabIndex={tabbable ? 0 : -1}
+      draggable
     >
       {columns.map((c) => (
         <td key={c.id} className={`col-${c.id}${c.numeric ? ' col-numeric' : ''}${c.muted ? ' col-muted' : ''}`}>
@@ -302,6 +309,12 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     } else if (mod && key.toLowerCase() === 'a') {
       event.preventDefault();
       void selectAll(papers);
+    } else if ((key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) && current >= 0) {
+      // The actions menu from the keyboard, under the lead row.
+      event.preventDefault();
+      const tr = (event.target as HTMLElement).closest('tr');
+      const box = tr?.getBoundingClientRect();
+      usePaperMenu.getState().open({ x: (box?.left ?? 0) + 40, y: box?.bottom ?? 0, paperIds: selectedPaperIds(), returnFocus: tr });
     }
   };
 
@@ -316,6 +329,34 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     else void select(index, 'only');
   };
 
+  /** The row under a pointer event: right-click and drag act on the selection, or on this row alone when it is not selected. */
+  const rowSelection = (event: { target: EventTarget }): number[] | null => {
+    const tr = (event.target as HTMLElement).closest('tr');
+    const index = tr?.dataset.index === undefined ? NaN : Number(tr.dataset.index);
+    const paper = Number.isNaN(index) ? undefined : papers.row(index);
+    if (!paper) return null;
+    if (!useUi.getState().selectedIds.has(paper.id)) {
+      useUi.getState().setSelection(new Set([paper.id]), { id: paper.id, index }, index);
+      return [paper.id];
+    }
+    return selectedPaperIds();
+  };
+
+  const onContextMenu = (event: MouseEvent<HTMLTableSectionElement>) => {
+    const ids = rowSelection(event);
+    if (!ids) return;
+    event.preventDefault();
+    usePaperMenu.getState().open({ x: event.clientX, y: event.clientY, paperIds: ids, returnFocus: (event.target as HTMLElement).closest('tr') });
+  };
+
+  const onDragStart = (event: DragEvent<HTMLTableSectionElement>) => {
+    const ids = rowSelection(event);
+    if (!ids) return;
+    event.dataTransfer.setData(PAPERS_DRAG_TYPE, JSON.stringify(ids));
+    event.dataTransfer.setData('text/plain', ids.length === 1 ? (papers.row(Number((event.target as HTMLElement).closest('tr')?.dataset.index))?.title ?? '') : `${ids.length} papers`);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+
   // Only one row is in the tab order: the lead, or the first row in view.
   const tabbableIndex = leadIndex >= first && leadIndex <= last ? leadIndex : first;
   const padTop = items[0]?.start ?? 0;
@@ -326,6 +367,8 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
       ref={bodyRef}
       onKeyDown={onKeyDown}
       onClick={onClick}
+      onContextMenu={onContextMenu}
+      onDragStart={onDragStart}
       onMouseDown={(e) => {
         if (e.shiftKey) e.preventDefault(); // no text selection on Shift+click
       }}

@@ -1,0 +1,104 @@
+/**
+ * Every curation change the window makes (tags, collections, status, rating, star, trash, undo) goes
+ * through here: call the library, then tell every view the library changed, and say what happened
+ * (or what went wrong) in a notice. The library labels each change itself (undo.state), so the
+ * confirmation after Undo quotes the same words as the Edit menu would.
+ */
+import type { Channel, ChannelInput, ChannelOutput, ReadingStatus } from '../../../shared/contract';
+import { request } from '../../api/client';
+import { describeError, useNotices } from '../../stores/notice-store';
+import { useUi } from '../../stores/ui-store';
+import { plural } from '../../ui/format';
+
+/** Call a curation channel; on success refresh the views, on failure show the library's message and return null. */
+export async function change<C extends Channel>(channel: C, input: ChannelInput<C>, failure: string): Promise<ChannelOutput<C> | null> {
+  try {
+    const out = await request(channel, input);
+    useUi.getState().libraryChanged();
+    return out;
+  } catch (err) {
+    useNotices.getState().push({ kind: 'error', title: failure, detail: describeError(err), source: 'curation' });
+    return null;
+  }
+}
+
+/** A short confirmation that fades (several in a row replace each other). */
+function confirm(title: string, action?: { label: string; run(): void }): void {
+  useNotices.getState().push({ kind: 'success', title, ...(action ? { action } : {}) });
+}
+
+/** Put tags (by id, or by name: missing names are created) on papers. */
+export async function assignTags(paperIds: number[], tagIds: number[], names: string[] = []): Promise<boolean> {
+  if (paperIds.length === 0) return false;
+  const out = await change('tags.assign', { paperIds, tagIds, names }, 'The tag was not added.');
+  return out !== null;
+}
+
+/** Take tags off papers (children stay). */
+export async function removeTags(paperIds: number[], tagIds: number[]): Promise<boolean> {
+  if (paperIds.length === 0) return false;
+  return (await change('tags.remove', { paperIds, tagIds }, 'The tag was not removed.')) !== null;
+}
+
+export async function setStatus(paperIds: number[], status: ReadingStatus): Promise<void> {
+  if (paperIds.length > 0) await change('papers.setStatus', { paperIds, status }, 'The reading status was not changed.');
+}
+
+/** Rate 1-5, or clear with null. */
+export async function setRating(paperIds: number[], rating: number | null): Promise<void> {
+  if (paperIds.length > 0) await change('papers.setRating', { paperIds, rating }, 'The rating was not changed.');
+}
+
+export async function setStarred(paperIds: number[], starred: boolean): Promise<void> {
+  if (paperIds.length > 0) await change('papers.setStarred', { paperIds, starred }, 'The star was not changed.');
+}
+
+/** Put papers in a collection and say how many went in. */
+export async function addToCollection(collectionId: number, name: string, paperIds: number[]): Promise<void> {
+  if (paperIds.length === 0) return;
+  const out = await change('collections.addPapers', { collectionId, paperIds }, `The papers were not added to “${name}”.`);
+  if (out) confirm(out.added === 0 ? `Already in “${name}”.` : `Added ${plural(out.added, 'paper')} to “${name}”.`);
+}
+
+/** Move papers to the trash; the notice offers Undo, and the selection (now hidden) is dropped. */
+export async function trashPapers(paperIds: number[]): Promise<void> {
+  if (paperIds.length === 0) return;
+  const out = await change('papers.trash', { paperIds }, 'The papers were not moved to the trash.');
+  if (!out) return;
+  useUi.getState().setSelection(new Set(), null, null);
+  confirm(`Moved ${plural(out.trashed, 'paper')} to the trash.`, { label: 'Undo', run: () => void undo() });
+}
+
+export async function restorePapers(paperIds: number[]): Promise<void> {
+  if (paperIds.length === 0) return;
+  const out = await change('papers.restore', { paperIds }, 'The papers were not restored.');
+  if (!out) return;
+  useUi.getState().setSelection(new Set(), null, null);
+  confirm(`Restored ${plural(out.restored, 'paper')} to the library.`);
+}
+
+/** Undo the session's latest curation change and say which (nothing to undo is said too, not an error). */
+export async function undo(): Promise<void> {
+  await step('undo.undo', 'Undid', 'Nothing to undo.');
+}
+
+export async function redo(): Promise<void> {
+  await step('undo.redo', 'Redid', 'Nothing to redo.');
+}
+
+async function step(channel: 'undo.undo' | 'undo.redo', verb: string, nothing: string): Promise<void> {
+  try {
+    const out = await request(channel, {});
+    useUi.getState().libraryChanged();
+    confirm(`${verb}: ${lowerFirst(out.label)}`);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'NOT_FOUND') confirm(nothing);
+    else useNotices.getState().push({ kind: 'error', title: `${verb === 'Undid' ? 'Undo' : 'Redo'} failed.`, detail: describeError(err), source: 'curation' });
+  }
+}
+
+/** "Tag 3 papers with method/rl" reads "Undid: tag 3 papers with method/rl". */
+export function lowerFirst(label: string): string {
+  return label.length > 1 && /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+}

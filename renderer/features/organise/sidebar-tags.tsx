@@ -1,0 +1,141 @@
+/**
+ * The sidebar's Tags section: the tag tree (levels from the `/` in names) with counts. A click shows
+ * the papers with that tag or any below it; Ctrl/Cmd+click adds or removes a tag from the filter, and
+ * with several the Any / All switch says how they combine. Papers dragged from the table onto a tag
+ * get it. Right-click (or the Menu key) renames, recolours, merges or deletes.
+ */
+import { useState } from 'react';
+import type { Tag } from '../../../shared/contract';
+import { useChannel } from '../../api/use-channel';
+import { useUi } from '../../stores/ui-store';
+import { formatCount } from '../../ui/format';
+import { contextMenuProps } from './context-menu';
+import { assignTags } from './curation-actions';
+import { usePaperDrop } from './drop-target';
+import { showInLibrary } from './show-in-library';
+import { TagDot } from './tag-chip';
+import { deleteTag, mergeTag, newTag, recolourTag, renameTag } from './tag-dialogs';
+import { tagIdsUnder, tagTree, type TagNode } from './trees';
+
+function TagEntry({ node, depth, all, collapsed, onCollapse }: { node: TagNode; depth: number; all: Tag[]; collapsed: Set<string>; onCollapse: (path: string) => void }) {
+  const facets = useUi((s) => s.facets);
+  const ids = tagIdsUnder(node);
+  const current = node.tag !== null && facets.tagIds.includes(node.tag.id);
+  const drop = usePaperDrop((paperIds) => void (node.tag ? assignTags(paperIds, [node.tag.id]) : assignTags(paperIds, [], [node.path])));
+  const open = !collapsed.has(node.path);
+  const tag = node.tag;
+  const menu = contextMenuProps(`Tag ${node.path}`, () => [
+    { label: 'New tag inside…', run: () => newTag(node.path) },
+    ...(tag
+      ? [
+          { label: 'Rename…', run: () => renameTag(tag) },
+          { label: 'Colour…', run: () => recolourTag(tag) },
+          ...(all.length > 1 ? [{ label: 'Merge into…', run: () => mergeTag(tag, all) }] : []),
+          { label: 'Delete…', run: () => deleteTag(tag), danger: true },
+        ]
+      : []),
+  ]);
+
+  const onClick = (e: React.MouseEvent) => {
+    const f = useUi.getState().facets;
+    if (e.ctrlKey || e.metaKey) {
+      // Add to (or take out of) the tags already filtering, keeping the other filters.
+      const has = ids.every((id) => f.tagIds.includes(id));
+      useUi.getState().setFacets({ tagIds: has ? f.tagIds.filter((id) => !ids.includes(id)) : [...new Set([...f.tagIds, ...ids])] });
+    } else if (current && f.tagIds.length === 1) {
+      showInLibrary({});
+    } else {
+      showInLibrary({ tagIds: ids, tagMode: f.tagMode });
+    }
+  };
+
+  return (
+    <li>
+      <div className={`tree-row${drop.over ? ' is-drop' : ''}`} style={{ paddingLeft: depth * 14 }} {...drop.props}>
+        {node.children.length > 0 ? (
+          <button type="button" className="tree-toggle" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${node.path}`} onClick={() => onCollapse(node.path)}>
+            <svg aria-hidden="true" viewBox="0 0 16 16" width="10" height="10">
+              <path d={open ? 'm4 6 4 4 4-4' : 'm6 4 4 4-4 4'} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+            </svg>
+          </button>
+        ) : (
+          <span className="tree-toggle" aria-hidden="true" />
+        )}
+        <button
+          type="button"
+          className="nav-item nav-item-group tree-item"
+          aria-current={current ? 'true' : undefined}
+          data-tag={node.path}
+          title={`Show papers tagged ${node.path}${node.children.length ? ' or below it' : ''}; Ctrl/Cmd+click to combine tags; drop papers here to tag them; right-click for more`}
+          onClick={onClick}
+          {...menu}
+        >
+          <TagDot colour={tag?.colour ?? null} />
+          <span className="nav-label">{node.label}</span>
+          <span className="nav-count">{formatCount(node.count)}</span>
+        </button>
+      </div>
+      {open && node.children.length > 0 ? (
+        <ul className="nav-list tree-children">
+          {node.children.map((c) => (
+            <TagEntry key={c.path} node={c} depth={depth + 1} all={all} collapsed={collapsed} onCollapse={onCollapse} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/** Any / All for several tags (OR / AND). */
+function TagModeSwitch() {
+  const mode = useUi((s) => s.facets.tagMode);
+  const setFacets = useUi((s) => s.setFacets);
+  return (
+    <div className="segmented segmented-sm tag-mode" role="group" aria-label="Papers with">
+      <button type="button" className="segment" aria-pressed={mode === 'or'} title="Papers with any of the chosen tags (OR)" onClick={() => setFacets({ tagMode: 'or' })}>
+        Any
+      </button>
+      <button type="button" className="segment" aria-pressed={mode === 'and'} title="Papers with every chosen tag (AND)" onClick={() => setFacets({ tagMode: 'and' })}>
+        All
+      </button>
+    </div>
+  );
+}
+
+export function TagsSection() {
+  const tags = useChannel('tags.list', {});
+  const chosen = useUi((s) => s.facets.tagIds.length);
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const tree = tags.data ? tagTree(tags.data) : null;
+  const toggle = (path: string) =>
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (next.has(path)) next.delete(path);
+      else next.add(path);
+      return next;
+    });
+  return (
+    <section aria-labelledby="nav-tags">
+      <div className="nav-heading-row">
+        <h2 className="nav-heading" id="nav-tags">
+          Tags
+        </h2>
+        {chosen > 1 ? <TagModeSwitch /> : null}
+        <button type="button" className="icon-button icon-button-sm" aria-label="New tag" title="New tag" onClick={() => newTag()}>
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
+            <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+          </svg>
+        </button>
+      </div>
+      {tree && tree.length > 0 ? (
+        <ul className="nav-list tree" aria-labelledby="nav-tags">
+          {tree.map((n) => (
+            <TagEntry key={n.path} node={n} depth={0} all={tags.data ?? []} collapsed={collapsed} onCollapse={toggle} />
+          ))}
+        </ul>
+      ) : (
+        <p className="nav-empty">{tags.error ? 'Tags could not be loaded.' : tree ? 'No tags yet: select papers and press T.' : ''}</p>
+      )}
+    </section>
+  );
+}

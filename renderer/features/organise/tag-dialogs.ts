@@ -1,0 +1,87 @@
+/**
+ * The tag questions (new, rename, colour, merge, delete) as prompt dialogs. The library checks names
+ * (empty, over 100 characters, an empty level, taken) and its message shows in the dialog.
+ */
+import type { Tag } from '../../../shared/contract';
+import { request } from '../../api/client';
+import { useUi } from '../../stores/ui-store';
+import { usePrompt } from './prompt-dialog';
+
+function changed(): void {
+  useUi.getState().libraryChanged();
+}
+
+/** New tag, optionally below `parent` (the name field starts with `parent/`). */
+export function newTag(parent: string | null = null): void {
+  usePrompt.getState().open({
+    title: 'New tag',
+    message: 'Use “/” for levels, as in method/rl.',
+    label: 'Name',
+    initial: parent ? `${parent}/` : '',
+    colour: null,
+    submitLabel: 'Create',
+    submit: async ({ text, colour }) => {
+      await request('tags.create', { name: text, colour });
+      changed();
+    },
+  });
+}
+
+export function renameTag(tag: Tag): void {
+  usePrompt.getState().open({
+    title: `Rename “${tag.name}”`,
+    message: 'Tags below it follow the new name.',
+    label: 'Name',
+    initial: tag.name,
+    submitLabel: 'Rename',
+    submit: async ({ text }) => {
+      await request('tags.rename', { id: tag.id, name: text });
+      changed();
+    },
+  });
+}
+
+export function recolourTag(tag: Tag): void {
+  usePrompt.getState().open({
+    title: `Colour of “${tag.name}”`,
+    colour: tag.colour,
+    submitLabel: 'Save',
+    submit: async ({ colour }) => {
+      await request('tags.recolour', { id: tag.id, colour });
+      changed();
+    },
+  });
+}
+
+/** Merge `tag` into another: its papers get the other tag, and it goes. */
+export function mergeTag(tag: Tag, all: Tag[]): void {
+  const others = all.filter((t) => t.id !== tag.id);
+  if (others.length === 0) return;
+  usePrompt.getState().open({
+    title: `Merge “${tag.name}” into…`,
+    message: `Its papers get the chosen tag, and “${tag.name}” is deleted.`,
+    submitLabel: 'Merge',
+    choices: { label: 'Merge into', initial: String(others[0]!.id), options: others.map((t) => ({ value: String(t.id), label: t.name })) },
+    submit: async ({ choice }) => {
+      await request('tags.merge', { sourceIds: [tag.id], targetId: Number(choice) });
+      const ui = useUi.getState();
+      if (ui.facets.tagIds.includes(tag.id)) ui.setFacets({ tagIds: ui.facets.tagIds.filter((id) => id !== tag.id) });
+      changed();
+    },
+  });
+}
+
+export function deleteTag(tag: Tag): void {
+  usePrompt.getState().open({
+    title: `Delete tag “${tag.name}”?`,
+    message: `${tag.paperCount === 1 ? 'One paper loses it' : `${tag.paperCount.toLocaleString('en-US')} papers lose it`}; tags below it stay. Ctrl/Cmd+Z brings it back.`,
+    submitLabel: 'Delete tag',
+    danger: true,
+    submit: async () => {
+      await request('tags.delete', { ids: [tag.id] });
+      const ui = useUi.getState();
+      if (ui.facets.tagIds.includes(tag.id)) ui.setFacets({ tagIds: ui.facets.tagIds.filter((id) => id !== tag.id) });
+      changed();
+    },
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * The trash: a sidebar entry with its count, and above the table in the trash view a bar with Restore
+ * (the selection) and Empty trash (after a confirmation: emptying is the one change Undo cannot revert).
+ */
+import { request } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
+import { useNotices } from '../../stores/notice-store';
+import { useUi } from '../../stores/ui-store';
+import { formatCount, plural } from '../../ui/format';
+import { restorePapers } from './curation-actions';
+import { usePaperDrop } from './drop-target';
+import { trashPapers } from './curation-actions';
+import { usePrompt } from './prompt-dialog';
+import { selectedPaperIds } from './selection';
+import { showInLibrary } from './show-in-library';
+
+export function TrashEntry() {
+  const info = useChannel('trash.info', {});
+  const current = useUi((s) => s.facets.trash);
+  const drop = usePaperDrop((ids) => void trashPapers(ids));
+  return (
+    <ul className="nav-list trash-entry">
+      <li className={drop.over ? 'is-drop' : undefined} {...drop.props}>
+        <button type="button" className="nav-item" aria-current={current ? 'page' : undefined} title="Papers moved to the trash (kept for 30 days)" onClick={() => (current ? showInLibrary({}) : showInLibrary({ trash: true }))}>
+          <svg className="nav-icon" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
+            <path d="M2.5 4.5h11M6 4.5V3h4v1.5M4 4.5l.7 9h6.6l.7-9" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinejoin="round" />
+          </svg>
+          <span className="nav-label">Trash</span>
+          <span className="nav-count">{info.data ? formatCount(info.data.count) : ''}</span>
+        </button>
+      </li>
+    </ul>
+  );
+}
+
+function emptyTrash(count: number): void {
+  usePrompt.getState().open({
+    title: 'Empty the trash?',
+    message: `${plural(count, 'paper')} will be deleted for good, with their tags, notes and annotations. This cannot be undone.`,
+    submitLabel: 'Empty trash',
+    danger: true,
+    submit: async () => {
+      const out = await request('trash.empty', {});
+      useUi.getState().setSelection(new Set(), null, null);
+      useUi.getState().libraryChanged();
+      useNotices.getState().push({ kind: 'success', title: `Deleted ${plural(out.deleted, 'paper')} for good.` });
+    },
+  });
+}
+
+/** Above the table in the trash view. */
+export function TrashBar() {
+  const info = useChannel('trash.info', {});
+  const selected = useUi((s) => s.selectedIds.size);
+  const count = info.data?.count ?? 0;
+  return (
+    <div className="trash-bar" role="region" aria-label="Trash">
+      <p className="trash-bar-text">
+        {count === 0 ? 'The trash is empty.' : `${plural(count, 'paper')} in the trash. They are hidden everywhere else and deleted for good after 30 days.`}
+      </p>
+      <button type="button" className="button button-sm" disabled={selected === 0} onClick={() => void restorePapers(selectedPaperIds())}>
+        {selected > 1 ? `Restore ${formatCount(selected)} papers` : 'Restore'}
+      </button>
+      <button type="button" className="button button-sm button-danger" disabled={count === 0} onClick={() => emptyTrash(count)}>
+        Empty trash…
+      </button>
+    </div>
+  );
+}
