@@ -33,10 +33,13 @@ function httpApi(): LecternApi {
   for (const channel of CHANNELS) {
     api[channel] = async (input) => {
       try {
+        const body = JSON.stringify(input ?? {});
         const res = await fetch(`/api/${channel}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-lectern-token': token },
-          body: JSON.stringify(input ?? {}),
+          body,
+          // Prefs saved as the page goes away (pagehide) must still arrive; keepalive bodies are capped at 64 kB.
+          keepalive: channel === 'settings.set' && body.length < 60_000,
         });
         return (await res.json()) as Result<unknown>;
       } catch (err) {

@@ -1,5 +1,6 @@
 /**
- * Window prefs (pane sizes and collapse, sort, columns with order and widths, the last view) live in
+ * Window prefs (pane sizes and collapse, sort, columns with order and widths, the last view and the
+ * author it was scoped to, or none) live in
  * the library file through settings.get/set: in browser mode the page's origin changes every launch,
  * so localStorage would forget them. Read once at start; written a moment after each change.
  */
@@ -15,6 +16,15 @@ interface SavedPrefs {
   sorting?: SortLevel[];
   columns?: ColumnPref[];
   view?: MainView;
+  /** The author the library was scoped to (sidebar, card), or null for the whole library. */
+  authorId?: number | null;
+}
+
+let scopeSaved = false;
+
+/** Whether the saved prefs said which author (or none) the window was on: then nothing picks one on load. */
+export function savedScopeKnown(): boolean {
+  return scopeSaved;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -50,12 +60,16 @@ function apply(saved: unknown): void {
   if (s.columns) patch.columns = mergeColumns(s.columns);
   if (s.view === 'papers' || s.view === 'authors' || s.view === 'metrics') patch.view = s.view;
   if (typeof s.detailOpen === 'boolean') patch.detailOpen = { ...useUi.getState().detailOpen, wide: s.detailOpen };
+  if (s.authorId === null || (typeof s.authorId === 'number' && Number.isInteger(s.authorId) && s.authorId > 0)) {
+    scopeSaved = true;
+    if (useUi.getState().selectedAuthorId === null) patch.selectedAuthorId = s.authorId;
+  }
   useUi.setState(patch);
 }
 
 function snapshot(): SavedPrefs {
   const s = useUi.getState();
-  return { panes: s.panes, detailOpen: s.detailOpen.wide, sorting: s.sorting, columns: s.columns, view: s.view };
+  return { panes: s.panes, detailOpen: s.detailOpen.wide, sorting: s.sorting, columns: s.columns, view: s.view, authorId: s.selectedAuthorId };
 }
 
 let started = false;
@@ -91,6 +105,13 @@ export async function loadPrefs(): Promise<void> {
     // window closed right after a click still finds it next time.
     if (onlyWidths) timer = setTimeout(save, SAVE_DELAY_MS);
     else save();
+  });
+  // A reload or close right after a drag must not lose the last widths still waiting to be saved.
+  window.addEventListener('pagehide', () => {
+    if (timer) {
+      clearTimeout(timer);
+      save();
+    }
   });
 }
 

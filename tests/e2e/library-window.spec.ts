@@ -267,6 +267,10 @@ test('keyboard: arrows move, Shift+arrows extend, Enter opens the paper, Ctrl+A 
   await expect(status(page)).toHaveText('18 papers · 18 selected');
   await expect(page.locator('.papers-table tbody tr[aria-selected="true"]')).toHaveCount(18);
   await screenshotBothThemes(page, 'select-all');
+  // Esc drops the selection back to the row the keyboard is on.
+  await page.keyboard.press('Escape');
+  await expect(status(page)).toHaveText('18 papers · 1 selected');
+  await expect(page.locator('.papers-table tbody tr[aria-selected="true"]')).toHaveCount(1);
   // Enter opens the lead paper in the detail pane and gives it focus.
   await rows(page).nth(2).click();
   const label = await rows(page).nth(2).getAttribute('aria-label');
@@ -545,4 +549,44 @@ test('dragging a column header moves the column, with a line where it lands, and
   // The window is still loading the first profile's card after a reload or an open; close it before
   // the server stops, so those requests cannot meet a stopped server and log connection errors.
   await page.close();
+});
+
+test('with every column shown the title keeps its minimum width and the table scrolls sideways', async ({ page, lectern }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  await wholeLibrary(page);
+  await page.getByRole('columnheader', { name: /^Date/ }).click({ button: 'right' });
+  const chooser = page.getByRole('dialog', { name: 'Columns' });
+  for (const name of ['First author', 'Year', 'Venue', 'Citations', 'Date added', 'Star', 'Tags', 'Status', 'Rating']) {
+    await chooser.getByRole('checkbox', { name, exact: true }).check();
+  }
+  await chooser.getByRole('button', { name: 'Done' }).click();
+  const title = page.getByRole('columnheader', { name: /^Title/ });
+  const titleWidth = (await title.boundingBox())?.width ?? 0;
+  expect(titleWidth).toBeGreaterThanOrEqual(239.5);
+  const scroll = await page.locator('.papers-table-scroll').evaluate((el) => ({ client: el.clientWidth, content: el.scrollWidth }));
+  expect(scroll.content).toBeGreaterThan(scroll.client);
+  // A title is still there to read.
+  await expect(rows(page).first().locator('td.col-title')).not.toHaveText('');
+  await screenshotBothThemes(page, 'all-columns');
+});
+
+test('the author the window was on, or none, is kept across a reload', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importText(page, SEED_PROFILE, /Import 18 papers/);
+  // The import lands on its author.
+  await expect(status(page)).toHaveText('18 of 18 papers · by Chong Ruan');
+  await page.reload();
+  await expect(status(page)).toHaveText('18 of 18 papers · by Chong Ruan');
+  await expect(page.getByTestId('author-chip')).toHaveText('Author: Chong Ruan');
+
+  // Cleared, it stays cleared: nothing picks the first profile again on load.
+  await page.getByTestId('author-chip').getByRole('button', { name: 'Remove the author filter (Chong Ruan)' }).click();
+  await expect(status(page)).toHaveText('18 papers');
+  await page.reload();
+  await expect(page.getByTestId('status-text')).toHaveText('18 papers');
+  await page.waitForTimeout(500);
+  await expect(status(page)).toHaveText('18 papers');
+  await expect(page.getByTestId('author-chip')).toHaveCount(0);
 });

@@ -13,7 +13,7 @@ import { AuthorFilterChip } from './author-filter-chip';
 import { MarksFilter, marksWords } from '../organise/marks-filter';
 import { formatCount } from '../../ui/format';
 
-/** True while a menu waits for its first counts (lists then say nothing rather than "none"). */
+/** True while a menu has no counts (lists then say nothing rather than "none"). */
 const CountsPending = createContext(false);
 
 interface MenuProps {
@@ -27,9 +27,11 @@ interface MenuProps {
   notice?: ReactNode;
   /** The first counts are still coming: say so instead of showing an empty list. */
   pending?: boolean;
+  /** No counts at all (still coming, or cancelled before any came): lists then say nothing rather than "none". */
+  unknown?: boolean;
 }
 
-function FacetMenu({ label, active, children, testId, open, setOpen, notice, pending = false }: MenuProps) {
+function FacetMenu({ label, active, children, testId, open, setOpen, notice, pending = false, unknown = false }: MenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const id = useId();
@@ -79,7 +81,7 @@ function FacetMenu({ label, active, children, testId, open, setOpen, notice, pen
         <div className="popover facet-popover" id={id} role="group" aria-label={`${label} filter`}>
           {notice}
           {pending ? <p className="popover-hint">Counting papers…</p> : null}
-          <CountsPending.Provider value={pending}>{children(close)}</CountsPending.Provider>
+          <CountsPending.Provider value={pending || unknown}>{children(close)}</CountsPending.Provider>
         </div>
       ) : null}
     </div>
@@ -175,6 +177,7 @@ export function FacetBar() {
   const menu = (name: string) => ({
     notice: countsProblem,
     pending: counts.data === null && counts.loading,
+    unknown: counts.data === null,
     open: openMenu === name,
     setOpen: (next: boolean | ((open: boolean) => boolean)) =>
       setOpenMenu((current) => {

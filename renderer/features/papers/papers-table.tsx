@@ -15,6 +15,7 @@ import { hasFacets, useUi, type ColumnPref } from '../../stores/ui-store';
 import { clip } from '../../ui/format';
 import { ColumnChooser, useChooser, type ChooserAnchor } from './column-chooser';
 import { useHeaderDrag } from './header-drag';
+import { useTitleMinWidth } from './title-min-width';
 import { usePaperMenu } from '../organise/paper-menu';
 import { PAPERS_DRAG_TYPE, selectedPaperIds } from '../organise/selection';
 import { COLUMN_BY_ID, COLUMN_LABELS, paperTableFeatures, SORT_HINTS, tableColumnsFor, type PaperColumn } from './paper-columns';
@@ -309,6 +310,10 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     } else if (mod && key.toLowerCase() === 'a') {
       event.preventDefault();
       void selectAll(papers);
+    } else if (key === 'Escape' && current >= 0 && useUi.getState().selectedIds.size > 1) {
+      // Esc drops a multiple selection back to the row the keyboard is on.
+      event.preventDefault();
+      void select(current, 'only');
     } else if ((key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) && current >= 0) {
       // The actions menu from the keyboard, under the lead row.
       event.preventDefault();
@@ -419,10 +424,12 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
   // The filter of the rows on screen (a failed request leaves the previous rows, and their filter).
   const filter = papers.dataInput?.filter?.trim() ?? '';
   const filtered = filter !== '' || hasFacets(facets) || authorId !== null;
+  const tableRef = useRef<HTMLTableElement>(null);
+  useTitleMinWidth(tableRef, scroller, JSON.stringify(visible));
 
   return (
     <div className="papers-table-scroll" ref={setScroller}>
-      <table className="papers-table" aria-label="Papers" aria-rowcount={papers.total === null ? undefined : papers.total + 1} aria-busy={papers.loading} aria-multiselectable="true">
+      <table ref={tableRef} className="papers-table" aria-label="Papers" aria-rowcount={papers.total === null ? undefined : papers.total + 1} aria-busy={papers.loading} aria-multiselectable="true">
         <colgroup>
           {visible.map((c) => (
             <col key={c.id} className={`col-${c.id}`} style={c.width !== null && c.id !== 'title' ? { width: c.width } : COLUMN_BY_ID[c.id]?.width ? { width: COLUMN_BY_ID[c.id]?.width } : undefined} />
