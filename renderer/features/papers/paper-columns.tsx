@@ -11,6 +11,8 @@ import type { PaperRow, PaperSortColumn } from '../../../shared/contract';
 import { Badge, CodeMarker } from '../../ui/badge';
 import { formatCount, formatDay, formatPaperDate, fullAuthors, shortAuthors } from '../../ui/format';
 import { TexText } from '../../ui/tex-text';
+import { MarkedText } from '../../ui/marked-text';
+import { useHighlightTerms, useHitMarks } from '../search/search-terms';
 
 export const paperTableFeatures = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof paperTableFeatures, PaperRow>();
@@ -30,10 +32,11 @@ export interface PaperColumn {
 }
 
 const TitleCell = memo(function TitleCell({ title }: { title: string }) {
-  // Math typeset in the cell; the tooltip keeps the title as stored.
+  // Math typeset in the cell; the tooltip keeps the title as stored. Words of the search are marked.
+  const marks = useHitMarks(title, useHighlightTerms(), 'title');
   return (
     <span className="cell-text" title={title}>
-      <TexText text={title} />
+      {marks.length > 0 ? <MarkedText text={title} marks={marks} /> : <TexText text={title} />}
     </span>
   );
 });
