@@ -11,6 +11,7 @@ import './styles/import.css';
 import './styles/metrics.css';
 import './styles/math.css';
 import './styles/shell.css';
+import './styles/notes.css';
 import { App } from './shell/app';
 import { applyTheme, useTheme } from './stores/theme-store';
 
