@@ -76,6 +76,8 @@ const PURIFY_CONFIG = {
  * @returns sanitised HTML (an empty string for an empty note)
  */
 export function renderMarkdown(markdown: string): string {
+  // DOMPurify hands its input back unchanged where it cannot work: never render unsanitised HTML.
+  if (!purifier.isSupported) return `<pre>${escapeAttr(markdown)}</pre>`;
   const html = marked.parse(markdown) as string;
   const clean = purifier.sanitize(html, PURIFY_CONFIG);
   if (!clean.includes('note-math')) return clean;
