@@ -5,6 +5,11 @@
  * react-markdown + rehype-sanitize because the pair is two small, widely audited libraries with no
  * plugin tree to keep in step, and DOMPurify is the sanitiser browsers' own teams point to.
  *
+ * HTML typed into a note is shown as typed, not interpreted: notes are Markdown, and parsing hostile
+ * markup at all (even in DOMPurify's inert document) makes Chromium report the window's CSP blocking
+ * its inline handlers. DOMPurify still cleans what Markdown itself produces, and is the safety net
+ * should raw HTML ever get through.
+ *
  * Beyond DOMPurify's defaults (no <script>, no on* attributes, no javascript: URLs):
  * - images load only from `data:` URLs: a remote image would tell a server when a note is read
  *   (the window's CSP blocks them too; this keeps the note readable by showing the alt text instead);
@@ -42,7 +47,18 @@ const inlineMath: TokenizerAndRendererExtension = {
   },
 };
 
-const marked = new Marked({ gfm: true, breaks: false, async: false, extensions: [inlineMath] });
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  async: false,
+  extensions: [inlineMath],
+  renderer: {
+    // Raw HTML (blocks and inline tags) as literal text.
+    html({ text }) {
+      return escapeAttr(text);
+    },
+  },
+});
 
 const purifier = DOMPurify(window);
 

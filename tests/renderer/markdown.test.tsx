@@ -21,27 +21,26 @@ describe('renderMarkdown', () => {
     expect(el.querySelectorAll('td')).toHaveLength(2);
   });
 
-  it('drops a <script>, inline and in a block, with its content', () => {
+  it('shows a <script> as typed: no script element, nothing runs', () => {
     const el = dom('Before <script>window.pwned = 1</script> after\n\n<script>\nalert(1)\n</script>');
     expect(el.querySelector('script')).toBeNull();
-    expect(el.innerHTML).not.toContain('pwned');
-    expect(el.innerHTML).not.toContain('alert(1)');
-    expect(el.textContent).toContain('Before');
-    expect(el.textContent).toContain('after');
+    expect(el.textContent).toContain('Before <script>window.pwned = 1</script> after');
+    expect(el.textContent).toContain('alert(1)');
+    expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 
-  it('drops event-handler attributes such as onerror and onclick', () => {
-    const el = dom('<img src="x" onerror="window.pwned=1"> <a href="https://example.org" onclick="steal()">link</a> <div onmouseover="x()">hover</div>');
-    const html = el.innerHTML;
-    expect(html).not.toMatch(/onerror|onclick|onmouseover/i);
+  it('leaves no event-handler attribute (onerror, onclick, onmouseover) on any element', () => {
+    const el = dom('<img src="x" onerror="window.pwned=1"> <a href="https://example.org" onclick="steal()">link</a> <div onmouseover="x()">hover</div>\n\n[ok](https://example.org "t")');
+    expect(el.querySelectorAll('img, div')).toHaveLength(0);
     for (const node of el.querySelectorAll('*')) {
-      expect([...node.attributes].filter((a) => a.name.startsWith('on'))).toEqual([]);
+      expect([...node.attributes].filter((a) => a.name.toLowerCase().startsWith('on'))).toEqual([]);
     }
-    expect(el.textContent).toContain('hover');
+    expect(el.textContent).toContain('<img src="x" onerror="window.pwned=1">');
+    expect(el.querySelectorAll('a')).toHaveLength(1);
   });
 
   it('never loads a remote image: no src, no srcset, the address kept only as inert data', () => {
-    const el = dom('![a chart](https://tracker.example.com/pixel.png)\n\n<img src="http://example.com/x.png" srcset="https://example.com/y.png 2x">\n\n![proto-relative](//example.com/z.png)');
+    const el = dom('![a chart](https://tracker.example.com/pixel.png)\n\n<img src="http://example.com/x.png" srcset="https://example.com/y.png 2x">\n\n![proto-relative](//example.com/z.png) ![plain](http://example.com/w.gif "t")');
     const imgs = [...el.querySelectorAll('img')];
     expect(imgs).toHaveLength(3);
     for (const img of imgs) {
@@ -49,7 +48,7 @@ describe('renderMarkdown', () => {
       expect(img.getAttribute('srcset')).toBeNull();
       expect(img.className).toBe('note-image-blocked');
     }
-    expect(imgs[0]?.getAttribute('alt')).toBe('a chart');
+    expect(imgs.map((i) => i.getAttribute('alt'))).toEqual(['a chart', 'proto-relative', 'plain']);
     expect(imgs[0]?.getAttribute('data-blocked-src')).toBe('https://tracker.example.com/pixel.png');
   });
 
@@ -83,7 +82,8 @@ describe('MarkdownView', () => {
     expect(container.textContent).toBe('Nothing written yet.');
     render(<MarkdownView source={'**hi** <img src=x onerror="window.pwned=1">'} />);
     expect(container.querySelector('strong')?.textContent).toBe('hi');
-    expect(container.innerHTML).not.toContain('onerror');
+    expect(container.querySelector('img')).toBeNull();
+    expect(container.querySelector('[onerror]')).toBeNull();
     expect((window as unknown as { pwned?: number }).pwned).toBeUndefined();
   });
 });
