@@ -96,9 +96,10 @@ export function renderMarkdown(markdown: string): string {
   if (!purifier.isSupported) return `<pre>${escapeAttr(markdown)}</pre>`;
   const html = marked.parse(markdown) as string;
   const clean = purifier.sanitize(html, PURIFY_CONFIG);
-  if (!clean.includes('note-math')) return clean;
+  if (!clean.includes('note-math') && !clean.includes('note-image-blocked')) return clean;
+  // Already sanitised: parsing it again raises nothing, and the template keeps it inert.
   const template = document.createElement('template');
-  template.innerHTML = clean; // inert: nothing in a template runs or loads
+  template.innerHTML = clean;
   for (const span of template.content.querySelectorAll<HTMLElement>('span.note-math[data-tex]')) {
     const tex = span.dataset.tex ?? '';
     const math = renderMath(tex);
@@ -108,6 +109,15 @@ export function renderMarkdown(markdown: string): string {
       span.removeAttribute('data-tex');
       span.innerHTML = math;
     }
+  }
+  // A blocked image reads as its alt text in a labelled box, not as a broken image.
+  for (const img of template.content.querySelectorAll('img.note-image-blocked')) {
+    const span = document.createElement('span');
+    span.className = 'note-image-blocked';
+    span.title = img.getAttribute('title') ?? '';
+    span.dataset.blockedSrc = img.getAttribute('data-blocked-src') ?? '';
+    span.textContent = `Image: ${img.getAttribute('alt') || 'no description'}`;
+    img.replaceWith(span);
   }
   return template.innerHTML;
 }

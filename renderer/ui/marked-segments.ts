@@ -36,9 +36,42 @@ export interface TextPiece {
   atomic: boolean;
   /** Marks covering this piece, annotations first, then pending, then hits. */
   marks: TextMark[];
+  /**
+   * Pieces with the same glue number (>= 0) are a formula with the words and punctuation touching it
+   * ("(63.5%),"): drawn on one line, so a comma or parenthesis is never stranded (as TexText does).
+   * -1: free to break.
+   */
+  glue: number;
 }
 
 const KIND_ORDER: Record<TextMark['kind'], number> = { annotation: 0, pending: 1, hit: 2 };
+
+/** Raw spans of each formula with the non-space characters touching it; touching spans merge. */
+function glueSpans(raw: string, segments: ReturnType<typeof splitTex>): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let p = 0;
+  for (const seg of segments) {
+    const len = seg.kind === 'math' ? seg.source.length : rawLength(raw, p, seg.text);
+    if (seg.kind === 'math') {
+      let a = p;
+      while (a > 0 && !/\s/.test(raw[a - 1]!)) a--;
+      let b = p + len;
+      while (b < raw.length && !/\s/.test(raw[b]!)) b++;
+      const last = spans.at(-1);
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+      else spans.push([a, b]);
+    }
+    p += len;
+  }
+  return spans;
+}
+
+/** Raw length of a text segment starting at `p` (an escaped dollar is two raw characters). */
+function rawLength(raw: string, p: number, text: string): number {
+  let q = p;
+  for (const ch of text) q += ch === '$' && raw[q] === '\\' ? 2 : ch.length;
+  return q - p;
+}
 
 /**
  * Cut `raw` into pieces at every mark boundary (and math and escape edges).
@@ -52,14 +85,20 @@ export function markedPieces(raw: string, marks: readonly TextMark[]): TextPiece
     cuts.add(m.start);
     cuts.add(m.end);
   }
+  const segments = splitTex(raw);
+  const glues = glueSpans(raw, segments);
+  for (const [a, b] of glues) {
+    cuts.add(a);
+    cuts.add(b);
+  }
   const pieces: TextPiece[] = [];
-  const push = (p: Omit<TextPiece, 'marks'>) => {
+  const push = (p: Omit<TextPiece, 'marks' | 'glue'>) => {
     const on = valid.filter((m) => m.start < p.end && m.end > p.start).sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.start - b.start);
-    pieces.push({ ...p, marks: on });
+    pieces.push({ ...p, marks: on, glue: glues.findIndex(([a, b]) => p.start >= a && p.end <= b) });
   };
 
   let p = 0;
-  for (const seg of splitTex(raw)) {
+  for (const seg of segments) {
     if (seg.kind === 'math') {
       push({ kind: 'math', text: seg.tex, source: seg.source, start: p, end: p + seg.source.length, atomic: true });
       p += seg.source.length;

@@ -3,8 +3,8 @@
  * annotations as coloured <mark>s carrying their id (so a list can scroll to them). Each piece carries
  * `data-o`/`data-e` (its raw offsets) so a selection can be mapped back (selection-offsets.ts).
  *
- * Without marks and without the need to map selections, use TexText: it also glues punctuation to
- * formulas for nicer line breaks, which this component gives up to keep pieces addressable.
+ * Formulas are glued to the punctuation touching them, as in TexText; without marks and without the
+ * need to map selections, TexText is the lighter choice.
  */
 import { useMemo, type CSSProperties, type ReactNode } from 'react';
 import { markedPieces, type TextMark, type TextPiece } from './marked-segments';
@@ -56,16 +56,31 @@ function wrap(mark: TextMark, child: ReactNode, key: number): ReactNode {
  */
 export function MarkedText({ text, marks }: { text: string; marks: readonly TextMark[] }) {
   const pieces = useMemo(() => markedPieces(text, marks), [text, marks]);
-  return (
-    <>
-      {pieces.map((piece, i) => {
-        let node = pieceContent(piece, i);
-        // Innermost first: hits inside pending inside annotations.
-        for (let k = piece.marks.length - 1; k >= 0; k--) node = wrap(piece.marks[k]!, node, i);
-        return node;
-      })}
-    </>
-  );
+  const out: ReactNode[] = [];
+  let group: ReactNode[] = [];
+  let groupId = -1;
+  const closeGroup = () => {
+    if (group.length > 0)
+      out.push(
+        <span key={`g${out.length}`} className="tex-glue">
+          {group}
+        </span>,
+      );
+    group = [];
+  };
+  pieces.forEach((piece, i) => {
+    let node = pieceContent(piece, i);
+    // Innermost first: hits inside pending inside annotations.
+    for (let k = piece.marks.length - 1; k >= 0; k--) node = wrap(piece.marks[k]!, node, i);
+    if (piece.glue !== groupId) {
+      closeGroup();
+      groupId = piece.glue;
+    }
+    if (piece.glue >= 0) group.push(node);
+    else out.push(node);
+  });
+  closeGroup();
+  return <>{out}</>;
 }
 
 /** Search hits as marks (highlightRanges' output). */

@@ -32,6 +32,19 @@ describe('markedPieces', () => {
 });
 
 describe('MarkedText', () => {
+  it('glues a formula to the punctuation touching it, so "(25.3%)." never breaks before ")."', () => {
+    const text = 'level ProofNet benchmark ($25.3\\%$). Next';
+    const { container } = mount(<MarkedText text={text} marks={[{ start: 15, end: 24, kind: 'annotation', id: 1, colour: '#3fb06b' }]} />, 'p');
+    const glue = container.querySelectorAll('.tex-glue');
+    expect(glue).toHaveLength(1);
+    expect([...glue[0]!.querySelectorAll('[data-o]')].map((p) => [p.getAttribute('data-o'), p.getAttribute('data-e')])).toEqual([
+      ['25', '26'],
+      ['26', '34'],
+      ['34', '36'],
+    ]);
+    expect(container.querySelector('mark')?.textContent).toBe('benchmark');
+  });
+
   it('marks search hits with accents folded, and math stays typeset', () => {
     const terms = [
       { text: 'zurich', prefix: false, field: null },

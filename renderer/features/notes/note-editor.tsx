@@ -65,7 +65,9 @@ export function NoteEditor({ initial, saveLabel, onSave, onCancel }: NoteEditorP
             Preview
           </button>
         </div>
-        <span className="note-hint muted">Markdown and $math$ · {SAVE_SHORTCUT} saves</span>
+        <span className="note-hint muted" title="Markdown, with $…$ for inline math">
+          Markdown · {SAVE_SHORTCUT} saves
+        </span>
       </div>
       {mode === 'write' ? (
         <textarea
