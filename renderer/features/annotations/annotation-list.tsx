@@ -10,6 +10,7 @@ import { useNotices } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
 import { colourName } from './annotation-colours';
 import { ColourPicker } from './colour-picker';
+import { TexText } from '../../ui/tex-text';
 
 const FLASH_MS = 1600;
 
@@ -79,11 +80,11 @@ function AnnotationItem({ annotation: a }: { annotation: Annotation }) {
     <li className={detached ? 'annotation-item is-detached' : 'annotation-item'} data-testid="annotation" style={{ '--mark-colour': a.colour } as React.CSSProperties}>
       {detached ? (
         <p className="annotation-quote">
-          <span className="annotation-detached">No longer in the abstract</span> “{a.quote}”
+          <span className="annotation-detached">No longer in the abstract</span> “<TexText text={a.quote} />”
         </p>
       ) : (
         <button type="button" className="annotation-quote annotation-jump" onClick={() => flashAnnotation(a.id)} title="Show it in the abstract">
-          “{a.quote}”
+          “<TexText text={a.quote} />”
         </button>
       )}
       {editing ? (
