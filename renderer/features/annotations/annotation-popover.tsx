@@ -26,7 +26,16 @@ export function AnnotationPopover({ quote, left, top, onSave, onCancel }: Annota
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
+  // A press anywhere else drops the popover (a new drag in the abstract then opens a new one).
+  useEffect(() => {
+    const onDown = (e: PointerEvent) => {
+      if (root.current && !root.current.contains(e.target as Node)) onCancel();
+    };
+    document.addEventListener('pointerdown', onDown, true);
+    return () => document.removeEventListener('pointerdown', onDown, true);
+  }, [onCancel]);
 
   const save = () => {
     if (saving) return;
@@ -39,6 +48,7 @@ export function AnnotationPopover({ quote, left, top, onSave, onCancel }: Annota
 
   return (
     <div
+      ref={root}
       className="annotation-popover"
       role="dialog"
       aria-label="Annotate the selected text"
