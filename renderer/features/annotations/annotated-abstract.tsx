@@ -23,6 +23,7 @@ interface Pending {
   top: number;
 }
 
+/** The abstract with highlights; selecting a span opens the annotation popover. */
 export function AnnotatedAbstract({ paperId, abstract, annotations, terms }: { paperId: number; abstract: string; annotations: readonly Annotation[]; terms: readonly HighlightTerm[] }) {
   const wrap = useRef<HTMLDivElement>(null);
   const text = useRef<HTMLParagraphElement>(null);

@@ -7,6 +7,7 @@ export const ANNOTATION_COLOURS = [
   { name: 'Purple', value: '#9a6fd6' },
 ] as const;
 
+/** The colour a new annotation starts with (yellow, like a highlighter). */
 export const DEFAULT_ANNOTATION_COLOUR = ANNOTATION_COLOURS[0].value;
 
 /** The palette name of a colour ("Yellow"), or the hex value for a colour from elsewhere. */

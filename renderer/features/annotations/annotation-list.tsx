@@ -120,6 +120,7 @@ function AnnotationItem({ annotation: a }: { annotation: Annotation }) {
   );
 }
 
+/** The Annotations section: every annotation of the paper, detached ones flagged. */
 export function AnnotationList({ annotations }: { annotations: readonly Annotation[] }) {
   const detached = annotations.filter((a) => a.anchor === null).length;
   return (

@@ -20,6 +20,7 @@ function clip(text: string, max: number): string {
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
 
+/** Colour and comment for a new annotation; `onSave` rejects with the library's message to keep it open. */
 export function AnnotationPopover({ quote, left, top, onSave, onCancel }: AnnotationPopoverProps) {
   const [colour, setColour] = useState<string>(DEFAULT_ANNOTATION_COLOUR);
   const [comment, setComment] = useState('');

@@ -1,6 +1,7 @@
 /** A row of named colour swatches (a radio group: arrow keys move, the name is the label). */
 import { ANNOTATION_COLOURS } from './annotation-colours';
 
+/** Named swatches as a radio group; `label` names the group for screen readers. */
 export function ColourPicker({ value, onChange, label }: { value: string; onChange(colour: string): void; label: string }) {
   return (
     <div className="colour-picker" role="radiogroup" aria-label={label}>

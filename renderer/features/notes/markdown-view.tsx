@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { renderMarkdown } from '../../ui/markdown';
 
+/** A note rendered from Markdown (sanitised), or a muted placeholder when empty. */
 export function MarkdownView({ source, className = '' }: { source: string; className?: string }) {
   const html = useMemo(() => renderMarkdown(source), [source]);
   if (source.trim() === '') return <p className={`note-body muted ${className}`}>Nothing written yet.</p>;

@@ -17,6 +17,7 @@ export interface NoteEditorProps {
   onCancel(): void;
 }
 
+/** Markdown textarea with Write/Preview; keeps the text and shows the refusal when saving fails. */
 export function NoteEditor({ initial, saveLabel, onSave, onCancel }: NoteEditorProps) {
   const [body, setBody] = useState(initial);
   const [mode, setMode] = useState<'write' | 'preview'>('write');

@@ -21,6 +21,7 @@ function failed(what: string, err: unknown): void {
   useNotices.getState().push({ kind: 'error', title: `The notes could not be ${what}.`, detail: err instanceof Error ? err.message : String(err) });
 }
 
+/** Copy and Save .md buttons for the paper's notes and annotations. */
 export function NotesExport({ paperId, title }: { paperId: number; title: string }) {
   const copy = async () => {
     try {

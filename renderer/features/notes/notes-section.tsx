@@ -69,6 +69,7 @@ function NoteItem({ note, editing, onEdit, onDone }: { note: Note; editing: bool
   );
 }
 
+/** The Notes section of the paper in the detail pane. */
 export function NotesSection({ paperId }: { paperId: number }) {
   const notes = useChannel('notes.list', { paperId });
   const changed = useUi((s) => s.libraryChanged);

@@ -28,6 +28,7 @@ interface QueryProblem {
 // Answers that arrive after a newer text was typed are dropped.
 let checkTicket = 0;
 
+/** The search box above the table (full query syntax, checked as typed). */
 export function FilterBox() {
   const filter = useUi((s) => s.filter);
   const setFilter = useUi((s) => s.setFilter);
