@@ -12,6 +12,7 @@ import './styles/metrics.css';
 import './styles/math.css';
 import './styles/shell.css';
 import './styles/organise.css';
+import './styles/notes.css';
 import { App } from './shell/app';
 import { applyTheme, useTheme } from './stores/theme-store';
 

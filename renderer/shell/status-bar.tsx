@@ -50,7 +50,7 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
   const facets = useUi((s) => s.facets);
   const authorsView = useUi((s) => s.view === 'authors');
   const shownInput = papers.dataInput;
-  const filter = shownInput?.filter?.trim() ?? '';
+  const filter = (shownInput?.query || shownInput?.filter)?.trim() ?? '';
   const authorId = shownInput?.authorId ?? null;
   const author = useChannel('authors.card', authorId === null ? null : { id: authorId });
   const tags = useChannel('tags.list', {});

@@ -38,7 +38,7 @@ export function loadNotice(problem: LoadProblem & { error: Error }): Omit<Notice
   if (error instanceof LecternError && error.code === 'INVALID_INPUT') {
     const issues = issuesOf(error);
     const about = issues.map((i) => sentence(i.message)).join(' ');
-    if (issues.length > 0 && issues.every((i) => i.path[0] === 'filter')) {
+    if (issues.length > 0 && issues.every((i) => i.path[0] === 'filter' || i.path[0] === 'query')) {
       return { kind: 'error', source, title: 'The filter could not be applied.', detail: [about, kept, 'Shorten the filter to try again.'].filter(Boolean).join(' ') };
     }
     return { kind: 'error', source, title: 'Lectern could not show this view.', detail: [about || sentence(error.message), kept].filter(Boolean).join(' ') };

@@ -204,10 +204,14 @@ export const useUi = create<UiState>()((set) => ({
 
 type FilterInput = Omit<ChannelInput<'papers.facets'>, 'paperIds'>;
 
-/** The filters of the table as the library takes them (author, quick filter, facets). */
+/**
+ * The filters of the table as the library takes them (author, quick filter, facets). The quick filter
+ * box takes the full query syntax, so its text goes as `query` (which searches notes, annotations,
+ * tags ... too, and ranks), not as `filter` (title, authors and abstract only).
+ */
 export function paperFilters(s: Pick<UiState, 'filter' | 'selectedAuthorId' | 'facets'>): FilterInput {
   const f = s.facets;
-  const out: FilterInput = { filter: s.filter.trim() };
+  const out: FilterInput = { query: s.filter.trim() };
   if (s.selectedAuthorId !== null) out.authorId = s.selectedAuthorId;
   if (f.yearFrom !== null) out.yearFrom = f.yearFrom;
   if (f.yearTo !== null) out.yearTo = f.yearTo;

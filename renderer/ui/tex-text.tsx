@@ -38,8 +38,8 @@ function breakableTextSpaces(html: string): string {
   return template.innerHTML;
 }
 
-/** KaTeX's HTML for one formula, or null when KaTeX reports an error for it. */
-function renderMath(tex: string): string | null {
+/** KaTeX's HTML for one formula, or null when KaTeX reports an error for it (shared by notes and marked text). */
+export function renderMath(tex: string): string | null {
   const hit = cache.get(tex);
   if (hit !== undefined) return hit;
   let html: string | null;

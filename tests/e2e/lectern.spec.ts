@@ -449,8 +449,9 @@ test('a filter the library refuses leaves the rows and the status bar in agreeme
   // The library refuses this filter as invalid input (as it does a filter over the length limit).
   const message = `The filter is over ${FILTER_MAX_LENGTH} characters.`;
   await page.route('**/api/papers.list', async (route) => {
-    const body = route.request().postDataJSON() as { filter?: string };
-    if (body.filter !== 'prover') return route.continue();
+    // The box's text goes to the library as `query` (the full search syntax).
+    const body = route.request().postDataJSON() as { query?: string };
+    if (body.query !== 'prover') return route.continue();
     return route.fulfill({
       status: 200,
       contentType: 'application/json',

@@ -19,3 +19,7 @@ if (!('compatMode' in document)) {
     },
   });
 }
+
+// happy-dom departs from the DOM standard where DOMPurify relies on it (see dom-standard-shims.ts).
+import { installDomStandardShims } from './dom-standard-shims';
+installDomStandardShims();

@@ -13,6 +13,8 @@ import { formatCount, formatDay, formatPaperDate, fullAuthors, shortAuthors } fr
 import { TexText } from '../../ui/tex-text';
 import { RatingStars, StarButton, StatusButton } from '../organise/mark-controls';
 import { TagChips } from '../organise/tag-chip';
+import { MarkedText } from '../../ui/marked-text';
+import { useHighlightTerms, useHitMarks } from '../search/search-terms';
 
 export const paperTableFeatures = tableFeatures({ rowSortingFeature });
 const helper = createColumnHelper<typeof paperTableFeatures, PaperRow>();
@@ -32,10 +34,11 @@ export interface PaperColumn {
 }
 
 const TitleCell = memo(function TitleCell({ title }: { title: string }) {
-  // Math typeset in the cell; the tooltip keeps the title as stored.
+  // Math typeset in the cell; the tooltip keeps the title as stored. Words of the search are marked.
+  const marks = useHitMarks(title, useHighlightTerms(), 'title');
   return (
     <span className="cell-text" title={title}>
-      <TexText text={title} />
+      {marks.length > 0 ? <MarkedText text={title} marks={marks} /> : <TexText text={title} />}
     </span>
   );
 });

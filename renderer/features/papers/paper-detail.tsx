@@ -1,21 +1,36 @@
-/** The selected paper in the detail pane: full author list (each opens that author), abstract, provenance. */
+/**
+ * The selected paper in the detail pane: full author list (each opens that author), abstract with its
+ * annotations and the search's hits, notes, Markdown export, provenance.
+ */
 import { useEffect, useRef } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { useUi } from '../../stores/ui-store';
 import { Badge, CodeMarker } from '../../ui/badge';
 import { formatDay, formatDayTime, formatPaperDate, sourceName } from '../../ui/format';
 
+import { MarkedText } from '../../ui/marked-text';
+import { AnnotatedAbstract } from '../annotations/annotated-abstract';
+import { AnnotationList } from '../annotations/annotation-list';
+import { NotesExport } from '../notes/notes-export';
+import { NotesSection } from '../notes/notes-section';
+import { useHitMarks, useQueryTerms } from '../search/search-terms';
+
 const ACTION_WORDS = { added: 'Added', updated: 'Updated', unchanged: 'Seen again, unchanged' } as const;
 import { TexText } from '../../ui/tex-text';
 import { PaperCuration } from '../organise/paper-curation';
+const NO_ANNOTATIONS: never[] = [];
 
 export function PaperDetail() {
   const paperId = useUi((s) => s.selectedPaperId);
   const selectAuthor = useUi((s) => s.selectAuthor);
   const paper = useChannel('papers.get', paperId === null ? null : { id: paperId });
   const focusPending = useUi((s) => s.detailFocusPending);
+  const annotations = useChannel('annotations.list', paperId === null ? null : { paperId });
   const article = useRef<HTMLElement>(null);
   const shown = paper.data !== null && paper.data.id === paperId;
+  // The words of the table's search, marked in the title and the abstract.
+  const terms = useQueryTerms(useUi((s) => s.filter));
+  const titleMarks = useHitMarks(paper.data?.title ?? '', terms, 'title');
 
   // Enter on a row: focus the paper as soon as it is drawn (the pane may have just opened).
   useEffect(() => {
@@ -34,11 +49,12 @@ export function PaperDetail() {
 
   const date = formatPaperDate(p.date, p.year);
   const firstImport = p.imports[0];
+  const annotationList = annotations.data && annotations.dataInput?.paperId === p.id ? annotations.data : NO_ANNOTATIONS;
 
   return (
     <article ref={article} id="paper-detail" className="paper-detail" tabIndex={-1} aria-labelledby="paper-detail-title">
       <h2 id="paper-detail-title" className="paper-detail-title">
-        <TexText text={p.title} />
+        <MarkedText text={p.title} marks={titleMarks} />
       </h2>
       <div className="paper-detail-meta">
         {date ? <span className="cell-date">{date}</span> : null}
@@ -80,13 +96,16 @@ export function PaperDetail() {
           Abstract
         </h3>
         {p.abstract ? (
-          <p className="abstract">
-            <TexText text={p.abstract} />
-          </p>
+          <AnnotatedAbstract paperId={p.id} abstract={p.abstract} annotations={annotationList} terms={terms} />
         ) : (
           <p className="muted">The page showed no abstract for this paper.</p>
         )}
       </section>
+
+      {p.abstract || annotationList.length > 0 ? <AnnotationList annotations={annotationList} /> : null}
+
+      <NotesSection paperId={p.id} />
+      <NotesExport paperId={p.id} title={p.title} />
 
       {firstImport ? (
         <p className="provenance muted">

@@ -20,6 +20,7 @@ import { usePaperMenu } from '../organise/paper-menu';
 import { PAPERS_DRAG_TYPE, selectedPaperIds } from '../organise/selection';
 import { COLUMN_BY_ID, COLUMN_LABELS, paperTableFeatures, SORT_HINTS, tableColumnsFor, type PaperColumn } from './paper-columns';
 import type { PapersResult } from './use-paper-pages';
+import { HighlightTermsContext } from '../search/search-terms';
 
 const ROW_HEIGHT = 28;
 const OVERSCAN = 12;
@@ -422,7 +423,7 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
   const setChooser = useChooser((s) => s.open);
   const noMatches = papers.total === 0;
   // The filter of the rows on screen (a failed request leaves the previous rows, and their filter).
-  const filter = papers.dataInput?.filter?.trim() ?? '';
+  const filter = (papers.dataInput?.query || papers.dataInput?.filter)?.trim() ?? '';
   const filtered = filter !== '' || hasFacets(facets) || authorId !== null;
   const tableRef = useRef<HTMLTableElement>(null);
   useTitleMinWidth(tableRef, scroller, JSON.stringify(visible));
@@ -436,7 +437,7 @@ export function PapersTable({ papers }: { papers: PapersResult }) {
           ))}
         </colgroup>
         <PapersHeader table={table} columns={visible} onChooser={setChooser} />
-        {scroller ? <PapersBody papers={papers} columns={columns} scroller={scroller} /> : <tbody />}
+        <HighlightTermsContext value={papers.terms}>{scroller ? <PapersBody papers={papers} columns={columns} scroller={scroller} /> : <tbody />}</HighlightTermsContext>
       </table>
       {noMatches ? (
         <div className="table-empty">

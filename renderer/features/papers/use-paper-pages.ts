@@ -8,12 +8,14 @@
  * the rows the user sees.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ChannelInput, PaperRow } from '../../../shared/contract';
+import type { ChannelInput, HighlightTerm, PaperRow } from '../../../shared/contract';
 import { request } from '../../api/client';
 import { paperFilters, useUi } from '../../stores/ui-store';
 import { SERVER_SORT_COLUMN } from './paper-columns';
 
 export const PAGE_SIZE = 100;
+
+const NO_TERMS: HighlightTerm[] = [];
 
 export type ListInput = ChannelInput<'papers.list'>;
 
@@ -21,6 +23,9 @@ interface PageSet {
   key: string;
   input: ListInput;
   total: number;
+  /** The query's words to highlight, and whether the rows are in relevance order (from the first page). */
+  terms: HighlightTerm[];
+  ranked: boolean;
   pages: Map<number, PaperRow[]>;
   pending: Set<number>;
 }
@@ -34,6 +39,10 @@ export interface PapersResult {
   current: boolean;
   error: Error | null;
   loading: boolean;
+  /** Words of the list's query to highlight in its rows (empty without a text query). */
+  terms: HighlightTerm[];
+  /** The rows are in relevance order (a text query and no column sort). */
+  ranked: boolean;
   /** Bumps when rows arrive. */
   revision: number;
   row(index: number): PaperRow | undefined;
@@ -78,6 +87,8 @@ export function usePaperPages(input: ListInput, enabled = true): PapersResult {
       (res) => {
         set.pending.delete(page);
         set.total = res.total;
+        set.terms = res.terms;
+        set.ranked = res.ranked;
         set.pages.set(page, res.rows);
       },
       (err: unknown) => {
@@ -89,7 +100,7 @@ export function usePaperPages(input: ListInput, enabled = true): PapersResult {
 
   useEffect(() => {
     if (!enabled) return;
-    const set: PageSet = { key, input: JSON.parse(key.slice(0, key.lastIndexOf('#'))) as ListInput, total: 0, pages: new Map(), pending: new Set() };
+    const set: PageSet = { key, input: JSON.parse(key.slice(0, key.lastIndexOf('#'))) as ListInput, total: 0, terms: [], ranked: false, pages: new Map(), pending: new Set() };
     latest.current = set;
     setLoading(true);
     fetchPage(set, 0).then(
@@ -150,6 +161,8 @@ export function usePaperPages(input: ListInput, enabled = true): PapersResult {
   return {
     total: shown ? shown.total : null,
     dataInput: shown ? shown.input : null,
+    terms: shown ? shown.terms : NO_TERMS,
+    ranked: shown ? shown.ranked : false,
     current: shown !== null && shown === latest.current,
     error,
     loading,

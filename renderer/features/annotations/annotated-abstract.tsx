@@ -1,0 +1,82 @@
+/**
+ * The abstract in the detail pane with its annotations and the search's hits drawn over it (MarkedText,
+ * so KaTeX math keeps working), and annotating: select a span with the mouse (or Shift+arrows with
+ * caret browsing) and a popover offers a colour and a comment. Offsets are the raw abstract's, as the
+ * library stores them; a selection ending inside a formula takes the whole formula.
+ */
+import { useMemo, useRef, useState } from 'react';
+import type { Annotation, HighlightTerm } from '../../../shared/contract';
+import { request } from '../../api/client';
+import { useUi } from '../../stores/ui-store';
+import { MarkedText } from '../../ui/marked-text';
+import type { TextMark } from '../../ui/marked-segments';
+import { rangeToRaw } from '../../ui/selection-offsets';
+import { useHitMarks } from '../search/search-terms';
+import { AnnotationPopover } from './annotation-popover';
+
+const POPOVER_WIDTH = 264;
+
+interface Pending {
+  start: number;
+  end: number;
+  left: number;
+  top: number;
+}
+
+/** The abstract with highlights; selecting a span opens the annotation popover. */
+export function AnnotatedAbstract({ paperId, abstract, annotations, terms }: { paperId: number; abstract: string; annotations: readonly Annotation[]; terms: readonly HighlightTerm[] }) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const text = useRef<HTMLParagraphElement>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const changed = useUi((s) => s.libraryChanged);
+  const hits = useHitMarks(abstract, terms, 'abstract');
+
+  const marks = useMemo<TextMark[]>(() => {
+    const out: TextMark[] = annotations.flatMap((a) => (a.anchor ? [{ start: a.anchor.start, end: a.anchor.end, kind: 'annotation' as const, id: a.id, colour: a.colour, title: a.comment }] : []));
+    if (pending) out.push({ start: pending.start, end: pending.end, kind: 'pending' });
+    return out.concat(hits);
+  }, [annotations, pending, hits]);
+
+  const checkSelection = () => {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0 || !text.current || !wrap.current) return;
+    const range = sel.getRangeAt(0);
+    const span = rangeToRaw(text.current, range, abstract);
+    if (!span) return;
+    const r = range.getBoundingClientRect();
+    const w = wrap.current.getBoundingClientRect();
+    const left = Math.max(0, Math.min(r.left - w.left, w.width - POPOVER_WIDTH));
+    setPending({ start: span[0], end: span[1], left, top: r.bottom - w.top + 6 });
+    sel.removeAllRanges();
+  };
+
+  return (
+    <div className="abstract-wrap" ref={wrap}>
+      <p
+        ref={text}
+        className="abstract"
+        data-testid="abstract"
+        onMouseUp={checkSelection}
+        onKeyUp={(e) => {
+          if (e.shiftKey) checkSelection();
+        }}
+      >
+        <MarkedText text={abstract} marks={marks} />
+      </p>
+      {pending ? (
+        <AnnotationPopover
+          key={`${pending.start}-${pending.end}`}
+          quote={abstract.slice(pending.start, pending.end)}
+          left={pending.left}
+          top={pending.top}
+          onCancel={() => setPending(null)}
+          onSave={async (colour, comment) => {
+            await request('annotations.create', { paperId, start: pending.start, end: pending.end, colour, comment });
+            setPending(null);
+            changed();
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}
