@@ -245,3 +245,28 @@ test('a note cannot run scripts or load remote images, and a note over 1 MB is r
   await expect(notes.getByLabel('Note (Markdown)')).toHaveValue(big);
   await screenshotBothThemes(page, 'note-too-big', { pane: '.detail-pane' });
 });
+
+test('from the keyboard: annotate a passage by typing its words, and save with Ctrl+Enter', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importSeedAndShowLibrary(page);
+  await rows(page).filter({ hasText: PROVER_TITLE }).click();
+  const open = detail(page).getByRole('button', { name: 'Annotate a passage…' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const words = detail(page).getByLabel('Words from the abstract to annotate');
+  await expect(words).toBeFocused();
+  await words.fill('no such words');
+  await page.keyboard.press('Enter');
+  await expect(detail(page).getByRole('status')).toHaveText('These words are not in the abstract as typed.');
+  await words.fill('rmaxts');
+  await page.keyboard.press('Enter');
+  const popover = page.getByRole('dialog', { name: 'Annotate the selected text' });
+  await expect(popover).toContainText('“RMaxTS”');
+  await expect(popover.getByLabel('Comment (optional)')).toBeFocused();
+  await page.keyboard.type('their tree search');
+  await page.keyboard.press('Control+Enter');
+  await expect(popover).toBeHidden();
+  await expect(detail(page).locator('[data-testid="abstract"] mark.annotation-mark')).toHaveText('RMaxTS');
+  await expect(detail(page).getByTestId('annotation')).toContainText('their tree search');
+  await screenshotBothThemes(page, 'annotation-keyboard', { pane: '.detail-pane' });
+});

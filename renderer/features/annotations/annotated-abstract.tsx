@@ -1,7 +1,8 @@
 /**
  * The abstract in the detail pane with its annotations and the search's hits drawn over it (MarkedText,
  * so KaTeX math keeps working), and annotating: select a span with the mouse (or Shift+arrows with
- * caret browsing) and a popover offers a colour and a comment. Offsets are the raw abstract's, as the
+ * caret browsing) and a popover offers a colour and a comment. From the keyboard, "Annotate a
+ * passage…" takes words typed (or pasted) from the abstract instead of a selection. Offsets are the raw abstract's, as the
  * library stores them; a selection ending inside a formula takes the whole formula.
  */
 import { useMemo, useRef, useState } from 'react';
@@ -28,6 +29,25 @@ export function AnnotatedAbstract({ paperId, abstract, annotations, terms }: { p
   const wrap = useRef<HTMLDivElement>(null);
   const text = useRef<HTMLParagraphElement>(null);
   const [pending, setPending] = useState<Pending | null>(null);
+  const [finding, setFinding] = useState(false);
+  const [passage, setPassage] = useState('');
+  const [notFound, setNotFound] = useState(false);
+  const findButton = useRef<HTMLButtonElement>(null);
+
+  /** Open the popover on the first place `words` occur in the abstract (case-insensitive). */
+  const annotatePassage = () => {
+    const words = passage.trim();
+    const at = words ? abstract.toLowerCase().indexOf(words.toLowerCase()) : -1;
+    // Lower-casing can change lengths in rare scripts: only trust a hit that maps back exactly.
+    if (at < 0 || abstract.slice(at, at + words.length).toLowerCase() !== words.toLowerCase()) {
+      setNotFound(true);
+      return;
+    }
+    const h = text.current?.offsetHeight ?? 0;
+    setFinding(false);
+    setPassage('');
+    setPending({ start: at, end: at + words.length, left: 0, top: h + 6 });
+  };
   const changed = useUi((s) => s.libraryChanged);
   const hits = useHitMarks(abstract, terms, 'abstract');
 
@@ -63,13 +83,55 @@ export function AnnotatedAbstract({ paperId, abstract, annotations, terms }: { p
       >
         <MarkedText text={abstract} marks={marks} />
       </p>
+      {finding ? (
+        <div className="passage-find">
+          <input
+            className="input"
+            aria-label="Words from the abstract to annotate"
+            placeholder="Words from the abstract"
+            aria-invalid={notFound}
+            aria-describedby={notFound ? 'passage-not-found' : undefined}
+            value={passage}
+            autoFocus
+            onChange={(e) => {
+              setPassage(e.target.value);
+              setNotFound(false);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                annotatePassage();
+              } else if (e.key === 'Escape') {
+                e.preventDefault();
+                e.stopPropagation();
+                setFinding(false);
+                findButton.current?.focus();
+              }
+            }}
+          />
+          <button type="button" className="button" onClick={annotatePassage}>
+            Find
+          </button>
+          {notFound ? (
+            <p id="passage-not-found" className="field-error" role="status">
+              These words are not in the abstract as typed.
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <button ref={findButton} type="button" className="link-button passage-open" onClick={() => setFinding(true)}>
+          Annotate a passage…
+        </button>
+      )}
       {pending ? (
         <AnnotationPopover
           key={`${pending.start}-${pending.end}`}
           quote={abstract.slice(pending.start, pending.end)}
           left={pending.left}
           top={pending.top}
-          onCancel={() => setPending(null)}
+          onCancel={() => {
+            setPending(null);
+          }}
           onSave={async (colour, comment) => {
             await request('annotations.create', { paperId, start: pending.start, end: pending.end, colour, comment });
             setPending(null);
