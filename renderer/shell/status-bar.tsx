@@ -11,7 +11,7 @@ import { BackgroundWork } from './background-work';
 import { yearWords } from '../features/papers/facet-bar';
 import { SORT_LABELS } from '../features/papers/paper-columns';
 import type { PapersResult } from '../features/papers/use-paper-pages';
-import { useUi, type SortLevel } from '../stores/ui-store';
+import { runsSavedSearch, typedQuery, useUi, type SortLevel } from '../stores/ui-store';
 import { clip, formatCount, plural } from '../ui/format';
 import { organiseWords } from '../features/organise/filter-words';
 
@@ -50,7 +50,7 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
   const facets = useUi((s) => s.facets);
   const authorsView = useUi((s) => s.view === 'authors');
   const shownInput = papers.dataInput;
-  const filter = (shownInput?.query || shownInput?.filter)?.trim() ?? '';
+  const filter = (typedQuery(shownInput?.query, facets.savedSearch) || shownInput?.filter)?.trim() ?? '';
   const authorId = shownInput?.authorId ?? null;
   const author = useChannel('authors.card', authorId === null ? null : { id: authorId });
   const tags = useChannel('tags.list', {});
@@ -71,7 +71,7 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
     }
     if (shownInput.affiliations?.length) words.push(`at ${orList(shownInput.affiliations)}`);
     if (shownInput.importId !== undefined) words.push(`from import #${shownInput.importId}`);
-    words.push(...organiseWords(shownInput, tags.data, collections.data, facets.savedSearch && facets.savedSearch.query === shownInput.query ? facets.savedSearch.name : null));
+    words.push(...organiseWords(shownInput, tags.data, collections.data, facets.savedSearch && runsSavedSearch(shownInput.query, facets.savedSearch) ? facets.savedSearch.name : null));
   }
   const scoped = authorId !== null || filter !== '' || words.length > 0;
 

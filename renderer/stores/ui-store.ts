@@ -231,8 +231,28 @@ export function paperFilters(s: Pick<UiState, 'filter' | 'selectedAuthorId' | 'f
   if (f.ratingMin !== null) out.ratingMin = f.ratingMin;
   if (f.starred !== null) out.starred = f.starred;
   if (f.trash) out.trash = 'only';
-  if (f.savedSearch !== null) out.query = f.savedSearch.query;
+  if (f.savedSearch !== null) out.query = withSavedSearch(f.savedSearch.query, out.query ?? '');
   return out;
+}
+
+/** A saved search's query narrowed by what the search box holds ("(saved) typed"), or the saved query alone. */
+function withSavedSearch(saved: string, typed: string): string {
+  return typed ? `(${saved}) ${typed}` : saved;
+}
+
+/** Whether a request's query is that saved search's (alone or narrowed by the search box). */
+export function runsSavedSearch(query: string | undefined, savedSearch: FacetFilters['savedSearch']): boolean {
+  const q = (query ?? '').trim();
+  return savedSearch !== null && (q === savedSearch.query || q.startsWith(`(${savedSearch.query}) `));
+}
+
+/** The search box's part of a request's query (what the status bar quotes), without the saved search's. */
+export function typedQuery(query: string | undefined, savedSearch: FacetFilters['savedSearch']): string {
+  const q = (query ?? '').trim();
+  if (!savedSearch) return q;
+  if (q === savedSearch.query) return '';
+  const prefix = `(${savedSearch.query}) `;
+  return q.startsWith(prefix) ? q.slice(prefix.length) : q;
 }
 
 export function hasFacets(f: FacetFilters): boolean {

@@ -3,7 +3,6 @@
  * shows that collection's papers; papers dragged from the table onto one go into it; right-click (or
  * the Menu key) adds a sub-collection, renames, moves or deletes.
  */
-import { useState } from 'react';
 import type { Collection } from '../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
 import { useUi } from '../../stores/ui-store';
@@ -14,8 +13,10 @@ import { addToCollection } from './curation-actions';
 import { usePaperDrop } from './drop-target';
 import { showInLibrary } from './show-in-library';
 import { collectionTree, type CollectionNode } from './trees';
+import { NavSectionHeading } from './nav-section-heading';
+import { useToggleSet } from './use-toggle-set';
 
-function CollectionEntry({ node, all, collapsed, onCollapse }: { node: CollectionNode; all: Collection[]; collapsed: Set<number>; onCollapse: (id: number) => void }) {
+function CollectionEntry({ node, all, collapsed, onCollapse }: { node: CollectionNode; all: Collection[]; collapsed: ReadonlySet<number>; onCollapse: (id: number) => void }) {
   const c = node.collection;
   const current = useUi((s) => s.facets.collectionId === c.id);
   const drop = usePaperDrop((paperIds) => void addToCollection(c.id, c.name, paperIds));
@@ -67,27 +68,11 @@ function CollectionEntry({ node, all, collapsed, onCollapse }: { node: Collectio
 
 export function CollectionsSection() {
   const collections = useChannel('collections.list', {});
-  const [collapsed, setCollapsed] = useState<Set<number>>(new Set());
+  const [collapsed, toggle] = useToggleSet<number>();
   const tree = collections.data ? collectionTree(collections.data) : null;
-  const toggle = (id: number) =>
-    setCollapsed((c) => {
-      const next = new Set(c);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
   return (
     <section aria-labelledby="nav-collections">
-      <div className="nav-heading-row">
-        <h2 className="nav-heading" id="nav-collections">
-          Collections
-        </h2>
-        <button type="button" className="icon-button icon-button-sm" aria-label="New collection" title="New collection" onClick={() => newCollection(null)}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
-            <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </button>
-      </div>
+      <NavSectionHeading id="nav-collections" title="Collections" addLabel="New collection" onAdd={() => newCollection(null)} />
       {tree && tree.length > 0 ? (
         <ul className="nav-list tree" aria-labelledby="nav-collections">
           {tree.map((n) => (

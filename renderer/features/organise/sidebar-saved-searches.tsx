@@ -11,6 +11,7 @@ import { contextMenuProps } from './context-menu';
 import { filtersToQuery } from './filters-to-query';
 import { usePrompt } from './prompt-dialog';
 import { showInLibrary } from './show-in-library';
+import { NavSectionHeading } from './nav-section-heading';
 
 async function tagNames(): Promise<Map<number, string>> {
   const tags = await request('tags.list', {});
@@ -115,16 +116,7 @@ export function SavedSearchesSection() {
   const saved = useChannel('savedSearches.list', {});
   return (
     <section aria-labelledby="nav-saved">
-      <div className="nav-heading-row">
-        <h2 className="nav-heading" id="nav-saved">
-          Saved searches
-        </h2>
-        <button type="button" className="icon-button icon-button-sm" aria-label="Save the current search" title="Save the table's current filters as a smart collection" onClick={() => void saveCurrentSearch()}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
-            <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </button>
-      </div>
+      <NavSectionHeading id="nav-saved" title="Saved searches" addLabel="Save the current search" addTitle="Save the table's current filters as a smart collection" onAdd={() => void saveCurrentSearch()} />
       {saved.data && saved.data.length > 0 ? (
         <ul className="nav-list" aria-labelledby="nav-saved">
           {saved.data.map((s) => (

@@ -4,7 +4,6 @@
  * with several the Any / All switch says how they combine. Papers dragged from the table onto a tag
  * get it. Right-click (or the Menu key) renames, recolours, merges or deletes.
  */
-import { useState } from 'react';
 import type { Tag } from '../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
 import { useUi } from '../../stores/ui-store';
@@ -16,8 +15,10 @@ import { showInLibrary } from './show-in-library';
 import { TagDot } from './tag-chip';
 import { deleteTag, mergeTag, newTag, recolourTag, renameTag } from './tag-dialogs';
 import { tagIdsUnder, tagTree, type TagNode } from './trees';
+import { NavSectionHeading } from './nav-section-heading';
+import { useToggleSet } from './use-toggle-set';
 
-function TagEntry({ node, depth, all, collapsed, onCollapse }: { node: TagNode; depth: number; all: Tag[]; collapsed: Set<string>; onCollapse: (path: string) => void }) {
+function TagEntry({ node, depth, all, collapsed, onCollapse }: { node: TagNode; depth: number; all: Tag[]; collapsed: ReadonlySet<string>; onCollapse: (path: string) => void }) {
   const facets = useUi((s) => s.facets);
   const ids = tagIdsUnder(node);
   const current = node.tag !== null && facets.tagIds.includes(node.tag.id);
@@ -105,28 +106,13 @@ function TagModeSwitch() {
 export function TagsSection() {
   const tags = useChannel('tags.list', {});
   const chosen = useUi((s) => s.facets.tagIds.length);
-  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [collapsed, toggle] = useToggleSet<string>();
   const tree = tags.data ? tagTree(tags.data) : null;
-  const toggle = (path: string) =>
-    setCollapsed((c) => {
-      const next = new Set(c);
-      if (next.has(path)) next.delete(path);
-      else next.add(path);
-      return next;
-    });
   return (
     <section aria-labelledby="nav-tags">
-      <div className="nav-heading-row">
-        <h2 className="nav-heading" id="nav-tags">
-          Tags
-        </h2>
+      <NavSectionHeading id="nav-tags" title="Tags" addLabel="New tag" onAdd={() => newTag()}>
         {chosen > 1 ? <TagModeSwitch /> : null}
-        <button type="button" className="icon-button icon-button-sm" aria-label="New tag" title="New tag" onClick={() => newTag()}>
-          <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
-            <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-          </svg>
-        </button>
-      </div>
+      </NavSectionHeading>
       {tree && tree.length > 0 ? (
         <ul className="nav-list tree" aria-labelledby="nav-tags">
           {tree.map((n) => (
