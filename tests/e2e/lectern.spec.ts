@@ -145,15 +145,14 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await lectern.start();
   await openApp(page, lectern);
   await expect(rows).toHaveCount(18);
-  // A fresh load with nothing selected opens on the profile's author, card and all (no "Choose an author").
-  await expect(page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Chong Ruan\s*18/ })).toHaveAttribute('aria-current', 'page');
+  // The window reopens where it was left: the whole library (chosen above), not the profile's author again.
+  await expect(page.getByRole('button', { name: /My Library/ })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('status-text')).toHaveText('18 papers');
+  // The author's card is one click away, its figures intact.
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Chong Ruan\s*18/ }).click();
   await expect(page.locator('.author-card').getByRole('heading', { name: 'Chong Ruan' })).toBeVisible();
   await expect(page.locator('.author-card').getByTestId('metric-citations')).toHaveText(/Citations\s*14,139/);
-  await expect(page.locator('.detail-pane')).not.toContainText('Choose an author');
   await expect(page.getByTestId('status-text')).toHaveText('18 of 18 papers · by Chong Ruan');
-  // Choosing the whole library afterwards is respected.
-  await page.getByRole('button', { name: /My Library/ }).click();
-  await expect(page.getByTestId('status-text')).toHaveText('18 papers');
 });
 
 test('an unrecognised paste shows a clear error and imports nothing', async ({ page, lectern }) => {

@@ -13,6 +13,7 @@ export function organiseWords(input: ListInput, tags: Tag[] | null, collections:
   if (input.collectionId !== undefined) words.push(`in ${collections?.find((c) => c.id === input.collectionId)?.name ?? 'a collection'}`);
   const marks = marksWords({ status: input.status ?? null, ratingMin: input.ratingMin ?? null, starred: input.starred ?? null });
   if (marks) words.push(marks);
-  if (input.query) words.push(savedName ? `saved search “${savedName}”` : `query ${input.query}`);
+  // The search box's own text is quoted by the status bar ("matching …"); only a saved search is named here.
+  if (input.query && savedName) words.push(`saved search “${savedName}”`);
   return words;
 }
