@@ -187,7 +187,8 @@ export function countPapers(db: LibraryDb, conditions: readonly SQL[]): number {
   const trashed = hides ? db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${whereAll([...rest, idIn(TRASHED)])}`)!.n : 0;
   const sets = (rest as readonly IdCondition[]).map((c) => c.idSet);
   if (rest.length > 0 && sets.every((s): s is SQL => s !== undefined)) {
-    const intersect = sql.join(sets.map((s) => sql`SELECT * FROM (${s})`), sql` INTERSECT `);
+    // INTERSECT drops duplicates; a single set may hold some (a paper with two of the chosen tags), so DISTINCT.
+    const intersect = sets.length === 1 ? sql`SELECT DISTINCT * FROM (${sets[0]!})` : sql.join(sets.map((s) => sql`SELECT * FROM (${s})`), sql` INTERSECT `);
     return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (${intersect})`)!.n - trashed;
   }
   return db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers p ${whereAll(rest)}`)!.n - trashed;

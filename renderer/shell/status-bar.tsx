@@ -77,6 +77,8 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
 
   let count = plural(all, 'paper');
   if (papers.total !== null && scoped) count = `${formatCount(matching)} of ${plural(all, 'paper')}`;
+  // Trashed papers are not among the library's (all counts them out): no "of".
+  if (papers.total !== null && shownInput?.trash === 'only') count = plural(matching, 'paper');
 
   const parts = [count];
   if (authorId !== null && author.data && author.data.id === authorId) parts.push(`by ${author.data.name}`);

@@ -12,10 +12,10 @@ const tag = (id: number, name: string, paperCount: number, subtreeCount = paperC
 const collection = (id: number, name: string, parentId: number | null, paperCount = 0): Collection => ({ id, name, parentId, paperCount });
 
 describe('tagTree', () => {
-  it('nests by "/", makes bare levels for missing parents, and sorts siblings by name', () => {
+  it('nests by "/", makes bare levels (no count: their children may overlap) for missing parents, and sorts siblings by name', () => {
     const tree = tagTree([tag(1, 'method/rl', 3), tag(2, 'survey', 2), tag(3, 'method', 1, 5), tag(4, 'area/vision/3d', 1), tag(5, 'area/nlp', 4), tag(6, 'Benchmark', 1)]);
     expect(tree.map((n) => [n.path, n.count, n.tag?.id ?? null])).toEqual([
-      ['area', 4, null],
+      ['area', null, null],
       ['Benchmark', 1, 6],
       ['method', 5, 3],
       ['survey', 2, 2],
@@ -23,7 +23,7 @@ describe('tagTree', () => {
     const area = tree[0]!;
     expect(area.children.map((n) => [n.path, n.label, n.count])).toEqual([
       ['area/nlp', 'nlp', 4],
-      ['area/vision', 'vision', 1],
+      ['area/vision', 'vision', null],
     ]);
     expect(area.children[1]!.children.map((n) => n.path)).toEqual(['area/vision/3d']);
     // A bare level filters by every tag below it; a real tag by itself (the library takes in its children).
@@ -52,7 +52,7 @@ describe('filtersToQuery', () => {
   ]);
   it('writes every filter in the query syntax, and the query parses', () => {
     const { query, left } = filtersToQuery('prover  lean', { ...NO_FACETS, tagIds: [1, 2], tagMode: 'or', yearFrom: 2020, yearTo: 2024, categories: ['CL', 'LG'], hasCode: false, status: 'unread', ratingMin: 4, starred: true, collectionId: 7 }, names);
-    expect(query).toBe('prover lean (tag:method/rl OR tag:"deep learning") year:2020..2024 (category:CL OR category:LG) -has:code status:unread rating:>=4 is:starred');
+    expect(query).toBe('(prover lean) (tag:method/rl OR tag:"deep learning") year:2020..2024 (category:CL OR category:LG) -has:code status:unread rating:>=4 is:starred');
     expect(left).toEqual(['the collection']);
     expect(parseQuery(query).ok).toBe(true);
   });
@@ -60,6 +60,12 @@ describe('filtersToQuery', () => {
     expect(filtersToQuery('', { ...NO_FACETS, tagIds: [1, 2], tagMode: 'and', yearFrom: 2021 }, names).query).toBe('tag:method/rl tag:"deep learning" year:>=2021');
     expect(filtersToQuery('x', { ...NO_FACETS, savedSearch: { id: 1, name: 'RL', query: 'a OR b' } }, names).query).toBe('(a OR b) x');
     expect(filtersToQuery('', NO_FACETS, names)).toEqual({ query: '', left: [] });
+  });
+  it('keeps the search box as typed: its fields, phrases, OR and negations', () => {
+    const { query } = filtersToQuery(' tag:method  -status:read "proof search" OR lean ', { ...NO_FACETS, ratingMin: 4 }, names);
+    expect(query).toBe('(tag:method -status:read "proof search" OR lean) rating:>=4');
+    expect(parseQuery(query).ok).toBe(true);
+    expect(filtersToQuery('prover', NO_FACETS, names).query).toBe('prover');
   });
   it('quotes values that are not one plain word', () => {
     expect([quoteValue('rl'), quoteValue('Chong Ruan'), quoteValue('OR'), quoteValue('a:b'), quoteValue('say "hi"')]).toEqual(['rl', '"Chong Ruan"', '"OR"', '"a:b"', '"say  hi "']);

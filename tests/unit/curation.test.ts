@@ -54,6 +54,8 @@ describe('tags', () => {
     expect(await titlesOf({ query: 'tag:meth' })).toEqual([]);
     expect(await titlesOf({ tagIds: [3, 2], tagMode: 'and' })).toEqual([1, 2, 3]);
     expect(await titlesOf({ tagIds: [3, 2], tagMode: 'or' })).toEqual([1, 2, 3, 4]);
+    // Papers carrying both chosen tags are counted once.
+    expect((await call(h, 'papers.list', { tagIds: [3, 2], tagMode: 'or' })).total).toBe(4);
     const row = (await call(h, 'papers.list', { paperIds: [1] })).rows[0]!;
     expect(row.tags).toEqual([{ id: 1, name: 'method', colour: null }, { id: 2, name: 'method/rl', colour: null }, { id: 3, name: 'Vision', colour: null }]);
     // Undo the second assignment, then the first (links and the tags it created go together).

@@ -67,7 +67,10 @@ export function AnnotationPopover({ quote, left, top, onSave, onCancel }: Annota
       }}
     >
       <p className="annotation-popover-quote">“{clip(quote, 80)}”</p>
-      <ColourPicker label="Highlight colour" value={colour} onChange={setColour} />
+      {/* A colour picked with the mouse sends the typing back to the comment (the keyboard keeps arrowing through colours). */}
+      <div className="annotation-popover-colours" onClick={(e) => e.detail > 0 && box.current?.focus()}>
+        <ColourPicker label="Highlight colour" value={colour} onChange={setColour} />
+      </div>
       <textarea ref={box} className="input annotation-comment" aria-label="Comment (optional)" placeholder="Comment (optional)" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
       {error ? (
         <p className="field-error" role="alert">

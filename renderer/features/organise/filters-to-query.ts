@@ -22,7 +22,9 @@ export function filtersToQuery(filter: string, f: FacetFilters, tagNames: Map<nu
   const parts: string[] = [];
   const left: string[] = [];
   if (f.savedSearch) parts.push(`(${f.savedSearch.query})`);
-  for (const word of filter.trim().split(/\s+/).filter(Boolean)) parts.push(quoteValue(word));
+  // The search box already holds the query syntax (fields, phrases, OR, -word): keep it as typed, grouped.
+  const typed = filter.trim().replace(/\s+/g, ' ');
+  if (typed) parts.push(/\s/.test(typed) ? `(${typed})` : typed);
   const tags = f.tagIds.flatMap((id) => (tagNames.has(id) ? [`tag:${quoteValue(tagNames.get(id) ?? '')}`] : []));
   if (f.tagMode === 'and') parts.push(...tags);
   else if (tags.length > 0) parts.push(anyOf(tags));

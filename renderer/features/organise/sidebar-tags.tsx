@@ -73,7 +73,7 @@ function TagEntry({ node, depth, all, collapsed, onCollapse }: { node: TagNode; 
         >
           <TagDot colour={tag?.colour ?? null} />
           <span className="nav-label">{node.label}</span>
-          <span className="nav-count">{formatCount(node.count)}</span>
+          {node.count === null ? null : <span className="nav-count">{formatCount(node.count)}</span>}
         </button>
       </div>
       {open && node.children.length > 0 ? (

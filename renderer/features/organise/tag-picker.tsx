@@ -117,7 +117,7 @@ function Picker({ paperIds, onClose }: { paperIds: number[]; onClose: () => void
         aria-activedescendant={options.length > 0 ? `${listId}-${current}` : undefined}
         aria-label="Tag name"
         placeholder="Type to find or create a tag…"
-        maxLength={200}
+        maxLength={100}
         value={typed}
         onChange={(e) => {
           setTyped(e.target.value);

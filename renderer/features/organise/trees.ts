@@ -11,8 +11,8 @@ export interface TagNode {
   label: string;
   /** The tag of this exact name, or null for a level that only groups others. */
   tag: Tag | null;
-  /** Papers that filtering by this node shows (the tag's subtree count, or the children's for a bare level). */
-  count: number;
+  /** Papers that filtering by this node shows (the tag's subtree count); null for a bare level (see tagTree). */
+  count: number | null;
   children: TagNode[];
 }
 
@@ -40,8 +40,9 @@ export function tagTree(tags: Tag[]): TagNode[] {
   const finish = (list: TagNode[]): TagNode[] => {
     for (const n of list) {
       finish(n.children);
-      // A bare level counts at most the sum of its children (a paper may carry several): show the largest, a lower bound.
-      if (!n.tag) n.count = Math.max(0, ...n.children.map((c) => c.count));
+      // A bare level (no tag of its own) has no count the library keeps, and its children's may overlap
+      // (a paper carrying two of them): show none rather than a wrong one.
+      if (!n.tag) n.count = null;
     }
     return list.sort((a, b) => a.label.localeCompare(b.label, undefined, { sensitivity: 'base' }));
   };
