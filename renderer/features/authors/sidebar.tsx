@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { NO_FACETS, useUi } from '../../stores/ui-store';
-import { formatCount, formatDay, sourceName } from '../../ui/format';
+import { formatCount, formatDay, formatDayTime, sourceName } from '../../ui/format';
 import { ThemeSwitch } from '../../shell/theme-switch';
 import { AuthorAvatar } from './author-avatar';
 import { CollectionsSection } from '../organise/sidebar-collections';
@@ -207,7 +207,7 @@ export function Sidebar() {
             count={imp.added + imp.updated + imp.unchanged}
             current={facets.importId === imp.id}
             onClick={() => showGroup({ importId: imp.id })}
-            title={`Papers from this import: ${formatCount(imp.added)} added, ${formatCount(imp.updated)} updated, ${formatCount(imp.unchanged)} unchanged`}
+            title={`Imported ${formatDayTime(imp.createdAt)}: ${formatCount(imp.added)} added, ${formatCount(imp.updated)} updated, ${formatCount(imp.unchanged)} unchanged`}
           />
         )}
       />
