@@ -174,11 +174,11 @@ async function main(): Promise<void> {
       await page.locator('.papers-table th.col-year button').click();
       await page.locator('.papers-table th.col-year button').click();
 
-      // Quick filter: "lea" then one more character; time from the keystroke to the new rows.
+      // Search box (sent as `query`, ranked): "lea" then one more character; time from the keystroke to the new rows.
       const filter = page.getByLabel('Filter papers by title, author or abstract');
       await filter.fill('lea');
       await page.waitForFunction(() => /matching “lea”/.test((globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector('[data-testid="status-text"]')?.textContent ?? ''));
-      const { value: filtered } = (await api('papers.list', { filter: 'lear', limit: 1 })) as { value: { rows: { title: string }[]; total: number } };
+      const { value: filtered } = (await api('papers.list', { query: 'lear', limit: 1 })) as { value: { rows: { title: string }[]; total: number } };
       const expectedCount = `${filtered.total.toLocaleString('en-US')} of 100,000 papers`;
       add(
         'filter_keystroke',
