@@ -371,7 +371,13 @@ const PasteInput = z.object({
 
 export const contract = {
   'library.info': { input: z.object({}), output: LibraryInfo },
-  'paste.preview': { input: PasteInput, output: PastePreview },
+  'paste.preview': {
+    input: PasteInput.extend({
+      /** Name for this preview, so the window can follow a long paste's with jobs.progress and stop it with jobs.cancel. */
+      jobId: JOB_ID.optional(),
+    }),
+    output: PastePreview,
+  },
   'paste.import': {
     input: PasteInput.extend({
       /** Name for this import, so the window can follow it with jobs.progress and stop it with jobs.cancel. */

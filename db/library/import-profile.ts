@@ -91,12 +91,13 @@ const YIELD_EVERY_MS = 25;
  * serialise them).
  * @param options.signal abort to cancel (-> LecternError `CANCELLED`, library unchanged)
  * @param options.onProgress called with (papers done, papers in the paste)
+ * @param options.dryRun compute the report, then roll everything back (a long paste's preview)
  */
 export async function importProfileAsync(
   db: LibraryDb,
   rawText: string,
   outcome: ParseOutcome,
-  options: { now?: string; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+  options: { now?: string; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; dryRun?: boolean } = {},
 ): Promise<ImportReport> {
   const total = outcome.profile.papers.length;
   const client = db.$client;
@@ -112,12 +113,17 @@ export async function importProfileAsync(
         lastYield = performance.now();
       }
       if (options.signal?.aborted) {
-        throw new LecternError('CANCELLED', `Import cancelled after ${step.value} of ${total} papers; the library is as it was before.`);
+        throw new LecternError(
+          'CANCELLED',
+          options.dryRun
+            ? `Preview stopped after ${step.value} of ${total} papers; nothing was imported.`
+            : `Import cancelled after ${step.value} of ${total} papers; the library is as it was before.`,
+        );
       }
       step = steps.next();
     }
     options.onProgress?.(total, total);
-    client.exec(step.value.alreadyImported ? 'ROLLBACK' : 'COMMIT');
+    client.exec(options.dryRun || step.value.alreadyImported ? 'ROLLBACK' : 'COMMIT');
     return step.value;
   } catch (err) {
     if (client.inTransaction) client.exec('ROLLBACK');

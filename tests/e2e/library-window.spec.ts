@@ -320,7 +320,7 @@ test('panes resize and collapse, and stay so after a reload', async ({ page, lec
   await expect.poll(async () => Math.round((await detail.boundingBox())?.width ?? 0)).toBe(detailWidth + 40);
 });
 
-test('a big import shows progress and can be cancelled, storing nothing', async ({ page, lectern }) => {
+test('a big paste: its preview and its import show progress and can be stopped, storing nothing', async ({ page, lectern }) => {
   await openApp(page, lectern);
   // ~3,000 papers: the seed's cards repeated with numbered titles.
   const seed = papersOf(SEED_PROFILE);
@@ -334,6 +334,13 @@ test('a big import shows progress and can be cancelled, storing nothing', async 
   await page.locator('body').click();
   await pasteText(page, big);
   const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  // The preview of so long a paste takes a while: it shows how far it got, and Stop stops it.
+  const previewProgress = dialog.getByTestId('preview-progress');
+  await expect(previewProgress).toContainText(/^Reading the paste: [\d,]+ of [\d,]+ papers…/);
+  await screenshotBothThemes(page, 'preview-progress');
+  await previewProgress.getByRole('button', { name: 'Stop' }).click();
+  await expect(dialog.getByTestId('preview-stopped')).toHaveText('Preview stopped; nothing was imported. Read it again');
+  await dialog.getByRole('button', { name: 'Read it again' }).click();
   const importButton = dialog.getByRole('button', { name: /^Import [\d,]+ papers$/ });
   await expect(importButton).toBeVisible({ timeout: 30_000 });
   const n = Number((await importButton.textContent())?.replace(/\D/g, ''));

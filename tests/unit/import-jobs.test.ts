@@ -60,3 +60,27 @@ describe('long imports', () => {
     expect(await call(h, 'settings.get', { key: 'view.last' })).toEqual({ value: 'papers' });
   });
 });
+
+describe('long previews', () => {
+  it('answer as the synchronous preview does, store nothing, and can be stopped', async () => {
+    await call(h, 'paste.import', { text: fixtureText('scholarfeed') });
+    const before = [count('papers'), count('imports'), count('authors'), count('paper_authors')];
+    const text = bigPaste(1500);
+    const stepped = await call(h, 'paste.preview', { text, jobId: 'preview-1' });
+    expect(stepped.wouldImport).toEqual({ added: 1500, updated: 0, unchanged: 0 });
+    expect(stepped).toEqual(await call(h, 'paste.preview', { text }));
+    expect([count('papers'), count('imports'), count('authors'), count('paper_authors')]).toEqual(before);
+
+    const pending = dispatch(h, 'paste.preview', { text: bigPaste(6000), jobId: 'preview-2' }, { trusted: true });
+    let progress: { done: number; total: number } | null = null;
+    for (let i = 0; i < 500 && (progress === null || progress.done === 0); i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      progress = (await call(h, 'jobs.progress', { jobId: 'preview-2' })).progress;
+    }
+    expect(progress!.total).toBe(6000);
+    expect(await call(h, 'jobs.cancel', { jobId: 'preview-2' })).toEqual({ cancelled: true });
+    const result = await pending;
+    expect(result.ok ? '' : result.error.message).toMatch(/^Preview stopped after \d+ of 6000 papers; nothing was imported\.$/);
+    expect([count('papers'), count('imports'), count('authors'), count('paper_authors')]).toEqual(before);
+  });
+});

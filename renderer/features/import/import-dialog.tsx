@@ -32,7 +32,7 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
   const [text, setText] = useState(seed);
   const [importing, setImporting] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
-  const preview = usePastePreview(text);
+  const { state: preview, stop: stopPreview, retry: readAgain } = usePastePreview(text);
   const job = useJobs((s) => s.active);
   const textareaId = useId();
   const hintId = useId();
@@ -102,7 +102,17 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
           {preview.status === 'empty' ? (
             <p className="pane-hint">What Lectern recognises in the paste will show here before anything is imported.</p>
           ) : null}
-          {preview.status === 'loading' ? (
+          {preview.status === 'loading' && preview.progress ? (
+            <div className="import-progress" role="status" data-testid="preview-progress">
+              <progress max={preview.progress.total} value={preview.progress.done} aria-label="Preview progress" />
+              <span>
+                Reading the paste: {formatCount(preview.progress.done)} of {formatCount(preview.progress.total)} papers…
+              </span>
+              <button type="button" className="button" onClick={stopPreview}>
+                Stop
+              </button>
+            </div>
+          ) : preview.status === 'loading' ? (
             preview.previous ? (
               <div className="is-stale">
                 <PastePreview preview={preview.previous} />
@@ -110,6 +120,14 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
             ) : (
               <p className="pane-hint">Reading the paste…</p>
             )
+          ) : null}
+          {preview.status === 'stopped' ? (
+            <p className="pane-hint" role="status" data-testid="preview-stopped">
+              Preview stopped; nothing was imported.{' '}
+              <button type="button" className="link-button" onClick={readAgain}>
+                Read it again
+              </button>
+            </p>
           ) : null}
           {preview.status === 'ready' ? <PastePreview preview={preview.preview} /> : null}
           {preview.status === 'error' ? (
