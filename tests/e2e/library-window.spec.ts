@@ -337,10 +337,13 @@ test('a big paste: its preview and its import show progress and can be stopped, 
   // The preview of so long a paste takes a while: it shows how far it got, and Stop stops it.
   const previewProgress = dialog.getByTestId('preview-progress');
   await expect(previewProgress).toContainText(/^Reading the paste: [\d,]+ of [\d,]+ papers…/);
-  await screenshotBothThemes(page, 'preview-progress');
+  // Stop at once: the whole preview takes a few seconds, so it is still running.
   await previewProgress.getByRole('button', { name: 'Stop' }).click();
   await expect(dialog.getByTestId('preview-stopped')).toHaveText('Preview stopped; nothing was imported. Read it again');
   await dialog.getByRole('button', { name: 'Read it again' }).click();
+  await expect(previewProgress).toBeVisible();
+  // The picture only (the preview may finish while it is taken).
+  await screenshotBothThemes(page, 'preview-progress');
   const importButton = dialog.getByRole('button', { name: /^Import [\d,]+ papers$/ });
   await expect(importButton).toBeVisible({ timeout: 30_000 });
   const n = Number((await importButton.textContent())?.replace(/\D/g, ''));
