@@ -79,14 +79,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       // progress and cancel, like an import. A short one stays synchronous (it never shares the connection).
       const dry =
         jobId && papers > LONG_PREVIEW_PAPERS
-          ? await writes.run(async () => {
-              const signal = jobs.start(jobId, papers);
-              try {
-                return await importProfileAsync(db, text, outcome, { dryRun: true, signal, onProgress: (done, total) => jobs.report(jobId, done, total) });
-              } finally {
-                jobs.finish(jobId);
-              }
-            })
+          ? await writes.run(() => jobs.run(jobId, papers, (signal, onProgress) => importProfileAsync(db, text, outcome, { dryRun: true, signal, onProgress })))
           : importProfile(db, text, outcome, { dryRun: true });
       return {
         format: outcome.profile.source,
@@ -108,12 +101,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       writes.run(async () => {
         const outcome = detectAndParse(text);
         if (!jobId) return importProfileAsync(db, text, outcome);
-        const signal = jobs.start(jobId, outcome.profile.papers.length);
-        try {
-          return await importProfileAsync(db, text, outcome, { signal, onProgress: (done, total) => jobs.report(jobId, done, total) });
-        } finally {
-          jobs.finish(jobId);
-        }
+        return jobs.run(jobId, outcome.profile.papers.length, (signal, onProgress) => importProfileAsync(db, text, outcome, { signal, onProgress }));
       }),
     'imports.list': () => listImports(db),
     'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),

@@ -10,20 +10,20 @@ export interface JobProgress {
 export class Jobs {
   private readonly running = new Map<string, { controller: AbortController; progress: JobProgress }>();
 
-  /** Register a job; the returned signal aborts when it is cancelled. Call `finish` when it ends. */
-  start(jobId: string, total: number): AbortSignal {
-    const controller = new AbortController();
-    this.running.set(jobId, { controller, progress: { done: 0, total } });
-    return controller.signal;
-  }
-
-  report(jobId: string, done: number, total: number): void {
-    const job = this.running.get(jobId);
-    if (job) job.progress = { done, total };
-  }
-
-  finish(jobId: string): void {
-    this.running.delete(jobId);
+  /**
+   * Run `work` as job `jobId` of `total` steps: it gets a signal that aborts when the job is cancelled
+   * and a progress callback; the job is forgotten however the work ends.
+   */
+  async run<T>(jobId: string, total: number, work: (signal: AbortSignal, onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
+    const job = { controller: new AbortController(), progress: { done: 0, total } };
+    this.running.set(jobId, job);
+    try {
+      return await work(job.controller.signal, (done, of) => {
+        job.progress = { done, total: of };
+      });
+    } finally {
+      this.running.delete(jobId);
+    }
   }
 
   /** @returns the job's progress, or null when no such job is running (finished or never started) */

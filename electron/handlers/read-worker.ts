@@ -8,7 +8,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from '../../db/open';
-import { LecternError } from '../../shared/errors';
+import { toErrorShape } from './dispatch';
 import { runRead, type ReadChannel } from './read-channels';
 
 interface ReaderData {
@@ -30,7 +30,6 @@ port.on('message', (message: { id: number; channel: ReadChannel; input: never })
     const value = runRead(reader.db, message.channel, message.input);
     port.postMessage({ id: message.id, ok: true, value });
   } catch (err) {
-    const error = err instanceof LecternError ? err.toShape() : { code: 'INTERNAL', message: `Something went wrong inside Lectern: ${(err as Error)?.message ?? String(err)}. Nothing was changed.` };
-    port.postMessage({ id: message.id, ok: false, error });
+    port.postMessage({ id: message.id, ok: false, error: toErrorShape(err) });
   }
 });
