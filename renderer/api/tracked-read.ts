@@ -7,15 +7,7 @@ import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import { LONG_READS, type LongRead } from '../../shared/long-reads';
 import { useJobs } from '../stores/job-store';
 import { request } from './client';
-
-/** Progress shows only for work that takes longer than this (a glance). */
-export const PROGRESS_AFTER_MS = 300;
-
-let counter = 0;
-function newJobId(channel: LongRead): string {
-  counter += 1;
-  return `${channel.replace('.', '-')}-${Date.now().toString(36)}-${counter}`;
-}
+import { newJobId, PROGRESS_AFTER_MS } from './job-progress';
 
 export interface TrackedRead<T> {
   result: Promise<T>;

@@ -11,6 +11,7 @@ import { useUi } from '../../stores/ui-store';
 import { colourName } from './annotation-colours';
 import { ColourPicker } from './colour-picker';
 import { TexText } from '../../ui/tex-text';
+import { editorKeys } from '../../ui/editor-keys';
 
 const FLASH_MS = 1600;
 
@@ -42,16 +43,7 @@ function AnnotationEditor({ annotation, onDone }: { annotation: Annotation; onDo
   return (
     <div
       className="annotation-edit"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onDone();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          void save();
-        }
-      }}
+      onKeyDown={editorKeys(() => void save(), onDone)}
     >
       <ColourPicker label="Highlight colour" value={colour} onChange={setColour} />
       <textarea className="input annotation-comment" aria-label="Comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} autoFocus />

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_ANNOTATION_COLOUR } from './annotation-colours';
 import { ColourPicker } from './colour-picker';
+import { editorKeys } from '../../ui/editor-keys';
 
 export interface AnnotationPopoverProps {
   quote: string;
@@ -55,16 +56,7 @@ export function AnnotationPopover({ quote, left, top, onSave, onCancel }: Annota
       aria-label="Annotate the selected text"
       style={{ left, top }}
       onMouseUp={(e) => e.stopPropagation()}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-        } else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          save();
-        }
-      }}
+      onKeyDown={editorKeys(save, onCancel)}
     >
       <p className="annotation-popover-quote">“{clip(quote, 80)}”</p>
       {/* A colour picked with the mouse sends the typing back to the comment (the keyboard keeps arrowing through colours). */}

@@ -1,6 +1,7 @@
 /** Import a paste, land on its author, and say in the window what happened (and what was left out). */
 import type { ImportReport } from '../../../shared/contract';
 import { request } from '../../api/client';
+import { followJob, newJobId } from '../../api/job-progress';
 import { useJobs } from '../../stores/job-store';
 import { useNotices, type Notice } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
@@ -56,14 +57,6 @@ export function importNotice(report: ImportReport): Omit<Notice, 'id'> {
   };
 }
 
-/** Progress shows only for work that takes longer than this (a short import just finishes). */
-export const PROGRESS_AFTER_MS = 300;
-const POLL_MS = 150;
-
-function newJobId(): string {
-  return `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
 /** Ask the library to stop the running import; it then fails with CANCELLED and stores nothing. */
 export async function cancelImport(): Promise<void> {
   const job = useJobs.getState().active;
@@ -74,28 +67,17 @@ export async function cancelImport(): Promise<void> {
 
 /** The import request, followed with jobs.progress once it runs longer than PROGRESS_AFTER_MS. */
 async function importWithProgress(text: string): Promise<ImportReport> {
-  const jobId = newJobId();
+  const jobId = newJobId('import');
   const jobs = useJobs.getState();
   jobs.set({ jobId, label: 'Importing', progress: null, visible: false, cancelling: false });
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let done = false;
-  const poll = async () => {
-    if (done) return;
-    useJobs.getState().patch(jobId, { visible: true });
-    try {
-      const { progress } = await request('jobs.progress', { jobId });
-      if (!done && progress) useJobs.getState().patch(jobId, { progress });
-    } catch {
-      // Progress is a courtesy: the import itself reports its own failure.
-    }
-    if (!done) timer = setTimeout(() => void poll(), POLL_MS);
-  };
-  timer = setTimeout(() => void poll(), PROGRESS_AFTER_MS);
+  const stopFollowing = followJob(jobId, {
+    onShow: () => useJobs.getState().patch(jobId, { visible: true }),
+    onProgress: (progress) => useJobs.getState().patch(jobId, { progress }),
+  });
   try {
     return await request('paste.import', { text, jobId });
   } finally {
-    done = true;
-    if (timer) clearTimeout(timer);
+    stopFollowing();
     if (useJobs.getState().active?.jobId === jobId) useJobs.getState().set(null);
   }
 }

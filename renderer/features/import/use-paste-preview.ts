@@ -7,10 +7,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PastePreview } from '../../../shared/contract';
 import { LecternError } from '../../../shared/errors';
 import { request } from '../../api/client';
-import { PROGRESS_AFTER_MS } from '../../api/tracked-read';
+import { followJob, newJobId } from '../../api/job-progress';
 
 const DEBOUNCE_MS = 250;
-const POLL_MS = 150;
 
 export type PreviewState =
   | { status: 'empty' }
@@ -20,8 +19,6 @@ export type PreviewState =
   | { status: 'error'; message: string };
 
 type PreviewReady = PastePreview;
-
-let counter = 0;
 
 export function usePastePreview(text: string): { state: PreviewState; stop(): void; retry(): void } {
   const [state, setState] = useState<PreviewState>({ status: 'empty' });
@@ -36,22 +33,16 @@ export function usePastePreview(text: string): { state: PreviewState; stop(): vo
       return;
     }
     setState((s) => ({ status: 'loading', previous: s.status === 'ready' ? s.preview : s.status === 'loading' ? s.previous : null, progress: null }));
-    const jobId = `preview-${Date.now().toString(36)}-${++counter}`;
+    const jobId = newJobId('preview');
     let done = false;
-    let poll: ReturnType<typeof setTimeout> | null = null;
-    const follow = async () => {
-      if (done) return;
-      try {
-        const { progress } = await request('jobs.progress', { jobId });
-        if (!done && progress && mine === ticket.current) setState((s) => (s.status === 'loading' ? { ...s, progress } : s));
-      } catch {
-        // Progress is a courtesy: the preview reports its own failure.
-      }
-      if (!done) poll = setTimeout(() => void follow(), POLL_MS);
-    };
+    let stopFollowing = () => {};
     const timer = setTimeout(() => {
       running.current = jobId;
-      poll = setTimeout(() => void follow(), PROGRESS_AFTER_MS);
+      stopFollowing = followJob(jobId, {
+        onProgress: (progress) => {
+          if (mine === ticket.current) setState((s) => (s.status === 'loading' ? { ...s, progress } : s));
+        },
+      });
       request('paste.preview', { text, jobId })
         .then(
           (preview) => {
@@ -65,7 +56,7 @@ export function usePastePreview(text: string): { state: PreviewState; stop(): vo
         )
         .finally(() => {
           done = true;
-          if (poll) clearTimeout(poll);
+          stopFollowing();
           if (running.current === jobId) running.current = null;
         });
     }, DEBOUNCE_MS);

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import { MarkdownView } from './markdown-view';
+import { editorKeys } from '../../ui/editor-keys';
 
 const SAVE_SHORTCUT = navigator.platform.startsWith('Mac') ? '⌘↩' : 'Ctrl+Enter';
 
@@ -46,16 +47,7 @@ export function NoteEditor({ initial, saveLabel, onSave, onCancel }: NoteEditorP
   return (
     <div
       className="note-editor"
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          save();
-        } else if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onCancel();
-        }
-      }}
+      onKeyDown={editorKeys(save, onCancel)}
     >
       <div className="note-mode">
         <div className="segmented" role="group" aria-label="Editor view">

@@ -15,6 +15,7 @@ import { showInLibrary } from './show-in-library';
 import { collectionTree, type CollectionNode } from './trees';
 import { NavSectionHeading } from './nav-section-heading';
 import { useToggleSet } from './use-toggle-set';
+import { TreeToggle } from '../../ui/tree-toggle';
 
 function CollectionEntry({ node, all, collapsed, onCollapse }: { node: CollectionNode; all: Collection[]; collapsed: ReadonlySet<number>; onCollapse: (id: number) => void }) {
   const c = node.collection;
@@ -30,15 +31,7 @@ function CollectionEntry({ node, all, collapsed, onCollapse }: { node: Collectio
   return (
     <li>
       <div className={`tree-row${drop.over ? ' is-drop' : ''}`} style={{ paddingLeft: node.depth * 14 }} {...drop.props}>
-        {node.children.length > 0 ? (
-          <button type="button" className="tree-toggle" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${c.name}`} onClick={() => onCollapse(c.id)}>
-            <svg aria-hidden="true" viewBox="0 0 16 16" width="10" height="10">
-              <path d={open ? 'm4 6 4 4 4-4' : 'm6 4 4 4-4 4'} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-            </svg>
-          </button>
-        ) : (
-          <span className="tree-toggle" aria-hidden="true" />
-        )}
+        <TreeToggle hasChildren={node.children.length > 0} open={open} name={c.name} onToggle={() => onCollapse(c.id)} />
         <button
           type="button"
           className="nav-item nav-item-group tree-item"

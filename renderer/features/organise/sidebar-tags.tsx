@@ -17,6 +17,7 @@ import { deleteTag, mergeTag, newTag, recolourTag, renameTag } from './tag-dialo
 import { tagIdsUnder, tagTree, type TagNode } from './trees';
 import { NavSectionHeading } from './nav-section-heading';
 import { useToggleSet } from './use-toggle-set';
+import { TreeToggle } from '../../ui/tree-toggle';
 
 function TagEntry({ node, depth, all, collapsed, onCollapse }: { node: TagNode; depth: number; all: Tag[]; collapsed: ReadonlySet<string>; onCollapse: (path: string) => void }) {
   const facets = useUi((s) => s.facets);
@@ -53,15 +54,7 @@ function TagEntry({ node, depth, all, collapsed, onCollapse }: { node: TagNode; 
   return (
     <li>
       <div className={`tree-row${drop.over ? ' is-drop' : ''}`} style={{ paddingLeft: depth * 14 }} {...drop.props}>
-        {node.children.length > 0 ? (
-          <button type="button" className="tree-toggle" aria-expanded={open} aria-label={`${open ? 'Collapse' : 'Expand'} ${node.path}`} onClick={() => onCollapse(node.path)}>
-            <svg aria-hidden="true" viewBox="0 0 16 16" width="10" height="10">
-              <path d={open ? 'm4 6 4 4 4-4' : 'm6 4 4 4-4 4'} fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-            </svg>
-          </button>
-        ) : (
-          <span className="tree-toggle" aria-hidden="true" />
-        )}
+        <TreeToggle hasChildren={node.children.length > 0} open={open} name={node.path} onToggle={() => onCollapse(node.path)} />
         <button
           type="button"
           className="nav-item nav-item-group tree-item"

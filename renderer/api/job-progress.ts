@@ -1,0 +1,45 @@
+/**
+ * Following long work that the library runs under a job id (an import, a long paste's preview, a slow
+ * read): ids, and polling jobs.progress once the work has outlasted a glance.
+ */
+import { request } from './client';
+
+/** Progress shows only for work that takes longer than this (a short import just finishes). */
+export const PROGRESS_AFTER_MS = 300;
+const POLL_MS = 150;
+
+let counter = 0;
+
+/** A job id the contract accepts: `<prefix>-<time>-<n>` (letters, digits, dashes). */
+export function newJobId(prefix: string): string {
+  counter += 1;
+  return `${prefix.replace(/[^\w-]/g, '-')}-${Date.now().toString(36)}-${counter}`;
+}
+
+/**
+ * After PROGRESS_AFTER_MS, call `onShow` once, then poll the job's progress every 150 ms into
+ * `onProgress` (null progress is skipped) until the returned stop function is called.
+ */
+export function followJob(jobId: string, handlers: { onShow?(): void; onProgress(progress: { done: number; total: number }): void }): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const poll = async () => {
+    if (stopped) return;
+    try {
+      const { progress } = await request('jobs.progress', { jobId });
+      if (!stopped && progress) handlers.onProgress(progress);
+    } catch {
+      // Progress is a courtesy: the work itself reports its own failure.
+    }
+    if (!stopped) timer = setTimeout(() => void poll(), POLL_MS);
+  };
+  timer = setTimeout(() => {
+    if (stopped) return;
+    handlers.onShow?.();
+    void poll();
+  }, PROGRESS_AFTER_MS);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}
