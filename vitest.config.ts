@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects, one run (`npx vitest run`) and one JSON report counting both:
+// Three projects, one run (`npx vitest run`) and one JSON report counting all:
 // - unit: main-process, database and parser code in Node;
+// - reliability: hostile input, crashes, concurrency and damaged files against the real code (Node);
+//   fuzz case counts come from LECTERN_FUZZ_RUNS (`npm run fuzz` raises them);
 // - renderer: React components in happy-dom.
 export default defineConfig({
   test: {
@@ -13,6 +15,15 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
