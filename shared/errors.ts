@@ -11,6 +11,12 @@ export type LecternErrorCode =
   | 'NOT_FOUND'
   | 'FORBIDDEN'
   | 'LIBRARY'
+  /** Another process (or a long write of this one) holds the library's write lock past the wait; try again. */
+  | 'BUSY'
+  /** The library file failed its integrity check: writes are refused until it is restored or recovered. */
+  | 'DAMAGED'
+  /** The disk or file system refused: full, read-only, unreadable, or the file cannot be opened. */
+  | 'STORAGE'
   | 'CANCELLED'
   | 'INTERNAL';
 
