@@ -5,7 +5,10 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { CONTENT_SECURITY_POLICY_META } from './shared/security';
 
-/** The window loads the renderer from file://, where no response header can carry a CSP: put it in the page. */
+/**
+ * The CSP in the page as well as in the response headers (app:// in the window, browser mode's server):
+ * a second copy that holds even where a response arrives without its headers.
+ */
 function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'lectern-csp-meta',

@@ -23,7 +23,34 @@ export interface Library {
   backup: string | null;
   /** The better_sqlite3.node it was opened with, when not the default (reader threads open the same). */
   nativeBinding?: string;
+  /**
+   * Checkpoint the WAL into the main file (`wal_checkpoint(TRUNCATE)`), then close: after a clean
+   * shutdown the `.sqlite` file alone holds every change. Close other connections to the file first
+   * (the handlers' reader thread: closeHandlers) so the checkpoint has no reader to wait for. A
+   * checkpoint that cannot run (another process is reading or writing) is skipped silently: the
+   * changes stay in `-wal`, safe, and the next open or checkpoint moves them. Calling it twice is harmless.
+   */
   close(): void;
+}
+
+/** How long close() lets the checkpoint wait for another process's reader or writer (ms). */
+const CLOSE_CHECKPOINT_WAIT_MS = 1000;
+
+/** See Library.close. Never throws for the checkpoint; the close itself always runs. */
+function checkpointAndClose(sqlite: Database.Database): void {
+  if (!sqlite.open) return;
+  try {
+    // A write still open (a host that did not wait for its import) would be rolled back by close anyway.
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    if (!sqlite.readonly && !sqlite.memory) {
+      sqlite.pragma(`busy_timeout = ${CLOSE_CHECKPOINT_WAIT_MS}`);
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    }
+  } catch {
+    // Busy, read-only media or a damaged file: closing matters more, and the WAL keeps the data.
+  } finally {
+    sqlite.close();
+  }
 }
 
 /** db/migrations next to this file; the Electron main process passes its own (app.getAppPath()). */
@@ -84,7 +111,7 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
     const db = drizzle(sqlite, { schema }) as LibraryDb;
     migrate(db, { migrationsFolder });
     fillDerivedKeys(db);
-    return { db, file, backup, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => sqlite.close() };
+    return { db, file, backup, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => checkpointAndClose(sqlite) };
   } catch (err) {
     sqlite.close();
     throw new LecternError(

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ParsedAuthor, ParseReport, PasteSource, SkippedLine } from './paste/parsed';
 import { QUERY_MAX_LENGTH } from './search/parse';
 import { READING_STATUSES, TAG_TYPES } from './curation';
+import { PASTE_TOO_LONG_MESSAGE, pasteTooLong } from './paste-limit';
 
 // ---- shared pieces -------------------------------------------------------------------------------
 
@@ -365,8 +366,8 @@ const SETTING_KEY = z.string().regex(/^[a-z][\w.-]{0,63}$/, 'Setting names are l
 const JOB_ID = z.string().regex(/^[\w-]{1,64}$/, 'A job id is 1-64 letters, digits, dashes or underscores.');
 
 const PasteInput = z.object({
-  /** The pasted text; up to 20 MB. */
-  text: z.string().max(20_000_000, 'The pasted text is over 20 MB.'),
+  /** The pasted text; up to PASTE_MAX_BYTES (20 MB) of UTF-8 (shared/paste-limit.ts). */
+  text: z.string().refine((text) => !pasteTooLong(text), PASTE_TOO_LONG_MESSAGE),
 });
 
 export const contract = {

@@ -1,6 +1,9 @@
 /**
  * The command-line host: `lectern <command>`. Calls the same handlers as the desktop and browser hosts.
  * Results go to stdout; errors go to stderr with exit code 1 (2 for a usage error).
+ * SIGINT, SIGTERM or SIGHUP mid-command stop it cleanly: a running import is cancelled (nothing of it
+ * is stored), the library is checkpointed and closed, and the exit code is 128 + the signal's number
+ * (130, 143, 129).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,7 +14,8 @@ import { resolveLibraryFile } from '../../db/location';
 import { findAuthorByName } from '../../db/library/authors';
 import { openLibrary, type Library } from '../../db/open';
 import { call } from '../handlers/dispatch';
-import { createHandlers } from '../handlers/handlers';
+import { closeHandlers, createHandlers } from '../handlers/handlers';
+import { onShutdown, signalExitCode, type ShutdownCause } from '../lifecycle/shutdown';
 import { formatAuthors, formatCard, formatImport, formatIncompleteTail, formatMetrics, formatPapers } from './format';
 
 const USAGE = `usage: lectern <command> [options]
@@ -33,6 +37,9 @@ options:
   -h, --help               this help`;
 
 class UsageError extends Error {}
+
+/** Set when SIGINT, SIGTERM or SIGHUP arrived mid-command: the command was stopped, the library closed. */
+let interrupted: ShutdownCause | null = null;
 
 function readInput(path: string | undefined): string {
   if (!path) throw new UsageError('give a file to read, or - for standard input');
@@ -91,12 +98,18 @@ async function run(argv: string[]): Promise<void> {
   const known = ['import', 'papers', 'authors', 'author', 'metrics'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   const library: Library = openLibrary(resolveLibraryFile(values.library));
+  const handlers = createHandlers(library, { readsInProcess: true });
+  // A signal mid-command cancels a running import (nothing of it is stored); the command then ends
+  // through the finally below, which closes the library (checkpointing its WAL).
+  const stopHandlingSignals = onShutdown(async (cause) => {
+    interrupted = cause;
+    await closeHandlers(handlers);
+  });
   try {
-    const handlers = createHandlers(library, { readsInProcess: true });
     const json = values.json ?? false;
     switch (command) {
       case 'import': {
-        const report = await call(handlers, 'paste.import', { text: readInput(arg) });
+        const report = await call(handlers, 'paste.import', { text: readInput(arg), jobId: 'cli-import' });
         print(report, json, () => formatImport(report));
         break;
       }
@@ -137,6 +150,8 @@ async function run(argv: string[]): Promise<void> {
       }
     }
   } finally {
+    stopHandlingSignals();
+    await closeHandlers(handlers);
     library.close();
   }
 }
@@ -147,6 +162,9 @@ try {
   if (err instanceof UsageError) {
     process.stderr.write(`lectern: ${(err as Error).message}\n\n${USAGE}\n`);
     process.exitCode = 2;
+  } else if (interrupted) {
+    process.stderr.write(`lectern: stopped (${interrupted}). ${(err as Error).message}\n`);
+    process.exitCode = interrupted === 'launcher-gone' ? 1 : signalExitCode(interrupted);
   } else {
     process.stderr.write(`lectern: ${(err as Error).message}\n`);
     process.exitCode = 1;

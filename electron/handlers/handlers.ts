@@ -55,6 +55,19 @@ export interface HandlerOptions {
  *   stack; `undo.undo` / `undo.redo` / `undo.state` walk it (one stack per handler table: the session).
  * - On creation, papers trashed more than 30 days ago are purged.
  */
+/** What closeHandlers stops, per handler table. */
+const closers = new WeakMap<Handlers, () => Promise<void>>();
+
+/**
+ * Shut a handler table down before its library is closed: running imports and long previews are
+ * cancelled (nothing of them is stored), queued writes finish, and the reader thread exits with its
+ * connection, so Library.close()'s checkpoint finds no other reader. Later calls on the table fail.
+ * @returns once all of that is done; never rejects
+ */
+export async function closeHandlers(handlers: Handlers): Promise<void> {
+  await closers.get(handlers)?.();
+}
+
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers {
   const { db } = library;
   const jobs = new Jobs();
@@ -70,7 +83,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     console.error('Purging the trash failed:', err);
   }
   const reads = new ReadWorker(library, options.readsInProcess ? { inProcess: true } : {});
-  return {
+  const table: Handlers = {
     'library.info': () => libraryInfo(db, library.file),
     'paste.preview': async ({ text, jobId }) => {
       const outcome = detectAndParse(text);
@@ -164,4 +177,10 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'undo.undo': () => writes.run(() => ({ label: history.undo(db), state: history.state() })),
     'undo.redo': () => writes.run(() => ({ label: history.redo(db), state: history.state() })),
   };
+  closers.set(table, async () => {
+    jobs.cancelAll();
+    await writes.run(() => undefined).catch(() => undefined);
+    await reads.close();
+  });
+  return table;
 }

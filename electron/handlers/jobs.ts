@@ -31,6 +31,11 @@ export class Jobs {
     return this.running.get(jobId)?.progress ?? null;
   }
 
+  /** Ask every running job to stop (shutting down); each then fails with CANCELLED and changes nothing. */
+  cancelAll(): void {
+    for (const job of this.running.values()) job.controller.abort();
+  }
+
   /** @returns true when a running job was asked to stop */
   cancel(jobId: string): boolean {
     const job = this.running.get(jobId);

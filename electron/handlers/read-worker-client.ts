@@ -91,7 +91,7 @@ export class ReadWorker {
     if (this.running?.jobId !== jobId) return false;
     const job = this.running;
     this.running = null;
-    this.discardWorker();
+    void this.discardWorker();
     job.reject(cancelled(job.channel));
     this.pump();
     return true;
@@ -102,12 +102,15 @@ export class ReadWorker {
     return this.running?.jobId === jobId || this.queue.some((p) => p.jobId === jobId);
   }
 
-  /** Stop the thread (pending reads reject with `CANCELLED`). */
-  close(): void {
+  /**
+   * Stop the thread (pending reads reject with `CANCELLED`); resolves once it has exited, and with it
+   * its connection to the library (better-sqlite3 closes a thread's connections as the thread ends).
+   */
+  close(): Promise<void> {
     for (const job of this.queue.splice(0)) job.reject(cancelled(job.channel));
     if (this.running) this.running.reject(cancelled(this.running.channel));
     this.running = null;
-    this.discardWorker();
+    return this.discardWorker();
   }
 
   private pump(): void {
@@ -149,10 +152,10 @@ export class ReadWorker {
     return worker;
   }
 
-  private discardWorker(): void {
+  private discardWorker(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
-    if (worker) void worker.terminate();
+    return worker ? worker.terminate().then(() => undefined) : Promise.resolve();
   }
 }
 

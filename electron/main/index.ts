@@ -1,17 +1,26 @@
 /**
  * Electron main process: owns the library (one SQLite file in userData, unless --library FILE or
- * LECTERN_LIBRARY says otherwise), registers the typed IPC handlers and opens the window.
+ * LECTERN_LIBRARY says otherwise), registers the typed IPC handlers and opens the window, which loads
+ * the renderer from app://lectern (app-protocol.ts).
+ *
+ * Quitting, however it comes (last window closed, Cmd+Q, SIGINT, SIGTERM, SIGHUP, or `npm start`'s
+ * launcher going away), closes cleanly: running imports are cancelled, the reader thread ends, and the
+ * library is checkpointed and closed before the process exits, so library.sqlite alone holds everything.
  */
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog } from 'electron';
 import { APP_FOLDER, LIBRARY_FILE_NAME, resolveLibraryFile } from '../../db/location';
 import { openLibrary, type Library } from '../../db/open';
-import { createHandlers } from '../handlers/handlers';
+import { closeHandlers, createHandlers, type Handlers } from '../handlers/handlers';
+import { onShutdown } from '../lifecycle/shutdown';
+import { registerAppScheme, serveAppScheme } from './app-protocol';
+import { APP_ENTRY_URL } from './app-url';
 import { registerIpc } from './ipc';
 import { applyContentSecurityPolicy, createMainWindow } from './window';
 
 app.setName(APP_FOLDER);
+// Before ready, or the scheme gets no origin of its own.
+registerAppScheme();
 
 function libraryArgument(argv: readonly string[]): string | undefined {
   const i = argv.indexOf('--library');
@@ -20,6 +29,21 @@ function libraryArgument(argv: readonly string[]): string | undefined {
 }
 
 let library: Library | null = null;
+let handlers: Handlers | null = null;
+/** Set once the library is closed; quitting then proceeds. */
+let closed = false;
+let closing: Promise<void> | null = null;
+
+/** Cancel running work, end the reader thread, checkpoint and close the library. Never rejects. */
+async function closeLibrary(): Promise<void> {
+  try {
+    if (handlers) await closeHandlers(handlers);
+  } finally {
+    library?.close();
+    library = null;
+    handlers = null;
+  }
+}
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -34,13 +58,15 @@ async function start(): Promise<void> {
     });
   } catch (err) {
     dialog.showErrorBox('Lectern cannot open its library', (err as Error).message);
+    closed = true;
     app.exit(1);
     return;
   }
-  const rendererUrl = pathToFileURL(join(import.meta.dirname, '..', 'renderer', 'index.html')).toString();
-  registerIpc(createHandlers(library), rendererUrl);
+  handlers = createHandlers(library);
+  registerIpc(handlers);
+  serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   applyContentSecurityPolicy();
-  const paths = { preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'), rendererUrl };
+  const paths = { preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'), rendererUrl: APP_ENTRY_URL };
   createMainWindow(paths);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(paths);
@@ -50,7 +76,19 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => library?.close());
+// Closing is asynchronous (the reader thread must end first): hold the quit, close, then quit again.
+app.on('will-quit', (event) => {
+  if (closed) return;
+  event.preventDefault();
+  closing ??= closeLibrary().finally(() => {
+    closed = true;
+    app.quit();
+  });
+});
+// Signals and a vanished launcher quit like Cmd+Q does (Electron would otherwise die without closing).
+onShutdown(() => app.quit(), { watchLauncher: true });
 // One instance owns the library file.
-if (!app.requestSingleInstanceLock()) app.quit();
-else void start();
+if (!app.requestSingleInstanceLock()) {
+  closed = true;
+  app.quit();
+} else void start();

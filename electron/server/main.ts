@@ -3,13 +3,18 @@
  * Options: --port N (default: a free port), --host ADDR (default 127.0.0.1), --library FILE
  * (default: $LECTERN_LIBRARY or the desktop app's library). Problems are reported in one line on
  * stderr with exit code 1 (2 for a usage error), never as a stack trace.
+ *
+ * SIGINT, SIGTERM, SIGHUP, or the launcher (scripts/serve.mjs) going away, stop it cleanly: running
+ * requests get their answer, a running import is cancelled, the reader thread ends, and the library is
+ * checkpointed and closed, so library.sqlite alone holds everything; then it exits with code 0.
  */
 import { parseArgs } from 'node:util';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLibrary, type Library } from '../../db/open';
 import { resolveLibraryFile } from '../../db/location';
-import { createHandlers } from '../handlers/handlers';
+import { closeHandlers, createHandlers } from '../handlers/handlers';
+import { onShutdown } from '../lifecycle/shutdown';
 import { startBrowserServer } from './server';
 
 const USAGE = 'usage: npm run serve -- [--port N] [--host ADDR] [--library FILE] [--no-build]';
@@ -41,10 +46,12 @@ try {
 }
 
 const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
+const handlers = createHandlers(library);
 let server: Awaited<ReturnType<typeof startBrowserServer>>;
 try {
-  server = await startBrowserServer({ handlers: createHandlers(library), rendererDir, host, port });
+  server = await startBrowserServer({ handlers, rendererDir, host, port });
 } catch (err) {
+  await closeHandlers(handlers);
   library.close();
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'EADDRINUSE') fail(`port ${port} is already in use; pick another with --port, or leave it out for a free one.`, 1);
@@ -52,16 +59,19 @@ try {
   fail(`cannot start the server: ${e.message}.`, 1);
 }
 
+onShutdown(
+  async () => {
+    await server.close();
+    await closeHandlers(handlers);
+    library.close();
+    console.log(`Lectern stopped; the library is saved in ${file}.`);
+    process.exit(0);
+  },
+  { watchLauncher: true },
+);
+
 if (host && !['127.0.0.1', 'localhost', '::1'].includes(host)) {
   console.warn(`Warning: listening on ${host}; anyone who can reach it and has the token can use your library.`);
 }
 console.log(`Lectern library: ${file}`);
 console.log(`Lectern is running in browser mode. Open: ${server.url}`);
-
-const stop = async () => {
-  await server.close();
-  library.close();
-  process.exit(0);
-};
-process.on('SIGINT', () => void stop());
-process.on('SIGTERM', () => void stop());

@@ -2,33 +2,32 @@
  * Browser mode: a local HTTP server that serves the built renderer and answers `POST /api/<channel>`
  * through the same dispatch wrapper as the desktop IPC. Every API request must carry the per-launch
  * token (header `x-lectern-token`); without it the answer is 401.
+ *
+ * No request can end the server: each is answered inside one error boundary (400 for a malformed one,
+ * 500 with a plain sentence for a failure of ours, never a stack), malformed HTTP is answered by the
+ * `clientError` handler, and errors of a socket or a response end that connection only. Behind the
+ * token, only requests addressed to this server by name (Host) are served and API calls from another
+ * origin are refused (request-guard.ts: DNS rebinding).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { AddressInfo, Socket } from 'node:net';
 import { dispatch } from '../handlers/dispatch';
 import type { Handlers } from '../handlers/handlers';
-import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { MAX_REQUEST_BODY_BYTES, PASTE_TOO_LONG_MESSAGE } from '../../shared/paste-limit';
+import type { LecternErrorCode } from '../../shared/errors';
+import { parseRequestTarget } from './request-target';
+import { allowedHosts, hostAllowed, originAllowed } from './request-guard';
+import { BodyTooLarge, ClientGone, readBody } from './request-body';
+import { sendText, serveStatic } from './static-files';
 
 /** How long close() waits for running requests before cutting their connections (ms). */
 const CLOSE_GRACE_MS = 3000;
 
-const MAX_BODY_BYTES = 25 * 1024 * 1024;
+/** Channels whose body is mostly pasted text: an over-cap body there is an over-long paste. */
+const PASTE_CHANNELS = new Set(['paste.preview', 'paste.import']);
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
+const FAILED = 'Lectern could not answer this request. Nothing was changed and the server is still running; try again.';
 
 export interface BrowserServerOptions {
   handlers: Handlers;
@@ -40,6 +39,8 @@ export interface BrowserServerOptions {
   port?: number;
   /** Fixed token, for tests; default: 32 random bytes, base64url. */
   token?: string;
+  /** Largest request body in bytes; default MAX_REQUEST_BODY_BYTES (derived from the paste limit). For tests. */
+  maxBodyBytes?: number;
 }
 
 export interface BrowserServer {
@@ -51,10 +52,16 @@ export interface BrowserServer {
   close(): Promise<void>;
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(Buffer.byteLength(text)), ...headers });
   res.end(text);
+}
+
+/** A refusal, as JSON for API paths (the renderer's client reads JSON) and as text elsewhere. */
+function refuse(res: ServerResponse, api: boolean, status: number, code: LecternErrorCode, message: string, headers: Record<string, string> = {}): void {
+  if (api) sendJson(res, status, { ok: false, error: { code, message } }, headers);
+  else sendText(res, status, message, headers);
 }
 
 function tokenMatches(given: string | undefined, token: string): boolean {
@@ -64,72 +71,113 @@ function tokenMatches(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new Error(`request body over ${MAX_BODY_BYTES / 1024 / 1024} MB`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, options: BrowserServerOptions, token: string): Promise<void> {
-  const given = req.headers['x-lectern-token'];
-  if (!tokenMatches(Array.isArray(given) ? given[0] : given, token)) {
-    sendJson(res, 401, { ok: false, error: { code: 'FORBIDDEN', message: 'Missing or wrong Lectern token: open the URL Lectern printed when it started.' } });
+interface Context {
+  options: BrowserServerOptions;
+  token: string;
+  maxBodyBytes: number;
+  /** Filled once listening (the port is known then). */
+  hosts: Set<string>;
+}
+
+async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, ctx: Context): Promise<void> {
+  if (!tokenMatches(header(req, 'x-lectern-token'), ctx.token)) {
+    refuse(res, true, 401, 'FORBIDDEN', 'Missing or wrong Lectern token: open the URL Lectern printed when it started.');
     return;
   }
   if (req.method !== 'POST') {
-    sendJson(res, 405, { ok: false, error: { code: 'INVALID_INPUT', message: 'API calls use POST.' } });
+    refuse(res, true, 405, 'INVALID_INPUT', 'API calls use POST.', { allow: 'POST' });
+    return;
+  }
+  let body: string;
+  try {
+    body = await readBody(req, ctx.maxBodyBytes);
+  } catch (err) {
+    if (!(err instanceof BodyTooLarge)) throw err;
+    // The rest of the body is not read: close the connection after answering.
+    const message = PASTE_CHANNELS.has(channel)
+      ? PASTE_TOO_LONG_MESSAGE
+      : `The request is over ${Math.floor(ctx.maxBodyBytes / 1_000_000)} MB, more than Lectern accepts. Nothing was changed.`;
+    refuse(res, true, 413, 'INVALID_INPUT', message, { connection: 'close' });
     return;
   }
   let input: unknown;
   try {
-    const body = await readBody(req);
     input = body ? JSON.parse(body) : {};
-  } catch (err) {
-    sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: `The request body is not valid JSON: ${(err as Error).message}.` } });
+  } catch {
+    refuse(res, true, 400, 'INVALID_INPUT', 'The request body is not valid JSON. Nothing was changed.');
     return;
   }
-  const result = await dispatch(options.handlers, channel, input, { trusted: true, origin: 'http' });
-  sendJson(res, 200, result);
+  sendJson(res, 200, await dispatch(ctx.options.handlers, channel, input, { trusted: true, origin: 'http' }));
 }
 
-function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: string, pathname: string): void {
-  const root = resolve(rendererDir);
-  let file: string;
+async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
+  const target = parseRequestTarget(req.url);
+  if (!target.ok) {
+    sendText(res, 400, `The request was refused: ${target.reason}`, { connection: 'close' });
+    return;
+  }
+  const api = target.path === '/api' || target.path.startsWith('/api/');
+  if (!hostAllowed(header(req, 'host'), ctx.hosts)) {
+    refuse(res, api, 403, 'FORBIDDEN', 'Lectern answers only requests addressed to 127.0.0.1, localhost or the --host it was given.');
+    return;
+  }
+  if (!api) {
+    serveStatic(req, res, ctx.options.rendererDir, target.path);
+    return;
+  }
+  if (!originAllowed(header(req, 'origin'), ctx.hosts)) {
+    refuse(res, true, 403, 'FORBIDDEN', 'Refused a call from another web site: only the Lectern page itself may use the library.');
+    return;
+  }
+  const channel = /^\/api\/([\w.-]+)$/.exec(target.path)?.[1];
+  if (!channel) {
+    refuse(res, true, 404, 'NOT_FOUND', 'There is no such API route.');
+    return;
+  }
+  await handleApi(req, res, channel, ctx);
+}
+
+/** The error boundary: whatever a request does, it gets an answer (or its connection is cut) and the server runs on. */
+function onRequest(req: IncomingMessage, res: ServerResponse, ctx: Context): void {
+  // A client that goes away mid-request makes these streams emit errors; they end that request only.
+  req.on('error', () => undefined);
+  res.on('error', () => undefined);
+  const fail = (err: unknown) => {
+    if (err instanceof ClientGone || req.destroyed) {
+      res.destroy();
+      return;
+    }
+    console.error(`lectern serve: a request failed: ${(err as Error)?.message ?? String(err)}`);
+    if (res.headersSent) res.destroy();
+    else if (!res.destroyed) sendText(res, 500, FAILED, { connection: 'close' });
+  };
   try {
-    file = normalize(join(root, decodeURIComponent(pathname)));
-  } catch {
-    res.writeHead(400).end();
+    handle(req, res, ctx).catch(fail);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout'],
+};
+
+/** Malformed HTTP (llhttp refused it), an oversized header or a socket error: answer if possible, then close. */
+function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
+  const busy = (socket as Socket & { _httpMessage?: ServerResponse })._httpMessage;
+  if (err.code === 'ECONNRESET' || !socket.writable || busy?.headersSent) {
+    socket.destroy();
     return;
   }
-  if (file !== root && !file.startsWith(root + sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  const isFile = existsSync(file) && !statSync(file).isDirectory();
-  if (!isFile && extname(file) !== '') {
-    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`Not found: ${pathname}`);
-    return;
-  }
-  // Extension-less paths are app routes: serve the app.
-  if (!isFile) file = join(root, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The renderer is not built. Run `npm run serve` (it builds first) or `npm run build`.');
-    return;
-  }
-  res.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'cache-control': extname(file) === '.html' ? 'no-store' : 'max-age=3600',
-  });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  const [status, reason] = CLIENT_ERRORS[err.code ?? ''] ?? [400, 'Bad Request'];
+  const text = `The request was refused: it is not well-formed HTTP (${reason.toLowerCase()}).`;
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
 }
 
 /**
@@ -140,24 +188,17 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, rendererDir: str
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const host = options.host ?? '127.0.0.1';
-  const server = createHttpServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const api = /^\/api\/([\w.-]+)$/.exec(url.pathname);
-    if (api) {
-      handleApi(req, res, api[1]!, options, token).catch((err: unknown) => {
-        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: (err as Error).message } });
-      });
-    } else if (url.pathname.startsWith('/api/')) {
-      sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `No API route ${url.pathname}.` } });
-    } else {
-      serveStatic(req, res, options.rendererDir, url.pathname);
-    }
-  });
+  const ctx: Context = { options, token, maxBodyBytes: options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES, hosts: new Set() };
+  const server = createHttpServer((req, res) => onRequest(req, res, ctx));
+  server.on('clientError', onClientError);
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolveListen());
   });
+  // After listening, a server error (none is expected) is logged, not thrown out of the process.
+  server.on('error', (err) => console.error(`lectern serve: ${err.message}`));
   const { port } = server.address() as AddressInfo;
+  ctx.hosts = allowedHosts(host, port);
   // Listening on every interface still answers on loopback; print an address a browser can open.
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   const shownHost = reachable.includes(':') ? `[${reachable}]` : reachable;

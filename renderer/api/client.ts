@@ -5,6 +5,7 @@
  */
 import { CHANNELS, type Channel, type ChannelInput, type ChannelOutput, type LecternApi, type Result } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
+import { PASTE_TOO_LONG_MESSAGE, pasteTooLong } from '../../shared/paste-limit';
 
 declare global {
   interface Window {
@@ -55,8 +56,19 @@ function httpApi(): LecternApi {
 
 export const api: LecternApi = window.lectern ?? httpApi();
 
-/** Call a channel and unwrap the result; throws LecternError (with the server's code and message) on failure. */
+/** A paste over the limit is refused here, before it is copied to the library's process (and, in browser mode, sent). */
+function refuseBeforeSending(channel: Channel, input: unknown): void {
+  if ((channel === 'paste.preview' || channel === 'paste.import') && pasteTooLong((input as { text: string }).text)) {
+    throw new LecternError('INVALID_INPUT', PASTE_TOO_LONG_MESSAGE);
+  }
+}
+
+/**
+ * Call a channel and unwrap the result; throws LecternError (with the server's code and message) on
+ * failure, or `INVALID_INPUT` with PASTE_TOO_LONG_MESSAGE for a paste over 20 MB, without sending it.
+ */
 export async function request<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
+  refuseBeforeSending(channel, input);
   const result = await (api[channel] as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>)(input);
   if (!result.ok) throw new LecternError(result.error.code, result.error.message, result.error.details);
   return result.value;

@@ -1,11 +1,18 @@
 // The Electron runtime is not installed on build machines, so `electron` is mocked: these tests check
 // what the main process asks of Electron (security settings, channels), not Electron itself.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
 const handles = new Map<string, (event: unknown, input: unknown) => unknown>();
 const windows: Array<{ options: Record<string, unknown>; handlers: Record<string, (...a: unknown[]) => void>; openHandler?: (d: { url: string }) => unknown }> = [];
 const openExternal = vi.fn();
+const showMessageBox = vi.fn(async (..._args: unknown[]) => ({ response: 1 }));
+const registerSchemesAsPrivileged = vi.fn();
+const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
 
 vi.mock('electron', () => {
   class BrowserWindow {
@@ -31,31 +38,40 @@ vi.mock('electron', () => {
     ipcMain: { handle: (name: string, fn: (event: unknown, input: unknown) => unknown) => handles.set(name, fn) },
     BrowserWindow,
     shell: { openExternal },
+    dialog: { showMessageBox },
+    protocol: { registerSchemesAsPrivileged, handle: (scheme: string, fn: (request: { url: string }) => Promise<Response>) => protocolHandlers.set(scheme, fn) },
     session: { defaultSession: { webRequest: { onHeadersReceived: vi.fn() }, setPermissionRequestHandler: vi.fn() } },
   };
 });
 
 const { registerIpc } = await import('../../electron/main/ipc');
 const { createMainWindow } = await import('../../electron/main/window');
+const { registerAppScheme, serveAppScheme } = await import('../../electron/main/app-protocol');
 
-const RENDERER = 'file:///app/out/renderer/index.html';
+/** Let the window's asynchronous link handling (dialog, then openExternal) run. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const RENDERER = 'app://lectern/index.html';
 
 describe('IPC wiring', () => {
   beforeEach(() => handles.clear());
 
   it('registers one prefixed handler per contract channel', () => {
-    registerIpc({} as never, RENDERER);
+    registerIpc({} as never);
     expect([...handles.keys()].sort()).toEqual(CHANNELS.map((c) => `lectern:${c}`).sort());
   });
 
   it('refuses calls from frames other than the app main frame', async () => {
     const info = vi.fn(() => ({ file: 'x', papers: 0, authors: 0, imports: 0 }));
-    registerIpc({ 'library.info': info } as never, RENDERER);
+    registerIpc({ 'library.info': info } as never);
     const handler = handles.get('lectern:library.info')!;
     const fromIframe = await handler({ senderFrame: { url: RENDERER, parent: {} } }, {});
     expect(fromIframe).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const fromElsewhere = await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, {});
-    expect(fromElsewhere).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    for (const url of ['https://evil.example/', 'file:///app/out/renderer/index.html', 'app://evil/index.html', 'app://x@lectern/index.html', 'not a url']) {
+      const fromElsewhere = await handler({ senderFrame: { url, parent: null } }, {});
+      expect(fromElsewhere, url).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(await handler({ senderFrame: null }, {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(info).not.toHaveBeenCalled();
     const fromApp = await handler({ senderFrame: { url: `${RENDERER}#/papers`, parent: null } }, {});
     expect(fromApp).toEqual({ ok: true, value: { file: 'x', papers: 0, authors: 0, imports: 0 } });
@@ -75,5 +91,61 @@ describe('main window', () => {
     const prevent = vi.fn();
     win.handlers['will-navigate']!({ preventDefault: prevent }, 'http://evil.example/');
     expect(prevent).toHaveBeenCalled();
+  });
+});
+
+describe('external links', () => {
+  beforeEach(() => {
+    openExternal.mockClear();
+    showMessageBox.mockClear();
+  });
+
+  it('asks before opening an https: link to an unknown site, naming the full URL, and opens it only on yes', async () => {
+    createMainWindow({ preload: '/app/out/preload/index.cjs', rendererUrl: RENDERER });
+    const win = windows.at(-1)!;
+    const url = 'https://example.com/some/paper?id=1';
+    showMessageBox.mockResolvedValueOnce({ response: 1 });
+    expect(win.openHandler!({ url })).toEqual({ action: 'deny' });
+    await settle();
+    expect(showMessageBox).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(showMessageBox.mock.calls[0])).toContain(url);
+    expect(openExternal).not.toHaveBeenCalled();
+    showMessageBox.mockResolvedValueOnce({ response: 0 });
+    win.handlers['will-navigate']!({ preventDefault: vi.fn() }, url);
+    await settle();
+    expect(openExternal).toHaveBeenCalledWith(url);
+  });
+
+  it('never opens http:, file: or javascript: links, and does not ask', async () => {
+    createMainWindow({ preload: '/app/out/preload/index.cjs', rendererUrl: RENDERER });
+    const win = windows.at(-1)!;
+    for (const url of ['http://arxiv.org/abs/1', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://host/share']) {
+      expect(win.openHandler!({ url })).toEqual({ action: 'deny' });
+      const prevent = vi.fn();
+      win.handlers['will-navigate']!({ preventDefault: prevent }, url);
+      expect(prevent).toHaveBeenCalled();
+    }
+    await settle();
+    expect(showMessageBox).not.toHaveBeenCalled();
+    expect(openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('app:// protocol', () => {
+  it('registers app: as a standard, secure scheme and serves the renderer with the CSP header', async () => {
+    registerAppScheme();
+    expect(registerSchemesAsPrivileged).toHaveBeenCalledWith([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    const dir = mkdtempSync(join(tmpdir(), 'lectern-renderer-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Lectern</title>');
+    serveAppScheme(dir);
+    const handle = protocolHandlers.get('app')!;
+    const page = await handle({ url: 'app://lectern/index.html' });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toContain('<title>Lectern</title>');
+    for (const url of ['app://lectern/..%2f..%2fetc%2fpasswd', 'app://lectern/missing.js', 'app://evil/index.html']) {
+      expect((await handle({ url })).status, url).toBe(404);
+    }
   });
 });
