@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PAPER_SORT_COLUMNS, type PaperSortColumn } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
+import { reportCliError, quietDeveloperLog, UsageError } from './error-report';
+import { escapeTerminalStreams } from './terminal-text';
 import { detectAndParse } from '../../shared/paste/detect';
 import { resolveLibraryFile } from '../../db/location';
 import { findAuthorByName } from '../../db/library/authors';
@@ -32,20 +34,35 @@ options:
   --json                   print JSON instead of text
   -h, --help               this help`;
 
-class UsageError extends Error {}
+/** Why a file could not be read, by Node's error code (the raw message would repeat the path and the syscall). */
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'there is no such file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EIO: 'the disk could not be read',
+  ERR_FS_FILE_TOO_LARGE: 'it is too large to be a pasted page',
+  ERR_STRING_TOO_LONG: 'it is too large to be a pasted page',
+};
 
 function readInput(path: string | undefined): string {
   if (!path) throw new UsageError('give a file to read, or - for standard input');
   try {
     return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (err) {
-    throw new LecternError('INVALID_INPUT', `Cannot read ${path === '-' ? 'standard input' : path}: ${(err as NodeJS.ErrnoException).message}.`);
+    console.error(err);
+    const problem = READ_PROBLEMS[(err as NodeJS.ErrnoException).code ?? ''] ?? 'it could not be read';
+    throw new LecternError('INVALID_INPUT', `Cannot read ${path === '-' ? 'standard input' : path}: ${problem}.`);
   }
 }
 
 function print(value: unknown, json: boolean, text: () => string): void {
   process.stdout.write(`${json ? JSON.stringify(value, null, 2) : text()}\n`);
 }
+
+/** The library file the command opened, for error messages (set once it is known). */
+let libraryFile: string | undefined;
 
 async function run(argv: string[]): Promise<void> {
   let parsed;
@@ -90,7 +107,8 @@ async function run(argv: string[]): Promise<void> {
 
   const known = ['import', 'papers', 'authors', 'author', 'metrics'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  const library: Library = openLibrary(resolveLibraryFile(values.library));
+  libraryFile = resolveLibraryFile(values.library);
+  const library: Library = openLibrary(libraryFile);
   try {
     const handlers = createHandlers(library, { readsInProcess: true });
     const json = values.json ?? false;
@@ -141,14 +159,10 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+escapeTerminalStreams();
+quietDeveloperLog();
 try {
   await run(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof UsageError) {
-    process.stderr.write(`lectern: ${(err as Error).message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else {
-    process.stderr.write(`lectern: ${(err as Error).message}\n`);
-    process.exitCode = 1;
-  }
+  process.exitCode = reportCliError(err, { usage: USAGE, ...(libraryFile ? { file: libraryFile } : {}) });
 }

@@ -8,7 +8,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { dispatch } from '../handlers/dispatch';
+import { dispatch, toErrorShape } from '../handlers/dispatch';
 import type { Handlers } from '../handlers/handlers';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
 
@@ -145,7 +145,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     const api = /^\/api\/([\w.-]+)$/.exec(url.pathname);
     if (api) {
       handleApi(req, res, api[1]!, options, token).catch((err: unknown) => {
-        sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: (err as Error).message } });
+        sendJson(res, 500, { ok: false, error: toErrorShape(err) });
       });
     } else if (url.pathname.startsWith('/api/')) {
       sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `No API route ${url.pathname}.` } });
