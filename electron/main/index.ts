@@ -8,9 +8,11 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { APP_FOLDER, LIBRARY_FILE_NAME, resolveLibraryFile } from '../../db/location';
 import { openLibrary, type Library } from '../../db/open';
 import { createHandlers } from '../handlers/handlers';
+import { guardMainProcess } from './crash-guard';
 import { registerIpc } from './ipc';
 import { applyContentSecurityPolicy, createMainWindow } from './window';
 
+guardMainProcess();
 app.setName(APP_FOLDER);
 
 function libraryArgument(argv: readonly string[]): string | undefined {
