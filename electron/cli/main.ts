@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { PAPER_SORT_COLUMNS, type PaperSortColumn } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import { reportCliError, quietDeveloperLog, UsageError } from './error-report';
-import { escapeTerminalStreams } from './terminal-text';
+import { endQuietlyOnClosedPipe, escapeTerminalStreams } from './terminal-text';
 import { detectAndParse } from '../../shared/paste/detect';
 import { resolveLibraryFile } from '../../db/location';
 import { findAuthorByName } from '../../db/library/authors';
@@ -160,6 +160,7 @@ async function run(argv: string[]): Promise<void> {
 }
 
 escapeTerminalStreams();
+endQuietlyOnClosedPipe();
 quietDeveloperLog();
 try {
   await run(process.argv.slice(2));

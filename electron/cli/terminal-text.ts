@@ -42,3 +42,17 @@ export function escapeTerminalStreams(): void {
     stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? escapeForTerminal(chunk) : chunk, ...rest)) as typeof stream.write;
   }
 }
+
+/**
+ * A reader that stops early (`lectern papers | head`) closes the pipe and the next write fails with
+ * EPIPE: end quietly then, as other command-line tools do, instead of reporting it as a failure.
+ * Other stream errors are thrown on to the process's error handler (bin/lectern.js).
+ */
+export function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+}

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -78,6 +78,17 @@ describe('lectern: hostile inputs end in one plain line, never a stack', () => {
     expect(debug.code).toBe(1);
     expect(debug.stderr).toMatch(/table papers has no column named title/);
     expect(debug.stderr.trimEnd().split('\n').at(-1)).toBe(`lectern: ${INTERNAL_MESSAGE}`);
+  });
+
+  it('a reader that stops early (lectern parse | head): ends quietly, exit code 0', async () => {
+    const file = join(dirname(tempLibraryFile()), 'long.txt');
+    writeFileSync(file, `${readFileSync(join(PROFILES, 'seed-profile.txt'), 'utf8')}\n`.repeat(10)); // ~350 KB of JSON: more than a pipe holds
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'lectern.js'), 'parse', file], { env: { ...process.env, LECTERN_DEBUG: '', NODE_OPTIONS: '' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr: stderr.split('\n').filter((l) => !l.startsWith('skipped') && !l.startsWith('warning')).join('\n') }).toEqual({ code: 0, stderr: '' });
   });
 
   it('input files that cannot be read: plain reasons, not errno text', () => {

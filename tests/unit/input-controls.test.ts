@@ -59,6 +59,9 @@ describe('NUL and other control characters at the contract boundary', () => {
     expect(await call('collections.create', { name: 'to\tread\nsoon' })).toMatchObject({ ok: true, value: { name: 'to read soon' } });
     expect(await call('collections.update', { id: 1, name: '\u0000' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await call('savedSearches.create', { name: 'x\u0000', query: 'prover' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    for (const name of ['a\u0000b', 'csi \u009b31m', 'next\u0085line']) {
+      expect(await call('tags.create', { name })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: 'A tag name cannot contain control characters (tabs, line breaks).' } });
+    }
     expect(await call('savedSearches.create', { name: 'provers', query: 'deepseek\u0000prover' })).toMatchObject({ ok: true, value: { query: 'deepseek prover' } });
   });
 
