@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,28 @@ describe('lectern: hostile inputs end in one plain line, never a stack', () => {
     expect(r.stderr).toMatch(new RegExp(`^lectern: The file ${file} is not a Lectern library, or it is damaged, so Lectern will not write to it\\. If it is your library, restore a backup .*\n$`));
     const under = lectern(['authors', '--library', join(file, 'library.sqlite')]);
     expect([under.code, under.stderr]).toEqual([1, expect.stringMatching(/^lectern: Lectern cannot open the library file .*library\.sqlite\/library\.sqlite: /)]);
+  });
+
+  // Root may write anything: then the command runs as `nobody` (uid 65534), for whom the folder is read-only.
+  it.skipIf(process.platform === 'win32')('a library in a read-only folder', () => {
+    const folder = join(dirname(tempLibraryFile()), 'read-only');
+    mkdirSync(folder);
+    const file = join(folder, 'library.sqlite');
+    expect(lectern(['import', join(PROFILES, 'seed-profile.txt'), '--library', file]).code).toBe(0);
+    chmodSync(dirname(folder), 0o755);
+    chmodSync(folder, 0o555);
+    chmodSync(file, 0o444);
+    const asRoot = process.getuid?.() === 0;
+    const r = spawnSync(process.execPath, [join(REPO, 'bin', 'lectern.js'), 'import', join(PROFILES, 'seed-profile.txt'), '--library', file], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: dirname(folder) },
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    chmodSync(folder, 0o755);
+    expect({ code: r.status, stderr: r.stderr }).toEqual({
+      code: 1,
+      stderr: `lectern: The library file ${file} or its folder is read-only, so Lectern cannot save changes: allow writing to both (or copy the library somewhere you can write and open that), then try again; nothing was changed.\n`,
+    });
   });
 
   it('a library written by a newer Lectern', () => {
