@@ -7,7 +7,8 @@
  *   whose `cause` is the SqliteError) becomes a LecternError by its primary result code, with a sentence
  *   that says what to do. Result codes: https://www.sqlite.org/rescode.html ; better-sqlite3 reports
  *   extended codes (`SQLITE_IOERR_WRITE`, `SQLITE_READONLY_DBMOVED`, `SQLITE_BUSY_SNAPSHOT` …), whose
- *   primary code is the word after `SQLITE_` (rescode.html §2: "the least significant 8 bits").
+ *   primary code is the word after `SQLITE_` (rescode.html, "Primary Result Codes versus Extended Result
+ *   Codes": the primary code is the least significant 8 bits of the extended one).
  * - A file-system failure (Node's errno codes: ENOSPC, EROFS, EACCES …) maps the same way.
  * - Anything else is `INTERNAL` with a generic sentence: never the raw message, SQL text, a source path
  *   or a stack. The original goes to the developer log (console.error; the command line shows it only

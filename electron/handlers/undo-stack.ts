@@ -23,9 +23,9 @@ export const UNDO_LIMIT = 500;
  */
 function failure(what: 'undo' | 'redo', change: Change, err: unknown): LecternError {
   if (err instanceof LecternError) return err;
+  console.error(err);
   const mapped = toLecternError(err);
   if (mapped.code !== 'INTERNAL') return mapped;
-  console.error(err);
   const why = sqlitePrimaryCode(err) === 'CONSTRAINT' ? ': the library has changed since, so it no longer applies' : '';
   return new LecternError('LIBRARY', `Could not ${what} "${change.label}"${why}. Nothing was changed.`, { label: change.label });
 }
