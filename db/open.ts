@@ -9,6 +9,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LecternError } from '../shared/errors';
+import { cannotOpen, toLecternError } from '../shared/error-messages';
 import { fillDerivedKeys } from './library/derived-keys';
 import * as schema from './schema';
 
@@ -68,6 +69,34 @@ function pendingMigrations(sqlite: Database.Database, migrationsFolder: string):
   return all.filter((m) => m.folderMillis > last).length;
 }
 
+/**
+ * Whether the file was last migrated by a newer Lectern (its latest recorded migration is newer than any
+ * this version ships): this version's queries would misread that schema, so it must not open it.
+ */
+function newerThanThisVersion(sqlite: Database.Database, migrationsFolder: string): boolean {
+  const hasTable = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(MIGRATIONS_TABLE);
+  if (!hasTable) return false;
+  const row = sqlite.prepare(`SELECT MAX(created_at) AS last FROM ${MIGRATIONS_TABLE}`).get() as { last: number | null };
+  const known = Math.max(-1, ...readMigrationFiles({ migrationsFolder }).map((m) => m.folderMillis));
+  return (row.last ?? -1) > known;
+}
+
+/**
+ * A failure to open or prepare `file` as the user reads it: disk, permission and damage problems in
+ * plain words (shared/error-messages.ts); anything else as a LIBRARY error naming the file, its detail
+ * logged for the developer, never the raw SQLite or file-system message.
+ */
+function openFailure(err: unknown, file: string, doing: string, backup: string | null = null): LecternError {
+  if (err instanceof LecternError) return err;
+  console.error(err);
+  // Path problems the general mapping leaves alone (they mean something else elsewhere) are, here, the library's path.
+  const pathProblem = ['ENOENT', 'EEXIST', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP'].includes((err as { code?: string })?.code ?? '');
+  const mapped = pathProblem ? cannotOpen(file) : toLecternError(err, { file });
+  const copy = backup ? ` A copy made before the update is at ${backup}.` : '';
+  if (mapped.code !== 'INTERNAL') return copy ? new LecternError(mapped.code, `${mapped.message}${copy}`, { ...mapped.details, backup }) : mapped;
+  return new LecternError('LIBRARY', `Cannot ${doing} the library file ${file}; nothing was changed.${copy}`, { file, backup });
+}
+
 function hasUserTables(sqlite: Database.Database): boolean {
   return !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1`).get();
 }
@@ -84,7 +113,9 @@ function hasUserTables(sqlite: Database.Database): boolean {
  * @param options.nativeBinding path of a better_sqlite3.node built for another runtime (the desktop app
  *   in development, see scripts/electron-sqlite.mjs); default: the one in node_modules
  * @returns the open library; call `close()` when done
- * @throws LecternError `LIBRARY` when the file cannot be opened, is not a SQLite database, or a migration fails
+ * @throws LecternError `STORAGE` (cannot open, read-only, disk full or failing), `DAMAGED` (not a SQLite
+ *   database, or damaged), `LIBRARY` (written by a newer Lectern, a migration failed, or the database
+ *   engine cannot load); messages are plain sentences naming the file (shared/error-messages.ts)
  */
 export function openLibrary(file: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): Library {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
@@ -98,12 +129,15 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
   } catch (err) {
-    throw new LecternError('LIBRARY', `Cannot open the library file ${file}: ${(err as Error).message}.`, { file });
+    throw openFailure(err, file, 'open');
   }
 
   let backup: string | null = null;
   try {
     if (!existsSync(migrationsFolder)) throw new Error(`migrations folder ${migrationsFolder} is missing`);
+    if (!inMemory && newerThanThisVersion(sqlite, migrationsFolder)) {
+      throw new LecternError('LIBRARY', `The library file ${file} was written by a newer version of Lectern: update Lectern to open it. Nothing was changed.`, { file });
+    }
     if (!inMemory && hasUserTables(sqlite) && pendingMigrations(sqlite, migrationsFolder) > 0) {
       backup = `${file}.backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
       sqlite.prepare('VACUUM INTO ?').run(backup);
@@ -114,11 +148,7 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
     return { db, file, backup, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => checkpointAndClose(sqlite) };
   } catch (err) {
     sqlite.close();
-    throw new LecternError(
-      'LIBRARY',
-      `Cannot prepare the library file ${file}: ${(err as Error).message}.${backup ? ` A copy made before the update is at ${backup}.` : ''}`,
-      { file, backup },
-    );
+    throw openFailure(err, file, 'prepare', backup);
   }
 }
 
@@ -127,7 +157,7 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
  * thread's). It never migrates or writes; WAL lets it read while the main connection writes.
  * @param file path of an existing library file (not `:memory:`)
  * @param options.nativeBinding as for openLibrary
- * @throws LecternError `LIBRARY` when the file cannot be opened
+ * @throws LecternError as openLibrary's, when the file cannot be opened
  */
 export function openReader(file: string, options: { nativeBinding?: string } = {}): Pick<Library, 'db' | 'file' | 'close'> {
   let sqlite: Database.Database;
@@ -135,7 +165,7 @@ export function openReader(file: string, options: { nativeBinding?: string } = {
     sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     sqlite.pragma('busy_timeout = 5000');
   } catch (err) {
-    throw new LecternError('LIBRARY', `Cannot open the library file ${file} for reading: ${(err as Error).message}.`, { file });
+    throw openFailure(err, file, 'open');
   }
   const db = drizzle(sqlite, { schema }) as LibraryDb;
   return { db, file, close: () => sqlite.close() };

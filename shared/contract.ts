@@ -8,6 +8,8 @@ import { ParsedAuthor, ParseReport, PasteSource, SkippedLine } from './paste/par
 import { QUERY_MAX_LENGTH } from './search/parse';
 import { READING_STATUSES, TAG_TYPES } from './curation';
 import { PASTE_TOO_LONG_MESSAGE, pasteTooLong } from './paste-limit';
+import { freeText, nameText, searchText } from './text-input';
+import { jsonValueProblem } from './json-limits';
 
 // ---- shared pieces -------------------------------------------------------------------------------
 
@@ -245,7 +247,7 @@ export const FILTER_MAX_LENGTH = 500;
  */
 export const PaperFilters = z.object({
   /** Quick filter: every word must start a word of the title, the printed authors or the abstract (full-text, accents folded). */
-  filter: z.string().max(FILTER_MAX_LENGTH, `The filter is over ${FILTER_MAX_LENGTH} characters.`).default(''),
+  filter: searchText(FILTER_MAX_LENGTH, `The filter is over ${FILTER_MAX_LENGTH} characters.`).default(''),
   /** Only this author's papers (printed on the paper, or listed on their imported profile). */
   authorId: Id.optional(),
   /** Papers from this year on (inclusive). */
@@ -284,7 +286,7 @@ export const PaperFilters = z.object({
    * abstract, affiliations, categories, tags, notes and annotations. A malformed query fails with
    * `INVALID_QUERY` and `details.column`. Unsorted lists with a text query are ranked by relevance (bm25).
    */
-  query: z.string().max(QUERY_MAX_LENGTH, `The query is over ${QUERY_MAX_LENGTH} characters.`).default(''),
+  query: searchText(QUERY_MAX_LENGTH, `The query is over ${QUERY_MAX_LENGTH} characters.`).default(''),
 });
 export type PaperFilters = z.output<typeof PaperFilters>;
 
@@ -363,6 +365,12 @@ export type UndoState = z.infer<typeof UndoState>;
 
 const SETTING_KEY = z.string().regex(/^[a-z][\w.-]{0,63}$/, 'Setting names are letters, digits, dots and dashes.');
 
+/** A setting's value: plain JSON within the limits of shared/json-limits.ts (checked without recursion). */
+const SETTING_VALUE = z.unknown().superRefine((value, ctx) => {
+  const problem = jsonValueProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
 const JOB_ID = z.string().regex(/^[\w-]{1,64}$/, 'A job id is 1-64 letters, digits, dashes or underscores.');
 
 const PasteInput = z.object({
@@ -418,9 +426,9 @@ export const contract = {
   'papers.facets': {
     input: PaperFilters.extend({
       /** Narrow the authors facet to names containing this text (case- and accent-insensitive). */
-      authorQuery: z.string().max(200).default(''),
+      authorQuery: searchText(200).default(''),
       /** Narrow the affiliations facet to names containing this text (case- and accent-insensitive, punctuation as spaces). */
-      affiliationQuery: z.string().max(200).default(''),
+      affiliationQuery: searchText(200).default(''),
       /** Name for this read, so the window can stop it with jobs.cancel (it then fails with CANCELLED). */
       jobId: JOB_ID.optional(),
     }),
@@ -438,7 +446,7 @@ export const contract = {
     input: z.object({
       /** Only authors with an imported profile (default), or every author named on a paper. */
       profilesOnly: z.boolean().default(true),
-      filter: z.string().max(200).default(''),
+      filter: searchText(200).default(''),
     }),
     output: z.array(AuthorSummary),
   },
@@ -447,7 +455,7 @@ export const contract = {
       sort: z.enum(AUTHOR_SORT_KEYS).default('papers'),
       desc: z.boolean().default(true),
       /** Case- and accent-insensitive part of the name. */
-      filter: z.string().max(200).default(''),
+      filter: searchText(200).default(''),
       offset: z.number().int().nonnegative().default(0),
       limit: z.number().int().positive().max(500).default(100),
     }),
@@ -457,13 +465,14 @@ export const contract = {
   /** With a jobId, jobs.cancel stops it (CANCELLED). */
   'authors.metrics': { input: z.object({ id: Id, jobId: JOB_ID.optional() }), output: AuthorMetrics },
   'settings.get': { input: z.object({ key: SETTING_KEY }), output: z.object({ value: z.unknown().nullable() }) },
-  'settings.set': { input: z.object({ key: SETTING_KEY, value: z.unknown() }), output: z.object({}) },
+  /** `value`: any JSON, at most 32 levels deep and 64 KB as JSON (shared/json-limits.ts), else `INVALID_INPUT`. */
+  'settings.set': { input: z.object({ key: SETTING_KEY, value: SETTING_VALUE }), output: z.object({}) },
 
   // ---- curation: every write is undoable through undo.undo / undo.redo (session-wide) ------------------
 
   /** Check a query without running it: its highlight terms, or the error and the 1-based column at fault. */
   'search.parse': {
-    input: z.object({ query: z.string().max(QUERY_MAX_LENGTH * 2) }),
+    input: z.object({ query: searchText(QUERY_MAX_LENGTH * 2) }),
     output: z.union([
       z.object({ ok: z.literal(true), terms: z.array(HighlightTerm) }),
       z.object({ ok: z.literal(false), error: z.object({ message: z.string(), column: z.number().int(), length: z.number().int() }) }),
@@ -494,9 +503,9 @@ export const contract = {
   /** A paper's notes, oldest first. */
   'notes.list': { input: z.object({ paperId: Id }), output: z.array(Note) },
   /** `INVALID_INPUT` over 1 MB of UTF-8. */
-  'notes.create': { input: z.object({ paperId: Id, body: z.string().max(2_000_000).default('') }), output: Note },
+  'notes.create': { input: z.object({ paperId: Id, body: freeText(2_000_000).default('') }), output: Note },
   /** Replace a note's Markdown. `INVALID_INPUT` over 1 MB of UTF-8; `NOT_FOUND`. */
-  'notes.update': { input: z.object({ id: Id, body: z.string().max(2_000_000) }), output: Note },
+  'notes.update': { input: z.object({ id: Id, body: freeText(2_000_000) }), output: Note },
   /** Delete a note (undo restores it with its id and dates). */
   'notes.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
   /** The paper's notes and annotations as one Markdown document (shared/notes-markdown.ts). */
@@ -505,19 +514,19 @@ export const contract = {
   'annotations.list': { input: z.object({ paperId: Id }), output: z.array(Annotation) },
   /** Annotate abstract[start, end) (UTF-16 offsets); the quote is taken from the abstract. */
   'annotations.create': {
-    input: z.object({ paperId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive(), colour: Colour.optional(), comment: z.string().max(100_000).default('') }),
+    input: z.object({ paperId: Id, start: z.number().int().nonnegative(), end: z.number().int().positive(), colour: Colour.optional(), comment: freeText(100_000).default('') }),
     output: Annotation,
   },
   /** Change an annotation's colour and/or comment (at most 20,000 characters); the span stays. */
-  'annotations.update': { input: z.object({ id: Id, colour: Colour.optional(), comment: z.string().max(100_000).optional() }), output: Annotation },
+  'annotations.update': { input: z.object({ id: Id, colour: Colour.optional(), comment: freeText(100_000).optional() }), output: Annotation },
   /** Delete an annotation. */
   'annotations.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
   /** Every collection (flat, with parentId), with direct paper counts. */
   'collections.list': { input: z.object({}), output: z.array(Collection) },
   /** New collection (name 1-200 characters), at the top level or inside `parentId`. */
-  'collections.create': { input: z.object({ name: z.string().max(1000), parentId: Id.nullable().optional() }), output: Collection },
+  'collections.create': { input: z.object({ name: nameText(1000), parentId: Id.nullable().optional() }), output: Collection },
   /** Rename and/or move (parentId null: top level). `INVALID_INPUT` for a move into itself or below itself. */
-  'collections.update': { input: z.object({ id: Id, name: z.string().max(1000).optional(), parentId: Id.nullable().optional() }), output: Collection },
+  'collections.update': { input: z.object({ id: Id, name: nameText(1000).optional(), parentId: Id.nullable().optional() }), output: Collection },
   /** Deletes the collection and its sub-collections; the papers stay. */
   'collections.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
   /** Put papers in a collection; `added` leaves out papers already there. */
@@ -541,9 +550,9 @@ export const contract = {
   /** Saved searches (smart collections) by name; run one by passing its query as papers.list `query`. */
   'savedSearches.list': { input: z.object({}), output: z.array(SavedSearch) },
   /** `INVALID_QUERY` (with details.column) when the query does not parse. */
-  'savedSearches.create': { input: z.object({ name: z.string().max(1000), query: z.string().max(QUERY_MAX_LENGTH) }), output: SavedSearch },
+  'savedSearches.create': { input: z.object({ name: nameText(1000), query: searchText(QUERY_MAX_LENGTH) }), output: SavedSearch },
   /** Rename and/or change the query (`INVALID_QUERY` when it does not parse). */
-  'savedSearches.update': { input: z.object({ id: Id, name: z.string().max(1000).optional(), query: z.string().max(QUERY_MAX_LENGTH).optional() }), output: SavedSearch },
+  'savedSearches.update': { input: z.object({ id: Id, name: nameText(1000).optional(), query: searchText(QUERY_MAX_LENGTH).optional() }), output: SavedSearch },
   /** Delete a saved search. */
   'savedSearches.delete': { input: z.object({ id: Id }), output: z.object({ deleted: z.number().int() }) },
   /** What Undo and Redo would do now (labels for the Edit menu), for this session. */

@@ -19,7 +19,7 @@ export type FacetName = 'years' | 'categories' | 'hasCode' | 'authors' | 'affili
  */
 export function quickFilterQuery(text: string): string | null {
   const words = text
-    .split(/\s+/)
+    .split(/[\s\u0000]+/)
     .map((w) => w.replace(/"/g, '""'))
     .filter((w) => /[\p{L}\p{N}]/u.test(w));
   return words.length ? `{title authors_text abstract} : (${words.map((w) => `"${w}"*`).join(' AND ')})` : null;

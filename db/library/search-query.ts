@@ -24,9 +24,13 @@ export interface CompiledQuery {
   terms: HighlightTerm[];
 }
 
-/** One quoted FTS5 string; `"` doubled is FTS5's escape inside a string. */
+/**
+ * One quoted FTS5 string; `"` doubled is FTS5's escape inside a string. FTS5 reads an expression as a C
+ * string, so a NUL would end it mid-string ("unterminated string"): it reads as a space here (the contract
+ * already turns controls in search text into spaces; this keeps any other caller safe).
+ */
 function ftsString(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${text.replace(/"/g, '""').replace(/\u0000/g, ' ')}"`;
 }
 
 function ftsLeaf(node: Extract<QueryNode, { kind: 'text' }>): string {

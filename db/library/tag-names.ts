@@ -32,7 +32,8 @@ export function checkTagName(raw: string): string {
     throw new LecternError('INVALID_INPUT', `The tag name "${name}" has an empty level: use "/" only between names, as in method/rl.`, { name: raw });
   }
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(name)) throw new LecternError('INVALID_INPUT', 'A tag name cannot contain control characters (tabs, line breaks).', { name: raw });
+  // C0, DEL and C1 (U+0085 is a line break; U+009B starts a terminal escape): the same set names refuse (shared/text-input.ts).
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) throw new LecternError('INVALID_INPUT', 'A tag name cannot contain control characters (tabs, line breaks).', { name: raw });
   return name;
 }
 

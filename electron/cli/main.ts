@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { PAPER_SORT_COLUMNS, type PaperSortColumn } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
+import { reportCliError, quietDeveloperLog, UsageError } from './error-report';
+import { endQuietlyOnClosedPipe, escapeTerminalStreams } from './terminal-text';
 import { detectAndParse } from '../../shared/paste/detect';
 import { resolveLibraryFile } from '../../db/location';
 import { findAuthorByName } from '../../db/library/authors';
@@ -36,7 +38,17 @@ options:
   --json                   print JSON instead of text
   -h, --help               this help`;
 
-class UsageError extends Error {}
+/** Why a file could not be read, by Node's error code (the raw message would repeat the path and the syscall). */
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'there is no such file',
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EIO: 'the disk could not be read',
+  ERR_FS_FILE_TOO_LARGE: 'it is too large to be a pasted page',
+  ERR_STRING_TOO_LONG: 'it is too large to be a pasted page',
+};
 
 /** Set when SIGINT, SIGTERM or SIGHUP arrived mid-command: the command was stopped, the library closed. */
 let interrupted: ShutdownCause | null = null;
@@ -46,13 +58,18 @@ function readInput(path: string | undefined): string {
   try {
     return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (err) {
-    throw new LecternError('INVALID_INPUT', `Cannot read ${path === '-' ? 'standard input' : path}: ${(err as NodeJS.ErrnoException).message}.`);
+    console.error(err);
+    const problem = READ_PROBLEMS[(err as NodeJS.ErrnoException).code ?? ''] ?? 'it could not be read';
+    throw new LecternError('INVALID_INPUT', `Cannot read ${path === '-' ? 'standard input' : path}: ${problem}.`);
   }
 }
 
 function print(value: unknown, json: boolean, text: () => string): void {
   process.stdout.write(`${json ? JSON.stringify(value, null, 2) : text()}\n`);
 }
+
+/** The library file the command opened, for error messages (set once it is known). */
+let libraryFile: string | undefined;
 
 async function run(argv: string[]): Promise<void> {
   let parsed;
@@ -97,7 +114,8 @@ async function run(argv: string[]): Promise<void> {
 
   const known = ['import', 'papers', 'authors', 'author', 'metrics'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  const library: Library = openLibrary(resolveLibraryFile(values.library));
+  libraryFile = resolveLibraryFile(values.library);
+  const library: Library = openLibrary(libraryFile);
   const handlers = createHandlers(library, { readsInProcess: true });
   // A signal mid-command cancels a running import (nothing of it is stored); the command then ends
   // through the finally below, which closes the library (checkpointing its WAL).
@@ -156,17 +174,17 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
+escapeTerminalStreams();
+endQuietlyOnClosedPipe();
+quietDeveloperLog();
 try {
   await run(process.argv.slice(2));
 } catch (err) {
-  if (err instanceof UsageError) {
-    process.stderr.write(`lectern: ${(err as Error).message}\n\n${USAGE}\n`);
-    process.exitCode = 2;
-  } else if (interrupted) {
-    process.stderr.write(`lectern: stopped (${interrupted}). ${(err as Error).message}\n`);
-    process.exitCode = interrupted === 'launcher-gone' ? 1 : signalExitCode(interrupted);
-  } else {
-    process.stderr.write(`lectern: ${(err as Error).message}\n`);
-    process.exitCode = 1;
-  }
+  const code = reportCliError(err, {
+    usage: USAGE,
+    ...(libraryFile ? { file: libraryFile } : {}),
+    ...(interrupted ? { prefix: `stopped (${interrupted}). ` } : {}),
+  });
+  // Stopped by a signal: the exit code says which (128 + its number), as shells expect.
+  process.exitCode = code === 2 || !interrupted ? code : interrupted === 'launcher-gone' ? 1 : signalExitCode(interrupted);
 }

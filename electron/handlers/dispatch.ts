@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { contract, isChannel, type Channel, type Result } from '../../shared/contract';
 import { LecternError, type LecternErrorShape } from '../../shared/errors';
+import { toErrorShape as errorShape } from '../../shared/error-messages';
 import type { Handlers } from './handlers';
 
 /** Where a call came from; `trusted` is the host's verdict (IPC frame origin, HTTP token). */
@@ -19,11 +20,13 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
 
+/**
+ * Any error as the `{ code, message, details? }` every host sends: LecternErrors as they are, SQLite and
+ * file-system failures as plain sentences, anything else as `INTERNAL` without its raw message (logged
+ * for the developer). The mapping lives in shared/error-messages.ts.
+ */
 export function toErrorShape(err: unknown): LecternErrorShape {
-  if (err instanceof LecternError) return err.toShape();
-  // Unexpected failures are logged for the developer; the user gets a sentence, never a stack.
-  console.error(err);
-  return { code: 'INTERNAL', message: `Something went wrong inside Lectern: ${(err as Error)?.message ?? String(err)}. Nothing was changed.` };
+  return errorShape(err);
 }
 
 /**

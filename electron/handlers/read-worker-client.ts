@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
-import { LecternError, type LecternErrorShape } from '../../shared/errors';
+import { LecternError, type LecternErrorCode, type LecternErrorShape } from '../../shared/errors';
 import type { Library } from '../../db/open';
 import { READ_LABELS, runRead, type ReadChannel } from './read-channels';
 
@@ -138,16 +138,26 @@ export class ReadWorker {
       else job.reject(new LecternError(reply.error.code, reply.error.message, reply.error.details));
       this.pump();
     });
-    const fail = (reason: string) => {
+    const fail = (error: LecternError | null) => {
       if (this.worker !== worker) return;
       this.worker = null;
       const job = this.running;
       this.running = null;
-      job?.reject(new LecternError('INTERNAL', `Lectern's reader stopped while ${READ_LABELS[job.channel].toLowerCase()} (${reason}). Nothing was changed; try again.`));
+      job?.reject(error ?? new LecternError('INTERNAL', `Lectern's reader stopped while ${READ_LABELS[job.channel].toLowerCase()}. Nothing was changed; try again.`));
       this.pump();
     };
-    worker.on('error', (err) => fail(err.message));
-    worker.on('exit', (code) => fail(`exit code ${code}`));
+    worker.on('error', (err) => {
+      // A LecternError thrown in the thread (opening the file: damaged, unreadable …) arrives as a plain
+      // Error with its own properties copied: keep its sentence. Anything else is for the developer log.
+      const { name, code, details } = err as Error & { code?: unknown; details?: Record<string, unknown> };
+      if (name === 'LecternError' && typeof code === 'string') return fail(new LecternError(code as LecternErrorCode, err.message, details));
+      console.error("Lectern's reader thread failed:", err);
+      fail(null);
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker) console.error(`Lectern's reader thread exited with code ${code}.`);
+      fail(null);
+    });
     this.worker = worker;
     return worker;
   }

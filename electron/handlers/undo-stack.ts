@@ -9,17 +9,25 @@
  */
 import type { UndoState } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
+import { sqlitePrimaryCode, toLecternError } from '../../shared/error-messages';
 import type { LibraryDb } from '../../db/open';
 import { applyChange, type Change, type Outcome } from '../../db/library/changes';
 
 /** Undo steps kept per session; the oldest are dropped beyond this. */
 export const UNDO_LIMIT = 500;
 
-/** SQLite's reason (Drizzle wraps it as the error's cause) in a sentence that says nothing changed. */
+/**
+ * Why an undo or redo failed, in a sentence that says nothing changed (its transaction rolled back):
+ * disk, damage and lock problems as shared/error-messages.ts words them; a refused constraint (a row it
+ * needs was deleted, a name it restores is taken) as "no longer applies"; never SQLite's own message.
+ */
 function failure(what: 'undo' | 'redo', change: Change, err: unknown): LecternError {
   if (err instanceof LecternError) return err;
-  const cause = (err as { cause?: Error })?.cause?.message ?? (err as Error)?.message ?? String(err);
-  return new LecternError('LIBRARY', `Could not ${what} "${change.label}": ${cause}. Nothing was changed.`, { label: change.label });
+  console.error(err);
+  const mapped = toLecternError(err);
+  if (mapped.code !== 'INTERNAL') return mapped;
+  const why = sqlitePrimaryCode(err) === 'CONSTRAINT' ? ': the library has changed since, so it no longer applies' : '';
+  return new LecternError('LIBRARY', `Could not ${what} "${change.label}"${why}. Nothing was changed.`, { label: change.label });
 }
 
 export class UndoStack {

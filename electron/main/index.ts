@@ -15,9 +15,11 @@ import { closeHandlers, createHandlers, type Handlers } from '../handlers/handle
 import { onShutdown } from '../lifecycle/shutdown';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { APP_ENTRY_URL } from './app-url';
+import { guardMainProcess } from './crash-guard';
 import { registerIpc } from './ipc';
 import { applyContentSecurityPolicy, createMainWindow } from './window';
 
+guardMainProcess();
 app.setName(APP_FOLDER);
 // Before ready, or the scheme gets no origin of its own.
 registerAppScheme();

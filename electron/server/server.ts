@@ -12,7 +12,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { dispatch } from '../handlers/dispatch';
+import { dispatch, toErrorShape } from '../handlers/dispatch';
 import type { Handlers } from '../handlers/handlers';
 import { MAX_REQUEST_BODY_BYTES, PASTE_TOO_LONG_MESSAGE } from '../../shared/paste-limit';
 import type { LecternErrorCode } from '../../shared/errors';
@@ -148,13 +148,23 @@ function onRequest(req: IncomingMessage, res: ServerResponse, ctx: Context): voi
   req.on('error', () => undefined);
   res.on('error', () => undefined);
   const fail = (err: unknown) => {
-    if (err instanceof ClientGone || req.destroyed) {
+    // Not `req.destroyed`: a request whose body was read to the end is destroyed too (autoDestroy).
+    if (err instanceof ClientGone || res.destroyed || req.socket.destroyed) {
       res.destroy();
       return;
     }
-    console.error(`lectern serve: a request failed: ${(err as Error)?.message ?? String(err)}`);
-    if (res.headersSent) res.destroy();
-    else if (!res.destroyed) sendText(res, 500, FAILED, { connection: 'close' });
+    if (res.headersSent) {
+      console.error(err);
+      res.destroy();
+    } else if (!res.destroyed) {
+      // An API caller reads JSON: the one mapping gives it a sentence (and logs the detail); a page
+      // request gets the plain sentence.
+      if ((req.url ?? '').startsWith('/api/')) sendJson(res, 500, { ok: false, error: toErrorShape(err) }, { connection: 'close' });
+      else {
+        console.error(err);
+        sendText(res, 500, FAILED, { connection: 'close' });
+      }
+    }
   };
   try {
     handle(req, res, ctx).catch(fail);

@@ -105,7 +105,7 @@ describe('openLibrary', () => {
   it('says clearly when the file is not a library', () => {
     const file = tempLibraryFile();
     writeFileSync(file, 'this is a shopping list, not a database '.repeat(200));
-    expect(() => openLibrary(file)).toThrow(expect.objectContaining({ code: 'LIBRARY', message: expect.stringContaining(file) }));
+    expect(() => openLibrary(file)).toThrow(expect.objectContaining({ code: 'DAMAGED', message: expect.stringContaining(file) }));
   });
 });
 

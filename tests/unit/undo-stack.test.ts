@@ -27,7 +27,7 @@ describe('UndoStack', () => {
     stack.record(createTag(lib.db, { name: 'keep' }));
     // Break the undo: a trigger refuses deleting tags.
     lib.db.$client.exec(`CREATE TRIGGER no_delete BEFORE DELETE ON tags BEGIN SELECT RAISE(ABORT, 'refused'); END`);
-    expect(() => stack.undo(lib.db)).toThrow('Could not undo "Create tag keep": refused. Nothing was changed.');
+    expect(() => stack.undo(lib.db)).toThrow('Could not undo "Create tag keep": the library has changed since, so it no longer applies. Nothing was changed.');
     expect(stack.state()).toEqual({ undo: 'Create tag keep', redo: null });
     expect(listTags(lib.db).map((t) => t.name)).toEqual(['keep']);
     lib.db.$client.exec('DROP TRIGGER no_delete');

@@ -1,0 +1,29 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Handlers } from '../../electron/handlers/handlers';
+import { startBrowserServer, type BrowserServer } from '../../electron/server/server';
+import { INTERNAL_MESSAGE } from '../../shared/error-messages';
+import { tempLibraryFile } from './helpers/fixtures';
+
+let server: BrowserServer;
+beforeAll(async () => {
+  const rendererDir = join(dirname(tempLibraryFile()), 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lectern</title>');
+  // A handler whose answer cannot be written as JSON: the request fails after dispatch, in the server.
+  const handlers = { 'library.info': () => ({ file: 'x', papers: 10n }) } as unknown as Handlers;
+  server = await startBrowserServer({ handlers, rendererDir });
+});
+afterAll(() => server.close());
+
+describe('browser-mode server: a failure outside dispatch', () => {
+  it('answers 500 with the generic sentence, not the raw error message', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const res = await fetch(`${server.origin}/api/library.info`, { method: 'POST', headers: { 'x-lectern-token': server.token }, body: '{}' });
+    expect(res.status).toBe(500);
+    expect(await res.json()).toEqual({ ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } });
+    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/BigInt/) }));
+    log.mockRestore();
+  });
+});
