@@ -10,6 +10,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LecternError } from '../shared/errors';
 import { fillDerivedKeys } from './library/derived-keys';
+import { backupBeforeUpdate, checkAtOpen, integrityOk, openFailure, prepareFailure, type LibraryIntegrity } from './upkeep/open-hooks';
 import * as schema from './schema';
 
 export type LibraryDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -19,8 +20,15 @@ export interface Library {
   db: LibraryDb;
   /** Absolute path of the library file (`:memory:` for an in-memory library). */
   file: string;
-  /** Path of the backup written before migrating, or null when none was needed. */
+  /** Path of the (checked) backup written before migrating, or null when none was needed. */
   backup: string | null;
+  /**
+   * Result of the integrity check at open, kept up to date by the host (LibraryUpkeep): a `damaged`
+   * library was opened without migrating and must not be written to.
+   */
+  integrity: LibraryIntegrity;
+  /** The migrations folder it was opened with (restores and recoveries bring copies up to date with it). */
+  migrationsFolder: string;
   /** The better_sqlite3.node it was opened with, when not the default (reader threads open the same). */
   nativeBinding?: string;
   close(): void;
@@ -49,15 +57,20 @@ function hasUserTables(sqlite: Database.Database): boolean {
  * Open (or create) a library file and bring its schema up to date.
  *
  * Creates the parent folder and the file if needed; sets WAL journal mode, foreign keys on and a 5 s
- * busy timeout; before applying migrations to a file that already holds tables, writes a consistent copy
- * beside it (`<file>.backup-<timestamp>.sqlite`, via `VACUUM INTO`).
+ * busy timeout. Quick-checks the file (db/upkeep/open-hooks.ts: at once when it is small or about to be
+ * migrated, else `integrity.state` is `unchecked` for the host to check on a thread); a damaged file is
+ * returned with `integrity.state` `damaged`, not migrated and not written to. Before applying migrations
+ * to a file that already holds tables, writes a checked backup into its backups folder (kind
+ * `before-update`, db/upkeep/backup-layout.ts); when that backup fails, nothing is migrated.
  *
  * @param file path of the SQLite file, or `:memory:`
  * @param options.migrationsFolder folder of drizzle-kit migrations (default: db/migrations)
  * @param options.nativeBinding path of a better_sqlite3.node built for another runtime (the desktop app
  *   in development, see scripts/electron-sqlite.mjs); default: the one in node_modules
  * @returns the open library; call `close()` when done
- * @throws LecternError `LIBRARY` when the file cannot be opened, is not a SQLite database, or a migration fails
+ * @throws LecternError `DAMAGED` when the file is not a SQLite database or too damaged to open (details.backup:
+ *   the newest backup to restore), `STORAGE` (or another code) when the backup before an update fails (the
+ *   file is unchanged), `LIBRARY` when the file cannot be opened otherwise or a migration fails
  */
 export function openLibrary(file: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): Library {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
@@ -71,27 +84,29 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
   } catch (err) {
-    throw new LecternError('LIBRARY', `Cannot open the library file ${file}: ${(err as Error).message}.`, { file });
+    throw openFailure(file, err);
   }
 
   let backup: string | null = null;
   try {
     if (!existsSync(migrationsFolder)) throw new Error(`migrations folder ${migrationsFolder} is missing`);
-    if (!inMemory && hasUserTables(sqlite) && pendingMigrations(sqlite, migrationsFolder) > 0) {
-      backup = `${file}.backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
-      sqlite.prepare('VACUUM INTO ?').run(backup);
-    }
     const db = drizzle(sqlite, { schema }) as LibraryDb;
+    const library = (integrity: LibraryIntegrity): Library => ({
+      db, file, backup, integrity, migrationsFolder,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      close: () => sqlite.close(),
+    });
+    const update = !inMemory && hasUserTables(sqlite) && pendingMigrations(sqlite, migrationsFolder) > 0;
+    // Integrity hook: a damaged library is handed over as it is, for reading and recovery only.
+    const integrity = inMemory ? integrityOk() : checkAtOpen(sqlite, file, update);
+    if (integrity.state === 'damaged') return library(integrity);
+    if (update) backup = backupBeforeUpdate(sqlite, file);
     migrate(db, { migrationsFolder });
     fillDerivedKeys(db);
-    return { db, file, backup, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => sqlite.close() };
+    return library(integrity);
   } catch (err) {
     sqlite.close();
-    throw new LecternError(
-      'LIBRARY',
-      `Cannot prepare the library file ${file}: ${(err as Error).message}.${backup ? ` A copy made before the update is at ${backup}.` : ''}`,
-      { file, backup },
-    );
+    throw prepareFailure(file, err, backup);
   }
 }
 

@@ -38,7 +38,7 @@ async function start(): Promise<void> {
     return;
   }
   const rendererUrl = pathToFileURL(join(import.meta.dirname, '..', 'renderer', 'index.html')).toString();
-  registerIpc(createHandlers(library), rendererUrl);
+  registerIpc(createHandlers(library, { background: true }), rendererUrl);
   applyContentSecurityPolicy();
   const paths = { preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'), rendererUrl };
   createMainWindow(paths);

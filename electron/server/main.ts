@@ -43,7 +43,7 @@ try {
 const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
 let server: Awaited<ReturnType<typeof startBrowserServer>>;
 try {
-  server = await startBrowserServer({ handlers: createHandlers(library), rendererDir, host, port });
+  server = await startBrowserServer({ handlers: createHandlers(library, { background: true }), rendererDir, host, port });
 } catch (err) {
   library.close();
   const e = err as NodeJS.ErrnoException;

@@ -1,0 +1,91 @@
+/**
+ * What openLibrary (db/open.ts) asks of the upkeep code: is the file damaged, and a checked backup
+ * before a schema update. Kept here so db/open.ts stays about connections and migrations.
+ */
+import { existsSync, statSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import type { IntegrityInfo } from '../../shared/backups';
+import { LecternError } from '../../shared/errors';
+import { newBackupPath, listBackupFiles } from './backup-layout';
+import { checkIntegrity, describeCheckFailure, isDamageError, SYNC_CHECK_BYTES } from './integrity';
+import { writeVerifiedBackup } from './write-backup';
+
+/** The integrity state of an open library; LibraryUpkeep updates it as checks run and damage is met. */
+export interface LibraryIntegrity extends IntegrityInfo {
+  /** SQLite's own lines from the last failed check (for `lectern check` and logs). */
+  problems: string[];
+}
+
+export function integrityOk(ms: number | null = null): LibraryIntegrity {
+  return { state: 'ok', reason: null, checkedAt: ms === null ? null : new Date().toISOString(), checkMs: ms, problems: [] };
+}
+
+/** The newest backup that can be restored, for messages about a library that cannot be opened. */
+function latestRestorable(file: string): string | null {
+  return listBackupFiles(file).find((b) => b.kind !== 'damaged')?.path ?? null;
+}
+
+/** What to say when a damaged library cannot be used at all. */
+export function damagedAdvice(file: string): string {
+  const latest = latestRestorable(file);
+  return latest
+    ? `Nothing was written to it. Restore the latest backup (in the window, or: lectern restore "${latest}"), or recover what can be read (lectern recover).`
+    : 'Nothing was written to it. There is no backup of it yet; recover what can be read with: lectern recover.';
+}
+
+/**
+ * The error for a library file SQLite refused to open: `DAMAGED` when the file is damaged or not a
+ * database (with the latest backup to restore in `details.backup`), else `LIBRARY` as before.
+ */
+export function openFailure(file: string, err: unknown): LecternError {
+  if (isDamageError(err)) {
+    return new LecternError(
+      'DAMAGED',
+      `The library file ${file} cannot be opened: it is damaged, or it is not a Lectern library at all (check the path if you gave one). ${damagedAdvice(file)}`,
+      { file, backup: latestRestorable(file) },
+    );
+  }
+  return new LecternError('LIBRARY', `Cannot open the library file ${file}: ${(err as Error).message}.`, { file });
+}
+
+/**
+ * The error for a library that opened but could not be prepared (schema read or migration failed):
+ * `DAMAGED` for damage, else `LIBRARY` naming the checked backup made before the update, if any.
+ */
+export function prepareFailure(file: string, err: unknown, backup: string | null): LecternError {
+  if (err instanceof LecternError) return err;
+  if (isDamageError(err)) return openFailure(file, err);
+  return new LecternError(
+    'LIBRARY',
+    `Cannot prepare the library file ${file}: ${(err as Error).message}.${backup ? ` A checked copy made before the update is at ${backup}.` : ''}`,
+    { file, backup },
+  );
+}
+
+/**
+ * Quick-check a library as it opens: always before migrating (`beforeUpdate`), else when the file is
+ * small enough to do it without a noticeable wait (integrity.ts SYNC_CHECK_BYTES). A larger library is
+ * left `unchecked` for the host to check on a thread (LibraryUpkeep.start) or before its first write.
+ */
+export function checkAtOpen(sqlite: Database.Database, file: string, beforeUpdate: boolean): LibraryIntegrity {
+  let bytes = 0;
+  for (const f of [file, `${file}-wal`]) if (existsSync(f)) bytes += statSync(f).size;
+  if (!beforeUpdate && bytes > SYNC_CHECK_BYTES) return { state: 'unchecked', reason: null, checkedAt: null, checkMs: null, problems: [] };
+  const result = checkIntegrity(sqlite);
+  if (result.ok) return integrityOk(result.ms);
+  return { state: 'damaged', reason: describeCheckFailure(result), checkedAt: new Date().toISOString(), checkMs: result.ms, problems: result.problems };
+}
+
+/**
+ * A checked backup of the library before migrations change it (kind `before-update`).
+ * @returns its path
+ * @throws LecternError (STORAGE ...) saying the update was not applied and the library is unchanged
+ */
+export function backupBeforeUpdate(sqlite: Database.Database, file: string): string {
+  try {
+    return writeVerifiedBackup(sqlite, newBackupPath(file, 'before-update')).path;
+  } catch (err) {
+    const e = err as LecternError;
+    throw new LecternError(e.code, `Lectern did not update the library file ${file} to its new format, because the backup it makes first failed: ${String(e.details?.why ?? e.message)}. The library is unchanged; free some space or check the disk, then open Lectern again.`, { file, ...e.details });
+  }
+}
