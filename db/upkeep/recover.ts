@@ -8,7 +8,6 @@
  * are dropped and counted lost. The full-text index and the author paper counts are rebuilt from the
  * copied rows at the end. The damaged file is only read.
  */
-import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { RecoveredTable } from '../../shared/backups';
 import { LecternError } from '../../shared/errors';
@@ -17,6 +16,7 @@ import { fillDerivedKeys } from '../library/derived-keys';
 import { openLibrary } from '../open';
 import { checkIntegrity } from './integrity';
 import { readDamagedTable } from './read-damaged';
+import { removeQuietly } from './write-backup';
 
 /** Names for the report (tables not listed show their SQL name). */
 const TABLE_LABELS: Record<string, string> = {
@@ -179,7 +179,7 @@ export function recoverReadable(damagedFile: string, outFile: string, options: {
     return { tables: tablesOut, papers, complete: tablesOut.every((t) => t.lost === 0) };
   } catch (err) {
     fresh.close();
-    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${outFile}${suffix}`, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '-journal']) removeQuietly(`${outFile}${suffix}`);
     throw err;
   } finally {
     src?.close();

@@ -14,7 +14,7 @@
  * Only a library that cannot be opened at all (its first page is gone) is replaced file-for-file
  * (`replaceLibraryFile`), with the damaged file moved into the backups folder.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -23,7 +23,7 @@ import { fillDerivedKeys } from '../library/derived-keys';
 import { DEFAULT_MIGRATIONS_FOLDER, type LibraryDb } from '../open';
 import * as schema from '../schema';
 import { checkIntegrity, describeCheckFailure } from './integrity';
-import { describeStorageFailure, tableCounts } from './write-backup';
+import { describeStorageFailure, removeQuietly, tableCounts } from './write-backup';
 
 /** How long the copy waits for another process's write lock on the library before giving up (ms). */
 const LOCK_WAIT_MS = 30_000;
@@ -37,7 +37,7 @@ export interface PreparedCopy {
 }
 
 function removeWithSidecars(path: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${path}${suffix}`, { force: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) removeQuietly(`${path}${suffix}`);
 }
 
 /**

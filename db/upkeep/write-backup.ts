@@ -40,11 +40,20 @@ export function describeStorageFailure(err: unknown): { code: LecternErrorCode; 
   const code = sqliteCode(err) ?? (err as NodeJS.ErrnoException)?.code ?? '';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return { code: 'STORAGE', why: 'the disk is full', todo: 'Free some space and try again.' };
   if (isDamageError(err)) return { code: 'DAMAGED', why: 'the library file is damaged', todo: 'Restore a backup or recover what can be read.' };
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EEXIST') {
     return { code: 'STORAGE', why: 'the backups folder cannot be written to', todo: 'Check that the disk is mounted and that you may write to the folder.' };
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return { code: 'STORAGE', why: 'the disk reported an error while writing', todo: 'Check the disk, then try again.' };
   return { code: 'STORAGE', why: 'the copy could not be written', todo: 'Try again; if it keeps failing, check the disk.' };
+}
+
+/** Remove a file if it is there; a path that cannot even be looked at (a file in place of a folder) has nothing to remove. */
+export function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // Nothing was written there.
+  }
 }
 
 function flushToDisk(path: string, isDirectory = false): void {
@@ -105,8 +114,8 @@ export function writeVerifiedBackup(source: Database.Database, target: { path: s
     flushToDisk(dirname(target.path), true);
     return { path: target.path, bytes: statSync(target.path).size, papers, ms: performance.now() - started };
   } catch (err) {
-    rmSync(target.partial, { force: true });
-    rmSync(`${target.partial}-journal`, { force: true });
+    removeQuietly(target.partial);
+    removeQuietly(`${target.partial}-journal`);
     const { code, why, todo } = describeStorageFailure(err);
     throw new LecternError(code, `The backup could not be written: ${why}. No backup was kept.${todo ? ` ${todo}` : ''}`, { why, path: target.path });
   }
