@@ -2,7 +2,7 @@
  * The list of a library's backups as the window and `lectern backups` show it, and pruning them by the
  * retention rule (retention.ts).
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/backups';
 import { listBackupFiles, stalePartials, type BackupFile } from './backup-layout';
@@ -48,7 +48,9 @@ export function listBackups(file: string, nativeBinding?: string): BackupInfo[] 
 export function pruneBackups(file: string, now: Date = new Date()): string[] {
   const { remove } = applyRetention(listBackupFiles(file));
   const removed: string[] = [];
-  for (const path of [...remove.map((b) => b.path), ...stalePartials(file, now)]) {
+  // A kept damaged file may have its -wal and -shm beside it.
+  for (const path of [...remove.flatMap((b) => [b.path, `${b.path}-wal`, `${b.path}-shm`]), ...stalePartials(file, now)]) {
+    if (!existsSync(path)) continue;
     try {
       rmSync(path, { force: true });
       removed.push(path);

@@ -20,6 +20,7 @@ import { backupFolder, listBackupFiles, newBackupPath } from '../../db/upkeep/ba
 import { describeBackup, listBackups, pruneBackups } from '../../db/upkeep/catalog';
 import { checkIntegrity, describeCheckFailure, isDamageError, type CheckResult } from '../../db/upkeep/integrity';
 import { dailyBackupDue } from '../../db/upkeep/retention';
+import { nothingRead } from '../../db/upkeep/offline';
 import { runUpkeepTask } from '../../db/upkeep/tasks';
 import { writeVerifiedBackup } from '../../db/upkeep/write-backup';
 import { UpkeepRunner } from './upkeep-worker-client';
@@ -343,7 +344,7 @@ export class LibraryUpkeep {
     const out = this.partialFor('recover');
     try {
       const recovered = await this.runner.run({ op: 'recover', file: this.library.file, out, migrationsFolder: this.library.migrationsFolder, ...this.binding });
-      if (recovered.tables.every((t) => t.kept === 0) && recovered.tables.some((t) => t.lost !== 0)) {
+      if (nothingRead(recovered)) {
         throw new LecternError('DAMAGED', 'Nothing could be read from the damaged library file, so it was left as it is. Restore a backup instead.');
       }
       const previous = await this.keepCurrent();
