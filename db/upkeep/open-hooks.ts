@@ -7,8 +7,8 @@ import type Database from 'better-sqlite3';
 import type { IntegrityInfo } from '../../shared/backups';
 import { LecternError } from '../../shared/errors';
 import { newBackupPath, listBackupFiles } from './backup-layout';
-import { checkIntegrity, describeCheckFailure, isDamageError, SYNC_CHECK_BYTES } from './integrity';
-import { writeVerifiedBackup } from './write-backup';
+import { checkIntegrity, describeCheckFailure, isDamageError, sqliteCode, SYNC_CHECK_BYTES } from './integrity';
+import { describeStorageFailure, writeVerifiedBackup } from './write-backup';
 
 /** The integrity state of an open library; LibraryUpkeep updates it as checks run and damage is met. */
 export interface LibraryIntegrity extends IntegrityInfo {
@@ -38,6 +38,8 @@ export function damagedAdvice(file: string): string {
  * database (with the latest backup to restore in `details.backup`), else `LIBRARY` as before.
  */
 export function openFailure(file: string, err: unknown): LecternError {
+  const storage = storageFailure(file, err);
+  if (storage) return storage;
   if (isDamageError(err)) {
     return new LecternError(
       'DAMAGED',
@@ -48,13 +50,20 @@ export function openFailure(file: string, err: unknown): LecternError {
   return new LecternError('LIBRARY', `Cannot open the library file ${file}: ${(err as Error).message}.`, { file });
 }
 
+/** A full disk, an I/O error or a folder that cannot be written, in a sentence (`STORAGE`), else null. */
+function storageFailure(file: string, err: unknown): LecternError | null {
+  if (!/^SQLITE_(FULL|IOERR|READONLY|CANTOPEN)/.test(sqliteCode(err) ?? '')) return null;
+  const { why, todo } = describeStorageFailure(err, "the library's folder");
+  return new LecternError('STORAGE', `Cannot open the library file ${file}: ${why}. Nothing was changed. ${todo}`, { file, why });
+}
+
 /**
  * The error for a library that opened but could not be prepared (schema read or migration failed):
  * `DAMAGED` for damage, else `LIBRARY` naming the checked backup made before the update, if any.
  */
 export function prepareFailure(file: string, err: unknown, backup: string | null): LecternError {
   if (err instanceof LecternError) return err;
-  if (isDamageError(err)) return openFailure(file, err);
+  if (isDamageError(err) || storageFailure(file, err)) return openFailure(file, err);
   return new LecternError(
     'LIBRARY',
     `Cannot prepare the library file ${file}: ${(err as Error).message}.${backup ? ` A checked copy made before the update is at ${backup}.` : ''}`,

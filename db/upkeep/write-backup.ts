@@ -34,14 +34,14 @@ function dataVersion(sqlite: Database.Database): number {
   return sqlite.pragma('data_version', { simple: true }) as number;
 }
 
-/** Why a write to disk failed, in words, and what to do. */
-export function describeStorageFailure(err: unknown): { code: LecternErrorCode; why: string; todo: string } {
+/** Why a write to disk failed, in words, and what to do (`folder`: where it was writing, for "cannot be written to"). */
+export function describeStorageFailure(err: unknown, folder = 'the backups folder'): { code: LecternErrorCode; why: string; todo: string } {
   if (err instanceof LecternError) return { code: err.code, why: err.message.replace(/\.$/, ''), todo: '' };
   const code = sqliteCode(err) ?? (err as NodeJS.ErrnoException)?.code ?? '';
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return { code: 'STORAGE', why: 'the disk is full', todo: 'Free some space and try again.' };
   if (isDamageError(err)) return { code: 'DAMAGED', why: 'the library file is damaged', todo: 'Restore a backup or recover what can be read.' };
   if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOTDIR' || code === 'EEXIST') {
-    return { code: 'STORAGE', why: 'the backups folder cannot be written to', todo: 'Check that the disk is mounted and that you may write to the folder.' };
+    return { code: 'STORAGE', why: `${folder} cannot be written to`, todo: 'Check that the disk is mounted and that you may write to the folder.' };
   }
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return { code: 'STORAGE', why: 'the disk reported an error while writing', todo: 'Check the disk, then try again.' };
   return { code: 'STORAGE', why: 'the copy could not be written', todo: 'Try again; if it keeps failing, check the disk.' };

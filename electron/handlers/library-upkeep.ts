@@ -298,7 +298,15 @@ export class LibraryUpkeep {
     return describeBackup(listBackupFiles(this.library.file).find((b) => b.path === target.path)!, this.library.nativeBinding);
   }
 
-  private replaced(): void {
+  /** The last step of a restore or recovery: the prepared file's content becomes the library's. */
+  private async copyInto(prepared: string, previous: BackupInfo): Promise<void> {
+    try {
+      await this.runner.run({ op: 'copyInto', sourceFile: prepared, libraryFile: this.library.file, ...this.binding });
+    } catch (err) {
+      // The library is as it was, so the copy of it made a moment ago is not news: drop it.
+      await rm(previous.path, { force: true });
+      throw err;
+    }
     this.library.integrity = { state: 'ok', reason: null, checkedAt: new Date().toISOString(), checkMs: null, problems: [] };
     this.options.onReplaced?.();
   }
@@ -319,8 +327,7 @@ export class LibraryUpkeep {
     try {
       const prepared = await this.runner.run({ op: 'prepareRestore', backupFile: file, partial, migrationsFolder: this.library.migrationsFolder, ...this.binding });
       const previous = await this.keepCurrent();
-      await this.runner.run({ op: 'copyInto', sourceFile: partial, libraryFile: this.library.file, ...this.binding });
-      this.replaced();
+      await this.copyInto(partial, previous);
       const parsed = listBackupFiles(this.library.file).find((b) => b.path === file);
       return {
         restored: { path: file, createdAt: parsed ? parsed.createdAt.toISOString() : null },
@@ -348,8 +355,7 @@ export class LibraryUpkeep {
         throw new LecternError('DAMAGED', 'Nothing could be read from the damaged library file, so it was left as it is. Restore a backup instead.');
       }
       const previous = await this.keepCurrent();
-      await this.runner.run({ op: 'copyInto', sourceFile: out, libraryFile: this.library.file, ...this.binding });
-      this.replaced();
+      await this.copyInto(out, previous);
       return { ...recovered, previous, out: null };
     } finally {
       await rm(out, { force: true });
