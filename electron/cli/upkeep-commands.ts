@@ -11,7 +11,7 @@
  * restore and recover work on a library that cannot be opened at all, by putting the new file in its
  * place (db/upkeep/offline.ts).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { BACKUP_KIND_LABELS, describeRecovery, type BackupInfo, type RecoveryReport } from '../../shared/backups';
@@ -19,7 +19,7 @@ import { LecternError } from '../../shared/errors';
 import { openLibrary, type Library } from '../../db/open';
 import { checkIntegrity, describeCheckFailure } from '../../db/upkeep/integrity';
 import { recoverReadable } from '../../db/upkeep/recover';
-import { recoverOffline, restoreOffline } from '../../db/upkeep/offline';
+import { nothingRead, recoverOffline, restoreOffline } from '../../db/upkeep/offline';
 import { listBackups } from '../../db/upkeep/catalog';
 import { backupFolder } from '../../db/upkeep/backup-layout';
 import { LibraryUpkeep } from '../handlers/library-upkeep';
@@ -151,6 +151,10 @@ export async function runUpkeepCommand(command: UpkeepCommand, file: string, opt
         const out = resolve(options.out);
         if (existsSync(out)) throw new LecternError('INVALID_INPUT', `${out} exists already; give a new file name (nothing was written).`);
         const recovered = recoverReadable(file, out);
+        if (nothingRead(recovered)) {
+          for (const suffix of ['', '-wal', '-shm']) rmSync(`${out}${suffix}`, { force: true });
+          throw new LecternError('DAMAGED', `Nothing could be read from ${file}, so nothing was written to ${out}. Restore a backup instead (lectern backups lists them).`);
+        }
         const report: RecoveryReport = { ...recovered, previous: null, out };
         return { text: formatRecovery(report, `Written to ${out}; the library ${file} was left as it is.`), json: report, code: 0 };
       }
