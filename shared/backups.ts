@@ -33,7 +33,7 @@ export const BackupInfo = z.object({
   /** When it was written (ISO 8601 UTC, to the second). */
   createdAt: z.string(),
   bytes: z.number().int(),
-  /** Papers in it (trash included); null when it cannot be read (a damaged copy). */
+  /** Papers in it, not counting its trash; null when it cannot be read (a damaged copy). */
   papers: z.number().int().nullable(),
   /** False for a kept damaged file. */
   restorable: z.boolean(),
@@ -69,7 +69,7 @@ export type IntegrityInfo = z.infer<typeof IntegrityInfo>;
 export const RestoreReport = z.object({
   /** The backup whose content the library now holds. */
   restored: z.object({ path: z.string(), createdAt: z.string().nullable() }),
-  /** Papers in the library now (trash included). */
+  /** Papers in the library now, not counting the trash. */
   papers: z.number().int(),
   /** True when the backup came from an older Lectern and was brought up to date. */
   migrated: z.boolean(),
@@ -92,7 +92,7 @@ export type RecoveredTable = z.infer<typeof RecoveredTable>;
 
 export const RecoveryReport = z.object({
   tables: z.array(RecoveredTable),
-  /** Papers in the recovered library. */
+  /** Papers in the recovered library, not counting the trash. */
   papers: z.number().int(),
   /** Whether any row was lost (or may have been, where the count is unknown). */
   complete: z.boolean(),
@@ -109,4 +109,17 @@ export function describeRecovery(report: RecoveryReport): string[] {
   return report.tables
     .filter((t) => t.kept > 0 || t.lost !== 0)
     .map((t) => `${t.label}: ${n.format(t.kept)} kept${t.lost === null ? ', an unknown number lost' : t.lost > 0 ? `, ${n.format(t.lost)} lost` : ''}`);
+}
+
+/** A file size as people read it: "860 B", "352 KB", "1.2 MB", "201 MB" (powers of 1024). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
 }

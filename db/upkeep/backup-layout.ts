@@ -36,13 +36,17 @@ function stamp(at: Date): string {
 }
 
 /**
- * A free file name for a backup of `file` written at `at` (a second later, and so on, when one of that
- * second already exists: the name is a label, never overwritten).
+ * A free file name for a backup of `file` written at `at` (a second after the newest backup when that is
+ * not earlier: the name is a label, never overwritten).
  * @returns the final path and the `.partial` path to write first
  */
 export function newBackupPath(file: string, kind: BackupKind, at: Date = new Date()): { path: string; partial: string; createdAt: Date } {
   const folder = backupFolder(file);
-  for (let t = Math.floor(at.getTime() / 1000) * 1000; ; t += 1000) {
+  // Never before the newest backup: names stay in the order the backups were made, even when several
+  // are made within one second (and a pruned name is not reused).
+  const newest = listBackupFiles(file)[0]?.createdAt.getTime() ?? -Infinity;
+  const start = Math.max(Math.floor(at.getTime() / 1000) * 1000, newest + 1000);
+  for (let t = start; ; t += 1000) {
     const when = new Date(t);
     const name = `${stem(file)}-${stamp(when)}-${kind}.sqlite`;
     const path = join(folder, name);
@@ -79,10 +83,16 @@ export function parseBackupName(name: string): { stem: string; kind: BackupKind;
  */
 export function listBackupFiles(file: string): BackupFile[] {
   const folder = backupFolder(file);
-  if (!existsSync(folder)) return [];
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    // No folder yet (or something else in its place): no backups.
+    return [];
+  }
   const own = stem(file);
   const out: BackupFile[] = [];
-  for (const name of readdirSync(folder)) {
+  for (const name of names) {
     const parsed = parseBackupName(name);
     if (!parsed || parsed.stem !== own) continue;
     const path = join(folder, name);
@@ -99,8 +109,13 @@ export function listBackupFiles(file: string): BackupFile[] {
 /** Partial files left by a backup that was stopped (crash, power cut) more than `olderThanMs` ago. */
 export function stalePartials(file: string, now: Date, olderThanMs = 3_600_000): string[] {
   const folder = backupFolder(file);
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  return names
     .filter((name) => name.startsWith('.') && name.endsWith(PARTIAL_SUFFIX))
     .map((name) => join(folder, name))
     .filter((path) => {

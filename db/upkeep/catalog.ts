@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../shared/backups';
 import { listBackupFiles, stalePartials, type BackupFile } from './backup-layout';
 import { applyRetention } from './retention';
+import { livePapers } from './write-backup';
 
 /** Paper counts by file name, size and time: a backup never changes once written. */
 const paperCounts = new Map<string, number | null>();
@@ -19,7 +20,7 @@ function papersIn(b: BackupFile, nativeBinding?: string): number | null {
   try {
     const db = new Database(b.path, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     try {
-      n = db.prepare('SELECT COUNT(*) FROM papers').pluck(true).get() as number;
+      n = livePapers(db);
     } finally {
       db.close();
     }

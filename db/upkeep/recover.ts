@@ -16,7 +16,7 @@ import { fillDerivedKeys } from '../library/derived-keys';
 import { openLibrary } from '../open';
 import { checkIntegrity } from './integrity';
 import { readDamagedTable } from './read-damaged';
-import { removeQuietly } from './write-backup';
+import { livePapers, removeQuietly } from './write-backup';
 
 /** Names for the report (tables not listed show their SQL name). */
 const TABLE_LABELS: Record<string, string> = {
@@ -175,7 +175,7 @@ export function recoverReadable(damagedFile: string, outFile: string, options: {
     // One self-contained file: fold the WAL in and leave WAL mode.
     db.pragma('journal_mode = DELETE');
     const tablesOut = [...report.values()].sort((a, b) => rank(a.table) - rank(b.table));
-    const papers = (db.prepare('SELECT COUNT(*) FROM papers').pluck(true).get() as number) ?? 0;
+    const papers = livePapers(db);
     return { tables: tablesOut, papers, complete: tablesOut.every((t) => t.lost === 0) };
   } catch (err) {
     fresh.close();

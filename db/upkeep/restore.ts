@@ -23,7 +23,7 @@ import { fillDerivedKeys } from '../library/derived-keys';
 import { DEFAULT_MIGRATIONS_FOLDER, type LibraryDb } from '../open';
 import * as schema from '../schema';
 import { checkIntegrity, describeCheckFailure } from './integrity';
-import { describeStorageFailure, removeQuietly, tableCounts } from './write-backup';
+import { describeStorageFailure, livePapers, removeQuietly, tableCounts } from './write-backup';
 
 /** How long the copy waits for another process's write lock on the library before giving up (ms). */
 const LOCK_WAIT_MS = 30_000;
@@ -81,7 +81,7 @@ export function prepareRestoreCopy(backupFile: string, partial: string, options:
     fillDerivedKeys(db);
     const check = checkIntegrity(copy);
     if (!check.ok) throw new LecternError('STORAGE', 'The backup could not be prepared for restoring: the copy failed its integrity check. Nothing was changed.');
-    return { papers: copy.prepare('SELECT COUNT(*) FROM papers').pluck(true).get() as number, migrated: count() > before };
+    return { papers: livePapers(copy), migrated: count() > before };
   } catch (err) {
     copy.close();
     removeWithSidecars(partial);

@@ -17,7 +17,7 @@ import { checkIntegrity, describeCheckFailure, isDamageError, sqliteCode } from 
 export interface WrittenBackup {
   path: string;
   bytes: number;
-  /** Papers in the copy (trash included). */
+  /** Papers in the copy (not counting the trash). */
   papers: number;
   ms: number;
 }
@@ -28,6 +28,19 @@ export function tableCounts(sqlite: Database.Database): Map<string, number> {
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (sqlite.prepare(`SELECT COUNT(*) AS n FROM "${name.replace(/"/g, '""')}"`).get() as { n: number }).n);
   return counts;
+}
+
+/** Papers in the library, not counting the trash (a library from before the trash existed: all of them). */
+export function livePapers(sqlite: Database.Database): number {
+  try {
+    return sqlite.prepare('SELECT COUNT(*) FROM papers WHERE deleted_at IS NULL').pluck(true).get() as number;
+  } catch {
+    try {
+      return sqlite.prepare('SELECT COUNT(*) FROM papers').pluck(true).get() as number;
+    } catch {
+      return 0;
+    }
+  }
 }
 
 function dataVersion(sqlite: Database.Database): number {
@@ -85,7 +98,7 @@ export function verifyCopy(path: string, expected: Map<string, number> | null, t
         if (counts.get(table) !== n) throw new LecternError('STORAGE', `the copy holds ${counts.get(table) ?? 0} rows of ${table} where the library holds ${n}`);
       }
     }
-    return { papers: counts.get('papers') ?? 0 };
+    return { papers: livePapers(copy) };
   } finally {
     copy.close();
   }

@@ -14,7 +14,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { BACKUP_KIND_LABELS, describeRecovery, type BackupInfo, type RecoveryReport } from '../../shared/backups';
+import { BACKUP_KIND_LABELS, describeRecovery, formatBytes, type BackupInfo, type RecoveryReport } from '../../shared/backups';
 import { LecternError } from '../../shared/errors';
 import { openLibrary, type Library } from '../../db/open';
 import { checkIntegrity, describeCheckFailure } from '../../db/upkeep/integrity';
@@ -28,19 +28,6 @@ export const UPKEEP_COMMANDS = ['backup', 'backups', 'restore', 'check', 'recove
 export type UpkeepCommand = (typeof UPKEEP_COMMANDS)[number];
 
 const number = new Intl.NumberFormat('en-US');
-
-/** "1.2 MB" */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
 
 /** "2025-01-31 15:05" in the local time zone. */
 function localTime(iso: string): string {

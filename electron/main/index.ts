@@ -8,6 +8,8 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { APP_FOLDER, LIBRARY_FILE_NAME, resolveLibraryFile } from '../../db/location';
 import { openLibrary, type Library } from '../../db/open';
 import { createHandlers } from '../handlers/handlers';
+import { LecternError } from '../../shared/errors';
+import { repairDamagedAtStart } from './damaged-at-start';
 import { registerIpc } from './ipc';
 import { applyContentSecurityPolicy, createMainWindow } from './window';
 
@@ -25,17 +27,20 @@ async function start(): Promise<void> {
   await app.whenReady();
   const explicit = libraryArgument(process.argv);
   const file = explicit || process.env.LECTERN_LIBRARY ? resolveLibraryFile(explicit) : join(app.getPath('userData'), LIBRARY_FILE_NAME);
-  try {
-    // Migrations ship beside the app (electron-builder `files`), not inside the bundle.
-    library = openLibrary(file, {
-      migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
-      // Set by `npm start` in development; packaged apps carry a module rebuilt for Electron.
-      nativeBinding: process.env.LECTERN_SQLITE_BINDING,
-    });
-  } catch (err) {
-    dialog.showErrorBox('Lectern cannot open its library', (err as Error).message);
-    app.exit(1);
-    return;
+  // Migrations ship beside the app (electron-builder `files`), not inside the bundle.
+  // LECTERN_SQLITE_BINDING is set by `npm start` in development; packaged apps carry a module rebuilt for Electron.
+  const options = { migrationsFolder: join(app.getAppPath(), 'db', 'migrations'), nativeBinding: process.env.LECTERN_SQLITE_BINDING };
+  for (let attempt = 0; !library; attempt++) {
+    try {
+      library = openLibrary(file, options);
+    } catch (err) {
+      // A damaged file: offer a restore or a recovery once (its dialog says what went wrong), then open what it gave.
+      const damagedAtFirst = attempt === 0 && err instanceof LecternError && err.code === 'DAMAGED';
+      if (damagedAtFirst && (await repairDamagedAtStart(file, err, options))) continue;
+      if (!damagedAtFirst) dialog.showErrorBox('Lectern cannot open its library', (err as Error).message);
+      app.exit(1);
+      return;
+    }
   }
   const rendererUrl = pathToFileURL(join(import.meta.dirname, '..', 'renderer', 'index.html')).toString();
   registerIpc(createHandlers(library, { background: true }), rendererUrl);
