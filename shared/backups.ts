@@ -103,11 +103,11 @@ export const RecoveryReport = z.object({
 });
 export type RecoveryReport = z.infer<typeof RecoveryReport>;
 
-/** One line per table with something lost, e.g. "papers: 1,920 kept, 80 lost". */
+/** One line per table that lost rows (or may have), e.g. "papers: 1,920 kept, 80 lost". */
 export function describeRecovery(report: RecoveryReport): string[] {
   const n = new Intl.NumberFormat('en-US');
   return report.tables
-    .filter((t) => t.kept > 0 || t.lost !== 0)
+    .filter((t) => t.lost !== 0)
     .map((t) => `${t.label}: ${n.format(t.kept)} kept${t.lost === null ? ', an unknown number lost' : t.lost > 0 ? `, ${n.format(t.lost)} lost` : ''}`);
 }
 

@@ -2,9 +2,11 @@
  * Is the library file sound? SQLite's own checks (`PRAGMA quick_check`, `integrity_check`), and telling
  * damage apart from other failures when it is met while reading or writing.
  *
- * Measured on a generated library of 100,000 papers (210 MB, tests/bench/generate-library.ts) on the
- * 2-core build machine: quick_check 0.9 s, integrity_check 2.9 s (file in the page cache). Libraries
- * over SYNC_CHECK_BYTES are therefore checked on a thread after the window opens; smaller ones at open.
+ * Measured on a generated library of 100,000 papers (210 MB, `npx tsx tests/bench/generate-library.ts`)
+ * on the 2-core build machine, file in the page cache: quick_check 0.9 s of CPU (0.9 s wall when the
+ * machine was quiet, 1.9-6 s at a load average of 12), integrity_check about 3 s of CPU. A backup of it
+ * (VACUUM INTO, then the copy's own quick_check and row counts) takes 1.6 s of CPU and 203 MB. So
+ * libraries over SYNC_CHECK_BYTES are checked on a thread after the window opens; smaller ones at open.
  */
 import type Database from 'better-sqlite3';
 
