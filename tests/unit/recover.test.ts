@@ -58,6 +58,31 @@ describe('a damaged library', () => {
     lib.close();
   });
 
+  it('a large library is checked on the upkeep thread after opening; writes made meanwhile wait for the verdict', async () => {
+    const { file } = damagedCopy();
+    const lib = openLibrary(file);
+    // As a library over SYNC_CHECK_BYTES is opened: not checked yet.
+    lib.integrity = { state: 'unchecked', reason: null, checkedAt: null, checkMs: null, problems: [] };
+    const h = createHandlers(lib, { background: true });
+    expect((await call(h, 'library.integrity', {})).state).toBe('checking');
+    // A read answers at once; a write waits for the check, then is refused.
+    expect((await call(h, 'tags.list', {})).length).toBe(8);
+    const write = dispatch(h, 'tags.create', { name: 'during-the-check' }, { trusted: true });
+    expect(await write).toMatchObject({ ok: false, error: { code: 'DAMAGED' } });
+    expect(await call(h, 'library.integrity', {})).toMatchObject({ state: 'damaged', checkMs: expect.any(Number) });
+    lib.close();
+
+    const sound = tempLibraryFile();
+    copyFileSync(pristine, sound);
+    const ok = openLibrary(sound);
+    ok.integrity = { state: 'unchecked', reason: null, checkedAt: null, checkMs: null, problems: [] };
+    const h2 = createHandlers(ok, { background: true });
+    expect((await call(h2, 'library.integrity', {})).state).toBe('checking');
+    expect(await call(h2, 'tags.create', { name: 'after-the-check' })).toMatchObject({ name: 'after-the-check' });
+    expect(await call(h2, 'library.integrity', {})).toMatchObject({ state: 'ok', reason: null });
+    ok.close();
+  });
+
   it('is marked damaged when a read meets damage later, and then refuses writes', async () => {
     const { file } = damagedCopy();
     const lib = openLibrary(file);
