@@ -94,7 +94,9 @@ describe('a damaged library file', () => {
     expect(sha(file)).toBe(before);
   });
 
-  it.each(UNOPENABLE)('%s: lectern check says damaged; recover finds nothing to read; restore brings the backup back and keeps the damaged file', (pattern) => {
+  // The command line takes the same path for every file that cannot be opened; one of each SQLite error
+  // (SQLITE_CORRUPT for a cut file, SQLITE_NOTADB for the others) is enough, and spawning it is slow.
+  it.each(['truncated', 'not-a-database'] as const)('%s: lectern check says damaged; recover finds nothing to read; restore brings the backup back and keeps the damaged file', (pattern) => {
     const file = copyOfLibrary();
     damage(file, pattern);
     const before = sha(file);
