@@ -25,8 +25,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The reader thread's entry is built beside index.js, where read-worker-client.ts looks for it.
-      rollupOptions: { input: { index: resolve(here, 'electron/main/index.ts'), 'read-worker': resolve(here, 'electron/handlers/read-worker.ts') } },
+      // The reader and upkeep threads' entries are built beside index.js, where their clients look for them.
+      rollupOptions: {
+        input: {
+          index: resolve(here, 'electron/main/index.ts'),
+          'read-worker': resolve(here, 'electron/handlers/read-worker.ts'),
+          'upkeep-worker': resolve(here, 'electron/handlers/upkeep-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -9,8 +9,8 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LecternError } from '../shared/errors';
-import { cannotOpen, toLecternError } from '../shared/error-messages';
 import { fillDerivedKeys } from './library/derived-keys';
+import { backupBeforeUpdate, checkAtOpen, integrityOk, openFailure, prepareFailure, type LibraryIntegrity } from './upkeep/open-hooks';
 import * as schema from './schema';
 
 export type LibraryDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -20,8 +20,15 @@ export interface Library {
   db: LibraryDb;
   /** Absolute path of the library file (`:memory:` for an in-memory library). */
   file: string;
-  /** Path of the backup written before migrating, or null when none was needed. */
+  /** Path of the (checked) backup written before migrating, or null when none was needed. */
   backup: string | null;
+  /**
+   * Result of the integrity check at open, kept up to date by the host (LibraryUpkeep): a `damaged`
+   * library was opened without migrating and must not be written to.
+   */
+  integrity: LibraryIntegrity;
+  /** The migrations folder it was opened with (restores and recoveries bring copies up to date with it). */
+  migrationsFolder: string;
   /** The better_sqlite3.node it was opened with, when not the default (reader threads open the same). */
   nativeBinding?: string;
   /**
@@ -81,22 +88,6 @@ function newerThanThisVersion(sqlite: Database.Database, migrationsFolder: strin
   return (row.last ?? -1) > known;
 }
 
-/**
- * A failure to open or prepare `file` as the user reads it: disk, permission and damage problems in
- * plain words (shared/error-messages.ts); anything else as a LIBRARY error naming the file, its detail
- * logged for the developer, never the raw SQLite or file-system message.
- */
-function openFailure(err: unknown, file: string, doing: string, backup: string | null = null): LecternError {
-  if (err instanceof LecternError) return err;
-  console.error(err);
-  // Path problems the general mapping leaves alone (they mean something else elsewhere) are, here, the library's path.
-  const pathProblem = ['ENOENT', 'EEXIST', 'ENOTDIR', 'ENAMETOOLONG', 'ELOOP'].includes((err as { code?: string })?.code ?? '');
-  const mapped = pathProblem ? cannotOpen(file) : toLecternError(err, { file });
-  const copy = backup ? ` A copy made before the update is at ${backup}.` : '';
-  if (mapped.code !== 'INTERNAL') return copy ? new LecternError(mapped.code, `${mapped.message}${copy}`, { ...mapped.details, backup }) : mapped;
-  return new LecternError('LIBRARY', `Cannot ${doing} the library file ${file}; nothing was changed.${copy}`, { file, backup });
-}
-
 function hasUserTables(sqlite: Database.Database): boolean {
   return !!sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' LIMIT 1`).get();
 }
@@ -105,17 +96,21 @@ function hasUserTables(sqlite: Database.Database): boolean {
  * Open (or create) a library file and bring its schema up to date.
  *
  * Creates the parent folder and the file if needed; sets WAL journal mode, foreign keys on and a 5 s
- * busy timeout; before applying migrations to a file that already holds tables, writes a consistent copy
- * beside it (`<file>.backup-<timestamp>.sqlite`, via `VACUUM INTO`).
+ * busy timeout. Quick-checks the file (db/upkeep/open-hooks.ts: at once when it is small or about to be
+ * migrated, else `integrity.state` is `unchecked` for the host to check on a thread); a damaged file is
+ * returned with `integrity.state` `damaged`, not migrated and not written to. Before applying migrations
+ * to a file that already holds tables, writes a checked backup into its backups folder (kind
+ * `before-update`, db/upkeep/backup-layout.ts); when that backup fails, nothing is migrated.
  *
  * @param file path of the SQLite file, or `:memory:`
  * @param options.migrationsFolder folder of drizzle-kit migrations (default: db/migrations)
  * @param options.nativeBinding path of a better_sqlite3.node built for another runtime (the desktop app
  *   in development, see scripts/electron-sqlite.mjs); default: the one in node_modules
  * @returns the open library; call `close()` when done
- * @throws LecternError `STORAGE` (cannot open, read-only, disk full or failing), `DAMAGED` (not a SQLite
- *   database, or damaged), `LIBRARY` (written by a newer Lectern, a migration failed, or the database
- *   engine cannot load); messages are plain sentences naming the file (shared/error-messages.ts)
+ * @throws LecternError `STORAGE` (cannot open, read-only, disk full or failing; or the backup before an
+ *   update failed, the file unchanged), `DAMAGED` (not a SQLite database, or too damaged to open;
+ *   details.backup: the newest backup to restore), `LIBRARY` (written by a newer Lectern, a migration
+ *   failed, or the database engine cannot load); messages are plain sentences naming the file
  */
 export function openLibrary(file: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): Library {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
@@ -129,7 +124,7 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
   } catch (err) {
-    throw openFailure(err, file, 'open');
+    throw openFailure(file, err);
   }
 
   let backup: string | null = null;
@@ -138,17 +133,23 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
     if (!inMemory && newerThanThisVersion(sqlite, migrationsFolder)) {
       throw new LecternError('LIBRARY', `The library file ${file} was written by a newer version of Lectern: update Lectern to open it. Nothing was changed.`, { file });
     }
-    if (!inMemory && hasUserTables(sqlite) && pendingMigrations(sqlite, migrationsFolder) > 0) {
-      backup = `${file}.backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
-      sqlite.prepare('VACUUM INTO ?').run(backup);
-    }
     const db = drizzle(sqlite, { schema }) as LibraryDb;
+    const library = (integrity: LibraryIntegrity): Library => ({
+      db, file, backup, integrity, migrationsFolder,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      close: () => checkpointAndClose(sqlite),
+    });
+    const update = !inMemory && hasUserTables(sqlite) && pendingMigrations(sqlite, migrationsFolder) > 0;
+    // Integrity hook: a damaged library is handed over as it is, for reading and recovery only.
+    const integrity = inMemory ? integrityOk() : checkAtOpen(sqlite, file, update);
+    if (integrity.state === 'damaged') return library(integrity);
+    if (update) backup = backupBeforeUpdate(sqlite, file);
     migrate(db, { migrationsFolder });
     fillDerivedKeys(db);
-    return { db, file, backup, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => checkpointAndClose(sqlite) };
+    return library(integrity);
   } catch (err) {
     sqlite.close();
-    throw openFailure(err, file, 'prepare', backup);
+    throw prepareFailure(file, err, backup);
   }
 }
 
@@ -165,7 +166,7 @@ export function openReader(file: string, options: { nativeBinding?: string } = {
     sqlite = new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
     sqlite.pragma('busy_timeout = 5000');
   } catch (err) {
-    throw openFailure(err, file, 'open');
+    throw openFailure(file, err);
   }
   const db = drizzle(sqlite, { schema }) as LibraryDb;
   return { db, file, close: () => sqlite.close() };

@@ -13,6 +13,7 @@ import './styles/math.css';
 import './styles/shell.css';
 import './styles/organise.css';
 import './styles/notes.css';
+import './styles/backups.css';
 import { App } from './shell/app';
 import { applyTheme, useTheme } from './stores/theme-store';
 

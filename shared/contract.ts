@@ -10,6 +10,7 @@ import { READING_STATUSES, TAG_TYPES } from './curation';
 import { PASTE_TOO_LONG_MESSAGE, pasteTooLong } from './paste-limit';
 import { freeText, nameText, searchText } from './text-input';
 import { jsonValueProblem } from './json-limits';
+import { BackupInfo, BackupList, IntegrityInfo, RecoveryReport, RestoreReport } from './backups';
 
 // ---- shared pieces -------------------------------------------------------------------------------
 
@@ -565,6 +566,28 @@ export const contract = {
   'undo.undo': { input: z.object({}), output: z.object({ label: z.string(), state: UndoState }) },
   /** Apply again the latest undone change; `NOT_FOUND` when there is nothing to redo. A new change clears redo. */
   'undo.redo': { input: z.object({}), output: z.object({ label: z.string(), state: UndoState }) },
+
+  // ---- backups, integrity, restore and recovery (issue 8, items 5-7; shared/backups.ts) ------------
+  /** The library's backups, newest first, and the folder they are in (db/upkeep/backup-layout.ts). */
+  'backups.list': { input: z.object({}), output: BackupList },
+  /**
+   * "Back up now": one checked, self-contained copy in the backups folder (kind `manual`). `STORAGE` when
+   * it cannot be written (nothing is left behind), `DAMAGED` on a damaged library.
+   */
+  'backups.create': { input: z.object({}), output: BackupInfo },
+  /**
+   * Replace the library's content by a backup's (`name`: a restorable file of `backups.list`), brought up to
+   * date if it is older; the library as it was is backed up first (`previous`). Undo history is dropped.
+   * All or nothing: `INVALID_INPUT` (unknown or unsound backup), `STORAGE`, `BUSY` leave the library as it was.
+   */
+  'backups.restore': { input: z.object({ name: z.string().max(255) }), output: RestoreReport },
+  /** ok / unchecked / checking / damaged, with the reason when damaged. */
+  'library.integrity': { input: z.object({}), output: IntegrityInfo },
+  /**
+   * Make the library a new one holding every row of the damaged file that can still be read; the damaged
+   * file is kept in the backups folder. `DAMAGED` when nothing can be read (restore a backup instead).
+   */
+  'library.recover': { input: z.object({}), output: RecoveryReport },
 } as const;
 
 export type Contract = typeof contract;

@@ -18,6 +18,7 @@ import { openLibrary, type Library } from '../../db/open';
 import { call } from '../handlers/dispatch';
 import { closeHandlers, createHandlers } from '../handlers/handlers';
 import { onShutdown, signalExitCode, type ShutdownCause } from '../lifecycle/shutdown';
+import { runUpkeepCommand, UPKEEP_COMMANDS, type UpkeepCommand } from './upkeep-commands';
 import { formatAuthors, formatCard, formatImport, formatIncompleteTail, formatMetrics, formatPapers } from './format';
 
 const USAGE = `usage: lectern <command> [options]
@@ -32,6 +33,14 @@ commands:
   authors                  list author profiles  [--all] [--json]
   author NAME              an author's card  [--json]
   metrics NAME             an author's metrics  [--json]
+
+backups and repair (the library's backups folder: lectern backups shows where):
+  backup [--out FILE]      a checked backup now; with --out, one self-contained copy at FILE
+  backups                  list the backups: when, why, size, papers  [--json]
+  restore FILE             replace the library's content by a backup's (the library as it was is
+                           backed up first; no question asked)
+  check [--full]           check the library file (quick_check; integrity_check with --full)
+  recover [--out FILE]     keep what can be read of a damaged library (as the library, or into FILE)
 
 options:
   --library FILE           library file (default: $LECTERN_LIBRARY, else the desktop app's library)
@@ -87,6 +96,8 @@ async function run(argv: string[]): Promise<void> {
         author: { type: 'string' },
         limit: { type: 'string' },
         all: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        full: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -109,6 +120,15 @@ async function run(argv: string[]): Promise<void> {
     for (const s of skipped) process.stderr.write(`skipped line ${s.line} (${s.reason}): ${s.text}\n`);
     if (incompleteTail) process.stderr.write(`${formatIncompleteTail(incompleteTail)}\n`);
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    return;
+  }
+
+  if ((UPKEEP_COMMANDS as readonly string[]).includes(command)) {
+    if (command === 'restore' && !arg) throw new UsageError('restore needs the backup file to restore (lectern backups lists them)');
+    libraryFile = resolveLibraryFile(values.library);
+    const done = await runUpkeepCommand(command as UpkeepCommand, libraryFile, { arg: arg ?? '', out: values.out, full: values.full ?? false, json: values.json ?? false });
+    print(done.json, values.json ?? false, () => done.text);
+    if (done.code !== 0) process.exitCode = done.code;
     return;
   }
 

@@ -21,9 +21,11 @@ import { createCollection, deleteCollection, listCollections, updateCollection }
 import { addToCollection, removeFromCollection } from '../../db/library/collection-papers';
 import { setRating, setStarred, setStatus } from '../../db/library/paper-marks';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from '../../db/library/saved-searches';
-import { emptyTrash, purgeTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
+import { emptyTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
 import type { Outcome } from '../../db/library/changes';
 import { UndoStack } from './undo-stack';
+import { LibraryUpkeep } from './library-upkeep';
+import { upkeepHandlers } from './upkeep-handlers';
 
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
@@ -37,6 +39,11 @@ export interface HandlerOptions {
    * thread: for one-shot hosts (the CLI), where starting a thread costs more than it saves.
    */
   readsInProcess?: boolean;
+  /**
+   * A long-running host (desktop, browser mode): check a large library's integrity on a thread after
+   * opening, and keep daily backups (at open and hourly). See library-upkeep.ts.
+   */
+  background?: boolean;
 }
 
 /**
@@ -53,7 +60,9 @@ export interface HandlerOptions {
  * - curation (`tags.*`, `notes.*`, `annotations.*`, `collections.*`, `papers.setStatus|setRating|setStarred|trash|restore`,
  *   `savedSearches.*`): writes go through the write queue and record their inverse on this table's undo
  *   stack; `undo.undo` / `undo.redo` / `undo.state` walk it (one stack per handler table: the session).
- * - On creation, papers trashed more than 30 days ago are purged.
+ * - On creation, papers trashed more than 30 days ago are purged (after a backup, library-upkeep.ts).
+ * - Backups, integrity, restore and recovery: upkeep-handlers.ts. Every write is refused with `DAMAGED`
+ *   on a damaged library, and damage met by any handler marks the library damaged.
  */
 /** What closeHandlers stops, per handler table. */
 const closers = new WeakMap<Handlers, () => Promise<void>>();
@@ -73,17 +82,21 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const jobs = new Jobs();
   const writes = new WriteQueue();
   const history = new UndoStack();
+  const upkeep = new LibraryUpkeep(library, { inProcess: options.readsInProcess, exclusive: (work) => writes.run(work), onReplaced: () => history.clear() });
+  /** Every write: refused on a damaged library (LibraryUpkeep.assertWritable), then one at a time. */
+  const write = <T>(work: () => T | Promise<T>): Promise<T> =>
+    writes.run(() => {
+      upkeep.assertWritable();
+      return work();
+    });
   /** Run a curation operation as a queued write and keep its undo. */
-  const undoable = <T>(op: () => Outcome<T>): Promise<T> => writes.run(() => history.record(op()));
-  // Synchronously, before any call: nothing else can be writing yet, and a host that closes the library
-  // right after (the CLI) must not find a purge still queued. An empty purge is one indexed lookup.
-  try {
-    purgeTrash(db);
-  } catch (err) {
-    console.error('Purging the trash failed:', err);
-  }
+  const undoable = <T>(op: () => Outcome<T>): Promise<T> => write(() => history.record(op()));
+  if (options.background) upkeep.start();
+  // Now (one-shot hosts: before any call, so the CLI never closes the library with a purge queued) or
+  // first on the write queue (long-running hosts: after the background check, and off the main thread).
+  upkeep.purgeAtOpen();
   const reads = new ReadWorker(library, options.readsInProcess ? { inProcess: true } : {});
-  const table: Handlers = {
+  const table: Handlers = upkeep.watch<Handlers>({
     'library.info': () => libraryInfo(db, library.file),
     'paste.preview': async ({ text, jobId }) => {
       const outcome = detectAndParse(text);
@@ -111,7 +124,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
       };
     },
     'paste.import': ({ text, jobId }) =>
-      writes.run(async () => {
+      write(async () => {
         const outcome = detectAndParse(text);
         if (!jobId) return importProfileAsync(db, text, outcome);
         return jobs.run(jobId, outcome.profile.papers.length, (signal, onProgress) => importProfileAsync(db, text, outcome, { signal, onProgress }));
@@ -126,7 +139,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'authors.grid': (input) => authorGrid(db, input),
     'settings.get': ({ key }) => ({ value: getSetting(db, key) }),
     'settings.set': ({ key, value }) =>
-      writes.run(() => {
+      write(() => {
         setSetting(db, key, value);
         return {};
       }),
@@ -168,18 +181,24 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'papers.trash': (input) => undoable(() => trashPapers(db, input)),
     'papers.restore': (input) => undoable(() => restorePapers(db, input)),
     'trash.info': () => trashInfo(db),
-    'trash.empty': () => writes.run(() => emptyTrash(db)),
+    'trash.empty': () =>
+      write(async () => {
+        await upkeep.backupBefore('before-empty-trash', () => trashInfo(db).count > 0);
+        return emptyTrash(db);
+      }),
     'savedSearches.list': () => listSavedSearches(db),
     'savedSearches.create': (input) => undoable(() => createSavedSearch(db, input)),
     'savedSearches.update': (input) => undoable(() => updateSavedSearch(db, input)),
     'savedSearches.delete': (input) => undoable(() => deleteSavedSearch(db, input)),
     'undo.state': () => history.state(),
-    'undo.undo': () => writes.run(() => ({ label: history.undo(db), state: history.state() })),
-    'undo.redo': () => writes.run(() => ({ label: history.redo(db), state: history.state() })),
-  };
+    'undo.undo': () => write(() => ({ label: history.undo(db), state: history.state() })),
+    'undo.redo': () => write(() => ({ label: history.redo(db), state: history.state() })),
+    ...upkeepHandlers(upkeep, (work) => writes.run(work)),
+  });
   closers.set(table, async () => {
     jobs.cancelAll();
     await writes.run(() => undefined).catch(() => undefined);
+    upkeep.close();
     await reads.close();
   });
   return table;

@@ -80,6 +80,12 @@ export class UndoStack {
     return change.label;
   }
 
+  /** Forget every step (the library's content was replaced by a restore: no step applies to it any more). */
+  clear(): void {
+    this.undos.length = 0;
+    this.redos.length = 0;
+  }
+
   /** Labels of what Undo and Redo would do now. */
   state(): UndoState {
     return { undo: this.undos.at(-1)?.label ?? null, redo: this.redos.at(-1)?.label ?? null };

@@ -16,6 +16,8 @@ import { onShutdown } from '../lifecycle/shutdown';
 import { registerAppScheme, serveAppScheme } from './app-protocol';
 import { APP_ENTRY_URL } from './app-url';
 import { guardMainProcess } from './crash-guard';
+import { LecternError } from '../../shared/errors';
+import { repairDamagedAtStart } from './damaged-at-start';
 import { registerIpc } from './ipc';
 import { applyContentSecurityPolicy, createMainWindow } from './window';
 
@@ -51,20 +53,23 @@ async function start(): Promise<void> {
   await app.whenReady();
   const explicit = libraryArgument(process.argv);
   const file = explicit || process.env.LECTERN_LIBRARY ? resolveLibraryFile(explicit) : join(app.getPath('userData'), LIBRARY_FILE_NAME);
-  try {
-    // Migrations ship beside the app (electron-builder `files`), not inside the bundle.
-    library = openLibrary(file, {
-      migrationsFolder: join(app.getAppPath(), 'db', 'migrations'),
-      // Set by `npm start` in development; packaged apps carry a module rebuilt for Electron.
-      nativeBinding: process.env.LECTERN_SQLITE_BINDING,
-    });
-  } catch (err) {
-    dialog.showErrorBox('Lectern cannot open its library', (err as Error).message);
-    closed = true;
-    app.exit(1);
-    return;
+  // Migrations ship beside the app (electron-builder `files`), not inside the bundle.
+  // LECTERN_SQLITE_BINDING is set by `npm start` in development; packaged apps carry a module rebuilt for Electron.
+  const options = { migrationsFolder: join(app.getAppPath(), 'db', 'migrations'), nativeBinding: process.env.LECTERN_SQLITE_BINDING };
+  for (let attempt = 0; !library; attempt++) {
+    try {
+      library = openLibrary(file, options);
+    } catch (err) {
+      // A damaged file: offer a restore or a recovery once (its dialog says what went wrong), then open what it gave.
+      const damagedAtFirst = attempt === 0 && err instanceof LecternError && err.code === 'DAMAGED';
+      if (damagedAtFirst && (await repairDamagedAtStart(file, err, options))) continue;
+      if (!damagedAtFirst) dialog.showErrorBox('Lectern cannot open its library', (err as Error).message);
+      closed = true;
+      app.exit(1);
+      return;
+    }
   }
-  handlers = createHandlers(library);
+  handlers = createHandlers(library, { background: true });
   registerIpc(handlers);
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   applyContentSecurityPolicy();

@@ -46,7 +46,7 @@ try {
 }
 
 const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'out', 'renderer');
-const handlers = createHandlers(library);
+const handlers = createHandlers(library, { background: true });
 let server: Awaited<ReturnType<typeof startBrowserServer>>;
 try {
   server = await startBrowserServer({ handlers, rendererDir, host, port });

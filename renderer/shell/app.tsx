@@ -31,6 +31,8 @@ import { PromptDialog } from '../features/organise/prompt-dialog';
 import { TagPicker } from '../features/organise/tag-picker';
 import { TrashBar } from '../features/organise/trash';
 import { useOrganiseShortcuts } from '../features/organise/use-organise-shortcuts';
+import { BackupsDialog } from '../features/backups/backups-dialog';
+import { DamageBanner } from '../features/backups/damage-banner';
 
 const VIEWS: { id: MainView; label: string; title: string }[] = [
   { id: 'papers', label: 'Papers', title: 'The papers table' },
@@ -158,6 +160,7 @@ export function App() {
   return (
     <div className="app">
       <Notices />
+      <DamageBanner />
       <div className="panes" style={style}>
         {panes.sidebarCollapsed ? null : (
           <>
@@ -208,6 +211,7 @@ export function App() {
       <TagPicker />
       <PaperMenu />
       <ContextMenu />
+      <BackupsDialog />
     </div>
   );
 }

@@ -192,7 +192,7 @@ describe('real SQLite failures reach the user as sentences', () => {
     );
     const text = tempLibraryFile();
     writeFileSync(text, 'not a database '.repeat(300));
-    expect(() => openLibrary(text)).toThrow(expect.objectContaining({ code: 'DAMAGED', message: expect.stringMatching(new RegExp(`^The file ${text} is not a Lectern library, or it is damaged`)) }));
+    expect(() => openLibrary(text)).toThrow(expect.objectContaining({ code: 'DAMAGED', message: expect.stringMatching(new RegExp(`^The library file ${text} cannot be opened: it is damaged, or it is not a Lectern library at all`)) }));
     expect(() => openLibrary(join(text, 'library.sqlite'))).toThrow(expect.objectContaining({ code: 'STORAGE', details: { reason: 'cannot-open', file: join(text, 'library.sqlite') } }));
     rmSync(folder, { recursive: true });
   });

@@ -1,6 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_FOLDER, openLibrary } from '../../db/open';
@@ -58,9 +58,10 @@ describe('openLibrary', () => {
     old.exec(`CREATE TABLE notes_from_an_older_lectern (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes_from_an_older_lectern (body) VALUES ('keep me');`);
     old.close();
     const lib = openLibrary(file);
-    expect(lib.backup).toMatch(/library\.sqlite\.backup-.*\.sqlite$/);
+    expect(lib.backup).toBe(join(dirname(file), 'backups', basename(lib.backup!)));
+    expect(basename(lib.backup!)).toMatch(/^library-\d{8}-\d{6}-before-update\.sqlite$/);
     lib.close();
-    expect(readdirSync(dirname(file)).filter((f) => f.includes('.backup-'))).toHaveLength(1);
+    expect(readdirSync(join(dirname(file), 'backups'))).toEqual([basename(lib.backup!)]);
     const backup = new Database(lib.backup!, { readonly: true });
     expect(backup.prepare('SELECT body FROM notes_from_an_older_lectern').all()).toEqual([{ body: 'keep me' }]);
     backup.close();
@@ -102,10 +103,12 @@ describe('openLibrary', () => {
     backup.close();
   });
 
-  it('says clearly when the file is not a library', () => {
+  it('says clearly when the file is not a library (or its first page is damaged), and writes nothing to it', () => {
     const file = tempLibraryFile();
-    writeFileSync(file, 'this is a shopping list, not a database '.repeat(200));
+    const text = 'this is a shopping list, not a database '.repeat(200);
+    writeFileSync(file, text);
     expect(() => openLibrary(file)).toThrow(expect.objectContaining({ code: 'DAMAGED', message: expect.stringContaining(file) }));
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
 

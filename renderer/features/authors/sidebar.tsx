@@ -11,6 +11,7 @@ import { AuthorAvatar } from './author-avatar';
 import { CollectionsSection } from '../organise/sidebar-collections';
 import { SavedSearchesSection } from '../organise/sidebar-saved-searches';
 import { TagsSection } from '../organise/sidebar-tags';
+import { useBackupsDialog } from '../backups/backup-actions';
 import { TrashEntry } from '../organise/trash';
 
 const GROUP_LIMIT = 8;
@@ -218,6 +219,9 @@ export function Sidebar() {
       <div className="sidebar-footer">
         <button type="button" className="button button-block" onClick={() => openImport()}>
           Import a profile…
+        </button>
+        <button type="button" className="button button-block button-quiet" title="The library's backups: back up now, or restore one" onClick={() => useBackupsDialog.getState().show()}>
+          Backups…
         </button>
         <ThemeSwitch />
       </div>

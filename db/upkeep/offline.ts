@@ -1,0 +1,59 @@
+/**
+ * Restore and recovery for a library that cannot be opened at all (its first page is damaged, it was
+ * cut short, or it is not a database): no host can have a connection to it, so the prepared file simply
+ * takes its place, and the damaged file (with its -wal and -shm) is moved into the backups folder as a
+ * `damaged` backup. Used by the command line (`lectern restore`, `lectern recover`) and the desktop
+ * app's start-up dialog.
+ */
+import { join } from 'node:path';
+import { backupFolder, newBackupPath } from './backup-layout';
+import { pruneBackups } from './catalog';
+import { recoverReadable, type Recovered } from './recover';
+import { prepareRestoreCopy, replaceLibraryFile, type PreparedCopy } from './restore';
+import { LecternError } from '../../shared/errors';
+import { removeQuietly } from './write-backup';
+
+interface Options {
+  migrationsFolder?: string;
+  nativeBinding?: string;
+}
+
+function partialFor(libraryFile: string, what: string): string {
+  return join(backupFolder(libraryFile), `.${what}-${Date.now()}.sqlite.partial`);
+}
+
+/**
+ * Put a backup in place of a library file that cannot be opened.
+ * @returns papers restored, whether the backup was migrated, and where the damaged file was kept
+ * @throws LecternError as prepareRestoreCopy (the library file is then untouched)
+ */
+export function restoreOffline(libraryFile: string, backupFile: string, options: Options = {}): PreparedCopy & { kept: string } {
+  const partial = partialFor(libraryFile, 'restore');
+  const prepared = prepareRestoreCopy(backupFile, partial, options);
+  const kept = newBackupPath(libraryFile, 'damaged').path;
+  replaceLibraryFile(libraryFile, partial, kept);
+  pruneBackups(libraryFile);
+  return { ...prepared, kept };
+}
+
+/**
+ * Put a library recovered from what can be read of `libraryFile` in its place.
+ * @throws LecternError `DAMAGED` when nothing at all can be read (the file is then untouched)
+ */
+export function recoverOffline(libraryFile: string, options: Options = {}): Recovered & { kept: string } {
+  const out = partialFor(libraryFile, 'recover');
+  const recovered = recoverReadable(libraryFile, out, options);
+  if (nothingRead(recovered)) {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) removeQuietly(`${out}${suffix}`);
+    throw new LecternError('DAMAGED', 'Nothing could be read from the damaged library file, so it was left as it is. Restore a backup instead (lectern backups lists them).');
+  }
+  const kept = newBackupPath(libraryFile, 'damaged').path;
+  replaceLibraryFile(libraryFile, out, kept);
+  pruneBackups(libraryFile);
+  return { ...recovered, kept };
+}
+
+/** No table gave a single row, and some could not be read at all. */
+export function nothingRead(recovered: Recovered): boolean {
+  return recovered.tables.every((t) => t.kept === 0) && recovered.tables.some((t) => t.lost !== 0);
+}

@@ -1,0 +1,369 @@
+/**
+ * Keeping one open library safe, for the handler table of one host: its integrity state (checked at
+ * open, on a thread for large libraries, and updated when damage is met later), the guard every write
+ * passes (`assertWritable`), rolling backups (daily, before risky changes, on request), restore and
+ * recovery. The slow parts run on the upkeep thread (upkeep-worker-client.ts).
+ *
+ * Hosts: long-running ones (desktop, browser mode) call `start()`: the background check, a daily
+ * backup at open when the newest is over 24 hours old, and the same check every hour. One-shot hosts
+ * (the CLI) run everything in their own thread, and back up once a day before their first write.
+ */
+import { basename, dirname, join } from 'node:path';
+import { copyFile, rename, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
+import type { BackupInfo, BackupKind, BackupList, IntegrityInfo, RecoveryReport, RestoreReport } from '../../shared/backups';
+import { LecternError } from '../../shared/errors';
+import type { Library } from '../../db/open';
+import { purgeTrash, TRASH_DAYS } from '../../db/library/trash';
+import { backupFolder, listBackupFiles, newBackupPath } from '../../db/upkeep/backup-layout';
+import { describeBackup, listBackups, pruneBackups } from '../../db/upkeep/catalog';
+import { checkIntegrity, describeCheckFailure, isDamageError, type CheckResult } from '../../db/upkeep/integrity';
+import { dailyBackupDue } from '../../db/upkeep/retention';
+import { nothingRead } from '../../db/upkeep/offline';
+import { runUpkeepTask } from '../../db/upkeep/tasks';
+import { writeVerifiedBackup } from '../../db/upkeep/write-backup';
+import { UpkeepRunner } from './upkeep-worker-client';
+
+const HOUR_MS = 3_600_000;
+
+export interface UpkeepOptions {
+  /** Run checks and backups in this thread (the CLI; also every in-memory library). */
+  inProcess?: boolean;
+  /** Run work alone on the handler table's write queue, without the integrity guard. */
+  exclusive<T>(work: () => T | Promise<T>): Promise<T>;
+  /** After a restore or recovery replaced the library's content (the handlers drop their undo history). */
+  onReplaced?(): void;
+}
+
+/** The sentence every refused write carries. */
+function refusal(reason: string | null): string {
+  return `${reason ?? 'The library file is damaged.'} Lectern will not write to it, so nothing was changed. Restore the latest backup or recover what can be read: in the window (the banner at the top, or Backups… in the sidebar), or with lectern restore / lectern recover.`;
+}
+
+export class LibraryUpkeep {
+  private readonly runner: UpkeepRunner;
+  private readonly inMemory: boolean;
+  private check: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private dailyDone = false;
+
+  constructor(
+    private readonly library: Library,
+    private readonly options: UpkeepOptions,
+  ) {
+    this.inMemory = library.file === ':memory:';
+    this.runner = new UpkeepRunner(options.inProcess === true || this.inMemory);
+  }
+
+  private get binding(): { nativeBinding?: string } {
+    return this.library.nativeBinding ? { nativeBinding: this.library.nativeBinding } : {};
+  }
+
+  /** The integrity state for `library.integrity`. */
+  integrity(): IntegrityInfo {
+    const { state, reason, checkedAt, checkMs } = this.library.integrity;
+    return { state, reason, checkedAt, checkMs };
+  }
+
+  private applyCheck(result: CheckResult): void {
+    // Damage met while the check ran wins over a check that passed.
+    if (this.library.integrity.state === 'damaged' && result.ok) return;
+    this.library.integrity = result.ok
+      ? { state: 'ok', reason: null, checkedAt: new Date().toISOString(), checkMs: result.ms, problems: [] }
+      : { state: 'damaged', reason: describeCheckFailure(result), checkedAt: new Date().toISOString(), checkMs: result.ms, problems: result.problems };
+  }
+
+  /** Record damage met at run time (a read or write that failed with SQLITE_CORRUPT or SQLITE_NOTADB). */
+  markDamaged(reason = 'Lectern met damage in the library file while reading or writing it.'): void {
+    if (this.library.integrity.state === 'damaged') return;
+    this.library.integrity = { state: 'damaged', reason, checkedAt: new Date().toISOString(), checkMs: null, problems: [] };
+  }
+
+  /**
+   * The guard at the top of every write: passes on a sound library, checks an unchecked one first (in
+   * this thread), and refuses a damaged one.
+   * @throws LecternError `DAMAGED` (nothing written), `BUSY` while the background check still runs
+   */
+  assertWritable(): void {
+    if (this.library.integrity.state === 'unchecked') this.applyCheck(checkIntegrity(this.library.db.$client));
+    const { state, reason } = this.library.integrity;
+    if (state === 'damaged') throw new LecternError('DAMAGED', refusal(reason), { reason });
+    if (state === 'checking') throw new LecternError('BUSY', 'Lectern is still checking the library file (a large library takes a few seconds after opening). Nothing was changed; try again in a moment.');
+    if (this.runner.inProcess && !this.dailyDone && !this.inMemory) {
+      // One-shot hosts: the day's backup before the first write of the session.
+      this.dailyDone = true;
+      try {
+        if (this.dailyDue()) this.backupSync('daily');
+      } catch (err) {
+        console.error('The daily backup failed:', (err as Error).message);
+      }
+    }
+  }
+
+  /** Wrap a handler table so that damage met by any handler marks the library damaged (errors pass on). */
+  watch<T extends object>(table: T): T {
+    const note = (err: unknown) => {
+      if (isDamageError(err)) this.markDamaged();
+      throw err;
+    };
+    const out: Record<string, unknown> = {};
+    for (const [name, fn] of Object.entries(table)) {
+      out[name] = (input: unknown) => {
+        try {
+          const value: unknown = (fn as (i: unknown) => unknown)(input);
+          return value instanceof Promise ? value.catch(note) : value;
+        } catch (err) {
+          return note(err);
+        }
+      };
+    }
+    return out as T;
+  }
+
+  /** The backups of this library, newest first. */
+  list(): BackupList {
+    if (this.inMemory) return { folder: '', backups: [] };
+    return { folder: backupFolder(this.library.file), backups: listBackups(this.library.file, this.library.nativeBinding) };
+  }
+
+  /**
+   * Write a checked backup into the backups folder, then prune by the retention rule.
+   * @throws LecternError `LIBRARY` (in-memory library), `DAMAGED` (a damaged library is not backed up:
+   *   its backups are what a restore needs), `STORAGE` (disk full ...: nothing is left on disk)
+   */
+  async backup(kind: BackupKind): Promise<BackupInfo> {
+    if (this.inMemory) throw new LecternError('LIBRARY', 'This library lives in memory only: there is no file to back up.');
+    if (this.library.integrity.state === 'damaged') {
+      throw new LecternError('DAMAGED', `${this.library.integrity.reason ?? 'The library file is damaged.'} A backup of it would be damaged too, so none was made; the existing backups were kept.`);
+    }
+    const written = await this.runner.run({ op: 'backup', file: this.library.file, kind, ...this.binding }).catch((err: unknown) => {
+      if (isDamageError(err)) this.markDamaged();
+      throw err;
+    });
+    pruneBackups(this.library.file);
+    return { name: basename(written.path), path: written.path, kind, createdAt: written.createdAt, bytes: written.bytes, papers: written.papers, restorable: true };
+  }
+
+  /**
+   * A backup before a change that cannot be undone (emptying or purging the trash), when `needed()` says
+   * the change will delete something. In-memory libraries are changed without one.
+   * @throws as backup(); the caller must then not make the change
+   */
+  async backupBefore(kind: 'before-purge' | 'before-empty-trash', needed: () => boolean): Promise<BackupInfo | null> {
+    if (this.inMemory || !needed()) return null;
+    try {
+      return await this.backup(kind);
+    } catch (err) {
+      const e = err as LecternError;
+      const what = kind === 'before-purge' ? 'Papers 30 days in the trash were not deleted' : 'The trash was not emptied';
+      throw new LecternError(e.code ?? 'STORAGE', `${what}, because the backup Lectern makes first failed: ${String(e.details?.why ?? e.message)}. Nothing was deleted.`, e.details);
+    }
+  }
+
+  /**
+   * Write one self-contained, checked copy of the library anywhere (`lectern backup --out FILE`); not
+   * part of the rolling backups.
+   * @throws LecternError `INVALID_INPUT` when `out` exists, else as backup()
+   */
+  async exportTo(out: string): Promise<{ path: string; bytes: number; papers: number }> {
+    if (this.inMemory) throw new LecternError('LIBRARY', 'This library lives in memory only: there is no file to copy.');
+    if (existsSync(out)) throw new LecternError('INVALID_INPUT', `${out} exists already; give a new file name (nothing was written).`, { out });
+    const written = await this.runner.run({ op: 'backup', file: this.library.file, kind: 'manual', out: { path: out, partial: join(dirname(out), `.${basename(out)}.partial`) }, ...this.binding });
+    return { path: written.path, bytes: written.bytes, papers: written.papers };
+  }
+
+  /** A daily backup when the newest is 24 hours old or more (and the library holds anything). */
+  async dailyIfDue(now: Date = new Date()): Promise<BackupInfo | null> {
+    return this.dailyDue(now) ? this.backup('daily') : null;
+  }
+
+  private dailyDue(now: Date = new Date()): boolean {
+    if (this.inMemory || this.library.integrity.state === 'damaged') return false;
+    const newest = listBackupFiles(this.library.file).find((b) => b.kind === 'daily')?.createdAt ?? null;
+    if (!dailyBackupDue(newest, now)) return false;
+    // An empty library has nothing to lose.
+    return this.library.db.get<{ n: number }>(sql`SELECT (SELECT COUNT(*) FROM papers) + (SELECT COUNT(*) FROM imports) AS n`)?.n !== 0;
+  }
+
+  /**
+   * Delete papers trashed over TRASH_DAYS days ago, after a backup when there are any. One-shot hosts
+   * and in-memory libraries do it now; others on the write queue (after the background check).
+   */
+  purgeAtOpen(purge: () => unknown = () => purgeTrash(this.library.db)): void {
+    const cutoff = new Date(Date.now() - TRASH_DAYS * 86_400_000).toISOString();
+    const due = () => (this.library.db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers WHERE deleted_at IS NOT NULL AND deleted_at < ${cutoff}`)?.n ?? 0) > 0;
+    const report = (err: unknown) => console.error(`The trash was not purged: ${(err as Error).message}`);
+    if (this.library.integrity.state === 'damaged') return;
+    try {
+      if (!due()) return;
+    } catch (err) {
+      if (isDamageError(err)) this.markDamaged();
+      return report(err);
+    }
+    if (this.inMemory) {
+      purge();
+      return;
+    }
+    if (this.runner.inProcess) {
+      // One-shot hosts purge before answering anything (and before closing the library).
+      try {
+        this.assertWritable();
+        this.backupSync('before-purge');
+        purge();
+      } catch (err) {
+        report(err);
+      }
+      return;
+    }
+    this.options
+      .exclusive(async () => {
+        await this.check;
+        this.assertWritable();
+        await this.backupBefore('before-purge', due);
+        purge();
+      })
+      .catch(report);
+  }
+
+  /** backup() in this thread, for one-shot hosts (no thread to wait for). */
+  private backupSync(kind: BackupKind): BackupInfo {
+    const target = newBackupPath(this.library.file, kind);
+    let written;
+    try {
+      written = writeVerifiedBackup(this.library.db.$client, target);
+    } catch (err) {
+      if (isDamageError(err) || (err instanceof LecternError && err.code === 'DAMAGED')) this.markDamaged();
+      throw err;
+    }
+    pruneBackups(this.library.file);
+    return { name: basename(written.path), path: written.path, kind, createdAt: target.createdAt.toISOString(), bytes: written.bytes, papers: written.papers, restorable: true };
+  }
+
+  /** Long-running hosts: check in the background, then a daily backup now and hourly. */
+  start(): void {
+    if (this.inMemory || this.timer) return;
+    if (this.library.integrity.state === 'unchecked') {
+      this.library.integrity = { ...this.library.integrity, state: 'checking' };
+      const checked = this.runner.run({ op: 'check', file: this.library.file, full: false, ...this.binding }).then(
+        (result) => this.applyCheck(result),
+        () => {
+          // The thread failed: check before the first write instead.
+          if (this.library.integrity.state === 'checking') this.library.integrity = { ...this.library.integrity, state: 'unchecked' };
+        },
+      );
+      this.check = checked;
+      // Writes wait until the check has answered.
+      void this.options.exclusive(() => checked);
+    }
+    const daily = () => void this.dailyIfDue().catch((err: unknown) => console.error('The daily backup failed:', (err as Error).message));
+    void Promise.resolve(this.check).then(daily);
+    this.timer = setInterval(daily, HOUR_MS);
+    this.timer.unref();
+  }
+
+  /** Stop the hourly check and the thread (a backup in progress is dropped; its partial file is removed later). */
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.runner.close();
+  }
+
+  // ---- restore and recovery (callers run these through `exclusive`) ---------------------------------
+
+  /** Keep the current state before replacing it: a backup, or the damaged file as it is. */
+  private async keepCurrent(): Promise<BackupInfo> {
+    if (this.library.integrity.state !== 'damaged') {
+      try {
+        return await this.backup('before-restore');
+      } catch (err) {
+        if (!(err instanceof LecternError) || err.code !== 'DAMAGED') throw err;
+      }
+    }
+    // Fold the WAL into the file (page copies only: works on a damaged file), then copy it as it is.
+    try {
+      this.library.db.$client.pragma('wal_checkpoint(TRUNCATE)');
+    } catch {
+      // What the WAL held is lost to the copy; the file itself is still kept.
+    }
+    const target = newBackupPath(this.library.file, 'damaged');
+    try {
+      await copyFile(this.library.file, target.partial);
+      await rename(target.partial, target.path);
+    } catch (err) {
+      await rm(target.partial, { force: true });
+      throw new LecternError('STORAGE', `The damaged library file could not be kept aside (${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : 'it could not be copied'}), so it was not replaced. Free some space and try again.`);
+    }
+    pruneBackups(this.library.file);
+    return describeBackup(listBackupFiles(this.library.file).find((b) => b.path === target.path)!, this.library.nativeBinding);
+  }
+
+  /** The last step of a restore or recovery: the prepared file's content becomes the library's. */
+  private async copyInto(prepared: string, previous: BackupInfo): Promise<void> {
+    try {
+      await this.runner.run({ op: 'copyInto', sourceFile: prepared, libraryFile: this.library.file, ...this.binding });
+    } catch (err) {
+      // The library is as it was, so the copy of it made a moment ago is not news: drop it.
+      await rm(previous.path, { force: true });
+      throw err;
+    }
+    this.library.integrity = { state: 'ok', reason: null, checkedAt: new Date().toISOString(), checkMs: null, problems: [] };
+    this.options.onReplaced?.();
+  }
+
+  private partialFor(what: string): string {
+    return join(backupFolder(this.library.file), `.${what}-${Date.now()}.sqlite.partial`);
+  }
+
+  /**
+   * Replace the library's content by a backup's (brought up to date if it is older), keeping the current
+   * state as a backup first. All or nothing: any failure leaves the library as it was.
+   * @param file path of the backup (any Lectern library file)
+   * @throws LecternError `INVALID_INPUT` (not a sound Lectern library), `STORAGE`, `BUSY`
+   */
+  async restore(file: string): Promise<RestoreReport> {
+    if (this.inMemory) throw new LecternError('LIBRARY', 'This library lives in memory only: there is nothing to restore into.');
+    const partial = this.partialFor('restore');
+    try {
+      const prepared = await this.runner.run({ op: 'prepareRestore', backupFile: file, partial, migrationsFolder: this.library.migrationsFolder, ...this.binding });
+      const previous = await this.keepCurrent();
+      await this.copyInto(partial, previous);
+      const parsed = listBackupFiles(this.library.file).find((b) => b.path === file);
+      return {
+        restored: { path: file, createdAt: parsed ? parsed.createdAt.toISOString() : null },
+        papers: prepared.papers,
+        migrated: prepared.migrated,
+        previous,
+        previousNote: previous.kind === 'damaged' ? 'The library was damaged, so its file was kept aside as it was instead of being backed up.' : null,
+      };
+    } finally {
+      await rm(partial, { force: true });
+    }
+  }
+
+  /**
+   * Make the library a new one holding every row that can still be read, keeping the damaged file aside.
+   * @returns what was kept and lost per table
+   * @throws LecternError `DAMAGED` when nothing at all can be read (restore a backup instead), `STORAGE`
+   */
+  async recover(): Promise<RecoveryReport> {
+    if (this.inMemory) throw new LecternError('LIBRARY', 'This library lives in memory only: there is nothing to recover.');
+    const out = this.partialFor('recover');
+    try {
+      const recovered = await this.runner.run({ op: 'recover', file: this.library.file, out, migrationsFolder: this.library.migrationsFolder, ...this.binding });
+      if (nothingRead(recovered)) {
+        throw new LecternError('DAMAGED', 'Nothing could be read from the damaged library file, so it was left as it is. Restore a backup instead.');
+      }
+      const previous = await this.keepCurrent();
+      await this.copyInto(out, previous);
+      return { ...recovered, previous, out: null };
+    } finally {
+      await rm(out, { force: true });
+    }
+  }
+
+  /** The integrity check on demand (`lectern check`), in this thread. */
+  checkNow(full: boolean): Promise<CheckResult> {
+    return runUpkeepTask({ op: 'check', file: this.library.file, full, ...this.binding });
+  }
+}
