@@ -10,6 +10,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LecternError } from '../shared/errors';
 import { fillDerivedKeys } from './library/derived-keys';
+import { busyError, isBusy, lockWaitMs, WRITER_BUSY_TIMEOUT_MS } from './write-lock';
 import * as schema from './schema';
 
 export type LibraryDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -48,25 +49,36 @@ function hasUserTables(sqlite: Database.Database): boolean {
 /**
  * Open (or create) a library file and bring its schema up to date.
  *
- * Creates the parent folder and the file if needed; sets WAL journal mode, foreign keys on and a 5 s
- * busy timeout; before applying migrations to a file that already holds tables, writes a consistent copy
- * beside it (`<file>.backup-<timestamp>.sqlite`, via `VACUUM INTO`).
+ * Creates the parent folder and the file if needed; sets WAL journal mode and foreign keys on; before
+ * applying migrations to a file that already holds tables, writes a consistent copy beside it
+ * (`<file>.backup-<timestamp>.sqlite`, via `VACUUM INTO`).
+ *
+ * The write lock at open: opening an up-to-date library writes nothing (migrations are skipped when none
+ * is pending, derived keys are filled only when missing), so it never waits for another process. When it
+ * must write (a schema update, keys to fill), it waits for the lock with SQLite's own busy handler,
+ * bounded by `lockWaitMs` (30 s): this blocks the thread, which is acceptable only here, before the
+ * host serves anything; past the wait it fails with BUSY and writes nothing. Afterwards the connection's
+ * busy timeout is a few milliseconds: every later write takes the lock through db/write-lock.ts, which
+ * waits between attempts without blocking.
  *
  * @param file path of the SQLite file, or `:memory:`
  * @param options.migrationsFolder folder of drizzle-kit migrations (default: db/migrations)
  * @param options.nativeBinding path of a better_sqlite3.node built for another runtime (the desktop app
  *   in development, see scripts/electron-sqlite.mjs); default: the one in node_modules
+ * @param options.lockWaitMs how long to wait for another process's write lock when opening must write
+ *   (default lockWaitMs(): 30 s)
  * @returns the open library; call `close()` when done
- * @throws LecternError `LIBRARY` when the file cannot be opened, is not a SQLite database, or a migration fails
+ * @throws LecternError `LIBRARY` when the file cannot be opened, is not a SQLite database, or a migration
+ *   fails; `BUSY` when another process kept the write lock past the wait while opening had to write
  */
-export function openLibrary(file: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): Library {
+export function openLibrary(file: string, options: { migrationsFolder?: string; nativeBinding?: string; lockWaitMs?: number } = {}): Library {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   const inMemory = file === ':memory:';
   let sqlite: Database.Database;
   try {
     if (!inMemory) mkdirSync(dirname(file), { recursive: true });
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(options.lockWaitMs ?? lockWaitMs()))}`);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
@@ -77,16 +89,20 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
   let backup: string | null = null;
   try {
     if (!existsSync(migrationsFolder)) throw new Error(`migrations folder ${migrationsFolder} is missing`);
-    if (!inMemory && hasUserTables(sqlite) && pendingMigrations(sqlite, migrationsFolder) > 0) {
+    const pending = pendingMigrations(sqlite, migrationsFolder);
+    if (!inMemory && pending > 0 && hasUserTables(sqlite)) {
       backup = `${file}.backup-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`;
       sqlite.prepare('VACUUM INTO ?').run(backup);
     }
     const db = drizzle(sqlite, { schema }) as LibraryDb;
-    migrate(db, { migrationsFolder });
+    if (pending > 0) migrate(db, { migrationsFolder });
     fillDerivedKeys(db);
+    sqlite.pragma(`busy_timeout = ${WRITER_BUSY_TIMEOUT_MS}`);
     return { db, file, backup, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}), close: () => sqlite.close() };
   } catch (err) {
     sqlite.close();
+    // Nothing was written: the migrations and key updates are each one transaction, rolled back.
+    if (isBusy(err)) throw busyError(file, options.lockWaitMs ?? lockWaitMs());
     throw new LecternError(
       'LIBRARY',
       `Cannot prepare the library file ${file}: ${(err as Error).message}.${backup ? ` A copy made before the update is at ${backup}.` : ''}`,

@@ -92,7 +92,7 @@ async function run(argv: string[]): Promise<void> {
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   const library: Library = openLibrary(resolveLibraryFile(values.library));
   try {
-    const handlers = createHandlers(library, { readsInProcess: true });
+    const handlers = createHandlers(library, { readsInProcess: true, host: 'command line' });
     const json = values.json ?? false;
     switch (command) {
       case 'import': {

@@ -6,9 +6,12 @@ import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract'
 import { detectAndParse } from '../../shared/paste/detect';
 import type { Library } from '../../db/open';
 import { authorCard, authorGrid, libraryInfo, listAuthors } from '../../db/library/authors';
-import { importProfile, importProfileAsync } from '../../db/library/import-profile';
+import { importCancelled, importProfile, importProfileAsync } from '../../db/library/import-profile';
 import { listImports } from '../../db/library/imports';
-import { Jobs, WriteQueue } from './jobs';
+import { Jobs } from './jobs';
+import { WriteQueue } from './write-queue';
+import { LibraryReader } from './library-reader';
+import { defaultHost, type Host } from '../../db/activity';
 import { getPaper, listPaperIds, listPapers } from '../../db/library/papers';
 import { ReadWorker } from './read-worker-client';
 import { getSetting, setSetting } from '../../db/library/settings';
@@ -21,7 +24,8 @@ import { createCollection, deleteCollection, listCollections, updateCollection }
 import { addToCollection, removeFromCollection } from '../../db/library/collection-papers';
 import { setRating, setStarred, setStatus } from '../../db/library/paper-marks';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from '../../db/library/saved-searches';
-import { emptyTrash, purgeTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
+import { emptyTrash, hasExpiredTrash, purgeTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
+import { LecternError } from '../../shared/errors';
 import type { Outcome } from '../../db/library/changes';
 import { UndoStack } from './undo-stack';
 
@@ -37,6 +41,10 @@ export interface HandlerOptions {
    * thread: for one-shot hosts (the CLI), where starting a thread costs more than it saves.
    */
   readsInProcess?: boolean;
+  /** This process, as another process's BUSY message names it (default: desktop app under Electron, else browser mode). */
+  host?: Host;
+  /** How long a write waits for the write lock before BUSY (ms; default 30 s, or LECTERN_TEST_LOCK_WAIT_MS). For tests. */
+  lockWaitMs?: number;
 }
 
 /**
@@ -45,7 +53,11 @@ export interface HandlerOptions {
  *   stored); with a jobId and a long paste, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`)
  * - `paste.import` ({text, jobId?}) -> import report; throws `PASTE_EMPTY` / `PASTE_UNRECOGNISED` and stores
  *   nothing then; with a jobId, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`, nothing stored).
- *   Writes run one at a time.
+ * - Writes (imports, previews' dry runs, curation, settings, undo) run one at a time through the write queue
+ *   (write-queue.ts), each holding the library's write lock (BEGIN IMMEDIATE, waited for without blocking);
+ *   one that cannot get it within 30 s fails with `BUSY` ("The library is busy: the command line is
+ *   importing. Try again in a moment."). Reads run on a second, read-only connection (library-reader.ts)
+ *   and see only committed data.
  * - `papers.facets`, `metrics.selection`, `authors.metrics` run on a reader thread (read-worker-client.ts)
  *   one at a time; with a jobId, `jobs.progress` reports them (total 0: unknown) and `jobs.cancel` stops them.
  * - `papers.list`, `papers.facets`, `papers.ids`, `papers.get`, `metrics.selection`, `authors.list`, `authors.grid`,
@@ -53,34 +65,52 @@ export interface HandlerOptions {
  * - curation (`tags.*`, `notes.*`, `annotations.*`, `collections.*`, `papers.setStatus|setRating|setStarred|trash|restore`,
  *   `savedSearches.*`): writes go through the write queue and record their inverse on this table's undo
  *   stack; `undo.undo` / `undo.redo` / `undo.state` walk it (one stack per handler table: the session).
- * - On creation, papers trashed more than 30 days ago are purged.
+ * - On creation, papers trashed more than 30 days ago are purged, when the library is free: if another
+ *   process holds the write lock, the purge waits for a later opening rather than delaying this one.
  */
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers {
   const { db } = library;
   const jobs = new Jobs();
-  const writes = new WriteQueue();
+  const host = options.host ?? defaultHost();
+  const writes = new WriteQueue(db, { host, ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}) });
+  const reader = new LibraryReader(library, writes);
+  /** Run a query on committed data (the read-only connection). */
+  const read = <T>(query: (rdb: typeof db) => T) => reader.run(query);
   const history = new UndoStack();
-  /** Run a curation operation as a queued write and keep its undo. */
-  const undoable = <T>(op: () => Outcome<T>): Promise<T> => writes.run(() => history.record(op()));
-  // Synchronously, before any call: nothing else can be writing yet, and a host that closes the library
-  // right after (the CLI) must not find a purge still queued. An empty purge is one indexed lookup.
-  try {
-    purgeTrash(db);
-  } catch (err) {
-    console.error('Purging the trash failed:', err);
+  /** Run a curation operation as a queued write and keep its undo once it is committed. */
+  const undoable = <T>(op: () => Outcome<T>): Promise<T> => writes.run(op, { committed: (outcome) => history.record(outcome) });
+  /** A long import or preview as a job: cancellable while it waits for the lock and while it runs. */
+  const importJob = (jobId: string, text: string, outcome: ReturnType<typeof detectAndParse>, dryRun: boolean) => {
+    const total = outcome.profile.papers.length;
+    return jobs.run(jobId, total, (signal, onProgress) =>
+      writes.run(() => importProfileAsync(db, text, outcome, { signal, onProgress, dryRun }), {
+        activity: dryRun ? 'previewing a paste' : 'importing',
+        signal,
+        cancelled: () => importCancelled(0, total, dryRun),
+      }),
+    );
+  };
+  // Before any call, and synchronously when the library is free (a host that closes the library right
+  // after, like the CLI, then finds nothing queued). Tried once: when another process holds the lock the
+  // purge is left for a later opening rather than making this one wait. An empty purge is skipped after
+  // one indexed lookup, so opening never needs the lock for it.
+  if (hasExpiredTrash(db)) {
+    writes.run(() => purgeTrash(db), { waitMs: 0, activity: 'emptying the trash' }).catch((err: unknown) => {
+      if (!(err instanceof LecternError && err.code === 'BUSY')) console.error('Purging the trash failed:', err);
+    });
   }
-  const reads = new ReadWorker(library, options.readsInProcess ? { inProcess: true } : {});
+  const reads = new ReadWorker({ ...library, db: reader.db }, options.readsInProcess ? { inProcess: true } : {});
   return {
-    'library.info': () => libraryInfo(db, library.file),
+    'library.info': () => read((rdb) => libraryInfo(rdb, library.file)),
     'paste.preview': async ({ text, jobId }) => {
       const outcome = detectAndParse(text);
       const papers = outcome.profile.papers.length;
-      // A long paste's dry run takes seconds: it goes through the write queue step by step, with
-      // progress and cancel, like an import. A short one stays synchronous (it never shares the connection).
+      // A dry run writes (then rolls back), so it takes the write lock like any write. A long paste's
+      // takes seconds: it runs step by step, with progress and cancel, like an import.
       const dry =
         jobId && papers > LONG_PREVIEW_PAPERS
-          ? await writes.run(() => jobs.run(jobId, papers, (signal, onProgress) => importProfileAsync(db, text, outcome, { dryRun: true, signal, onProgress })))
-          : importProfile(db, text, outcome, { dryRun: true });
+          ? await importJob(jobId, text, outcome, true)
+          : await writes.run(() => importProfile(db, text, outcome, { dryRun: true }));
       return {
         format: outcome.profile.source,
         author: outcome.profile.author,
@@ -97,36 +127,36 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
         report: outcome.report,
       };
     },
-    'paste.import': ({ text, jobId }) =>
-      writes.run(async () => {
-        const outcome = detectAndParse(text);
-        if (!jobId) return importProfileAsync(db, text, outcome);
-        return jobs.run(jobId, outcome.profile.papers.length, (signal, onProgress) => importProfileAsync(db, text, outcome, { signal, onProgress }));
-      }),
-    'imports.list': () => listImports(db),
+    'paste.import': ({ text, jobId }) => {
+      // Parsed before the lock is taken: another process need not wait for the parsing.
+      const outcome = detectAndParse(text);
+      if (jobId) return importJob(jobId, text, outcome, false);
+      return writes.run(() => importProfileAsync(db, text, outcome), { activity: 'importing' });
+    },
+    'imports.list': () => read((rdb) => listImports(rdb)),
     'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || reads.cancel(jobId) }),
-    'papers.list': (input) => listPapers(db, input),
+    'papers.list': (input) => read((rdb) => listPapers(rdb, input)),
     'papers.facets': ({ jobId, ...input }) => reads.run('papers.facets', input, jobId),
-    'papers.ids': (input) => ({ ids: listPaperIds(db, input) }),
+    'papers.ids': (input) => read((rdb) => ({ ids: listPaperIds(rdb, input) })),
     'metrics.selection': ({ jobId, ...input }) => reads.run('metrics.selection', input, jobId),
-    'authors.grid': (input) => authorGrid(db, input),
-    'settings.get': ({ key }) => ({ value: getSetting(db, key) }),
+    'authors.grid': (input) => read((rdb) => authorGrid(rdb, input)),
+    'settings.get': ({ key }) => read((rdb) => ({ value: getSetting(rdb, key) })),
     'settings.set': ({ key, value }) =>
       writes.run(() => {
         setSetting(db, key, value);
         return {};
       }),
-    'papers.get': ({ id }) => getPaper(db, id),
-    'authors.list': (input) => listAuthors(db, input),
-    'authors.card': ({ id }) => authorCard(db, id),
+    'papers.get': ({ id }) => read((rdb) => getPaper(rdb, id)),
+    'authors.list': (input) => read((rdb) => listAuthors(rdb, input)),
+    'authors.card': ({ id }) => read((rdb) => authorCard(rdb, id)),
     'authors.metrics': ({ id, jobId }) => reads.run('authors.metrics', { id }, jobId),
 
     'search.parse': ({ query }) => {
       const r = parseQuery(query);
       return r.ok ? { ok: true as const, terms: r.terms } : { ok: false as const, error: r.error };
     },
-    'tags.list': () => listTags(db),
+    'tags.list': () => read((rdb) => listTags(rdb)),
     'tags.create': (input) => undoable(() => createTag(db, input)),
     'tags.rename': (input) => undoable(() => renameTag(db, input)),
     'tags.recolour': (input) => undoable(() => recolourTag(db, input)),
@@ -134,16 +164,16 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'tags.delete': (input) => undoable(() => deleteTags(db, input)),
     'tags.assign': (input) => undoable(() => assignTags(db, input)),
     'tags.remove': (input) => undoable(() => removeTags(db, input)),
-    'notes.list': ({ paperId }) => listNotes(db, paperId),
+    'notes.list': ({ paperId }) => read((rdb) => listNotes(rdb, paperId)),
     'notes.create': (input) => undoable(() => createNote(db, input)),
     'notes.update': (input) => undoable(() => updateNote(db, input)),
     'notes.delete': (input) => undoable(() => deleteNote(db, input)),
-    'notes.export': ({ paperId }) => ({ markdown: exportNotes(db, paperId) }),
-    'annotations.list': ({ paperId }) => listAnnotations(db, paperId),
+    'notes.export': ({ paperId }) => read((rdb) => ({ markdown: exportNotes(rdb, paperId) })),
+    'annotations.list': ({ paperId }) => read((rdb) => listAnnotations(rdb, paperId)),
     'annotations.create': (input) => undoable(() => createAnnotation(db, input)),
     'annotations.update': (input) => undoable(() => updateAnnotation(db, input)),
     'annotations.delete': (input) => undoable(() => deleteAnnotation(db, input)),
-    'collections.list': () => listCollections(db),
+    'collections.list': () => read((rdb) => listCollections(rdb)),
     'collections.create': (input) => undoable(() => createCollection(db, input)),
     'collections.update': (input) => undoable(() => updateCollection(db, input)),
     'collections.delete': (input) => undoable(() => deleteCollection(db, input)),
@@ -154,9 +184,9 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'papers.setStarred': (input) => undoable(() => setStarred(db, input)),
     'papers.trash': (input) => undoable(() => trashPapers(db, input)),
     'papers.restore': (input) => undoable(() => restorePapers(db, input)),
-    'trash.info': () => trashInfo(db),
-    'trash.empty': () => writes.run(() => emptyTrash(db)),
-    'savedSearches.list': () => listSavedSearches(db),
+    'trash.info': () => read((rdb) => trashInfo(rdb)),
+    'trash.empty': () => writes.run(() => emptyTrash(db), { activity: 'emptying the trash' }),
+    'savedSearches.list': () => read((rdb) => listSavedSearches(rdb)),
     'savedSearches.create': (input) => undoable(() => createSavedSearch(db, input)),
     'savedSearches.update': (input) => undoable(() => updateSavedSearch(db, input)),
     'savedSearches.delete': (input) => undoable(() => deleteSavedSearch(db, input)),
