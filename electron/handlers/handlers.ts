@@ -137,9 +137,9 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || reads.cancel(jobId) }),
     'papers.list': (input) => read((rdb) => listPapers(rdb, input)),
-    'papers.facets': ({ jobId, ...input }) => reads.run('papers.facets', input, jobId),
+    'papers.facets': ({ jobId, ...input }) => reader.whenCommitted(() => reads.run('papers.facets', input, jobId)),
     'papers.ids': (input) => read((rdb) => ({ ids: listPaperIds(rdb, input) })),
-    'metrics.selection': ({ jobId, ...input }) => reads.run('metrics.selection', input, jobId),
+    'metrics.selection': ({ jobId, ...input }) => reader.whenCommitted(() => reads.run('metrics.selection', input, jobId)),
     'authors.grid': (input) => read((rdb) => authorGrid(rdb, input)),
     'settings.get': ({ key }) => read((rdb) => ({ value: getSetting(rdb, key) })),
     'settings.set': ({ key, value }) =>
@@ -150,7 +150,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'papers.get': ({ id }) => read((rdb) => getPaper(rdb, id)),
     'authors.list': (input) => read((rdb) => listAuthors(rdb, input)),
     'authors.card': ({ id }) => read((rdb) => authorCard(rdb, id)),
-    'authors.metrics': ({ id, jobId }) => reads.run('authors.metrics', { id }, jobId),
+    'authors.metrics': ({ id, jobId }) => reader.whenCommitted(() => reads.run('authors.metrics', { id }, jobId)),
 
     'search.parse': ({ query }) => {
       const r = parseQuery(query);

@@ -53,6 +53,16 @@ export class LibraryReader {
     return this.writes.idle().then(() => this.run(query));
   }
 
+  /**
+   * Start `read` (a read that runs on this connection by other means, like the in-process slow reads)
+   * once it would see only committed data: at once, synchronously, except on an in-memory library
+   * while a long write holds its transaction open.
+   */
+  whenCommitted<T>(read: () => Promise<T>): Promise<T> {
+    if (this.closeReader || !this.db.$client.inTransaction || !this.writes.busy) return read();
+    return this.writes.idle().then(() => this.whenCommitted(read));
+  }
+
   /** Close the read-only connection (idempotent). */
   close(): void {
     if (this.db.$client.open && this.closeReader) this.closeReader();

@@ -91,3 +91,24 @@ describe('a read right after a committed write', () => {
     expect((await call(h, 'imports.list', {})).length).toBe(2);
   });
 });
+
+describe('an in-memory library (one connection, no second one possible)', () => {
+  it('makes reads wait while a long import holds its transaction, so they still see only committed data', async () => {
+    const mem = openLibrary(':memory:');
+    try {
+      const hm = createHandlers(mem);
+      await call(hm, 'paste.import', { text: fixtureText('seed-profile') });
+      const importing = call(hm, 'paste.import', { text: bigPaste(1500, ' m'), jobId: 'm' });
+      await new Promise((r) => setTimeout(r, 50)); // the import is under way, its transaction open
+      expect(mem.db.$client.inTransaction).toBe(true);
+      const [list, info, facets] = await Promise.all([call(hm, 'papers.list', { limit: 1 }), call(hm, 'library.info', {}), call(hm, 'papers.facets', {})]);
+      // Answered after the commit, never in between: all of the import or (had they run before) none.
+      expect(list.total).toBe(1518);
+      expect(info.papers).toBe(1518);
+      expect(facets.years.reduce((n, y) => n + y.count, 0)).toBe(1518);
+      expect(await importing).toMatchObject({ added: 1500 });
+    } finally {
+      mem.close();
+    }
+  });
+});
