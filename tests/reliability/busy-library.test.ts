@@ -226,6 +226,29 @@ describe('opening a busy library', () => {
     expect(listedWhileHeld).toBe(true);
   });
 
+  it('the 30-day trash purge does not wait for a busy library: it is left for a later opening', async () => {
+    lib.db.$client.prepare('UPDATE papers SET deleted_at = ? WHERE id IN (1, 2)').run(new Date(Date.now() - 31 * 86_400_000).toISOString());
+    const holder = holdLock(file, 3000);
+    await holder.firstLine;
+    const errors: unknown[] = [];
+    const logError = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    const t0 = performance.now();
+    try {
+      createHandlers(lib);
+      await new Promise((r) => setTimeout(r, 100));
+    } finally {
+      console.error = logError;
+    }
+    const took = performance.now() - t0;
+    expect(took).toBeLessThan(1000);
+    expect(errors).toEqual([]);
+    expect(count('papers')).toBe(18);
+    await holder.done;
+    createHandlers(lib); // the lock is free: purged at once
+    expect(count('papers')).toBe(16);
+  });
+
   it('a schema update waits for a lock held about 1.5 s, then applies', async () => {
     const migrations = nextRelease();
     const holder = holdLock(file, 1500);

@@ -16,7 +16,7 @@ import { bigPaste } from '../unit/helpers/big-paste';
 import { fixtureText, tempLibraryFile } from '../unit/helpers/fixtures';
 import { lectern, lockHeld } from './helpers/processes';
 
-const PAPERS = 1500;
+const PAPERS = 1000;
 const KILLS = 10;
 const TABLES = ['papers', 'imports', 'import_papers', 'paper_authors', 'paper_affiliations', 'paper_categories'] as const;
 
@@ -46,7 +46,7 @@ function random(seed: number): () => number {
 }
 
 describe('kill -9 during an import', () => {
-  it(`leaves the whole import or none of it, ${KILLS} times at random moments`, { timeout: 300_000 }, async () => {
+  it(`leaves the whole import or none of it, ${KILLS} times at random moments`, { timeout: 900_000 }, async () => {
     const file = tempLibraryFile();
     const seeded = openLibrary(file);
     importProfile(seeded.db, fixtureText('seed-profile'), detectAndParse(fixtureText('seed-profile')));
