@@ -113,7 +113,8 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
 
 /**
  * Open a second, read-only connection to a library that `openLibrary` has already prepared (the reader
- * thread's). It never migrates or writes; WAL lets it read while the main connection writes.
+ * thread's, and the handlers' for every read: electron/handlers/library-reader.ts). It never migrates or
+ * writes; WAL lets it read while the main connection writes, and it sees only committed data.
  * @param file path of an existing library file (not `:memory:`)
  * @param options.nativeBinding as for openLibrary
  * @throws LecternError `LIBRARY` when the file cannot be opened
