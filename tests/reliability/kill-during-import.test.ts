@@ -62,11 +62,14 @@ describe('kill -9 during an import', () => {
     scratch.close();
     expect(delta).toMatchObject({ papers: PAPERS, imports: 1, import_papers: PAPERS });
 
-    // How long a whole import takes from the start of the process, to spread the kills over it.
+    // How long a whole run takes from the start of the process, and its import from taking the lock.
     const calibrate = lectern(['import', write(file, bigPaste(PAPERS, ' calibrate'))], file);
     const t0 = performance.now();
+    await lockTaken(file, calibrate.done);
+    const locked = performance.now();
     const calibrated = await calibrate.done;
     const wholeMs = performance.now() - t0;
+    const importMs = performance.now() - locked;
     expect(calibrated.code).toBe(0);
     let expected = counts(file);
     expect(expected.papers).toBe(18 + PAPERS);
@@ -77,7 +80,11 @@ describe('kill -9 during an import', () => {
     let midTransaction = 0;
     for (let i = 0; i < KILLS; i++) {
       const run = lectern(['import', write(file, bigPaste(PAPERS, ` kill ${i}`))], file);
-      const delay = Math.round(wholeMs * (0.2 + next()));
+      // Even rounds: any moment of the run (start-up, parsing, import, exit). Odd rounds: a moment of
+      // the import's transaction, counted from when it took the lock (or a little after it ended).
+      const fromLock = i % 2 === 1;
+      if (fromLock) await lockTaken(file, run.done);
+      const delay = Math.round(fromLock ? importMs * 1.1 * next() : wholeMs * (0.1 + next()));
       await new Promise((r) => setTimeout(r, delay));
       const holding = lockHeld(file);
       run.child.kill('SIGKILL');
@@ -88,12 +95,12 @@ describe('kill -9 during an import', () => {
       const { integrity: _e, ...was } = expected;
       const whole = Object.fromEntries(TABLES.map((t) => [t, was[t] + delta[t]]));
       const outcome = JSON.stringify(rows) === JSON.stringify(was) ? 'none' : JSON.stringify(rows) === JSON.stringify(whole) ? 'whole' : 'PARTIAL';
-      outcomes.push(`${delay} ms: ${ended.signal === 'SIGKILL' ? 'killed' : `exited ${ended.code}`}${holding ? ' mid-import' : ''} -> ${outcome}`);
+      outcomes.push(`${delay} ms${fromLock ? ' after taking the lock' : ''}: ${ended.signal === 'SIGKILL' ? 'killed' : `exited ${ended.code}`}${holding ? ' mid-import' : ''} -> ${outcome}`);
       expect(outcome, `kill ${i} after ${delay} ms (seed ${seed}): ${JSON.stringify({ rows, was, whole })}`).not.toBe('PARTIAL');
       if (holding && ended.signal === 'SIGKILL') midTransaction++;
       expected = after;
     }
-    console.log(`kill -9 during imports (seed ${seed}, a whole import takes ${Math.round(wholeMs)} ms):\n  ${outcomes.join('\n  ')}`);
+    console.log(`kill -9 during imports (seed ${seed}; a whole run takes ${Math.round(wholeMs)} ms, its import ${Math.round(importMs)} ms):\n  ${outcomes.join('\n  ')}`);
     // Enough of the kills must have hit an import holding its transaction for the test to mean anything.
     expect(midTransaction).toBeGreaterThanOrEqual(3);
 
@@ -109,6 +116,13 @@ describe('kill -9 during an import', () => {
     expect(existsSync(`${file}.activity`) && lockHeld(file)).toBe(false);
   });
 });
+
+/** Resolves once the import's process holds the write lock, or has ended (whichever comes first). */
+async function lockTaken(file: string, ended: Promise<unknown>): Promise<void> {
+  let over = false;
+  void ended.then(() => (over = true));
+  while (!over && !lockHeld(file)) await new Promise((r) => setTimeout(r, 10));
+}
 
 function write(file: string, text: string): string {
   const path = `${file}.${Math.random().toString(36).slice(2)}.txt`;
