@@ -11,6 +11,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { LecternError } from '../shared/errors';
 import { fillDerivedKeys } from './library/derived-keys';
 import { backupBeforeUpdate, checkAtOpen, integrityOk, openFailure, prepareFailure, type LibraryIntegrity } from './upkeep/open-hooks';
+import { busyError, isBusy, lockWaitMs, WRITER_BUSY_TIMEOUT_MS } from './write-lock';
 import * as schema from './schema';
 
 export type LibraryDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -41,8 +42,11 @@ export interface Library {
   close(): void;
 }
 
-/** How long close() lets the checkpoint wait for another process's reader or writer (ms). */
-const CLOSE_CHECKPOINT_WAIT_MS = 1000;
+/**
+ * How long close() lets the checkpoint wait for another process's reader or writer (ms): short, since a
+ * process that is writing checkpoints when it closes, and a command line must not linger at exit.
+ */
+const CLOSE_CHECKPOINT_WAIT_MS = 200;
 
 /** See Library.close. Never throws for the checkpoint; the close itself always runs. */
 function checkpointAndClose(sqlite: Database.Database): void {
@@ -95,31 +99,42 @@ function hasUserTables(sqlite: Database.Database): boolean {
 /**
  * Open (or create) a library file and bring its schema up to date.
  *
- * Creates the parent folder and the file if needed; sets WAL journal mode, foreign keys on and a 5 s
- * busy timeout. Quick-checks the file (db/upkeep/open-hooks.ts: at once when it is small or about to be
- * migrated, else `integrity.state` is `unchecked` for the host to check on a thread); a damaged file is
- * returned with `integrity.state` `damaged`, not migrated and not written to. Before applying migrations
- * to a file that already holds tables, writes a checked backup into its backups folder (kind
+ * Creates the parent folder and the file if needed; sets WAL journal mode and foreign keys on.
+ * Quick-checks the file (db/upkeep/open-hooks.ts: at once when it is small or about to be migrated,
+ * else `integrity.state` is `unchecked` for the host to check on a thread); a damaged file is returned
+ * with `integrity.state` `damaged`, not migrated and not written to. Before applying migrations to a
+ * file that already holds tables, writes a checked backup into its backups folder (kind
  * `before-update`, db/upkeep/backup-layout.ts); when that backup fails, nothing is migrated.
+ *
+ * The write lock at open: opening an up-to-date library writes nothing (migrations are skipped when none
+ * is pending, derived keys are filled only when missing), so it never waits for another process. When it
+ * must write (a schema update, keys to fill), it waits for the lock with SQLite's own busy handler,
+ * bounded by `lockWaitMs` (30 s): this blocks the thread, which is acceptable only here, before the
+ * host serves anything; past the wait it fails with BUSY and writes nothing. Afterwards the connection's
+ * busy timeout is a few milliseconds: every later write takes the lock through db/write-lock.ts, which
+ * waits between attempts without blocking.
  *
  * @param file path of the SQLite file, or `:memory:`
  * @param options.migrationsFolder folder of drizzle-kit migrations (default: db/migrations)
  * @param options.nativeBinding path of a better_sqlite3.node built for another runtime (the desktop app
  *   in development, see scripts/electron-sqlite.mjs); default: the one in node_modules
+ * @param options.lockWaitMs how long to wait for another process's write lock when opening must write
+ *   (default lockWaitMs(): 30 s)
  * @returns the open library; call `close()` when done
  * @throws LecternError `STORAGE` (cannot open, read-only, disk full or failing; or the backup before an
  *   update failed, the file unchanged), `DAMAGED` (not a SQLite database, or too damaged to open;
  *   details.backup: the newest backup to restore), `LIBRARY` (written by a newer Lectern, a migration
  *   failed, or the database engine cannot load); messages are plain sentences naming the file
+ * @throws LecternError `BUSY` when another process kept the write lock past the wait while opening had to write
  */
-export function openLibrary(file: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): Library {
+export function openLibrary(file: string, options: { migrationsFolder?: string; nativeBinding?: string; lockWaitMs?: number } = {}): Library {
   const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS_FOLDER;
   const inMemory = file === ':memory:';
   let sqlite: Database.Database;
   try {
     if (!inMemory) mkdirSync(dirname(file), { recursive: true });
     sqlite = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma(`busy_timeout = ${Math.max(0, Math.round(options.lockWaitMs ?? lockWaitMs()))}`);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('synchronous = NORMAL');
@@ -139,23 +154,31 @@ export function openLibrary(file: string, options: { migrationsFolder?: string; 
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       close: () => checkpointAndClose(sqlite),
     });
-    const update = !inMemory && hasUserTables(sqlite) && pendingMigrations(sqlite, migrationsFolder) > 0;
+    const pending = pendingMigrations(sqlite, migrationsFolder);
+    const update = !inMemory && pending > 0 && hasUserTables(sqlite);
     // Integrity hook: a damaged library is handed over as it is, for reading and recovery only.
     const integrity = inMemory ? integrityOk() : checkAtOpen(sqlite, file, update);
-    if (integrity.state === 'damaged') return library(integrity);
+    if (integrity.state === 'damaged') {
+      sqlite.pragma(`busy_timeout = ${WRITER_BUSY_TIMEOUT_MS}`);
+      return library(integrity);
+    }
     if (update) backup = backupBeforeUpdate(sqlite, file);
-    migrate(db, { migrationsFolder });
+    if (pending > 0) migrate(db, { migrationsFolder });
     fillDerivedKeys(db);
+    sqlite.pragma(`busy_timeout = ${WRITER_BUSY_TIMEOUT_MS}`);
     return library(integrity);
   } catch (err) {
     sqlite.close();
+    // Nothing was written: the migrations and key updates are each one transaction, rolled back.
+    if (isBusy(err)) throw busyError(file, options.lockWaitMs ?? lockWaitMs());
     throw prepareFailure(file, err, backup);
   }
 }
 
 /**
  * Open a second, read-only connection to a library that `openLibrary` has already prepared (the reader
- * thread's). It never migrates or writes; WAL lets it read while the main connection writes.
+ * thread's, and the handlers' for every read: electron/handlers/library-reader.ts). It never migrates or
+ * writes; WAL lets it read while the main connection writes, and it sees only committed data.
  * @param file path of an existing library file (not `:memory:`)
  * @param options.nativeBinding as for openLibrary
  * @throws LecternError as openLibrary's, when the file cannot be opened

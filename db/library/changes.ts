@@ -133,14 +133,16 @@ function applyStep(db: LibraryDb, step: Step): Step | null {
  *   key to a row that is gone) roll the whole change back
  */
 export function applySteps(db: LibraryDb, steps: Step[]): Step[] {
-  return db.$client.transaction(() => {
-    const inverse: Step[] = [];
-    for (const step of steps) {
-      const back = applyStep(db, step);
-      if (back) inverse.unshift(back);
-    }
-    return inverse;
-  })();
+  return db.$client
+    .transaction(() => {
+      const inverse: Step[] = [];
+      for (const step of steps) {
+        const back = applyStep(db, step);
+        if (back) inverse.unshift(back);
+      }
+      return inverse;
+    })
+    .immediate();
 }
 
 /**
@@ -153,7 +155,7 @@ export function applyChange(db: LibraryDb, change: Change): Change {
 
 /** Run `work` in a transaction, collecting the undo steps it returns into one change. */
 export function recorded<T>(db: LibraryDb, label: string, work: () => { value: T; undo: Step[] }): Outcome<T> {
-  const { value, undo } = db.$client.transaction(work)();
+  const { value, undo } = db.$client.transaction(work).immediate();
   return { value, undo: undo.length ? { label, steps: undo } : null };
 }
 

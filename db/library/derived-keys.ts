@@ -22,9 +22,11 @@ export function fillDerivedKeys(db: LibraryDb): number {
   if (rows.length === 0 && affiliations.length === 0) return 0;
   const update = db.$client.prepare('UPDATE papers SET first_author_key = ? WHERE id = ?');
   const updateAffiliation = db.$client.prepare('UPDATE affiliations SET name_key = ? WHERE id = ?');
-  db.$client.transaction(() => {
-    for (const r of rows) update.run(firstAuthorKey([r.name]), r.id);
-    for (const a of affiliations) updateAffiliation.run(nameKey(a.name), a.id);
-  })();
+  db.$client
+    .transaction(() => {
+      for (const r of rows) update.run(firstAuthorKey([r.name]), r.id);
+      for (const a of affiliations) updateAffiliation.run(nameKey(a.name), a.id);
+    })
+    .immediate();
   return rows.length + affiliations.length;
 }

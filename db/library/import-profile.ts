@@ -17,6 +17,7 @@ import {
   paperCategories,
   papers,
 } from '../schema';
+import { withWriteLock } from '../write-lock';
 import { refreshPaperCounts } from './author-counts';
 import { firstAuthorKey, nameKey, surnameKey, titleKey } from './keys';
 
@@ -68,13 +69,16 @@ export function importProfile(
 ): ImportReport {
   let report: ImportReport | undefined;
   try {
-    db.transaction((tx) => {
-      const steps = importSteps(tx, rawText, outcome, options.now ?? new Date().toISOString());
-      let step = steps.next();
-      while (!step.done) step = steps.next();
-      report = step.value;
-      if (options.dryRun || report.alreadyImported) throw new DryRunRollback();
-    });
+    db.transaction(
+      (tx) => {
+        const steps = importSteps(tx, rawText, outcome, options.now ?? new Date().toISOString());
+        let step = steps.next();
+        while (!step.done) step = steps.next();
+        report = step.value;
+        if (options.dryRun || report.alreadyImported) throw new DryRunRollback();
+      },
+      { behavior: 'immediate' },
+    );
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;
   }
@@ -84,14 +88,27 @@ export function importProfile(
 /** How often a long import hands the event loop back (to answer progress and cancel calls), in ms. */
 const YIELD_EVERY_MS = 25;
 
+/** The CANCELLED error of a long import or preview stopped after `done` of `total` papers. */
+export function importCancelled(done: number, total: number, dryRun = false): LecternError {
+  return new LecternError(
+    'CANCELLED',
+    dryRun
+      ? `Preview stopped after ${done} of ${total} papers; nothing was imported.`
+      : `Import cancelled after ${done} of ${total} papers; the library is as it was before.`,
+  );
+}
+
 /**
  * importProfile for long imports: the same work in one transaction, but it yields to the event loop
  * every ~25 ms, reports progress, and can be cancelled; a cancelled or failed import is rolled back.
- * Calls on the same connection while it runs see its uncommitted rows; writes must wait (the handlers
- * serialise them).
+ * The transaction is taken with db/write-lock.ts (BEGIN IMMEDIATE, waited for without blocking), or is a
+ * savepoint of the caller's when the caller holds the lock (the handlers' write queue does). Nothing
+ * else may write on this connection while it runs (the write queue sees to that); reads belong on
+ * another connection, which sees none of it until it commits.
  * @param options.signal abort to cancel (-> LecternError `CANCELLED`, library unchanged)
  * @param options.onProgress called with (papers done, papers in the paste)
  * @param options.dryRun compute the report, then roll everything back (a long paste's preview)
+ * @throws LecternError `BUSY` when it had to take the lock itself and another process kept it
  */
 export async function importProfileAsync(
   db: LibraryDb,
@@ -100,35 +117,29 @@ export async function importProfileAsync(
   options: { now?: string; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; dryRun?: boolean } = {},
 ): Promise<ImportReport> {
   const total = outcome.profile.papers.length;
-  const client = db.$client;
-  client.exec('BEGIN IMMEDIATE');
+  let report: ImportReport | undefined;
   try {
-    const steps = importSteps(db as unknown as Tx, rawText, outcome, options.now ?? new Date().toISOString());
-    let step = steps.next();
-    let lastYield = performance.now();
-    while (!step.done) {
-      if (performance.now() - lastYield > YIELD_EVERY_MS) {
-        options.onProgress?.(step.value, total);
-        await new Promise((resolve) => setImmediate(resolve));
-        lastYield = performance.now();
+    await withWriteLock(db, async () => {
+      const steps = importSteps(db as unknown as Tx, rawText, outcome, options.now ?? new Date().toISOString());
+      let step = steps.next();
+      let lastYield = performance.now();
+      while (!step.done) {
+        if (performance.now() - lastYield > YIELD_EVERY_MS) {
+          options.onProgress?.(step.value, total);
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
+        if (options.signal?.aborted) throw importCancelled(step.value, total, options.dryRun);
+        step = steps.next();
       }
-      if (options.signal?.aborted) {
-        throw new LecternError(
-          'CANCELLED',
-          options.dryRun
-            ? `Preview stopped after ${step.value} of ${total} papers; nothing was imported.`
-            : `Import cancelled after ${step.value} of ${total} papers; the library is as it was before.`,
-        );
-      }
-      step = steps.next();
-    }
-    options.onProgress?.(total, total);
-    client.exec(options.dryRun || step.value.alreadyImported ? 'ROLLBACK' : 'COMMIT');
-    return step.value;
+      options.onProgress?.(total, total);
+      report = step.value;
+      if (options.dryRun || report.alreadyImported) throw new DryRunRollback();
+    });
   } catch (err) {
-    if (client.inTransaction) client.exec('ROLLBACK');
-    throw err;
+    if (!(err instanceof DryRunRollback)) throw err;
   }
+  return report!;
 }
 
 /** The import, one paper per step: yields the number of papers done, returns the report. */

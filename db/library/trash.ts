@@ -45,7 +45,7 @@ export function trashInfo(db: LibraryDb): { count: number; oldest: string | null
 
 /** Delete the given trashed papers for good, with everything attached to them (cascades). */
 function purge(db: LibraryDb, where: ReturnType<typeof sql>): number {
-  return db.$client.transaction(() => db.run(sql`DELETE FROM papers WHERE deleted_at IS NOT NULL AND ${where}`).changes)();
+  return db.$client.transaction(() => db.run(sql`DELETE FROM papers WHERE deleted_at IS NOT NULL AND ${where}`).changes).immediate();
 }
 
 /**
@@ -65,4 +65,10 @@ export function emptyTrash(db: LibraryDb): { deleted: number } {
 export function purgeTrash(db: LibraryDb, now = nowIso()): { deleted: number } {
   const cutoff = new Date(Date.parse(now) - TRASH_DAYS * 86_400_000).toISOString();
   return { deleted: purge(db, sql`deleted_at < ${cutoff}`) };
+}
+
+/** Whether purgeTrash(now) would delete anything (one indexed lookup; no write lock needed). */
+export function hasExpiredTrash(db: LibraryDb, now = nowIso()): boolean {
+  const cutoff = new Date(Date.parse(now) - TRASH_DAYS * 86_400_000).toISOString();
+  return db.get(sql`SELECT 1 FROM papers WHERE deleted_at IS NOT NULL AND deleted_at < ${cutoff} LIMIT 1`) !== undefined;
 }

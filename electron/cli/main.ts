@@ -136,7 +136,7 @@ async function run(argv: string[]): Promise<void> {
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   libraryFile = resolveLibraryFile(values.library);
   const library: Library = openLibrary(libraryFile);
-  const handlers = createHandlers(library, { readsInProcess: true });
+  const handlers = createHandlers(library, { readsInProcess: true, host: 'command line' });
   // A signal mid-command cancels a running import (nothing of it is stored); the command then ends
   // through the finally below, which closes the library (checkpointing its WAL).
   const stopHandlingSignals = onShutdown(async (cause) => {

@@ -22,6 +22,7 @@ import { recoverReadable } from '../../db/upkeep/recover';
 import { nothingRead, recoverOffline, restoreOffline } from '../../db/upkeep/offline';
 import { listBackups } from '../../db/upkeep/catalog';
 import { backupFolder } from '../../db/upkeep/backup-layout';
+import { withWriteLock } from '../../db/write-lock';
 import { LibraryUpkeep } from '../handlers/library-upkeep';
 
 export const UPKEEP_COMMANDS = ['backup', 'backups', 'restore', 'check', 'recover'] as const;
@@ -64,7 +65,12 @@ function openOrDamaged(file: string): Library | null {
 }
 
 function upkeepOf(library: Library): LibraryUpkeep {
-  return new LibraryUpkeep(library, { inProcess: true, exclusive: async (work) => work() });
+  // One command at a time, nothing else queued: the turn is immediate; the lock is the library's.
+  return new LibraryUpkeep(library, {
+    inProcess: true,
+    exclusive: async (work) => work(),
+    locked: (work, { waitMs }) => withWriteLock(library.db, work, { deadline: performance.now() + waitMs }),
+  });
 }
 
 /**

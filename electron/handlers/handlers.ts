@@ -6,9 +6,12 @@ import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract'
 import { detectAndParse } from '../../shared/paste/detect';
 import type { Library } from '../../db/open';
 import { authorCard, authorGrid, libraryInfo, listAuthors } from '../../db/library/authors';
-import { importProfile, importProfileAsync } from '../../db/library/import-profile';
+import { importCancelled, importProfile, importProfileAsync } from '../../db/library/import-profile';
 import { listImports } from '../../db/library/imports';
-import { Jobs, WriteQueue } from './jobs';
+import { Jobs } from './jobs';
+import { WriteQueue } from './write-queue';
+import { LibraryReader } from './library-reader';
+import { defaultHost, type Host } from '../../db/activity';
 import { getPaper, listPaperIds, listPapers } from '../../db/library/papers';
 import { ReadWorker } from './read-worker-client';
 import { getSetting, setSetting } from '../../db/library/settings';
@@ -44,6 +47,10 @@ export interface HandlerOptions {
    * opening, and keep daily backups (at open and hourly). See library-upkeep.ts.
    */
   background?: boolean;
+  /** This process, as another process's BUSY message names it (default: desktop app under Electron, else browser mode). */
+  host?: Host;
+  /** How long a write waits for the write lock before BUSY (ms; default 30 s, or LECTERN_TEST_LOCK_WAIT_MS). For tests. */
+  lockWaitMs?: number;
 }
 
 /**
@@ -52,7 +59,11 @@ export interface HandlerOptions {
  *   stored); with a jobId and a long paste, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`)
  * - `paste.import` ({text, jobId?}) -> import report; throws `PASTE_EMPTY` / `PASTE_UNRECOGNISED` and stores
  *   nothing then; with a jobId, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`, nothing stored).
- *   Writes run one at a time.
+ * - Writes (imports, previews' dry runs, curation, settings, undo) run one at a time through the write queue
+ *   (write-queue.ts), each holding the library's write lock (BEGIN IMMEDIATE, waited for without blocking);
+ *   one that cannot get it within 30 s fails with `BUSY` ("The library is busy: the command line is
+ *   importing. Try again in a moment."). Reads run on a second, read-only connection (library-reader.ts)
+ *   and see only committed data.
  * - `papers.facets`, `metrics.selection`, `authors.metrics` run on a reader thread (read-worker-client.ts)
  *   one at a time; with a jobId, `jobs.progress` reports them (total 0: unknown) and `jobs.cancel` stops them.
  * - `papers.list`, `papers.facets`, `papers.ids`, `papers.get`, `metrics.selection`, `authors.list`, `authors.grid`,
@@ -80,33 +91,56 @@ export async function closeHandlers(handlers: Handlers): Promise<void> {
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers {
   const { db } = library;
   const jobs = new Jobs();
-  const writes = new WriteQueue();
+  const host = options.host ?? defaultHost();
+  const writes = new WriteQueue(db, {
+    host,
+    ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
+    // Every write is refused on a damaged library (library-upkeep.ts), before it takes the lock.
+    beforeWrite: () => upkeep.assertWritable(),
+  });
+  const reader = new LibraryReader(library, writes);
+  /** Run a query on committed data (the read-only connection). */
+  const read = <T>(query: (rdb: typeof db) => T) => reader.run(query);
   const history = new UndoStack();
-  const upkeep = new LibraryUpkeep(library, { inProcess: options.readsInProcess, exclusive: (work) => writes.run(work), onReplaced: () => history.clear() });
-  /** Every write: refused on a damaged library (LibraryUpkeep.assertWritable), then one at a time. */
-  const write = <T>(work: () => T | Promise<T>): Promise<T> =>
-    writes.run(() => {
-      upkeep.assertWritable();
-      return work();
-    });
-  /** Run a curation operation as a queued write and keep its undo. */
-  const undoable = <T>(op: () => Outcome<T>): Promise<T> => write(() => history.record(op()));
+  const upkeep: LibraryUpkeep = new LibraryUpkeep(library, {
+    inProcess: options.readsInProcess,
+    // Restore and recovery write through SQLite's backup API on a connection of their own, and the wait
+    // for the integrity check writes nothing: they take the queue's turn, not the write lock (which
+    // would shut that other connection out).
+    exclusive: (work) => writes.run(work, { lock: false }),
+    locked: (work, { waitMs }) => writes.run(work, { waitMs, activity: 'emptying the trash' }),
+    onReplaced: () => history.clear(),
+  });
+  /** Run a curation operation as a queued write and keep its undo once it is committed. */
+  const undoable = <T>(op: () => Outcome<T>): Promise<T> => writes.run(op, { committed: (outcome) => history.record(outcome) });
+  /** A long import or preview as a job: cancellable while it waits for the lock and while it runs. */
+  const importJob = (jobId: string, text: string, outcome: ReturnType<typeof detectAndParse>, dryRun: boolean) => {
+    const total = outcome.profile.papers.length;
+    return jobs.run(jobId, total, (signal, onProgress) =>
+      writes.run(() => importProfileAsync(db, text, outcome, { signal, onProgress, dryRun }), {
+        activity: dryRun ? 'previewing a paste' : 'importing',
+        signal,
+        cancelled: () => importCancelled(0, total, dryRun),
+      }),
+    );
+  };
   if (options.background) upkeep.start();
   // Now (one-shot hosts: before any call, so the CLI never closes the library with a purge queued) or
   // first on the write queue (long-running hosts: after the background check, and off the main thread).
+  // Tried once: when another process holds the lock the purge is left for a later opening.
   upkeep.purgeAtOpen();
-  const reads = new ReadWorker(library, options.readsInProcess ? { inProcess: true } : {});
+  const reads = new ReadWorker({ ...library, db: reader.db }, options.readsInProcess ? { inProcess: true } : {});
   const table: Handlers = upkeep.watch<Handlers>({
-    'library.info': () => libraryInfo(db, library.file),
+    'library.info': () => read((rdb) => libraryInfo(rdb, library.file)),
     'paste.preview': async ({ text, jobId }) => {
       const outcome = detectAndParse(text);
       const papers = outcome.profile.papers.length;
-      // A long paste's dry run takes seconds: it goes through the write queue step by step, with
-      // progress and cancel, like an import. A short one stays synchronous (it never shares the connection).
+      // A dry run writes (then rolls back), so it takes the write lock like any write. A long paste's
+      // takes seconds: it runs step by step, with progress and cancel, like an import.
       const dry =
         jobId && papers > LONG_PREVIEW_PAPERS
-          ? await writes.run(() => jobs.run(jobId, papers, (signal, onProgress) => importProfileAsync(db, text, outcome, { dryRun: true, signal, onProgress })))
-          : importProfile(db, text, outcome, { dryRun: true });
+          ? await importJob(jobId, text, outcome, true)
+          : await writes.run(() => importProfile(db, text, outcome, { dryRun: true }));
       return {
         format: outcome.profile.source,
         author: outcome.profile.author,
@@ -123,36 +157,36 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
         report: outcome.report,
       };
     },
-    'paste.import': ({ text, jobId }) =>
-      write(async () => {
-        const outcome = detectAndParse(text);
-        if (!jobId) return importProfileAsync(db, text, outcome);
-        return jobs.run(jobId, outcome.profile.papers.length, (signal, onProgress) => importProfileAsync(db, text, outcome, { signal, onProgress }));
-      }),
-    'imports.list': () => listImports(db),
+    'paste.import': ({ text, jobId }) => {
+      // Parsed before the lock is taken: another process need not wait for the parsing.
+      const outcome = detectAndParse(text);
+      if (jobId) return importJob(jobId, text, outcome, false);
+      return writes.run(() => importProfileAsync(db, text, outcome), { activity: 'importing' });
+    },
+    'imports.list': () => read((rdb) => listImports(rdb)),
     'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || reads.cancel(jobId) }),
-    'papers.list': (input) => listPapers(db, input),
-    'papers.facets': ({ jobId, ...input }) => reads.run('papers.facets', input, jobId),
-    'papers.ids': (input) => ({ ids: listPaperIds(db, input) }),
-    'metrics.selection': ({ jobId, ...input }) => reads.run('metrics.selection', input, jobId),
-    'authors.grid': (input) => authorGrid(db, input),
-    'settings.get': ({ key }) => ({ value: getSetting(db, key) }),
+    'papers.list': (input) => read((rdb) => listPapers(rdb, input)),
+    'papers.facets': ({ jobId, ...input }) => reader.whenCommitted(() => reads.run('papers.facets', input, jobId)),
+    'papers.ids': (input) => read((rdb) => ({ ids: listPaperIds(rdb, input) })),
+    'metrics.selection': ({ jobId, ...input }) => reader.whenCommitted(() => reads.run('metrics.selection', input, jobId)),
+    'authors.grid': (input) => read((rdb) => authorGrid(rdb, input)),
+    'settings.get': ({ key }) => read((rdb) => ({ value: getSetting(rdb, key) })),
     'settings.set': ({ key, value }) =>
-      write(() => {
+      writes.run(() => {
         setSetting(db, key, value);
         return {};
       }),
-    'papers.get': ({ id }) => getPaper(db, id),
-    'authors.list': (input) => listAuthors(db, input),
-    'authors.card': ({ id }) => authorCard(db, id),
-    'authors.metrics': ({ id, jobId }) => reads.run('authors.metrics', { id }, jobId),
+    'papers.get': ({ id }) => read((rdb) => getPaper(rdb, id)),
+    'authors.list': (input) => read((rdb) => listAuthors(rdb, input)),
+    'authors.card': ({ id }) => read((rdb) => authorCard(rdb, id)),
+    'authors.metrics': ({ id, jobId }) => reader.whenCommitted(() => reads.run('authors.metrics', { id }, jobId)),
 
     'search.parse': ({ query }) => {
       const r = parseQuery(query);
       return r.ok ? { ok: true as const, terms: r.terms } : { ok: false as const, error: r.error };
     },
-    'tags.list': () => listTags(db),
+    'tags.list': () => read((rdb) => listTags(rdb)),
     'tags.create': (input) => undoable(() => createTag(db, input)),
     'tags.rename': (input) => undoable(() => renameTag(db, input)),
     'tags.recolour': (input) => undoable(() => recolourTag(db, input)),
@@ -160,16 +194,16 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'tags.delete': (input) => undoable(() => deleteTags(db, input)),
     'tags.assign': (input) => undoable(() => assignTags(db, input)),
     'tags.remove': (input) => undoable(() => removeTags(db, input)),
-    'notes.list': ({ paperId }) => listNotes(db, paperId),
+    'notes.list': ({ paperId }) => read((rdb) => listNotes(rdb, paperId)),
     'notes.create': (input) => undoable(() => createNote(db, input)),
     'notes.update': (input) => undoable(() => updateNote(db, input)),
     'notes.delete': (input) => undoable(() => deleteNote(db, input)),
-    'notes.export': ({ paperId }) => ({ markdown: exportNotes(db, paperId) }),
-    'annotations.list': ({ paperId }) => listAnnotations(db, paperId),
+    'notes.export': ({ paperId }) => read((rdb) => ({ markdown: exportNotes(rdb, paperId) })),
+    'annotations.list': ({ paperId }) => read((rdb) => listAnnotations(rdb, paperId)),
     'annotations.create': (input) => undoable(() => createAnnotation(db, input)),
     'annotations.update': (input) => undoable(() => updateAnnotation(db, input)),
     'annotations.delete': (input) => undoable(() => deleteAnnotation(db, input)),
-    'collections.list': () => listCollections(db),
+    'collections.list': () => read((rdb) => listCollections(rdb)),
     'collections.create': (input) => undoable(() => createCollection(db, input)),
     'collections.update': (input) => undoable(() => updateCollection(db, input)),
     'collections.delete': (input) => undoable(() => deleteCollection(db, input)),
@@ -180,24 +214,26 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'papers.setStarred': (input) => undoable(() => setStarred(db, input)),
     'papers.trash': (input) => undoable(() => trashPapers(db, input)),
     'papers.restore': (input) => undoable(() => restorePapers(db, input)),
-    'trash.info': () => trashInfo(db),
-    'trash.empty': () =>
-      write(async () => {
-        await upkeep.backupBefore('before-empty-trash', () => trashInfo(db).count > 0);
-        return emptyTrash(db);
-      }),
-    'savedSearches.list': () => listSavedSearches(db),
+    'trash.info': () => read((rdb) => trashInfo(rdb)),
+    'trash.empty': async () => {
+      upkeep.assertWritable();
+      // The backup reads a snapshot on the upkeep thread: taken before the write lock, so other processes
+      // are not kept waiting while it is written.
+      await upkeep.backupBefore('before-empty-trash', () => trashInfo(reader.db).count > 0);
+      return writes.run(() => emptyTrash(db), { activity: 'emptying the trash' });
+    },
+    'savedSearches.list': () => read((rdb) => listSavedSearches(rdb)),
     'savedSearches.create': (input) => undoable(() => createSavedSearch(db, input)),
     'savedSearches.update': (input) => undoable(() => updateSavedSearch(db, input)),
     'savedSearches.delete': (input) => undoable(() => deleteSavedSearch(db, input)),
     'undo.state': () => history.state(),
-    'undo.undo': () => write(() => ({ label: history.undo(db), state: history.state() })),
-    'undo.redo': () => write(() => ({ label: history.redo(db), state: history.state() })),
-    ...upkeepHandlers(upkeep, (work) => writes.run(work)),
+    'undo.undo': () => writes.run(() => ({ label: history.undo(db), state: history.state() })),
+    'undo.redo': () => writes.run(() => ({ label: history.redo(db), state: history.state() })),
+    ...upkeepHandlers(upkeep, (work) => writes.run(work, { lock: false })),
   });
   closers.set(table, async () => {
     jobs.cancelAll();
-    await writes.run(() => undefined).catch(() => undefined);
+    await writes.idle();
     upkeep.close();
     await reads.close();
   });

@@ -43,14 +43,3 @@ export class Jobs {
     return job !== undefined;
   }
 }
-
-/** Runs write operations one at a time (a long import holds the connection's transaction between steps). */
-export class WriteQueue {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  run<T>(work: () => T | Promise<T>): Promise<T> {
-    const next = this.tail.then(work, work);
-    this.tail = next.catch(() => undefined);
-    return next;
-  }
-}

@@ -30,8 +30,13 @@ const HOUR_MS = 3_600_000;
 export interface UpkeepOptions {
   /** Run checks and backups in this thread (the CLI; also every in-memory library). */
   inProcess?: boolean;
-  /** Run work alone on the handler table's write queue, without the integrity guard. */
+  /** Run work alone on the handler table's write queue, without the integrity guard or the write lock. */
   exclusive<T>(work: () => T | Promise<T>): Promise<T>;
+  /**
+   * Run work on the write queue holding the library's write lock, waiting at most `waitMs` for it (0:
+   * try once); rejects with `BUSY` when another process holds it.
+   */
+  locked<T>(work: () => T | Promise<T>, options: { waitMs: number }): Promise<T>;
   /** After a restore or recovery replaced the library's content (the handlers drop their undo history). */
   onReplaced?(): void;
 }
@@ -187,13 +192,19 @@ export class LibraryUpkeep {
   }
 
   /**
-   * Delete papers trashed over TRASH_DAYS days ago, after a backup when there are any. One-shot hosts
-   * and in-memory libraries do it now; others on the write queue (after the background check).
+   * Delete papers trashed over TRASH_DAYS days ago, after a backup when there are any. In-memory
+   * libraries purge now. Others take the write lock once, without waiting (when another process holds
+   * it, the purge is left for a later opening rather than delaying this one), then back up and purge
+   * inside it: one-shot hosts synchronously, before answering anything; long-running ones after the
+   * background check, with the backup written on the upkeep thread.
    */
   purgeAtOpen(purge: () => unknown = () => purgeTrash(this.library.db)): void {
     const cutoff = new Date(Date.now() - TRASH_DAYS * 86_400_000).toISOString();
     const due = () => (this.library.db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers WHERE deleted_at IS NOT NULL AND deleted_at < ${cutoff}`)?.n ?? 0) > 0;
-    const report = (err: unknown) => console.error(`The trash was not purged: ${(err as Error).message}`);
+    const report = (err: unknown) => {
+      if (err instanceof LecternError && err.code === 'BUSY') return;
+      console.error(`The trash was not purged: ${(err as Error).message}`);
+    };
     if (this.library.integrity.state === 'damaged') return;
     try {
       if (!due()) return;
@@ -205,25 +216,25 @@ export class LibraryUpkeep {
       purge();
       return;
     }
+    // The write queue checks assertWritable before taking the lock.
     if (this.runner.inProcess) {
-      // One-shot hosts purge before answering anything (and before closing the library).
+      // VACUUM INTO cannot run inside a transaction: this thread's backup comes before the lock.
       try {
         this.assertWritable();
         this.backupSync('before-purge');
-        purge();
       } catch (err) {
-        report(err);
+        return report(err);
       }
+      this.options.locked(purge, { waitMs: 0 }).catch(report);
       return;
     }
-    this.options
-      .exclusive(async () => {
-        await this.check;
-        this.assertWritable();
+    // The upkeep thread reads its own snapshot, so its backup can be written while the lock is held.
+    const purgeLocked = () =>
+      this.options.locked(async () => {
         await this.backupBefore('before-purge', due);
         purge();
-      })
-      .catch(report);
+      }, { waitMs: 0 });
+    void Promise.resolve(this.check).then(purgeLocked).catch(report);
   }
 
   /** backup() in this thread, for one-shot hosts (no thread to wait for). */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureText, REPO } from '../unit/helpers/fixtures';
-import { descendantsOf, isAlive, waitUntilGone } from './helpers/processes';
+import { descendantsOf, isAlive, waitUntilGone } from './helpers/process-tree';
 import { rawGet } from './helpers/raw-http';
 
 const START_TIMEOUT_MS = 60_000;

@@ -2,20 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../db/open';
 import { call, dispatch } from '../../electron/handlers/dispatch';
 import { createHandlers, type Handlers } from '../../electron/handlers/handlers';
+import { bigPaste } from './helpers/big-paste';
 import { fixtureText, tempLibraryFile } from './helpers/fixtures';
-
-/** A scholarfeed page with `n` papers: the seed's cards, each title numbered so every card is new. */
-function bigPaste(n: number): string {
-  const seed = fixtureText('seed-profile');
-  const head = seed.slice(0, seed.indexOf('CLAug 15, 2024Code'));
-  const cards = seed.slice(head.length).split(/\n\n(?=[A-Z]{2,}[A-Z][a-z]{2} \d)/);
-  const out: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const card = cards[i % cards.length]!;
-    out.push(card.replace(/\n(.+)\n/, (_m, title: string) => `\n${title} (part ${i + 1})\n`));
-  }
-  return head + out.join('\n\n');
-}
 
 let lib: Library;
 let h: Handlers;
