@@ -29,7 +29,12 @@ const LIST_HEADING = /^[\d,]+ Papers$/;
 
 /** Separator between the author names and the affiliation slugs (U+00B7 with spaces). */
 const AFFILIATION_SEPARATOR = ' · ';
-const ET_AL = /\s*,?\s*et al\.?$/;
+/**
+ * `et al.` ending the names. The spaces and comma before it are left to the split on commas, which
+ * drops the empty name they make: the former `/\s*,?\s*et al\.?$/` was tried from every space of a run
+ * and split each run three ways (cubic: 3 KB of spaces in an author line took over 30 s).
+ */
+const ET_AL = /et al\.?$/;
 
 /** How many scholarfeed signatures a normalised text shows (FORMATS.md section 2); used by detection. */
 export function scholarfeedSignatures(lines: readonly string[]): number {
@@ -51,7 +56,26 @@ export function splitCategories(glued: string): string[] {
  * last abstract ends mid-word instead, and that paper must not be stored as if complete.
  */
 export function endsLikeAbstract(text: string): boolean {
-  return /[.!?)\]}"'”’»$]$/.test(text) || /(?:https?:\/\/|www\.)\S+$/.test(text);
+  if (ABSTRACT_END.test(text)) return true;
+  // The last word holds a URL start with something after it. Found by a scan rather than
+  // `/(?:https?:\/\/|www\.)\S+$/`, which rescans the last word from every URL start in it (quadratic:
+  // a 1 MB abstract of "www." took minutes).
+  const word = lastWord(text);
+  return URL_STARTS.some((start) => {
+    const at = word.indexOf(start);
+    return at >= 0 && at + start.length < word.length;
+  });
+}
+
+const ABSTRACT_END = /[.!?)\]}"'”’»$]$/;
+const URL_STARTS = ['http://', 'https://', 'www.'] as const;
+const WHITESPACE = /\s/;
+
+/** The text after its last whitespace character ('' when it ends with one). */
+function lastWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && !WHITESPACE.test(text[start - 1]!)) start--;
+  return text.slice(start);
 }
 
 function isoDate(month: string, day: string, year: string): string {
@@ -97,12 +121,22 @@ function emptyPaper(): Omit<ParsedPaper, 'title' | 'authors' | 'authors_truncate
 /**
  * Parse a pasted scholarfeed author page.
  * @param text the raw paste (any line endings, NBSP and zero-width characters tolerated)
- * @returns `profile` in the fixture shape (`author` is null when the header was not pasted) and a
- *   `report` of skipped lines (1-based line numbers) and of a record cut off at the end of the paste.
- *   Never throws for odd content; `detectAndParse` decides whether the text is a scholarfeed page.
+ * @returns see parseScholarfeedLines
  */
 export function parseScholarfeed(text: string): ParseOutcome {
-  const lines = normaliseLines(text);
+  return parseScholarfeedLines(normaliseLines(text));
+}
+
+/**
+ * Parse a scholarfeed author page from its normalised lines (normaliseLines; detectAndParse passes the
+ * lines it detected the source on, so a paste is normalised once).
+ * @param lines line i is line i+1 of the paste
+ * @returns `profile` in the fixture shape (`author` is null when the header was not pasted) and a
+ *   `report` of skipped lines (1-based line numbers of the paste) and of a record cut off at the end of
+ *   the paste. Never throws for odd content; `detectAndParse` decides whether the text is a scholarfeed
+ *   page. Linear in the length of the paste.
+ */
+export function parseScholarfeedLines(lines: readonly string[]): ParseOutcome {
   const skipped: SkippedLine[] = [];
   const warnings: string[] = [];
 

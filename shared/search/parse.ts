@@ -181,6 +181,16 @@ function searchable(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
+/**
+ * `method/rl/` -> `method/rl`. A scan from the end rather than `/\/+$/`, which is retried from every
+ * slash of a run that does not reach the end (quadratic in the run's length).
+ */
+function trimTrailingSlashes(value: string): string {
+  let end = value.length;
+  while (end > 0 && value[end - 1] === '/') end--;
+  return value.slice(0, end);
+}
+
 /** `2024`, `2023..2025`, `2020..`, `..1999`, `>=2020`, `>2020`, `<=2020`, `<2020`, `=2020` -> inclusive bounds. */
 function parseRange(value: string): { min: number | null; max: number | null } | null {
   let m = /^(\d+)$/.exec(value) ?? /^=(\d+)$/.exec(value);
@@ -231,7 +241,7 @@ function fieldNode(t: Extract<Token, { type: 'field' }>): QueryNode | null {
       if (!searchable(value)) bad('No letters in the author name', 'write author:ruan or author:"Chong Ruan"');
       return { kind: 'author', name: value, at: t.at };
     case 'tag':
-      return { kind: 'tag', name: value.replace(/\/+$/, ''), at: t.at };
+      return { kind: 'tag', name: trimTrailingSlashes(value), at: t.at };
     case 'category':
       return { kind: 'category', code: value, at: t.at };
     case 'year': {
