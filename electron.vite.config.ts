@@ -22,8 +22,15 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The reader thread's entry is built beside index.js, where read-worker-client.ts looks for it.
-      rollupOptions: { input: { index: resolve(here, 'electron/main/index.ts'), 'read-worker': resolve(here, 'electron/handlers/read-worker.ts') } },
+      // The worker threads' entries are built beside index.js, where read-worker-client.ts and
+      // paste-worker-client.ts look for them (spawn-worker.ts).
+      rollupOptions: {
+        input: {
+          index: resolve(here, 'electron/main/index.ts'),
+          'read-worker': resolve(here, 'electron/handlers/read-worker.ts'),
+          'paste-worker': resolve(here, 'electron/handlers/paste-worker.ts'),
+        },
+      },
     },
   },
   preload: {

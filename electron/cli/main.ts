@@ -79,6 +79,9 @@ async function run(argv: string[]): Promise<void> {
   if (!command) throw new UsageError('give a command');
 
   if (command === 'parse') {
+    // One-shot: parsed on this thread. The window's hosts parse on a paste thread with a time budget
+    // (electron/handlers/paste-worker-client.ts) so a slow paste cannot freeze them; here nothing else
+    // waits on the thread, and Ctrl+C stops it.
     const outcome = detectAndParse(readInput(arg));
     process.stdout.write(`${JSON.stringify(outcome.profile, null, 2)}\n`);
     const { skipped, incompleteTail, warnings } = outcome.report;
@@ -92,7 +95,8 @@ async function run(argv: string[]): Promise<void> {
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   const library: Library = openLibrary(resolveLibraryFile(values.library));
   try {
-    const handlers = createHandlers(library, { readsInProcess: true });
+    // One-shot: reads and the import's parse run on this thread (see `parse` above).
+    const handlers = createHandlers(library, { readsInProcess: true, parseInProcess: true });
     const json = values.json ?? false;
     switch (command) {
       case 'import': {

@@ -3,7 +3,6 @@
  * HTTP, command line). Each handler receives its input already validated (defaults applied).
  */
 import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract';
-import { detectAndParse } from '../../shared/paste/detect';
 import type { Library } from '../../db/open';
 import { authorCard, authorGrid, libraryInfo, listAuthors } from '../../db/library/authors';
 import { importProfile, importProfileAsync } from '../../db/library/import-profile';
@@ -11,6 +10,7 @@ import { listImports } from '../../db/library/imports';
 import { Jobs, WriteQueue } from './jobs';
 import { getPaper, listPaperIds, listPapers } from '../../db/library/papers';
 import { ReadWorker } from './read-worker-client';
+import { PasteReader } from './paste-worker-client';
 import { getSetting, setSetting } from '../../db/library/settings';
 import { parseQuery } from '../../shared/search/parse';
 import { assignTags, removeTags } from '../../db/library/paper-tags';
@@ -37,15 +37,23 @@ export interface HandlerOptions {
    * thread: for one-shot hosts (the CLI), where starting a thread costs more than it saves.
    */
   readsInProcess?: boolean;
+  /**
+   * Detect and parse pastes on the calling thread instead of a paste thread (no time budget, no
+   * cancel while reading): for one-shot hosts (the CLI), where nothing else waits on the thread.
+   */
+  parseInProcess?: boolean;
 }
 
 /**
  * Build the handler table over an open library.
  * - `paste.preview` ({text, jobId?}) -> what was recognised and what importing would add/update (nothing is
- *   stored); with a jobId and a long paste, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`)
+ *   stored); with a jobId, `jobs.progress` follows it (phase "Reading the paste", then for a long paste
+ *   the papers of the dry run) and `jobs.cancel` stops it at any point (`CANCELLED`)
  * - `paste.import` ({text, jobId?}) -> import report; throws `PASTE_EMPTY` / `PASTE_UNRECOGNISED` and stores
  *   nothing then; with a jobId, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`, nothing stored).
  *   Writes run one at a time.
+ * - Both detect and parse the paste on a paste thread (paste-worker-client.ts) with a time budget
+ *   (PASTE_TIME_LIMIT_MS; past it `PASTE_UNRECOGNISED`, nothing stored), so the host's thread stays free.
  * - `papers.facets`, `metrics.selection`, `authors.metrics` run on a reader thread (read-worker-client.ts)
  *   one at a time; with a jobId, `jobs.progress` reports them (total 0: unknown) and `jobs.cancel` stops them.
  * - `papers.list`, `papers.facets`, `papers.ids`, `papers.get`, `metrics.selection`, `authors.list`, `authors.grid`,
@@ -70,10 +78,11 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     console.error('Purging the trash failed:', err);
   }
   const reads = new ReadWorker(library, options.readsInProcess ? { inProcess: true } : {});
+  const pastes = new PasteReader({ inProcess: options.parseInProcess ?? false });
   return {
     'library.info': () => libraryInfo(db, library.file),
     'paste.preview': async ({ text, jobId }) => {
-      const outcome = detectAndParse(text);
+      const outcome = await pastes.read(text, { jobId, purpose: 'preview' });
       const papers = outcome.profile.papers.length;
       // A long paste's dry run takes seconds: it goes through the write queue step by step, with
       // progress and cancel, like an import. A short one stays synchronous (it never shares the connection).
@@ -99,13 +108,13 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     },
     'paste.import': ({ text, jobId }) =>
       writes.run(async () => {
-        const outcome = detectAndParse(text);
+        const outcome = await pastes.read(text, { jobId, purpose: 'import' });
         if (!jobId) return importProfileAsync(db, text, outcome);
         return jobs.run(jobId, outcome.profile.papers.length, (signal, onProgress) => importProfileAsync(db, text, outcome, { signal, onProgress }));
       }),
     'imports.list': () => listImports(db),
-    'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
-    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || reads.cancel(jobId) }),
+    'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? pastes.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
+    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || pastes.cancel(jobId) || reads.cancel(jobId) }),
     'papers.list': (input) => listPapers(db, input),
     'papers.facets': ({ jobId, ...input }) => reads.run('papers.facets', input, jobId),
     'papers.ids': (input) => ({ ids: listPaperIds(db, input) }),
