@@ -29,7 +29,10 @@ export const READING_PHASE = 'Reading the paste';
 /** What a paste is read for: it decides the wording of a cancel. */
 export type PastePurpose = 'preview' | 'import';
 
-type Reply = { id: number; ok: true; value: ParseOutcome } | { id: number; ok: false; error: LecternErrorShape };
+type Reply =
+  | { id: number; ok: true; value: ParseOutcome }
+  | { id: number; ok: false; error: LecternErrorShape }
+  | { id: number; ok: false; bug: { message: string; stack?: string } };
 
 interface Reading {
   owner: PasteReader;
@@ -72,7 +75,8 @@ export class PasteReader {
    * @returns the parse outcome; line numbers in its report are those of `text`
    * @throws LecternError `PASTE_EMPTY` / `PASTE_UNRECOGNISED` as detectAndParse; `PASTE_UNRECOGNISED`
    *   with `details.timeLimitMs` past the time budget; `CANCELLED` on cancel; `INTERNAL` when the
-   *   thread died. Nothing is stored in any case.
+   *   thread died; a plain Error with the parser's message and stack when a parser failed (a bug).
+   *   Nothing is stored in any case.
    */
   read(text: string, options: { jobId?: string; purpose: PastePurpose }): Promise<ParseOutcome> {
     if (this.inProcess) {
@@ -158,7 +162,8 @@ function spawn(): Worker {
     if (!reading || reading.id !== reply.id) return;
     forget(reading);
     if (reply.ok) reading.resolve(reply.value);
-    else reading.reject(new LecternError(reply.error.code, reply.error.message, reply.error.details));
+    else if ('error' in reply) reading.reject(new LecternError(reply.error.code, reply.error.message, reply.error.details));
+    else reading.reject(parserBug(reply.bug));
     release(worker);
   });
   const died = (reason: string) => {
@@ -189,6 +194,13 @@ function release(worker: Worker): void {
   } else {
     void worker.terminate();
   }
+}
+
+/** A parser's own failure, rebuilt on this thread so the host reports it as any other (dispatch.ts: logged, a plain sentence for the user). */
+function parserBug(bug: { message: string; stack?: string }): Error {
+  const error = new Error(bug.message);
+  if (bug.stack) error.stack = bug.stack;
+  return error;
 }
 
 function timedOut(limitMs: number): LecternError {

@@ -4,12 +4,14 @@
  * side (paste-worker-client.ts) stops it past its time budget or on cancel by terminating the thread,
  * which V8 honours even in the middle of a regular expression.
  *
- * Messages in: `{ id, text }`. Out: `{ id, ok: true, value }` (a ParseOutcome) or `{ id, ok: false, error }`
- * (a LecternErrorShape: PASTE_EMPTY, PASTE_UNRECOGNISED, or INTERNAL for a parser bug).
+ * Messages in: `{ id, text }`. Out: `{ id, ok: true, value }` (a ParseOutcome), `{ id, ok: false, error }`
+ * (a LecternErrorShape: PASTE_EMPTY, PASTE_UNRECOGNISED), or `{ id, ok: false, bug: { message, stack } }`
+ * for anything else a parser threw: the host turns that into its usual sentence (dispatch.ts), so this
+ * thread loads only the parsers and starts quickly.
  */
 import { parentPort } from 'node:worker_threads';
+import { LecternError } from '../../shared/errors';
 import { detectAndParse } from '../../shared/paste/detect';
-import { toErrorShape } from './dispatch';
 
 const port = parentPort;
 if (!port) throw new Error('paste-worker.ts runs as a worker thread');
@@ -22,6 +24,7 @@ port.on('message', (message: { id: number; text: string }) => {
     if (testDelayMs > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, testDelayMs);
     port.postMessage({ id: message.id, ok: true, value: detectAndParse(message.text) });
   } catch (err) {
-    port.postMessage({ id: message.id, ok: false, error: toErrorShape(err) });
+    if (err instanceof LecternError) port.postMessage({ id: message.id, ok: false, error: err.toShape() });
+    else port.postMessage({ id: message.id, ok: false, bug: { message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack } });
   }
 });
