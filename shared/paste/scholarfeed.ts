@@ -17,6 +17,24 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export const RECORD_LINE = /^((?:[A-Z]{2})+)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4})(Code)?$/;
 const CATEGORY_LINE = /^(?:[A-Z]{2})+$/;
 
+/** Days in a month (0 = January) of the proleptic Gregorian calendar, as ISO 8601 dates count them. */
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 1 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!;
+}
+
+/**
+ * The record line's parts when `line` is one: the full shape (RECORD_LINE) with a date that exists.
+ * The site prints arXiv submission dates, so `Feb 30, 2024` or `Jan 0, 2024` is text, not a paper.
+ */
+export function matchRecordLine(line: string): { cats: string; month: string; day: string; year: string; code: boolean } | null {
+  const m = RECORD_LINE.exec(line);
+  if (!m) return null;
+  const [, cats, month, day, year, code] = m;
+  if (Number(day) < 1 || Number(day) > daysInMonth(Number(year), MONTHS.indexOf(month as (typeof MONTHS)[number]))) return null;
+  return { cats: cats!, month: month!, day: day!, year: year!, code: code === 'Code' };
+}
+
 /** Header lines, each with the metric it carries. */
 const HEADER_METRICS: ReadonlyArray<{ re: RegExp; key: keyof ProfileMetrics }> = [
   { re: /^h-index\s?([\d,]+)$/, key: 'h_index' },
@@ -40,7 +58,7 @@ const ET_AL = /et al\.?$/;
 export function scholarfeedSignatures(lines: readonly string[]): number {
   let score = 0;
   for (const line of lines) {
-    if (RECORD_LINE.test(line) || LIST_HEADING.test(line) || HEADER_METRICS.some((h) => h.re.test(line))) score++;
+    if (matchRecordLine(line) || LIST_HEADING.test(line) || HEADER_METRICS.some((h) => h.re.test(line))) score++;
   }
   return score;
 }
@@ -140,7 +158,7 @@ export function parseScholarfeedLines(lines: readonly string[]): ParseOutcome {
   const skipped: SkippedLine[] = [];
   const warnings: string[] = [];
 
-  const firstRecord = lines.findIndex((l) => RECORD_LINE.test(l));
+  const firstRecord = lines.findIndex((l) => matchRecordLine(l) !== null);
   const headerEnd = firstRecord === -1 ? lines.length : firstRecord;
   const author = parseHeader(lines.slice(0, headerEnd), skipped);
 
@@ -148,15 +166,14 @@ export function parseScholarfeedLines(lines: readonly string[]): ParseOutcome {
   const records: RecordLines[] = [];
   for (let i = headerEnd; i < lines.length; i++) {
     const text = lines[i]!;
-    if (RECORD_LINE.test(text)) records.push({ start: i, lines: [] });
+    if (matchRecordLine(text)) records.push({ start: i, lines: [] });
     else if (text.trim() !== '') records[records.length - 1]!.lines.push({ index: i, text: text.trim() });
   }
 
   const papers: ParsedPaper[] = [];
   let incompleteTail: ParseOutcome['report']['incompleteTail'] = null;
   records.forEach((rec, n) => {
-    const m = RECORD_LINE.exec(lines[rec.start]!)!;
-    const [, cats, month, day, year, code] = m;
+    const { cats, month, day, year, code } = matchRecordLine(lines[rec.start]!)!;
     const [titleLine, authorLine, ...rest] = rec.lines;
     const isLast = n === records.length - 1;
     const abstractText = rest.map((l) => l.text).join('\n');
@@ -185,12 +202,12 @@ export function parseScholarfeedLines(lines: readonly string[]): ParseOutcome {
       authors: byline.authors,
       authors_truncated: byline.truncated,
       affiliations: byline.affiliations,
-      date: isoDate(month!, day!, year!),
+      date: isoDate(month, day, year),
       year: Number(year),
-      category: splitCategories(cats!),
+      category: splitCategories(cats),
       // Abstracts are one paragraph; a paste that wraps one keeps its line breaks.
       abstract: rest.length > 0 ? abstractText : null,
-      has_code: code === 'Code',
+      has_code: code,
     });
   });
 
