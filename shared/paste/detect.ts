@@ -49,7 +49,11 @@ export function detectSource(text: string): { source: PasteSource; signatures: n
   return detectSourceOfLines(normaliseLines(text));
 }
 
-/** detectSource on lines already normalised (normaliseLines). */
+/**
+ * detectSource on lines already normalised, so a paste is normalised once.
+ * @param normalised normaliseLines of the paste
+ * @returns the best-scoring source and its signature count, or null when none reaches two signatures.
+ */
 export function detectSourceOfLines(normalised: readonly string[]): { source: PasteSource; signatures: number } | null {
   const lines = sample(normalised);
   let best: { source: PasteSource; signatures: number } | null = null;
