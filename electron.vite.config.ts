@@ -25,12 +25,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The reader and upkeep threads' entries are built beside index.js, where their clients look for them.
+      // The worker threads' entries are built beside index.js, where their clients look for them
+      // (spawn-worker.ts): the reader, the paste reader and the upkeep thread.
       rollupOptions: {
         input: {
           index: resolve(here, 'electron/main/index.ts'),
           'read-worker': resolve(here, 'electron/handlers/read-worker.ts'),
           'upkeep-worker': resolve(here, 'electron/handlers/upkeep-worker.ts'),
+          'paste-worker': resolve(here, 'electron/handlers/paste-worker.ts'),
         },
       },
     },

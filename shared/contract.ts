@@ -399,8 +399,12 @@ export const contract = {
   'imports.list': { input: z.object({}), output: z.array(ImportSummary) },
   'jobs.progress': {
     input: z.object({ jobId: JOB_ID }),
-    /** null when no such job is running (not started yet, or finished); total 0 while the amount of work is unknown (a read). */
-    output: z.object({ progress: z.object({ done: z.number().int(), total: z.number().int() }).nullable() }),
+    /**
+     * null when no such job is running (not started yet, or finished); total 0 while the amount of work is
+     * unknown (a read, a paste being read); `phase` names what is under way when it is not the job's main
+     * work, e.g. "Reading the paste" before an import or a preview counts papers.
+     */
+    output: z.object({ progress: z.object({ done: z.number().int(), total: z.number().int(), phase: z.string().optional() }).nullable() }),
   },
   'jobs.cancel': {
     input: z.object({ jobId: JOB_ID }),

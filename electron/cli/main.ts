@@ -114,6 +114,9 @@ async function run(argv: string[]): Promise<void> {
   if (!command) throw new UsageError('give a command');
 
   if (command === 'parse') {
+    // One-shot: parsed on this thread. The window's hosts parse on a paste thread with a time budget
+    // (electron/handlers/paste-worker-client.ts) so a slow paste cannot freeze them; here nothing else
+    // waits on the thread, and Ctrl+C stops it.
     const outcome = detectAndParse(readInput(arg));
     process.stdout.write(`${JSON.stringify(outcome.profile, null, 2)}\n`);
     const { skipped, incompleteTail, warnings } = outcome.report;
@@ -136,7 +139,8 @@ async function run(argv: string[]): Promise<void> {
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   libraryFile = resolveLibraryFile(values.library);
   const library: Library = openLibrary(libraryFile);
-  const handlers = createHandlers(library, { readsInProcess: true, host: 'command line' });
+  // One-shot: reads and the import's parse run on this thread (see `parse` above).
+  const handlers = createHandlers(library, { readsInProcess: true, parseInProcess: true, host: 'command line' });
   // A signal mid-command cancels a running import (nothing of it is stored); the command then ends
   // through the finally below, which closes the library (checkpointing its WAL).
   const stopHandlingSignals = onShutdown(async (cause) => {

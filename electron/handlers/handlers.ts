@@ -3,7 +3,6 @@
  * HTTP, command line). Each handler receives its input already validated (defaults applied).
  */
 import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract';
-import { detectAndParse } from '../../shared/paste/detect';
 import type { Library } from '../../db/open';
 import { authorCard, authorGrid, libraryInfo, listAuthors } from '../../db/library/authors';
 import { importCancelled, importProfile, importProfileAsync } from '../../db/library/import-profile';
@@ -14,6 +13,8 @@ import { LibraryReader } from './library-reader';
 import { defaultHost, type Host } from '../../db/activity';
 import { getPaper, listPaperIds, listPapers } from '../../db/library/papers';
 import { ReadWorker } from './read-worker-client';
+import { PasteReader } from './paste-worker-client';
+import type { ParseOutcome } from '../../shared/paste/parsed';
 import { getSetting, setSetting } from '../../db/library/settings';
 import { parseQuery } from '../../shared/search/parse';
 import { assignTags, removeTags } from '../../db/library/paper-tags';
@@ -51,12 +52,18 @@ export interface HandlerOptions {
   host?: Host;
   /** How long a write waits for the write lock before BUSY (ms; default 30 s, or LECTERN_TEST_LOCK_WAIT_MS). For tests. */
   lockWaitMs?: number;
+  /**
+   * Detect and parse pastes on the calling thread instead of a paste thread (no time budget, no
+   * cancel while reading): for one-shot hosts (the CLI), where nothing else waits on the thread.
+   */
+  parseInProcess?: boolean;
 }
 
 /**
  * Build the handler table over an open library.
  * - `paste.preview` ({text, jobId?}) -> what was recognised and what importing would add/update (nothing is
- *   stored); with a jobId and a long paste, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`)
+ *   stored); with a jobId, `jobs.progress` follows it (phase "Reading the paste", then for a long paste
+ *   the papers of the dry run) and `jobs.cancel` stops it at any point (`CANCELLED`)
  * - `paste.import` ({text, jobId?}) -> import report; throws `PASTE_EMPTY` / `PASTE_UNRECOGNISED` and stores
  *   nothing then; with a jobId, `jobs.progress` follows it and `jobs.cancel` stops it (`CANCELLED`, nothing stored).
  * - Writes (imports, previews' dry runs, curation, settings, undo) run one at a time through the write queue
@@ -64,6 +71,9 @@ export interface HandlerOptions {
  *   one that cannot get it within 30 s fails with `BUSY` ("The library is busy: the command line is
  *   importing. Try again in a moment."). Reads run on a second, read-only connection (library-reader.ts)
  *   and see only committed data.
+ * - Both detect and parse the paste on a paste thread (paste-worker-client.ts) with a time budget
+ *   (PASTE_TIME_LIMIT_MS; past it `PASTE_UNRECOGNISED`, nothing stored), so the host's thread stays free;
+ *   the parse happens before the write lock is taken.
  * - `papers.facets`, `metrics.selection`, `authors.metrics` run on a reader thread (read-worker-client.ts)
  *   one at a time; with a jobId, `jobs.progress` reports them (total 0: unknown) and `jobs.cancel` stops them.
  * - `papers.list`, `papers.facets`, `papers.ids`, `papers.get`, `metrics.selection`, `authors.list`, `authors.grid`,
@@ -114,7 +124,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   /** Run a curation operation as a queued write and keep its undo once it is committed. */
   const undoable = <T>(op: () => Outcome<T>): Promise<T> => writes.run(op, { committed: (outcome) => history.record(outcome) });
   /** A long import or preview as a job: cancellable while it waits for the lock and while it runs. */
-  const importJob = (jobId: string, text: string, outcome: ReturnType<typeof detectAndParse>, dryRun: boolean) => {
+  const importJob = (jobId: string, text: string, outcome: ParseOutcome, dryRun: boolean) => {
     const total = outcome.profile.papers.length;
     return jobs.run(jobId, total, (signal, onProgress) =>
       writes.run(() => importProfileAsync(db, text, outcome, { signal, onProgress, dryRun }), {
@@ -130,10 +140,11 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   // Tried once: when another process holds the lock the purge is left for a later opening.
   upkeep.purgeAtOpen();
   const reads = new ReadWorker({ ...library, db: reader.db }, options.readsInProcess ? { inProcess: true } : {});
+  const pastes = new PasteReader({ inProcess: options.parseInProcess ?? false });
   const table: Handlers = upkeep.watch<Handlers>({
     'library.info': () => read((rdb) => libraryInfo(rdb, library.file)),
     'paste.preview': async ({ text, jobId }) => {
-      const outcome = detectAndParse(text);
+      const outcome = await pastes.read(text, { jobId, purpose: 'preview' });
       const papers = outcome.profile.papers.length;
       // A dry run writes (then rolls back), so it takes the write lock like any write. A long paste's
       // takes seconds: it runs step by step, with progress and cancel, like an import.
@@ -157,15 +168,15 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
         report: outcome.report,
       };
     },
-    'paste.import': ({ text, jobId }) => {
-      // Parsed before the lock is taken: another process need not wait for the parsing.
-      const outcome = detectAndParse(text);
+    'paste.import': async ({ text, jobId }) => {
+      // Parsed (on the paste thread) before the lock is taken: no other write waits for the parsing.
+      const outcome = await pastes.read(text, { jobId, purpose: 'import' });
       if (jobId) return importJob(jobId, text, outcome, false);
       return writes.run(() => importProfileAsync(db, text, outcome), { activity: 'importing' });
     },
     'imports.list': () => read((rdb) => listImports(rdb)),
-    'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
-    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || reads.cancel(jobId) }),
+    'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? pastes.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
+    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || pastes.cancel(jobId) || reads.cancel(jobId) }),
     'papers.list': (input) => read((rdb) => listPapers(rdb, input)),
     'papers.facets': ({ jobId, ...input }) => reader.whenCommitted(() => reads.run('papers.facets', input, jobId)),
     'papers.ids': (input) => read((rdb) => ({ ids: listPaperIds(rdb, input) })),
@@ -235,6 +246,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     jobs.cancelAll();
     await writes.idle();
     upkeep.close();
+    pastes.close();
     await reads.close();
   });
   return table;

@@ -8,15 +8,12 @@
  *
  * An in-memory library cannot be shared with another thread: there every read runs in process.
  */
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
 import { LecternError, type LecternErrorCode, type LecternErrorShape } from '../../shared/errors';
 import type { Library } from '../../db/open';
 import { READ_LABELS, runRead, type ReadChannel } from './read-channels';
+import { spawnWorker } from './spawn-worker';
 
 interface Pending {
   id: number;
@@ -29,21 +26,9 @@ interface Pending {
 
 type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: LecternErrorShape };
 
-/**
- * The worker entry: built beside the main bundle (electron-vite input `read-worker`), or in a source
- * checkout (CLI, browser mode, tests under tsx or Vitest) the TypeScript file, loaded through tsx's API
- * because Node 20 does not pass tsx's loader on to worker threads.
- */
+/** The reader thread's entry (electron-vite input `read-worker`, or the TypeScript file in a source checkout). */
 function spawnReader(file: string, nativeBinding: string | undefined): Worker {
-  const workerData = { file, nativeBinding };
-  const built = new URL('./read-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
-  // The package's "import" export of tsx/esm/api (resolving through require would give the CommonJS one).
-  const tsxRoot = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxApi = pathToFileURL(join(tsxRoot, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const entry = new URL('./read-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(import.meta.url)}));`;
-  return new Worker(boot, { eval: true, workerData });
+  return spawnWorker({ built: new URL('./read-worker.js', import.meta.url), source: new URL('./read-worker.ts', import.meta.url) }, { workerData: { file, nativeBinding } });
 }
 
 export class ReadWorker {

@@ -2,7 +2,11 @@
  * Following long work that the library runs under a job id (an import, a long paste's preview, a slow
  * read): ids, and polling jobs.progress once the work has outlasted a glance.
  */
+import type { ChannelOutput } from '../../shared/contract';
 import { request } from './client';
+
+/** A job's progress as jobs.progress gives it: `total` 0 while the amount is unknown; `phase` names a preliminary step ("Reading the paste"). */
+export type JobProgress = NonNullable<ChannelOutput<'jobs.progress'>['progress']>;
 
 /** Progress shows only for work that takes longer than this (a short import just finishes). */
 export const PROGRESS_AFTER_MS = 300;
@@ -20,7 +24,7 @@ export function newJobId(prefix: string): string {
  * After PROGRESS_AFTER_MS, call `onShow` once, then poll the job's progress every 150 ms into
  * `onProgress` (null progress is skipped) until the returned stop function is called.
  */
-export function followJob(jobId: string, handlers: { onShow?(): void; onProgress(progress: { done: number; total: number }): void }): () => void {
+export function followJob(jobId: string, handlers: { onShow?(): void; onProgress(progress: JobProgress): void }): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const poll = async () => {

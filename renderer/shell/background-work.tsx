@@ -14,7 +14,7 @@ export function BackgroundWork() {
       {job ? (
         <span className="status-job" data-testid="status-job">
           {job.label}
-          {job.progress ? ` ${Math.round((job.progress.done / Math.max(1, job.progress.total)) * 100)}%` : '…'}
+          {job.progress && job.progress.total > 0 ? ` ${Math.round((job.progress.done / job.progress.total) * 100)}%` : '…'}
         </span>
       ) : null}
       {reads.map((read) => (

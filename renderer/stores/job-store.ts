@@ -1,11 +1,12 @@
 /** Long work in the background (an import, a slow read): what it is and how far it got, for the dialog and the status bar. */
 import { create } from 'zustand';
+import type { JobProgress } from '../api/job-progress';
 
 export interface ActiveJob {
   jobId: string;
   label: string;
-  /** null until the library reports progress. */
-  progress: { done: number; total: number } | null;
+  /** null until the library reports progress; total 0 (with a phase) while the amount of work is unknown. */
+  progress: JobProgress | null;
   /** True once the work has run longer than a glance (~300 ms): only then is progress shown. */
   visible: boolean;
   cancelling: boolean;

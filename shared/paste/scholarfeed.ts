@@ -17,6 +17,24 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 export const RECORD_LINE = /^((?:[A-Z]{2})+)(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{1,2}), (\d{4})(Code)?$/;
 const CATEGORY_LINE = /^(?:[A-Z]{2})+$/;
 
+/** Days in a month (0 = January) of the proleptic Gregorian calendar, as ISO 8601 dates count them. */
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 1 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]!;
+}
+
+/**
+ * The record line's parts when `line` is one: the full shape (RECORD_LINE) with a date that exists.
+ * The site prints arXiv submission dates, so `Feb 30, 2024` or `Jan 0, 2024` is text, not a paper.
+ */
+export function matchRecordLine(line: string): { cats: string; month: string; day: string; year: string; code: boolean } | null {
+  const m = RECORD_LINE.exec(line);
+  if (!m) return null;
+  const [, cats, month, day, year, code] = m;
+  if (Number(day) < 1 || Number(day) > daysInMonth(Number(year), MONTHS.indexOf(month as (typeof MONTHS)[number]))) return null;
+  return { cats: cats!, month: month!, day: day!, year: year!, code: code === 'Code' };
+}
+
 /** Header lines, each with the metric it carries. */
 const HEADER_METRICS: ReadonlyArray<{ re: RegExp; key: keyof ProfileMetrics }> = [
   { re: /^h-index\s?([\d,]+)$/, key: 'h_index' },
@@ -29,13 +47,18 @@ const LIST_HEADING = /^[\d,]+ Papers$/;
 
 /** Separator between the author names and the affiliation slugs (U+00B7 with spaces). */
 const AFFILIATION_SEPARATOR = ' · ';
-const ET_AL = /\s*,?\s*et al\.?$/;
+/**
+ * `et al.` ending the names. The spaces and comma before it are left to the split on commas, which
+ * drops the empty name they make: the former `/\s*,?\s*et al\.?$/` was tried from every space of a run
+ * and split each run three ways (cubic: 3 KB of spaces in an author line took over 30 s).
+ */
+const ET_AL = /et al\.?$/;
 
 /** How many scholarfeed signatures a normalised text shows (FORMATS.md section 2); used by detection. */
 export function scholarfeedSignatures(lines: readonly string[]): number {
   let score = 0;
   for (const line of lines) {
-    if (RECORD_LINE.test(line) || LIST_HEADING.test(line) || HEADER_METRICS.some((h) => h.re.test(line))) score++;
+    if (matchRecordLine(line) || LIST_HEADING.test(line) || HEADER_METRICS.some((h) => h.re.test(line))) score++;
   }
   return score;
 }
@@ -51,7 +74,26 @@ export function splitCategories(glued: string): string[] {
  * last abstract ends mid-word instead, and that paper must not be stored as if complete.
  */
 export function endsLikeAbstract(text: string): boolean {
-  return /[.!?)\]}"'”’»$]$/.test(text) || /(?:https?:\/\/|www\.)\S+$/.test(text);
+  if (ABSTRACT_END.test(text)) return true;
+  // The last word holds a URL start with something after it. Found by a scan rather than
+  // `/(?:https?:\/\/|www\.)\S+$/`, which rescans the last word from every URL start in it (quadratic:
+  // a 1 MB abstract of "www." took minutes).
+  const word = lastWord(text);
+  return URL_STARTS.some((start) => {
+    const at = word.indexOf(start);
+    return at >= 0 && at + start.length < word.length;
+  });
+}
+
+const ABSTRACT_END = /[.!?)\]}"'”’»$]$/;
+const URL_STARTS = ['http://', 'https://', 'www.'] as const;
+const WHITESPACE = /\s/;
+
+/** The text after its last whitespace character ('' when it ends with one). */
+function lastWord(text: string): string {
+  let start = text.length;
+  while (start > 0 && !WHITESPACE.test(text[start - 1]!)) start--;
+  return text.slice(start);
 }
 
 function isoDate(month: string, day: string, year: string): string {
@@ -97,16 +139,26 @@ function emptyPaper(): Omit<ParsedPaper, 'title' | 'authors' | 'authors_truncate
 /**
  * Parse a pasted scholarfeed author page.
  * @param text the raw paste (any line endings, NBSP and zero-width characters tolerated)
- * @returns `profile` in the fixture shape (`author` is null when the header was not pasted) and a
- *   `report` of skipped lines (1-based line numbers) and of a record cut off at the end of the paste.
- *   Never throws for odd content; `detectAndParse` decides whether the text is a scholarfeed page.
+ * @returns see parseScholarfeedLines
  */
 export function parseScholarfeed(text: string): ParseOutcome {
-  const lines = normaliseLines(text);
+  return parseScholarfeedLines(normaliseLines(text));
+}
+
+/**
+ * Parse a scholarfeed author page from its normalised lines (normaliseLines; detectAndParse passes the
+ * lines it detected the source on, so a paste is normalised once).
+ * @param lines line i is line i+1 of the paste
+ * @returns `profile` in the fixture shape (`author` is null when the header was not pasted) and a
+ *   `report` of skipped lines (1-based line numbers of the paste) and of a record cut off at the end of
+ *   the paste. Never throws for odd content; `detectAndParse` decides whether the text is a scholarfeed
+ *   page. Linear in the length of the paste.
+ */
+export function parseScholarfeedLines(lines: readonly string[]): ParseOutcome {
   const skipped: SkippedLine[] = [];
   const warnings: string[] = [];
 
-  const firstRecord = lines.findIndex((l) => RECORD_LINE.test(l));
+  const firstRecord = lines.findIndex((l) => matchRecordLine(l) !== null);
   const headerEnd = firstRecord === -1 ? lines.length : firstRecord;
   const author = parseHeader(lines.slice(0, headerEnd), skipped);
 
@@ -114,15 +166,14 @@ export function parseScholarfeed(text: string): ParseOutcome {
   const records: RecordLines[] = [];
   for (let i = headerEnd; i < lines.length; i++) {
     const text = lines[i]!;
-    if (RECORD_LINE.test(text)) records.push({ start: i, lines: [] });
+    if (matchRecordLine(text)) records.push({ start: i, lines: [] });
     else if (text.trim() !== '') records[records.length - 1]!.lines.push({ index: i, text: text.trim() });
   }
 
   const papers: ParsedPaper[] = [];
   let incompleteTail: ParseOutcome['report']['incompleteTail'] = null;
   records.forEach((rec, n) => {
-    const m = RECORD_LINE.exec(lines[rec.start]!)!;
-    const [, cats, month, day, year, code] = m;
+    const { cats, month, day, year, code } = matchRecordLine(lines[rec.start]!)!;
     const [titleLine, authorLine, ...rest] = rec.lines;
     const isLast = n === records.length - 1;
     const abstractText = rest.map((l) => l.text).join('\n');
@@ -151,12 +202,12 @@ export function parseScholarfeed(text: string): ParseOutcome {
       authors: byline.authors,
       authors_truncated: byline.truncated,
       affiliations: byline.affiliations,
-      date: isoDate(month!, day!, year!),
+      date: isoDate(month, day, year),
       year: Number(year),
-      category: splitCategories(cats!),
+      category: splitCategories(cats),
       // Abstracts are one paragraph; a paste that wraps one keeps its line breaks.
       abstract: rest.length > 0 ? abstractText : null,
-      has_code: code === 'Code',
+      has_code: code,
     });
   });
 

@@ -24,6 +24,7 @@
  */
 
 import { READING_STATUSES, type ReadingStatusValue } from '../curation';
+import { closestWord } from './closest-word';
 
 export type { ReadingStatusValue };
 
@@ -97,29 +98,6 @@ type Token =
 const SPACE = /\s/;
 const BREAK = /[\s()"]/;
 
-/** Edit distance with adjacent transpositions (optimal string alignment), for "did you mean"; short strings only. */
-function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
-function closestField(name: string): Field | null {
-  let best: Field | null = null;
-  let bestD = Infinity;
-  for (const f of QUERY_FIELDS) {
-    const d = distance(name, f);
-    if (d < bestD) [best, bestD] = [f, d];
-  }
-  return bestD <= Math.max(1, Math.floor(name.length / 3)) ? best : null;
-}
-
 function readQuoted(text: string, open: number): { value: string; end: number } {
   const close = text.indexOf('"', open + 1);
   if (close < 0) fail(`Unclosed quote at column ${open + 1}`, open, text.length - open);
@@ -181,6 +159,16 @@ function searchable(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(text);
 }
 
+/**
+ * `method/rl/` -> `method/rl`. A scan from the end rather than `/\/+$/`, which is retried from every
+ * slash of a run that does not reach the end (quadratic in the run's length).
+ */
+function trimTrailingSlashes(value: string): string {
+  let end = value.length;
+  while (end > 0 && value[end - 1] === '/') end--;
+  return value.slice(0, end);
+}
+
 /** `2024`, `2023..2025`, `2020..`, `..1999`, `>=2020`, `>2020`, `<=2020`, `<2020`, `=2020` -> inclusive bounds. */
 function parseRange(value: string): { min: number | null; max: number | null } | null {
   let m = /^(\d+)$/.exec(value) ?? /^=(\d+)$/.exec(value);
@@ -208,7 +196,7 @@ function fieldNode(t: Extract<Token, { type: 'field' }>): QueryNode | null {
   const name = t.field.toLowerCase();
   const label = `${t.field}:`;
   if (!(QUERY_FIELDS as readonly string[]).includes(name)) {
-    const guess = closestField(name);
+    const guess = closestWord(name, QUERY_FIELDS);
     fail(
       guess
         ? `Unknown field '${label}' at column ${t.at + 1} — did you mean ${guess}:?`
@@ -231,7 +219,7 @@ function fieldNode(t: Extract<Token, { type: 'field' }>): QueryNode | null {
       if (!searchable(value)) bad('No letters in the author name', 'write author:ruan or author:"Chong Ruan"');
       return { kind: 'author', name: value, at: t.at };
     case 'tag':
-      return { kind: 'tag', name: value.replace(/\/+$/, ''), at: t.at };
+      return { kind: 'tag', name: trimTrailingSlashes(value), at: t.at };
     case 'category':
       return { kind: 'category', code: value, at: t.at };
     case 'year': {

@@ -1,7 +1,8 @@
 /**
- * The desktop build (out/, made by global-setup's `electron-vite build`): the reader thread's entry
- * sits beside the main bundle, where read-worker-client.ts looks for it, and the main bundle points
- * at it; run under Node with a real library, it answers a facet count.
+ * The desktop build (out/, made by global-setup's `electron-vite build`): the reader thread's and the
+ * paste thread's entries sit beside the main bundle, where read-worker-client.ts and
+ * paste-worker-client.ts look for them, and the main bundle points at them; run under Node, the reader
+ * answers a facet count on a real library and the paste thread parses a paste.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,5 +46,28 @@ test('the built reader thread sits beside the main bundle and answers a facet co
   } finally {
     library.close();
     await scratch.dispose();
+  }
+});
+
+test('the built paste thread sits beside the main bundle and parses a paste', async () => {
+  expect(existsSync(join(OUT, 'paste-worker.js'))).toBe(true);
+  expect(readFileSync(join(OUT, 'index.js'), 'utf8')).toContain('./paste-worker.js');
+
+  const worker = new Worker(join(OUT, 'paste-worker.js'));
+  const ask = (id: number, text: string) =>
+    new Promise<{ id: number; ok: boolean; error?: { code: string; message: string }; value?: ReturnType<typeof detectAndParse> }>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage({ id, text });
+    });
+  try {
+    const parsed = await ask(3, SEED_PROFILE);
+    expect(parsed.id).toBe(3);
+    expect(parsed.error).toBeUndefined();
+    expect(parsed.value).toEqual(detectAndParse(SEED_PROFILE));
+    const refused = await ask(4, 'Dear colleague,\nplease find attached\nthe minutes.');
+    expect(refused).toMatchObject({ id: 4, ok: false, error: { code: 'PASTE_UNRECOGNISED' } });
+  } finally {
+    await worker.terminate();
   }
 });

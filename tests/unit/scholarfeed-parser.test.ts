@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../shared/errors';
 import { detectAndParse } from '../../shared/paste/detect';
-import { endsLikeAbstract, RECORD_LINE, parseAuthorLine, parseScholarfeed, splitCategories } from '../../shared/paste/scholarfeed';
+import { endsLikeAbstract, matchRecordLine, RECORD_LINE, parseAuthorLine, parseScholarfeed, splitCategories } from '../../shared/paste/scholarfeed';
 import { fixtureExpected, fixtureText } from './helpers/fixtures';
 
 describe.each(['seed-profile', 'scholarfeed'])('scholarfeed fixture %s', (name) => {
@@ -152,5 +152,14 @@ describe('malformed scholarfeed pastes', () => {
     expect(titles).toContain('CVaR-Sensitive Decoding for Safer Dialogue Agents');
     expect(titles).toContain('AI Score Inflation: How Automated Reviewers Reward Verbosity');
     expect(titles).toContain('Teaching Small Models to Explain Legacy Code');
+  });
+
+  it('does not start a record on a date that does not exist (found by fuzzing: "Jan 0" gave 2024-01-00)', () => {
+    const card = (date: string, title: string) => `CL${date}Code\n${title}\n\nAnn Lee\n\nAn abstract.`;
+    const text = ['h-index3', '3papers', '', card('Jan 0, 2024', 'Day zero'), '', card('Feb 29, 2023', 'Not a leap year'), '', card('Feb 29, 2024', 'A leap year')].join('\n');
+    const { profile } = detectAndParse(text);
+    expect(profile.papers.map((p) => [p.title, p.date])).toEqual([['A leap year', '2024-02-29']]);
+    expect(matchRecordLine('CLApr 31, 2024')).toBeNull();
+    expect(matchRecordLine('LGCLDec 31, 1999Code')).toEqual({ cats: 'LGCL', month: 'Dec', day: '31', year: '1999', code: true });
   });
 });

@@ -12,7 +12,7 @@ import { cancelImport, runImport } from './run-import';
 import { useJobs } from '../../stores/job-store';
 import { LecternError } from '../../../shared/errors';
 import { formatCount } from '../../ui/format';
-import { usePastePreview } from './use-paste-preview';
+import { usePastePreview, type PreviewProgress } from './use-paste-preview';
 
 /**
  * The confirm button for a preview: what pressing it will do. A paste that would change nothing never
@@ -26,6 +26,12 @@ export function confirmAction(preview: PastePreviewData): { label: string; enabl
   if (changes === 0 && !preview.snapshotWouldBeAdded) return { label: 'Import again (nothing new)', enabled: hasContent };
   if (changes === 0) return { label: 'Record the new metrics', enabled: true };
   return { label: preview.paperCount > 0 ? `Import ${plural(preview.paperCount, 'paper')}` : 'Import profile', enabled: hasContent };
+}
+
+/** What the preview is doing: "Reading the paste…", then for a long paste "Reading the paste: 1,200 of 3,000 papers…". */
+export function previewProgressText(progress: PreviewProgress | null): string {
+  if (progress && progress.total > 0) return `Reading the paste: ${formatCount(progress.done)} of ${formatCount(progress.total)} papers…`;
+  return `${progress?.phase ?? 'Reading the paste'}…`;
 }
 
 function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
@@ -102,24 +108,26 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
           {preview.status === 'empty' ? (
             <p className="pane-hint">What Lectern recognises in the paste will show here before anything is imported.</p>
           ) : null}
-          {preview.status === 'loading' && preview.progress ? (
-            <div className="import-progress" role="status" data-testid="preview-progress">
-              <progress max={preview.progress.total} value={preview.progress.done} aria-label="Preview progress" />
-              <span>
-                Reading the paste: {formatCount(preview.progress.done)} of {formatCount(preview.progress.total)} papers…
-              </span>
-              <button type="button" className="button" onClick={stopPreview}>
-                Stop
-              </button>
-            </div>
-          ) : preview.status === 'loading' ? (
-            preview.previous ? (
-              <div className="is-stale">
-                <PastePreview preview={preview.previous} />
+          {preview.status === 'loading' ? (
+            <>
+              {/* Stop from the first moment: a pathological paste must never hold the dialog. */}
+              <div className="import-progress" role="status" data-testid="preview-progress">
+                {preview.progress && preview.progress.total > 0 ? (
+                  <progress max={preview.progress.total} value={preview.progress.done} aria-label="Preview progress" />
+                ) : (
+                  <progress aria-label="Preview progress" />
+                )}
+                <span>{previewProgressText(preview.progress)}</span>
+                <button type="button" className="button" onClick={stopPreview}>
+                  Stop
+                </button>
               </div>
-            ) : (
-              <p className="pane-hint">Reading the paste…</p>
-            )
+              {preview.previous ? (
+                <div className="is-stale">
+                  <PastePreview preview={preview.previous} />
+                </div>
+              ) : null}
+            </>
           ) : null}
           {preview.status === 'stopped' ? (
             <p className="pane-hint" role="status" data-testid="preview-stopped">
@@ -143,13 +151,17 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
       <footer className="dialog-foot">
         {importing && job?.visible ? (
           <div className="import-progress" role="status" aria-live="polite">
-            <progress max={job.progress?.total ?? undefined} value={job.progress?.done ?? undefined} aria-label="Import progress" />
+            {job.progress && job.progress.total > 0 ? (
+              <progress max={job.progress.total} value={job.progress.done} aria-label="Import progress" />
+            ) : (
+              <progress aria-label="Import progress" />
+            )}
             <span data-testid="import-progress-text">
               {job.cancelling
                 ? 'Cancelling…'
-                : job.progress
+                : job.progress && job.progress.total > 0
                   ? `Importing ${formatCount(job.progress.done)} of ${formatCount(job.progress.total)} papers…`
-                  : 'Importing…'}
+                  : `${job.progress?.phase ?? 'Importing'}…`}
             </span>
           </div>
         ) : importError ? (
