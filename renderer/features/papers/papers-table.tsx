@@ -6,18 +6,20 @@
  * (plus a few) exist, and their pages are fetched as they come into view. Rows are memoised, so
  * scrolling re-renders only rows that enter the view.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PaperRow } from '../../../shared/contract';
 import { request } from '../../api/client';
-import { hasFacets, useUi } from '../../stores/ui-store';
+import { hasFacets, selectionListKey, useUi } from '../../stores/ui-store';
+import { focusArrivedByTab } from '../../ui/focus-return';
 import { clip } from '../../ui/format';
 import { ColumnChooser, useChooser } from './column-chooser';
 import { PapersHeader } from './papers-header';
 import { useTitleMinWidth } from './title-min-width';
 import { usePaperMenu } from '../organise/paper-menu';
 import { PAPERS_DRAG_TYPE, selectedPaperIds } from '../organise/selection';
+import { selectionUnknown, selectionVerified, visibleSelection } from '../organise/visible-selection';
 import { COLUMN_BY_ID, paperTableFeatures, tableColumnsFor, type PaperColumn } from './paper-columns';
 import type { PapersResult } from './use-paper-pages';
 import { HighlightTermsContext } from '../search/search-terms';
@@ -109,6 +111,13 @@ async function idsBetween(papers: PapersResult, from: number, to: number): Promi
   return out;
 }
 
+/** The row index of the table row holding `target` (-1: not in a row). */
+function rowIndex(target: EventTarget | null): number {
+  const tr = target instanceof Element ? target.closest('tr') : null;
+  const index = tr?.getAttribute('data-index');
+  return index == null ? -1 : Number(index);
+}
+
 function PapersBody({ papers, columns, scroller }: { papers: PapersResult; columns: PaperColumn[]; scroller: HTMLDivElement }) {
   const scrollRef = useRef(scroller);
   scrollRef.current = scroller;
@@ -155,21 +164,25 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     }
   });
 
+  /** The list key of the rows on screen: a selection made from them was seen there. */
+  const rowsKey = papers.dataInput ? selectionListKey(papers.dataInput, papers.version) : null;
+
   const select = async (index: number, mode: 'only' | 'toggle' | 'range') => {
     const paper = papers.row(index);
     if (!paper) return;
     const ui = useUi.getState();
     if (mode === 'only') {
-      ui.setSelection(new Set([paper.id]), { id: paper.id, index }, index);
+      ui.setSelection(new Set([paper.id]), { id: paper.id, index }, index, rowsKey);
     } else if (mode === 'toggle') {
       const ids = new Set(ui.selectedIds);
       if (ids.has(paper.id)) ids.delete(paper.id);
       else ids.add(paper.id);
-      ui.setSelection(ids, { id: paper.id, index }, index);
+      // Added to a selection still being checked against this list: it stays to be checked.
+      ui.setSelection(ids, { id: paper.id, index }, index, ui.selectedIds.size === 0 || ui.selectionSeenIn === rowsKey ? rowsKey : ui.selectionSeenIn);
     } else {
       const anchor = ui.anchorIndex ?? (leadIndex >= 0 ? leadIndex : index);
       const ids = await idsBetween(papers, anchor, index);
-      useUi.getState().setSelection(new Set(ids), { id: paper.id, index }, anchor);
+      useUi.getState().setSelection(new Set(ids), { id: paper.id, index }, anchor, rowsKey);
     }
   };
 
@@ -183,12 +196,14 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
     const current = leadIndex;
+    // With no lead in this list, arrows move on from the row that has focus.
+    const from = current >= 0 ? current : rowIndex(event.target);
     const key = event.key;
     const mod = event.ctrlKey || event.metaKey;
     if (key === 'ArrowDown' || key === 'ArrowUp' || key === 'PageDown' || key === 'PageUp' || key === 'Home' || key === 'End') {
       event.preventDefault();
       const step = key === 'ArrowDown' ? 1 : key === 'ArrowUp' ? -1 : key === 'PageDown' ? page : key === 'PageUp' ? -page : 0;
-      const target = key === 'Home' ? 0 : key === 'End' ? total - 1 : current < 0 ? 0 : current + step;
+      const target = key === 'Home' ? 0 : key === 'End' ? total - 1 : from < 0 ? 0 : from + step;
       moveTo(target, event.shiftKey);
     } else if (key === 'Enter' && current >= 0) {
       event.preventDefault();
@@ -206,8 +221,16 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
       event.preventDefault();
       const tr = (event.target as HTMLElement).closest('tr');
       const box = tr?.getBoundingClientRect();
-      usePaperMenu.getState().open({ x: (box?.left ?? 0) + 40, y: box?.bottom ?? 0, paperIds: selectedPaperIds(), returnFocus: tr });
+      openMenu((box?.left ?? 0) + 40, box?.bottom ?? 0, tr);
     }
+  };
+
+  /** The actions menu for the selection the table shows (asked of the library when the list just changed). */
+  const openMenu = (x: number, y: number, tr: HTMLElement | null) => {
+    visibleSelection().then(
+      (ids) => usePaperMenu.getState().open({ x, y, paperIds: ids, returnFocus: tr }),
+      (err: unknown) => selectionUnknown(err),
+    );
   };
 
   const onClick = (event: MouseEvent<HTMLTableSectionElement>) => {
@@ -221,32 +244,47 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     else void select(index, 'only');
   };
 
-  /** The row under a pointer event: right-click and drag act on the selection, or on this row alone when it is not selected. */
-  const rowSelection = (event: { target: EventTarget }): number[] | null => {
+  /** The row under a pointer event, selected alone when it is not selected yet (right-click and drag then act on it). */
+  const rowUnder = (event: { target: EventTarget }): { paper: PaperRow; tr: HTMLElement; alone: boolean } | null => {
+    const index = rowIndex(event.target);
+    const paper = index < 0 ? undefined : papers.row(index);
     const tr = (event.target as HTMLElement).closest('tr');
-    const index = tr?.dataset.index === undefined ? NaN : Number(tr.dataset.index);
-    const paper = Number.isNaN(index) ? undefined : papers.row(index);
-    if (!paper) return null;
-    if (!useUi.getState().selectedIds.has(paper.id)) {
-      useUi.getState().setSelection(new Set([paper.id]), { id: paper.id, index }, index);
-      return [paper.id];
-    }
-    return selectedPaperIds();
+    if (!paper || !tr) return null;
+    if (useUi.getState().selectedIds.has(paper.id)) return { paper, tr, alone: false };
+    useUi.getState().setSelection(new Set([paper.id]), { id: paper.id, index }, index, rowsKey);
+    return { paper, tr, alone: true };
   };
 
   const onContextMenu = (event: MouseEvent<HTMLTableSectionElement>) => {
-    const ids = rowSelection(event);
-    if (!ids) return;
+    const hit = rowUnder(event);
+    if (!hit) return;
     event.preventDefault();
-    usePaperMenu.getState().open({ x: event.clientX, y: event.clientY, paperIds: ids, returnFocus: (event.target as HTMLElement).closest('tr') });
+    if (hit.alone) usePaperMenu.getState().open({ x: event.clientX, y: event.clientY, paperIds: [hit.paper.id], returnFocus: hit.tr });
+    else openMenu(event.clientX, event.clientY, hit.tr);
   };
 
   const onDragStart = (event: DragEvent<HTMLTableSectionElement>) => {
-    const ids = rowSelection(event);
-    if (!ids) return;
+    const hit = rowUnder(event);
+    if (!hit) return;
+    // A drag cannot wait for the library: while the selection is being checked against a new list, only the row under the pointer goes.
+    const ids = hit.alone || !selectionVerified() ? [hit.paper.id] : selectedPaperIds();
     event.dataTransfer.setData(PAPERS_DRAG_TYPE, JSON.stringify(ids));
-    event.dataTransfer.setData('text/plain', ids.length === 1 ? (papers.row(Number((event.target as HTMLElement).closest('tr')?.dataset.index))?.title ?? '') : `${ids.length} papers`);
+    event.dataTransfer.setData('text/plain', ids.length === 1 ? hit.paper.title : `${ids.length} papers`);
     event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  /** Focus arriving by Tab on a row while nothing shown is selected selects that row, so the keys act on what has focus. */
+  const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const tr = event.target;
+    if (!(tr instanceof HTMLTableRowElement) || !tr.dataset.paperId || !focusArrivedByTab()) return;
+    if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+    const index = rowIndex(tr);
+    visibleSelection().then(
+      (ids) => {
+        if (ids.length === 0 && document.activeElement === tr) void select(index, 'only');
+      },
+      () => undefined,
+    );
   };
 
   // Only one row is in the tab order: the lead, or the first row in view.
@@ -261,6 +299,7 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
       onClick={onClick}
       onContextMenu={onContextMenu}
       onDragStart={onDragStart}
+      onFocus={onFocus}
       onMouseDown={(e) => {
         if (e.shiftKey) e.preventDefault(); // no text selection on Shift+click
       }}
@@ -291,7 +330,7 @@ export async function selectAll(papers: PapersResult): Promise<void> {
   const ui = useUi.getState();
   const lead = ui.selectedPaperId !== null && ids.includes(ui.selectedPaperId) ? ui.selectedPaperId : ids[0];
   if (lead === undefined) return;
-  ui.setSelection(new Set(ids), { id: lead, index: ids.indexOf(lead) }, ui.anchorIndex);
+  ui.setSelection(new Set(ids), { id: lead, index: ids.indexOf(lead) }, ui.anchorIndex, selectionListKey(input, papers.version));
 }
 
 export function PapersTable({ papers }: { papers: PapersResult }) {
