@@ -41,9 +41,10 @@ function check(): Promise<void> {
   });
   const entry: Check = { key, ids: sent, done };
   running = entry;
-  void done.finally(() => {
+  const clear = () => {
     if (running === entry) running = null;
-  });
+  };
+  done.then(clear, clear);
   return done;
 }
 
