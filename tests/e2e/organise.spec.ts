@@ -247,7 +247,7 @@ test('Delete moves papers to the trash with Undo; the trash restores and empties
   await page.keyboard.press('Delete');
   await expect(rows(page)).toHaveCount(17);
   // The notice names the paper (its title, shortened), not just a count.
-  const notice = page.getByRole('status').filter({ hasText: new RegExp(`^Moved “${escapeRegExp(a.slice(0, 12))}[^”]*” to the trash\\.`) });
+  const notice = page.getByRole('status').filter({ hasText: new RegExp(`^Moved “${escapeRegExp((a ?? '').slice(0, 12))}[^”]*” to the trash\\.`) });
   await expect(notice).toBeVisible();
   await expect(trash).toHaveText('Trash1');
   // Undo in the notice brings it back.
@@ -261,7 +261,7 @@ test('Delete moves papers to the trash with Undo; the trash restores and empties
   await rows(page).nth(1).click({ modifiers: ['Shift'] });
   await page.keyboard.press('Backspace');
   await expect(rows(page)).toHaveCount(16);
-  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Moved 2 papers to the trash: “${escapeRegExp(b.slice(0, 12))}[^”]*” and 1 more\\.`) })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: new RegExp(`^Moved 2 papers to the trash: “${escapeRegExp((b ?? '').slice(0, 12))}[^”]*” and 1 more\\.`) })).toBeVisible();
   await expect(trash).toHaveText('Trash2');
 
   await trash.click();
