@@ -171,6 +171,23 @@ export function restoreFocus(origin: FocusOrigin | null, options: ReturnOptions 
   pendingWait = setTimeout(poll, POLL_MS);
 }
 
+// Until when (ms, performance clock) a control has said it takes focus itself once drawn.
+let claimedUntil = -Infinity;
+const CLAIM_MS = 2000;
+
+/**
+ * Say that focus is about to move to a control not drawn yet (the table row keyboard paging moves to,
+ * while its page loads), so the guard does not send it elsewhere meanwhile.
+ * @returns the release, to call once that control has focus (the claim lapses after 2 s anyway)
+ */
+export function claimFocus(): () => void {
+  const until = performance.now() + CLAIM_MS;
+  claimedUntil = until;
+  return () => {
+    if (claimedUntil === until) claimedUntil = -Infinity;
+  };
+}
+
 /** Whether `el` can no longer hold focus: removed, disabled or hidden. */
 function gone(el: HTMLElement): boolean {
   return !el.isConnected || (el as HTMLButtonElement).disabled === true || el.closest('[hidden], [inert]') !== null;
@@ -197,7 +214,7 @@ export function guardFocus(root: Node = document.body): () => void {
     timer = setTimeout(() => {
       timer = null;
       // A restore waiting for its preferred control handles the loss itself.
-      if (last === origin && focusLost() && pendingWait === null) restoreFocus(origin);
+      if (last === origin && focusLost() && pendingWait === null && performance.now() > claimedUntil) restoreFocus(origin);
     }, GUARD_DELAY_MS);
   });
   document.addEventListener('focusin', onFocusIn, true);

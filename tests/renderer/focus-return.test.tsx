@@ -5,7 +5,7 @@
  */
 import { act, useEffect, useRef, useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { captureFocus, guardFocus, restoreFocus, useFocusReturn, type FocusTarget } from '../../renderer/ui/focus-return';
+import { captureFocus, claimFocus, guardFocus, restoreFocus, useFocusReturn, type FocusTarget } from '../../renderer/ui/focus-return';
 import { mount } from './mount';
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -190,6 +190,32 @@ describe('guardFocus', () => {
       (byKey('first') as HTMLButtonElement).disabled = true;
       await wait(150);
       expect(active()).toBe(byKey('main'));
+    } finally {
+      stop();
+    }
+  });
+
+  it('waits while a control has claimed focus (a table row still loading after Page Down)', async () => {
+    const stop = guardFocus();
+    try {
+      mount(
+        <>
+          <button type="button" data-k="header" />
+          <div data-k="rows">
+            <button type="button" data-k="row" />
+          </div>
+        </>,
+      );
+      byKey('row')?.focus();
+      const release = claimFocus();
+      byKey('row')?.remove();
+      await wait(150);
+      expect(active()).toBe(document.body);
+      const next = document.createElement('button');
+      byKey('rows')?.append(next);
+      next.focus();
+      release();
+      expect(active()).toBe(next);
     } finally {
       stop();
     }

@@ -12,7 +12,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PaperRow } from '../../../shared/contract';
 import { request } from '../../api/client';
 import { hasFacets, selectionListKey, useUi } from '../../stores/ui-store';
-import { focusArrivedByTab } from '../../ui/focus-return';
+import { claimFocus, focusArrivedByTab } from '../../ui/focus-return';
 import { clip } from '../../ui/format';
 import { ColumnChooser, useChooser } from './column-chooser';
 import { PapersHeader } from './papers-header';
@@ -127,6 +127,8 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
   const total = papers.total ?? 0;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const focusIndex = useRef<number | null>(null);
+  // While the row the keys moved to is being drawn, focus is spoken for (ui/focus-return.ts's guard waits).
+  const releaseFocus = useRef<() => void>(() => undefined);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -161,6 +163,7 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     if (el) {
       el.focus({ preventScroll: true });
       focusIndex.current = null;
+      releaseFocus.current();
     }
   });
 
@@ -190,6 +193,8 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     const target = Math.max(0, Math.min(total - 1, index));
     virtualizer.scrollToIndex(target, { align: 'auto' });
     focusIndex.current = target;
+    releaseFocus.current();
+    releaseFocus.current = claimFocus();
     void select(target, extend ? 'range' : 'only');
   };
 
