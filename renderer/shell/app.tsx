@@ -33,6 +33,8 @@ import { TrashBar } from '../features/organise/trash';
 import { useOrganiseShortcuts } from '../features/organise/use-organise-shortcuts';
 import { BackupsDialog } from '../features/backups/backups-dialog';
 import { DamageBanner } from '../features/backups/damage-banner';
+import { keepSelectionVisible } from '../features/organise/visible-selection';
+import { guardFocus } from '../ui/focus-return';
 
 const VIEWS: { id: MainView; label: string; title: string }[] = [
   { id: 'papers', label: 'Papers', title: 'The papers table' },
@@ -145,6 +147,9 @@ export function App() {
   useEffect(() => {
     void loadPrefs();
   }, []);
+  // The selection holds only papers the table shows; focus never falls to the page's body.
+  useEffect(() => keepSelectionVisible(), []);
+  useEffect(() => guardFocus(), []);
   useLoadErrors([
     { source: 'library', error: info.error, kept: '' },
     { source: 'papers', error: papers.error, kept: papers.total !== null ? 'The table still shows the last list that loaded.' : '' },
@@ -177,7 +182,7 @@ export function App() {
             />}
           </>
         )}
-        <main className="centre" aria-label={view === 'papers' ? 'Papers' : view === 'authors' ? 'Authors' : 'Metrics'}>
+        <main className="centre" tabIndex={-1} aria-label={view === 'papers' ? 'Papers' : view === 'authors' ? 'Authors' : 'Metrics'}>
           {empty ? (
             <EmptyLibrary />
           ) : (

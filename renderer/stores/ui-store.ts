@@ -102,6 +102,12 @@ interface UiState {
   selectedPaperId: number | null;
   /** Every selected paper (the lead included). */
   selectedIds: ReadonlySet<number>;
+  /**
+   * The list (filters and library version, see `selectionListKey`) in which every selected paper was
+   * last seen; when the current list differs, the selection may hold papers the table no longer shows
+   * until features/organise/visible-selection.ts has asked the library and dropped them.
+   */
+  selectionSeenIn: string | null;
   /** Row indexes of the lead and of the anchor Shift extends from (null: none). */
   leadIndex: number | null;
   anchorIndex: number | null;
@@ -129,8 +135,13 @@ interface UiState {
 
   selectAuthor(id: number | null): void;
   selectPaper(id: number | null, openDetail?: boolean): void;
-  /** Select rows: `ids` all, `lead` the one shown in the detail pane. */
-  setSelection(ids: ReadonlySet<number>, lead: { id: number; index: number } | null, anchorIndex: number | null): void;
+  /**
+   * Select rows: `ids` all, `lead` the one shown in the detail pane; `seenIn` the list key
+   * (`selectionListKey`) of the rows they were picked from (null: not known to be shown).
+   */
+  setSelection(ids: ReadonlySet<number>, lead: { id: number; index: number } | null, anchorIndex: number | null, seenIn?: string | null): void;
+  /** Drop papers the current list does not show from the selection (the paper in the detail pane stays there). */
+  dropHidden(hidden: ReadonlySet<number>, seenIn: string | null): void;
   setDetailTab(tab: DetailTab): void;
   setSorting(sorting: SortLevel[]): void;
   setFilter(filter: string): void;
@@ -151,15 +162,18 @@ interface UiState {
   detailFocused(): void;
 }
 
-/** A new list (filter, sort, author) keeps the paper in the detail pane but drops the multi-selection. */
-function keepLead(s: UiState): Pick<UiState, 'selectedIds' | 'leadIndex' | 'anchorIndex'> {
-  return { selectedIds: s.selectedPaperId === null ? new Set() : new Set([s.selectedPaperId]), leadIndex: null, anchorIndex: null };
-}
+/**
+ * A new list (filter, search, sort) keeps the selection and the paper in the detail pane; row indexes
+ * belong to the old list. Selected papers the new list hides are dropped as soon as the library says
+ * which (features/organise/visible-selection.ts); until then every action asks first.
+ */
+const NEW_LIST: Pick<UiState, 'leadIndex' | 'anchorIndex'> = { leadIndex: null, anchorIndex: null };
 
 export const useUi = create<UiState>()((set) => ({
   selectedAuthorId: null,
   selectedPaperId: null,
   selectedIds: new Set(),
+  selectionSeenIn: null,
   leadIndex: null,
   anchorIndex: null,
   detailTab: 'author',
@@ -176,20 +190,27 @@ export const useUi = create<UiState>()((set) => ({
   detailOpen: { wide: true, narrow: false },
   detailFocusPending: false,
 
-  selectAuthor: (id) => set({ selectedAuthorId: id, selectedPaperId: null, selectedIds: new Set(), leadIndex: null, anchorIndex: null, detailTab: 'author' }),
+  selectAuthor: (id) => set({ selectedAuthorId: id, selectedPaperId: null, selectedIds: new Set(), selectionSeenIn: null, leadIndex: null, anchorIndex: null, detailTab: 'author' }),
   selectPaper: (id, openDetail = true) =>
     set({
       selectedPaperId: id,
       selectedIds: id === null ? new Set() : new Set([id]),
+      selectionSeenIn: null,
       ...(openDetail && id !== null ? { detailTab: 'paper' as const } : {}),
     }),
-  setSelection: (ids, lead, anchorIndex) =>
-    set({ selectedIds: ids, selectedPaperId: lead?.id ?? null, leadIndex: lead?.index ?? null, anchorIndex, ...(lead ? { detailTab: 'paper' as const } : {}) }),
+  setSelection: (ids, lead, anchorIndex, seenIn = null) =>
+    set({ selectedIds: ids, selectionSeenIn: ids.size === 0 ? null : seenIn, selectedPaperId: lead?.id ?? null, leadIndex: lead?.index ?? null, anchorIndex, ...(lead ? { detailTab: 'paper' as const } : {}) }),
+  dropHidden: (hidden, seenIn) =>
+    set((s) => {
+      const kept = new Set([...s.selectedIds].filter((id) => !hidden.has(id)));
+      const leadGone = s.selectedPaperId !== null && hidden.has(s.selectedPaperId);
+      return { selectedIds: kept, selectionSeenIn: kept.size === 0 ? null : seenIn, ...(leadGone ? NEW_LIST : {}) };
+    }),
   setDetailTab: (tab) => set({ detailTab: tab }),
-  setSorting: (sorting) => set((s) => ({ sorting, ...keepLead(s) })),
-  setFilter: (filter) => set((s) => (s.filter === filter ? {} : { filter, ...keepLead(s) })),
-  setFacets: (patch) => set((s) => ({ facets: { ...s.facets, ...patch }, ...keepLead(s) })),
-  clearFilters: () => set((s) => ({ facets: NO_FACETS, filter: '', selectedAuthorId: null, ...keepLead(s) })),
+  setSorting: (sorting) => set({ sorting, ...NEW_LIST }),
+  setFilter: (filter) => set((s) => (s.filter === filter ? {} : { filter, ...NEW_LIST })),
+  setFacets: (patch) => set((s) => ({ facets: { ...s.facets, ...patch }, ...NEW_LIST })),
+  clearFilters: () => set({ facets: NO_FACETS, filter: '', selectedAuthorId: null, ...NEW_LIST }),
   setView: (view) => set({ view }),
   setColumns: (columns) => set({ columns }),
   setPanes: (patch) => set((s) => ({ panes: { ...s.panes, ...patch } })),
@@ -233,6 +254,20 @@ export function paperFilters(s: Pick<UiState, 'filter' | 'selectedAuthorId' | 'f
   if (f.trash) out.trash = 'only';
   if (f.savedSearch !== null) out.query = withSavedSearch(f.savedSearch.query, out.query ?? '');
   return out;
+}
+
+/**
+ * Names a list of papers for the selection's bookkeeping: its filters (not its sort, which shows the
+ * same papers) and the library version it was read at.
+ */
+export function selectionListKey(filters: FilterInput | (FilterInput & { sort?: unknown }), libraryVersion: number): string {
+  const { sort: _sort, ...rest } = filters as FilterInput & { sort?: unknown };
+  return `${JSON.stringify(rest)}#${libraryVersion}`;
+}
+
+/** The list key of what the table should show now (see `selectionListKey`). */
+export function currentListKey(s: Pick<UiState, 'filter' | 'selectedAuthorId' | 'facets' | 'libraryVersion'>): string {
+  return selectionListKey(paperFilters(s), s.libraryVersion);
 }
 
 /** A saved search's query narrowed by what the search box holds ("(saved) typed"), or the saved query alone. */

@@ -14,6 +14,7 @@ import type { TextMark } from '../../ui/marked-segments';
 import { rangeToRaw } from '../../ui/selection-offsets';
 import { useHitMarks } from '../search/search-terms';
 import { AnnotationPopover } from './annotation-popover';
+import { useFocusReturn } from '../../ui/focus-return';
 
 const POPOVER_WIDTH = 264;
 
@@ -33,6 +34,8 @@ export function AnnotatedAbstract({ paperId, abstract, annotations, terms }: { p
   const [passage, setPassage] = useState('');
   const [notFound, setNotFound] = useState(false);
   const findButton = useRef<HTMLButtonElement>(null);
+  // Leaving the passage box (Escape) gives focus back to "Annotate a passage…", drawn again in its place.
+  useFocusReturn(finding, { prefer: () => findButton.current });
 
   /** Open the popover on the first place `words` occur in the abstract (case-insensitive). */
   const annotatePassage = () => {
@@ -105,7 +108,6 @@ export function AnnotatedAbstract({ paperId, abstract, annotations, terms }: { p
                 e.preventDefault();
                 e.stopPropagation();
                 setFinding(false);
-                findButton.current?.focus();
               }
             }}
           />
@@ -129,6 +131,7 @@ export function AnnotatedAbstract({ paperId, abstract, annotations, terms }: { p
           quote={abstract.slice(pending.start, pending.end)}
           left={pending.left}
           top={pending.top}
+          focusAfter={() => findButton.current}
           onCancel={() => {
             setPending(null);
           }}

@@ -12,6 +12,9 @@ import { colourName } from './annotation-colours';
 import { ColourPicker } from './colour-picker';
 import { TexText } from '../../ui/tex-text';
 import { editorKeys } from '../../ui/editor-keys';
+import { attrSelector, useFocusReturn } from '../../ui/focus-return';
+import { quoted } from '../organise/acted-on';
+import { confirm, undo } from '../organise/curation-actions';
 
 const FLASH_MS = 1600;
 
@@ -28,6 +31,8 @@ export function flashAnnotation(id: number): void {
 }
 
 function AnnotationEditor({ annotation, onDone }: { annotation: Annotation; onDone(): void }) {
+  // Mounted only while editing: focus goes back to this annotation's Edit button, drawn again.
+  useFocusReturn(true, { prefer: attrSelector('button', 'data-focus-key', `annotation-edit-${annotation.id}`) });
   const [colour, setColour] = useState(annotation.colour);
   const [comment, setComment] = useState(annotation.comment);
   const [error, setError] = useState<string | null>(null);
@@ -86,7 +91,7 @@ function AnnotationItem({ annotation: a }: { annotation: Annotation }) {
           {a.comment.trim() ? <p className="annotation-text">{a.comment}</p> : null}
           <div className="note-footer">
             <span className="muted">{colourName(a.colour)}</span>
-            <button type="button" className="link-button" onClick={() => setEditing(true)} aria-label={`Edit the annotation “${a.quote.slice(0, 40)}”`}>
+            <button type="button" className="link-button" data-focus-key={`annotation-edit-${a.id}`} onClick={() => setEditing(true)} aria-label={`Edit the annotation “${a.quote.slice(0, 40)}”`}>
               Edit
             </button>
             <button
@@ -97,7 +102,7 @@ function AnnotationItem({ annotation: a }: { annotation: Annotation }) {
                 request('annotations.delete', { id: a.id }).then(
                   () => {
                     changed();
-                    useNotices.getState().push({ kind: 'success', title: 'Annotation deleted.', detail: 'Undo (Ctrl+Z) brings it back.' });
+                    confirm(`Deleted the annotation ${quoted(a.quote)}.`, { label: 'Undo', run: () => void undo() });
                   },
                   (err: unknown) => useNotices.getState().push({ kind: 'error', title: 'The annotation could not be deleted.', detail: err instanceof Error ? err.message : String(err) }),
                 )

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_ANNOTATION_COLOUR } from './annotation-colours';
 import { ColourPicker } from './colour-picker';
 import { editorKeys } from '../../ui/editor-keys';
+import { useFocusReturn, type FocusTarget } from '../../ui/focus-return';
 
 export interface AnnotationPopoverProps {
   quote: string;
@@ -14,6 +15,8 @@ export interface AnnotationPopoverProps {
   top: number;
   onSave(colour: string, comment: string): Promise<void>;
   onCancel(): void;
+  /** Where focus goes when it closes (saved or dropped), when not back where it was. */
+  focusAfter?: FocusTarget;
 }
 
 function clip(text: string, max: number): string {
@@ -22,13 +25,14 @@ function clip(text: string, max: number): string {
 }
 
 /** Colour and comment for a new annotation; `onSave` rejects with the library's message to keep it open. */
-export function AnnotationPopover({ quote, left, top, onSave, onCancel }: AnnotationPopoverProps) {
+export function AnnotationPopover({ quote, left, top, onSave, onCancel, focusAfter }: AnnotationPopoverProps) {
   const [colour, setColour] = useState<string>(DEFAULT_ANNOTATION_COLOUR);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
   const root = useRef<HTMLDivElement>(null);
+  useFocusReturn(true, () => ({ prefer: focusAfter }));
   useEffect(() => box.current?.focus(), []);
   // A press anywhere else drops the popover (a new drag in the abstract then opens a new one).
   useEffect(() => {

@@ -9,6 +9,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useUi } from '../../stores/ui-store';
+import { returnFocusAfterRender } from '../../ui/focus-return';
 import { formatCount, plural } from '../../ui/format';
 import { FIND_SHORTCUT, SearchField } from '../../ui/search-field';
 import { AuthorGridCard, AuthorGridPlaceholder } from './author-grid-card';
@@ -24,6 +25,9 @@ const FILTER_DEBOUNCE_MS = 200;
 const FETCH_SETTLE_MS = 60;
 const FILTER_INPUT_ID = 'authors-filter';
 
+/** The papers table's row in the tab order. */
+const TABLE_ROW = '.papers-table tbody tr[tabindex="0"][data-paper-id]';
+
 /** Open an author: their papers in the table and their card in the details pane. */
 function useOpenAuthor(): (id: number) => void {
   const selectAuthor = useUi((s) => s.selectAuthor);
@@ -34,6 +38,8 @@ function useOpenAuthor(): (id: number) => void {
       selectAuthor(id);
       setView('papers');
       revealDetail();
+      // The grid (and the card that had focus) goes: focus moves to the author's papers in the table.
+      returnFocusAfterRender({ prefer: TABLE_ROW });
     },
     [selectAuthor, setView, revealDetail],
   );

@@ -13,6 +13,7 @@ import { useJobs } from '../../stores/job-store';
 import { LecternError } from '../../../shared/errors';
 import { formatCount } from '../../ui/format';
 import { usePastePreview, type PreviewProgress } from './use-paste-preview';
+import { useFocusReturn } from '../../ui/focus-return';
 
 /**
  * The confirm button for a preview: what pressing it will do. A paste that would change nothing never
@@ -207,6 +208,8 @@ export function ImportDialog() {
       dialog.close();
     }
   }, [open]);
+  // After the effect above has closed the dialog: focus back on Import… (or where the paste was caught).
+  useFocusReturn(open);
 
   return (
     <dialog ref={ref} className="dialog import-dialog" aria-labelledby="import-title" onClose={closeImport} onCancel={closeImport}>

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { MarkdownView } from './markdown-view';
 import { editorKeys } from '../../ui/editor-keys';
+import { useFocusReturn, type FocusTarget } from '../../ui/focus-return';
 
 const SAVE_SHORTCUT = navigator.platform.startsWith('Mac') ? '⌘↩' : 'Ctrl+Enter';
 
@@ -16,16 +17,23 @@ export interface NoteEditorProps {
   /** Resolves when saved; rejects with the library's error to keep the editor open with its message. */
   onSave(body: string): Promise<void>;
   onCancel(): void;
+  /**
+   * Where focus goes when the editor closes, when not back to the button that opened it (the saved
+   * note's Edit button); waited for while the list refetches.
+   */
+  focusAfter?: FocusTarget;
 }
 
 /** Markdown textarea with Write/Preview; keeps the text and shows the refusal when saving fails. */
-export function NoteEditor({ initial, saveLabel, onSave, onCancel }: NoteEditorProps) {
+export function NoteEditor({ initial, saveLabel, onSave, onCancel, focusAfter }: NoteEditorProps) {
   const [body, setBody] = useState(initial);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  // Mounted only while editing: focus goes back when it closes (saved or cancelled).
+  useFocusReturn(true, () => ({ prefer: focusAfter }));
 
   useEffect(() => {
     if (mode === 'write') area.current?.focus();

@@ -5,7 +5,10 @@
 import type { Collection } from '../../../shared/contract';
 import { request } from '../../api/client';
 import { useUi } from '../../stores/ui-store';
-import { addToCollection } from './curation-actions';
+import { formatCount } from '../../ui/format';
+import { attrSelector } from '../../ui/focus-return';
+import { shortTitle } from './acted-on';
+import { addToCollection, confirm, undo } from './curation-actions';
 import { usePrompt } from './prompt-dialog';
 import { collectionSubtreeIds, collectionTree, flattenCollections } from './trees';
 
@@ -24,13 +27,15 @@ export function newCollection(parentId: number | null, paperIds: number[] = []):
 }
 
 export function renameCollection(c: Collection): void {
+  let renamed = c.name;
   usePrompt.getState().open({
     title: `Rename “${c.name}”`,
     label: 'Name',
     initial: c.name,
     submitLabel: 'Rename',
+    focusAfterSubmit: () => document.querySelector(attrSelector('button', 'data-collection', renamed)),
     submit: async ({ text }) => {
-      await request('collections.update', { id: c.id, name: text });
+      renamed = (await request('collections.update', { id: c.id, name: text })).name;
       useUi.getState().libraryChanged();
     },
   });
@@ -66,10 +71,12 @@ export function deleteCollection(c: Collection): void {
     submitLabel: 'Delete collection',
     danger: true,
     submit: async () => {
-      await request('collections.delete', { id: c.id });
+      const out = await request('collections.delete', { id: c.id });
       const ui = useUi.getState();
       if (ui.facets.collectionId === c.id) ui.setFacets({ collectionId: null });
       ui.libraryChanged();
+      const subs = out.deleted > 1 ? ` and ${out.deleted === 2 ? 'its sub-collection' : `its ${formatCount(out.deleted - 1)} sub-collections`}` : '';
+      confirm(`Deleted the collection “${shortTitle(c.name)}”${subs}; the papers stay in the library.`, { label: 'Undo', run: () => void undo() });
     },
   });
 }

@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
+import { useFocusReturn } from '../../ui/focus-return';
 
 export interface MenuEntry {
   label: string;
@@ -48,6 +49,8 @@ export function ContextMenu() {
   const open = useContextMenu((s) => s.open);
   const close = useContextMenu((s) => s.close);
   const ref = useRef<HTMLUListElement>(null);
+  // Focus goes back to the entry the menu was opened on (or, after an entry ran, where that sends it).
+  const giveFocusBack = useFocusReturn(open !== null, undefined, () => open?.returnFocus);
   useEffect(() => {
     if (!open) return;
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -59,8 +62,8 @@ export function ContextMenu() {
   }, [open, close]);
   if (!open) return null;
   const done = (entry?: MenuEntry) => {
+    giveFocusBack();
     close();
-    open.returnFocus?.focus();
     entry?.run();
   };
   return (

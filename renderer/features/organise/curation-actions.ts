@@ -9,6 +9,7 @@ import { request } from '../../api/client';
 import { describeError, useNotices } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
 import { plural } from '../../ui/format';
+import { actedOnSentence, firstTitle, untagSentence } from './acted-on';
 
 /** Call a curation channel; on success refresh the views, on failure show the library's message and return null. */
 export async function change<C extends Channel>(channel: C, input: ChannelInput<C>, failure: string): Promise<ChannelOutput<C> | null> {
@@ -23,7 +24,7 @@ export async function change<C extends Channel>(channel: C, input: ChannelInput<
 }
 
 /** A short confirmation that fades (several in a row replace each other). */
-function confirm(title: string, action?: { label: string; run(): void }): void {
+export function confirm(title: string, action?: { label: string; run(): void }): void {
   useNotices.getState().push({ kind: 'success', title, ...(action ? { action } : {}) });
 }
 
@@ -34,10 +35,14 @@ export async function assignTags(paperIds: number[], tagIds: number[], names: st
   return out !== null;
 }
 
-/** Take tags off papers (children stay). */
-export async function removeTags(paperIds: number[], tagIds: number[]): Promise<boolean> {
-  if (paperIds.length === 0) return false;
-  return (await change('tags.remove', { paperIds, tagIds }, 'The tag was not removed.')) !== null;
+/** Take tags off papers (children stay) and say which tags from which papers, with Undo. */
+export async function removeTags(paperIds: number[], tags: readonly { id: number; name: string }[]): Promise<boolean> {
+  if (paperIds.length === 0 || tags.length === 0) return false;
+  const title = await firstTitle(paperIds);
+  const out = await change('tags.remove', { paperIds, tagIds: tags.map((t) => t.id) }, tags.length === 1 ? 'The tag was not removed.' : 'The tags were not removed.');
+  if (!out) return false;
+  confirm(untagSentence(tags.map((t) => t.name), { count: paperIds.length, firstTitle: title }), { label: 'Undo', run: () => void undo() });
+  return true;
 }
 
 export async function setStatus(paperIds: number[], status: ReadingStatus): Promise<void> {
@@ -60,21 +65,26 @@ export async function addToCollection(collectionId: number, name: string, paperI
   if (out) confirm(out.added === 0 ? `Already in “${name}”.` : `Added ${plural(out.added, 'paper')} to “${name}”.`);
 }
 
-/** Move papers to the trash; the notice offers Undo, and the selection (now hidden) is dropped. */
+/**
+ * Move papers to the trash; the notice names them (the first by its title) and offers Undo, and the
+ * selection (now hidden) is dropped.
+ */
 export async function trashPapers(paperIds: number[]): Promise<void> {
   if (paperIds.length === 0) return;
-  const out = await change('papers.trash', { paperIds }, 'The papers were not moved to the trash.');
+  const title = await firstTitle(paperIds);
+  const out = await change('papers.trash', { paperIds }, paperIds.length === 1 ? 'The paper was not moved to the trash.' : 'The papers were not moved to the trash.');
   if (!out) return;
   useUi.getState().setSelection(new Set(), null, null);
-  confirm(`Moved ${plural(out.trashed, 'paper')} to the trash.`, { label: 'Undo', run: () => void undo() });
+  confirm(actedOnSentence('Moved', 'to the trash', { count: out.trashed, firstTitle: title }), { label: 'Undo', run: () => void undo() });
 }
 
 export async function restorePapers(paperIds: number[]): Promise<void> {
   if (paperIds.length === 0) return;
-  const out = await change('papers.restore', { paperIds }, 'The papers were not restored.');
+  const title = await firstTitle(paperIds);
+  const out = await change('papers.restore', { paperIds }, paperIds.length === 1 ? 'The paper was not restored.' : 'The papers were not restored.');
   if (!out) return;
   useUi.getState().setSelection(new Set(), null, null);
-  confirm(`Restored ${plural(out.restored, 'paper')} to the library.`);
+  confirm(actedOnSentence('Restored', 'to the library', { count: out.restored, firstTitle: title }), { label: 'Undo', run: () => void undo() });
 }
 
 /** Undo the session's latest curation change and say which (nothing to undo is said too, not an error). */

@@ -26,7 +26,7 @@ export function PaperCuration({ paper }: { paper: PaperRow }) {
         {paper.tags.map((t) => (
           <li key={t.id}>
             <TagChip tag={t}>
-              <button type="button" className="tag-chip-remove" aria-label={`Remove tag ${t.name}`} title={`Remove ${t.name} from this paper (Ctrl/Cmd+Z undoes)`} onClick={() => void removeTags([paper.id], [t.id])}>
+              <button type="button" className="tag-chip-remove" aria-label={`Remove tag ${t.name}`} title={`Remove ${t.name} from this paper (Ctrl/Cmd+Z undoes)`} onClick={() => void removeTags([paper.id], [t])}>
                 ×
               </button>
             </TagChip>

@@ -13,6 +13,7 @@ import { STATUS_KEYS, STATUS_LABELS } from './mark-controls';
 import { newCollection } from './collection-dialogs';
 import { collectionTree, flattenCollections } from './trees';
 import { useTagPicker } from './tag-picker';
+import { useFocusReturn } from '../../ui/focus-return';
 
 export interface MenuAnchor {
   x: number;
@@ -58,6 +59,9 @@ function Menu({ anchor, onClose }: { anchor: MenuAnchor; onClose: () => void }) 
   const ids = anchor.paperIds;
   const flat = collections.data ? flattenCollections(collectionTree(collections.data)) : [];
 
+  // Focus goes back to the row (or button) the menu was opened from.
+  const giveFocusBack = useFocusReturn(true, undefined, () => anchor.returnFocus);
+
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const onDown = (e: PointerEvent) => {
@@ -67,10 +71,10 @@ function Menu({ anchor, onClose }: { anchor: MenuAnchor; onClose: () => void }) 
     return () => document.removeEventListener('pointerdown', onDown, true);
   }, [onClose]);
 
-  /** Close first (focus back on the row), then act. */
+  /** Focus back on the row first (what the action opens returns there), then close and act. */
   const run = (action: () => void) => () => {
+    giveFocusBack();
     onClose();
-    anchor.returnFocus?.focus();
     action();
   };
 
@@ -98,7 +102,6 @@ function Menu({ anchor, onClose }: { anchor: MenuAnchor; onClose: () => void }) 
           e.preventDefault();
           e.stopPropagation();
           onClose();
-          anchor.returnFocus?.focus();
         }
       }}
     >

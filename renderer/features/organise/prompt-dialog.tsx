@@ -9,6 +9,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { describeError } from '../../stores/notice-store';
 import { TagDot } from './tag-chip';
+import { useFocusReturn, type FocusTarget } from '../../ui/focus-return';
 
 export interface PromptValues {
   text: string;
@@ -29,6 +30,11 @@ export interface PromptConfig {
   choices?: { label: string; options: { value: string; label: string }[]; initial: string };
   submitLabel: string;
   danger?: boolean;
+  /**
+   * Where focus goes after a successful submit when not back to the control that opened the dialog
+   * (the renamed entry, drawn anew under its new name); waited for while the list refetches.
+   */
+  focusAfterSubmit?: FocusTarget;
   /** Do the change; throw (a LecternError) to show its message and keep the dialog open. */
   submit(values: PromptValues): Promise<void>;
 }
@@ -53,7 +59,7 @@ const COLOUR_NAMES: Record<string, string> = {
 };
 const TAG_COLOURS = Object.keys(COLOUR_NAMES);
 
-function PromptForm({ config, onDone }: { config: PromptConfig; onDone: () => void }) {
+function PromptForm({ config, onDone }: { config: PromptConfig; onDone: (submitted: boolean) => void }) {
   const [text, setText] = useState(config.initial ?? '');
   const [colour, setColour] = useState<string | null>(config.colour === undefined ? null : config.colour);
   const [choice, setChoice] = useState(config.choices?.initial ?? '');
@@ -66,7 +72,7 @@ function PromptForm({ config, onDone }: { config: PromptConfig; onDone: () => vo
     setBusy(true);
     try {
       await config.submit({ text, colour, choice });
-      onDone();
+      onDone(true);
     } catch (err) {
       setError(describeError(err));
       setBusy(false);
@@ -127,7 +133,7 @@ function PromptForm({ config, onDone }: { config: PromptConfig; onDone: () => vo
         </p>
       ) : null}
       <div className="prompt-actions">
-        <button type="button" className="button" onClick={onDone} disabled={busy}>
+        <button type="button" className="button" onClick={() => onDone(false)} disabled={busy}>
           Cancel
         </button>
         <button type="submit" className={`button ${config.danger ? 'button-danger' : 'button-primary'}`} disabled={busy} autoFocus={config.label === undefined && !config.choices}>
@@ -143,24 +149,36 @@ export function PromptDialog() {
   const config = usePrompt((s) => s.config);
   const close = usePrompt((s) => s.close);
   const ref = useRef<HTMLDialogElement>(null);
-  // Focus goes back where it was (the table row, the sidebar entry) when the dialog closes.
-  const returnFocus = useRef<HTMLElement | null>(null);
+  // What the last dialog asked for after its submit (read when focus goes back, once it has closed).
+  const after = useRef<FocusTarget | undefined>(undefined);
 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (config && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-    } else if (!config && dialog.open) {
-      dialog.close();
-      returnFocus.current?.focus();
-    }
+    if (config && !dialog.open) dialog.showModal();
+    else if (!config && dialog.open) dialog.close();
   }, [config]);
+  // Declared after the effect above, so the dialog is closed before focus goes back (to the table row,
+  // the sidebar entry, or the control the submit asked for).
+  useFocusReturn(config !== null, () => ({ prefer: after.current }));
+
+  const done = (submitted: boolean) => {
+    after.current = submitted ? config?.focusAfterSubmit : undefined;
+    close();
+  };
 
   return (
-    <dialog ref={ref} className="dialog prompt-dialog" aria-label={config?.title} onCancel={close} onClose={close}>
-      {config ? <PromptForm key={config.title + (config.initial ?? '')} config={config} onDone={close} /> : null}
+    <dialog
+      ref={ref}
+      className="dialog prompt-dialog"
+      aria-label={config?.title}
+      onCancel={() => done(false)}
+      onClose={() => {
+        // Closed by the browser (not by the effect above, which runs once config is null).
+        if (config) done(false);
+      }}
+    >
+      {config ? <PromptForm key={config.title + (config.initial ?? '')} config={config} onDone={done} /> : null}
     </dialog>
   );
 }

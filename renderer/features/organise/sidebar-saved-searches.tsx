@@ -12,6 +12,8 @@ import { filtersToQuery } from './filters-to-query';
 import { usePrompt } from './prompt-dialog';
 import { showInLibrary } from './show-in-library';
 import { NavSectionHeading } from './nav-section-heading';
+import { shortTitle } from './acted-on';
+import { confirm, undo } from './curation-actions';
 
 async function tagNames(): Promise<Map<number, string>> {
   const tags = await request('tags.list', {});
@@ -81,6 +83,7 @@ function remove(s: SavedSearch): void {
       const ui = useUi.getState();
       if (ui.facets.savedSearch?.id === s.id) ui.setFacets({ savedSearch: null });
       ui.libraryChanged();
+      confirm(`Deleted the saved search “${shortTitle(s.name)}”; no paper changed.`, { label: 'Undo', run: () => void undo() });
     },
   });
 }

@@ -5,6 +5,10 @@
 import type { Tag } from '../../../shared/contract';
 import { request } from '../../api/client';
 import { useUi } from '../../stores/ui-store';
+import { formatCount } from '../../ui/format';
+import { attrSelector } from '../../ui/focus-return';
+import { shortTitle } from './acted-on';
+import { confirm, undo } from './curation-actions';
 import { usePrompt } from './prompt-dialog';
 
 function changed(): void {
@@ -28,14 +32,17 @@ export function newTag(parent: string | null = null): void {
 }
 
 export function renameTag(tag: Tag): void {
+  let renamed = tag.name;
   usePrompt.getState().open({
     title: `Rename “${tag.name}”`,
     message: 'Tags below it follow the new name.',
     label: 'Name',
     initial: tag.name,
     submitLabel: 'Rename',
+    // Focus follows the entry to its new name once the sidebar has it.
+    focusAfterSubmit: () => document.querySelector(attrSelector('button', 'data-tag', renamed)),
     submit: async ({ text }) => {
-      await request('tags.rename', { id: tag.id, name: text });
+      renamed = (await request('tags.rename', { id: tag.id, name: text })).name;
       changed();
     },
   });
@@ -63,7 +70,8 @@ export function mergeTag(tag: Tag, all: Tag[]): void {
     submitLabel: 'Merge',
     choices: { label: 'Merge into', initial: String(others[0]!.id), options: others.map((t) => ({ value: String(t.id), label: t.name })) },
     submit: async ({ choice }) => {
-      await request('tags.merge', { sourceIds: [tag.id], targetId: Number(choice) });
+      const target = await request('tags.merge', { sourceIds: [tag.id], targetId: Number(choice) });
+      confirm(`Merged the tag “${shortTitle(tag.name)}” into “${shortTitle(target.name)}”.`, { label: 'Undo', run: () => void undo() });
       const ui = useUi.getState();
       if (ui.facets.tagIds.includes(tag.id)) ui.setFacets({ tagIds: ui.facets.tagIds.filter((id) => id !== tag.id) });
       changed();
@@ -82,6 +90,8 @@ export function deleteTag(tag: Tag): void {
       const ui = useUi.getState();
       if (ui.facets.tagIds.includes(tag.id)) ui.setFacets({ tagIds: ui.facets.tagIds.filter((id) => id !== tag.id) });
       changed();
+      const lost = tag.paperCount === 0 ? 'no paper had it' : tag.paperCount === 1 ? 'one paper lost it' : `${formatCount(tag.paperCount)} papers lost it`;
+      confirm(`Deleted the tag “${shortTitle(tag.name)}”; ${lost}.`, { label: 'Undo', run: () => void undo() });
     },
   });
 }

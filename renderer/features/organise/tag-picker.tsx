@@ -13,6 +13,7 @@ import { useUi } from '../../stores/ui-store';
 import { plural } from '../../ui/format';
 import { assignTags, removeTags } from './curation-actions';
 import { TagDot } from './tag-chip';
+import { useFocusReturn } from '../../ui/focus-return';
 
 export const useTagPicker = create<{ paperIds: number[] | null; open(paperIds: number[]): void; close(): void }>()((set) => ({
   paperIds: null,
@@ -83,7 +84,7 @@ function Picker({ paperIds, onClose }: { paperIds: number[]; onClose: () => void
       if (option.kind === 'create') {
         if (await assignTags(paperIds, [], [option.name])) setTyped('');
       } else if ((carried?.get(option.tag.id) ?? 0) >= total) {
-        await removeTags(paperIds, [option.tag.id]);
+        await removeTags(paperIds, [option.tag]);
       } else {
         await assignTags(paperIds, [option.tag.id]);
       }
@@ -173,23 +174,19 @@ function Picker({ paperIds, onClose }: { paperIds: number[]; onClose: () => void
   );
 }
 
-/** Mount once; shows while useTagPicker has papers, and gives focus back on close. */
+/** Mount once; shows while useTagPicker has papers, and gives focus back (to the row or button that opened it) on close. */
 export function TagPicker() {
   const paperIds = useTagPicker((s) => s.paperIds);
   const close = useTagPicker((s) => s.close);
-  const returnFocus = useRef<HTMLElement | null>(null);
   const ref = useRef<HTMLDivElement>(null);
+  useFocusReturn(paperIds !== null);
   useEffect(() => {
     if (!paperIds) return;
-    returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const onDown = (e: PointerEvent) => {
       if (ref.current && !ref.current.contains(e.target as Node)) close();
     };
     document.addEventListener('pointerdown', onDown, true);
-    return () => {
-      document.removeEventListener('pointerdown', onDown, true);
-      returnFocus.current?.focus();
-    };
+    return () => document.removeEventListener('pointerdown', onDown, true);
   }, [paperIds, close]);
   if (!paperIds) return null;
   return (

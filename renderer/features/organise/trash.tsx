@@ -7,11 +7,11 @@ import { useChannel } from '../../api/use-channel';
 import { useNotices } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
 import { formatCount, plural } from '../../ui/format';
-import { restorePapers } from './curation-actions';
+import { actedOnSentence, firstTrashedTitle } from './acted-on';
+import { restorePapers, trashPapers } from './curation-actions';
 import { usePaperDrop } from './drop-target';
-import { trashPapers } from './curation-actions';
 import { usePrompt } from './prompt-dialog';
-import { selectedPaperIds } from './selection';
+import { selectionUnknown, visibleSelection } from './visible-selection';
 import { showInLibrary } from './show-in-library';
 
 export function TrashEntry() {
@@ -39,11 +39,15 @@ function emptyTrash(count: number): void {
     message: `${plural(count, 'paper')} will be deleted for good, with their tags, notes and annotations. This cannot be undone.`,
     submitLabel: 'Empty trash',
     danger: true,
+    // The bar's buttons go disabled with nothing left to restore or empty: focus goes to the Trash entry.
+    focusAfterSubmit: '.trash-entry .nav-item',
     submit: async () => {
+      // Named before it goes: afterwards there is nothing left to read the title from.
+      const title = await firstTrashedTitle();
       const out = await request('trash.empty', {});
       useUi.getState().setSelection(new Set(), null, null);
       useUi.getState().libraryChanged();
-      useNotices.getState().push({ kind: 'success', title: `Deleted ${plural(out.deleted, 'paper')} for good.` });
+      useNotices.getState().push({ kind: 'success', title: actedOnSentence('Deleted', 'for good', { count: out.deleted, firstTitle: title }) });
     },
   });
 }
@@ -58,7 +62,7 @@ export function TrashBar() {
       <p className="trash-bar-text">
         {count === 0 ? 'The trash is empty.' : `${plural(count, 'paper')} in the trash. They are hidden everywhere else and deleted for good after 30 days.`}
       </p>
-      <button type="button" className="button button-sm" disabled={selected === 0} onClick={() => void restorePapers(selectedPaperIds())}>
+      <button type="button" className="button button-sm" disabled={selected === 0} onClick={() => void visibleSelection().then(restorePapers, selectionUnknown)}>
         {selected > 1 ? `Restore ${formatCount(selected)} papers` : 'Restore'}
       </button>
       <button type="button" className="button button-sm button-danger" disabled={count === 0} onClick={() => emptyTrash(count)}>

@@ -9,7 +9,7 @@ import type { ReadingStatus } from '../../../shared/contract';
 import { useUi } from '../../stores/ui-store';
 import type { PapersResult } from '../papers/use-paper-pages';
 import { redo, setRating, setStarred, setStatus, trashPapers, undo } from './curation-actions';
-import { selectedPaperIds } from './selection';
+import { selectionUnknown, visibleSelection } from './visible-selection';
 import { useTagPicker } from './tag-picker';
 
 const STATUS_BY_KEY: Record<string, ReadingStatus> = { u: 'unread', i: 'reading', r: 'read' };
@@ -35,6 +35,17 @@ function allStarred(papers: PapersResult, ids: number[]): boolean {
   return seen > 0 && starred === seen;
 }
 
+/** What a key does to the selected papers (null: not an organise key; Delete does nothing in the trash). */
+function actionFor(key: string, inTrash: boolean, papers: PapersResult): ((ids: number[]) => void) | null {
+  if (key === 't') return (ids) => useTagPicker.getState().open(ids);
+  if (/^[0-5]$/.test(key)) return (ids) => void setRating(ids, key === '0' ? null : Number(key));
+  if (key === 's') return (ids) => void setStarred(ids, !allStarred(papers, ids));
+  const status = STATUS_BY_KEY[key];
+  if (status) return (ids) => void setStatus(ids, status);
+  if ((key === 'delete' || key === 'backspace') && !inTrash) return (ids) => void trashPapers(ids);
+  return null;
+}
+
 export function useOrganiseShortcuts(papers: PapersResult): void {
   const latest = useRef(papers);
   latest.current = papers;
@@ -54,17 +65,14 @@ export function useOrganiseShortcuts(papers: PapersResult): void {
         return;
       }
       const ui = useUi.getState();
-      if (ui.view !== 'papers' || event.shiftKey) return;
-      const ids = selectedPaperIds();
-      if (ids.length === 0) return;
-      let handled = true;
-      if (key === 't') useTagPicker.getState().open(ids);
-      else if (/^[0-5]$/.test(key)) void setRating(ids, key === '0' ? null : Number(key));
-      else if (key === 's') void setStarred(ids, !allStarred(latest.current, ids));
-      else if (STATUS_BY_KEY[key]) void setStatus(ids, STATUS_BY_KEY[key]);
-      else if ((key === 'delete' || key === 'backspace') && !ui.facets.trash) void trashPapers(ids);
-      else handled = false;
-      if (handled) event.preventDefault();
+      if (ui.view !== 'papers' || event.shiftKey || ui.selectedIds.size === 0) return;
+      const act = actionFor(key, ui.facets.trash, latest.current);
+      if (!act) return;
+      event.preventDefault();
+      // Only on papers the table shows: when the list just changed, the library says which are still there.
+      visibleSelection().then((ids) => {
+        if (ids.length > 0) act(ids);
+      }, selectionUnknown);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

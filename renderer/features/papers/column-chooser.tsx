@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
 import { DEFAULT_COLUMNS, useUi, type ColumnPref } from '../../stores/ui-store';
 import { COLUMN_LABELS } from './paper-columns';
+import { useFocusReturn } from '../../ui/focus-return';
 
 export interface ChooserAnchor {
   x: number;
@@ -32,6 +33,8 @@ export function ColumnChooser({ anchor, onClose }: { anchor: ChooserAnchor; onCl
   const ref = useRef<HTMLDivElement>(null);
   const [dragging, setDragging] = useState<number | null>(null);
   const [focusId, setFocusId] = useState<string | null>(null);
+  // Focus goes back to the Columns button or the header that opened it.
+  useFocusReturn(true, undefined, () => anchor.returnFocus);
 
   useEffect(() => {
     ref.current?.querySelector<HTMLInputElement>('input')?.focus();
@@ -48,10 +51,7 @@ export function ColumnChooser({ anchor, onClose }: { anchor: ChooserAnchor; onCl
     setFocusId(null);
   }, [focusId, columns]);
 
-  const close = () => {
-    onClose();
-    anchor.returnFocus?.focus();
-  };
+  const close = onClose;
   const visibleCount = columns.filter((c) => c.visible).length;
   const left = Math.min(anchor.x, window.innerWidth - 260);
   const top = Math.min(anchor.y, window.innerHeight - 420);

@@ -12,6 +12,7 @@ import { hasFacets, paperFilters, useUi, type FacetFilters } from '../../stores/
 import { AuthorFilterChip } from './author-filter-chip';
 import { MarksFilter, marksWords } from '../organise/marks-filter';
 import { formatCount } from '../../ui/format';
+import { useFocusReturn } from '../../ui/focus-return';
 
 /** True while a menu has no counts (lists then say nothing rather than "none"). */
 const CountsPending = createContext(false);
@@ -33,8 +34,9 @@ interface MenuProps {
 
 function FacetMenu({ label, active, children, testId, open, setOpen, notice, pending = false, unknown = false }: MenuProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const id = useId();
+  // Escape (or a value that closes it) gives focus back to the menu's button.
+  useFocusReturn(open);
   useEffect(() => {
     if (!open) return;
     const onDown = (e: PointerEvent) => {
@@ -46,10 +48,7 @@ function FacetMenu({ label, active, children, testId, open, setOpen, notice, pen
     ref.current?.querySelector<HTMLElement>('.popover input, .popover select, .popover button')?.focus();
     return () => document.removeEventListener('pointerdown', onDown, true);
   }, [open, setOpen]);
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
+  const close = () => setOpen(false);
   return (
     <div
       className="facet"
@@ -63,7 +62,6 @@ function FacetMenu({ label, active, children, testId, open, setOpen, notice, pen
       }}
     >
       <button
-        ref={button}
         type="button"
         className={`facet-button${active ? ' is-active' : ''}`}
         aria-expanded={open}

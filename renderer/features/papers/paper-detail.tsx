@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { useUi } from '../../stores/ui-store';
+import { returnFocusAfterRender } from '../../ui/focus-return';
 import { Badge, CodeMarker } from '../../ui/badge';
 import { formatDay, formatDayTime, formatPaperDate, sourceName } from '../../ui/format';
 
@@ -73,7 +74,16 @@ export function PaperDetail() {
         <ul className="author-chips">
           {p.authorLinks.map((link) => (
             <li key={link.position}>
-              <button type="button" className="chip" onClick={() => selectAuthor(link.authorId)} title={`Show ${link.printedName}'s card and papers`}>
+              <button
+                type="button"
+                className="chip"
+                onClick={() => {
+                  selectAuthor(link.authorId);
+                  // The paper tab (and this chip) goes: focus moves to the Author tab now shown.
+                  returnFocusAfterRender({ prefer: '#tab-author' });
+                }}
+                title={`Show ${link.printedName}'s card and papers`}
+              >
                 {link.printedName}
               </button>
             </li>
@@ -104,7 +114,7 @@ export function PaperDetail() {
 
       {p.abstract || annotationList.length > 0 ? <AnnotationList annotations={annotationList} /> : null}
 
-      <NotesSection paperId={p.id} />
+      <NotesSection paperId={p.id} paperTitle={p.title} />
       <NotesExport paperId={p.id} title={p.title} />
 
       {firstImport ? (

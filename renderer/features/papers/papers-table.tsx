@@ -6,26 +6,27 @@
  * (plus a few) exist, and their pages are fetched as they come into view. Rows are memoised, so
  * scrolling re-renders only rows that enter the view.
  */
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PaperRow } from '../../../shared/contract';
 import { request } from '../../api/client';
-import { hasFacets, useUi, type ColumnPref } from '../../stores/ui-store';
+import { hasFacets, selectionListKey, useUi } from '../../stores/ui-store';
+import { claimFocus, focusArrivedByTab } from '../../ui/focus-return';
 import { clip } from '../../ui/format';
-import { ColumnChooser, useChooser, type ChooserAnchor } from './column-chooser';
-import { useHeaderDrag } from './header-drag';
+import { ColumnChooser, useChooser } from './column-chooser';
+import { PapersHeader } from './papers-header';
 import { useTitleMinWidth } from './title-min-width';
 import { usePaperMenu } from '../organise/paper-menu';
 import { PAPERS_DRAG_TYPE, selectedPaperIds } from '../organise/selection';
-import { COLUMN_BY_ID, COLUMN_LABELS, paperTableFeatures, SORT_HINTS, tableColumnsFor, type PaperColumn } from './paper-columns';
+import { selectionUnknown, selectionVerified, visibleSelection } from '../organise/visible-selection';
+import { COLUMN_BY_ID, paperTableFeatures, tableColumnsFor, type PaperColumn } from './paper-columns';
 import type { PapersResult } from './use-paper-pages';
 import { HighlightTermsContext } from '../search/search-terms';
 
 const ROW_HEIGHT = 28;
 const OVERSCAN = 12;
 const NO_ROWS: PaperRow[] = [];
-const MIN_COLUMN_WIDTH = 48;
 
 function usePapersTable(visibleIds: string[]) {
   const sorting = useUi((s) => s.sorting);
@@ -51,119 +52,6 @@ function usePapersTable(visibleIds: string[]) {
     sortDescFirst: false,
     maxMultiSortColCount: 4,
   });
-}
-
-type PapersTableModel = ReturnType<typeof usePapersTable>;
-
-function SortIndicator({ direction, level, levels }: { direction: false | 'asc' | 'desc'; level: number; levels: number }) {
-  if (!direction) return <span className="sort-indicator" aria-hidden="true" />;
-  return (
-    <span className="sort-indicator is-active" aria-hidden="true">
-      {direction === 'asc' ? '▲' : '▼'}
-      {levels > 1 ? <sup>{level + 1}</sup> : null}
-    </span>
-  );
-}
-
-/** Drag (or arrow keys on) the header's right edge to set a column's width. */
-function ResizeHandle({ column }: { column: ColumnPref }) {
-  const setWidth = (width: number) => {
-    const columns = useUi.getState().columns.map((c) => (c.id === column.id ? { ...c, width: Math.max(MIN_COLUMN_WIDTH, Math.round(width)) } : c));
-    useUi.getState().setColumns(columns);
-  };
-  const label = COLUMN_LABELS[column.id] ?? column.id;
-  return (
-    <span
-      role="separator"
-      aria-orientation="vertical"
-      aria-label={`Resize the ${label} column`}
-      aria-valuenow={column.width ?? undefined}
-      tabIndex={0}
-      className="col-resizer"
-      title={`Drag to resize ${label}; with the keyboard, Left and Right arrows`}
-      onClick={(e) => e.stopPropagation()}
-      onPointerDown={(e) => {
-        e.preventDefault();
-        e.stopPropagation();
-        const th = e.currentTarget.parentElement;
-        if (!th) return;
-        const startX = e.clientX;
-        const startWidth = th.getBoundingClientRect().width;
-        const target = e.currentTarget;
-        target.setPointerCapture(e.pointerId);
-        const move = (ev: PointerEvent) => setWidth(startWidth + ev.clientX - startX);
-        const up = () => {
-          target.removeEventListener('pointermove', move);
-          target.removeEventListener('pointerup', up);
-        };
-        target.addEventListener('pointermove', move);
-        target.addEventListener('pointerup', up);
-      }}
-      onKeyDown={(e) => {
-        if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-        e.preventDefault();
-        const th = e.currentTarget.parentElement;
-        const width = column.width ?? th?.getBoundingClientRect().width ?? 100;
-        setWidth(width + (e.key === 'ArrowRight' ? 16 : -16));
-      }}
-    />
-  );
-}
-
-function PapersHeader({ table, columns, onChooser }: { table: PapersTableModel; columns: ColumnPref[]; onChooser: (anchor: ChooserAnchor) => void }) {
-  const levels = table.state.sorting.length;
-  const prefById = new Map(columns.map((c) => [c.id, c]));
-  // Drag a header cell to move its column; the column chooser does it from the keyboard.
-  const drag = useHeaderDrag();
-  return (
-    <thead
-      className={drag.dragging ? 'is-moving-column' : undefined}
-      onContextMenu={(e) => {
-        e.preventDefault();
-        onChooser({ x: e.clientX, y: e.clientY });
-      }}
-    >
-      {table.getHeaderGroups().map((group) => (
-        <tr key={group.id}>
-          {group.headers.map((header) => {
-            const id = header.column.id;
-            const direction = header.column.getIsSorted();
-            const label = COLUMN_LABELS[id] ?? id;
-            const next = header.column.getNextSortingOrder();
-            const hint = next === 'asc' ? 'sort ascending' : next === 'desc' ? 'sort descending' : 'clear sorting';
-            const sortsBy = SORT_HINTS[id] ? ` (${SORT_HINTS[id]})` : '';
-            const pref = prefById.get(id);
-            const numeric = COLUMN_BY_ID[id]?.numeric;
-            const dropSide = drag.drop?.id === id ? drag.drop.side : null;
-            return (
-              <th
-                key={header.id}
-                scope="col"
-                className={`col-${id}${numeric ? ' col-numeric' : ''}${drag.dragging === id ? ' is-dragged' : ''}${dropSide ? ` drop-${dropSide}` : ''}`}
-                aria-sort={direction === 'asc' ? 'ascending' : direction === 'desc' ? 'descending' : 'none'}
-                {...drag.cellProps(id)}
-              >
-                <button
-                  type="button"
-                  className="th-button"
-                  onClick={header.column.getCanSort() ? header.column.getToggleSortingHandler() : undefined}
-                  title={
-                    header.column.getCanSort()
-                      ? `${label}: click to ${hint}${sortsBy}; Shift+click to add a sort level; drag to move the column; right-click to choose columns`
-                      : `${label}: drag to move the column; right-click to choose columns`
-                  }
-                >
-                  <span className="th-label">{label}</span>
-                  <SortIndicator direction={direction} level={header.column.getSortIndex()} levels={levels} />
-                </button>
-                {pref && id !== 'title' ? <ResizeHandle column={pref} /> : null}
-              </th>
-            );
-          })}
-        </tr>
-      ))}
-    </thead>
-  );
 }
 
 interface RowProps {
@@ -223,6 +111,13 @@ async function idsBetween(papers: PapersResult, from: number, to: number): Promi
   return out;
 }
 
+/** The row index of the table row holding `target` (-1: not in a row). */
+function rowIndex(target: EventTarget | null): number {
+  const tr = target instanceof Element ? target.closest('tr') : null;
+  const index = tr?.getAttribute('data-index');
+  return index == null ? -1 : Number(index);
+}
+
 function PapersBody({ papers, columns, scroller }: { papers: PapersResult; columns: PaperColumn[]; scroller: HTMLDivElement }) {
   const scrollRef = useRef(scroller);
   scrollRef.current = scroller;
@@ -232,6 +127,8 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
   const total = papers.total ?? 0;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const focusIndex = useRef<number | null>(null);
+  // While the row the keys moved to is being drawn, focus is spoken for (ui/focus-return.ts's guard waits).
+  const releaseFocus = useRef<() => void>(() => undefined);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -266,24 +163,29 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     if (el) {
       el.focus({ preventScroll: true });
       focusIndex.current = null;
+      releaseFocus.current();
     }
   });
+
+  /** The list key of the rows on screen: a selection made from them was seen there. */
+  const rowsKey = papers.dataInput ? selectionListKey(papers.dataInput, papers.version) : null;
 
   const select = async (index: number, mode: 'only' | 'toggle' | 'range') => {
     const paper = papers.row(index);
     if (!paper) return;
     const ui = useUi.getState();
     if (mode === 'only') {
-      ui.setSelection(new Set([paper.id]), { id: paper.id, index }, index);
+      ui.setSelection(new Set([paper.id]), { id: paper.id, index }, index, rowsKey);
     } else if (mode === 'toggle') {
       const ids = new Set(ui.selectedIds);
       if (ids.has(paper.id)) ids.delete(paper.id);
       else ids.add(paper.id);
-      ui.setSelection(ids, { id: paper.id, index }, index);
+      // Added to a selection still being checked against this list: it stays to be checked.
+      ui.setSelection(ids, { id: paper.id, index }, index, ui.selectedIds.size === 0 || ui.selectionSeenIn === rowsKey ? rowsKey : ui.selectionSeenIn);
     } else {
       const anchor = ui.anchorIndex ?? (leadIndex >= 0 ? leadIndex : index);
       const ids = await idsBetween(papers, anchor, index);
-      useUi.getState().setSelection(new Set(ids), { id: paper.id, index }, anchor);
+      useUi.getState().setSelection(new Set(ids), { id: paper.id, index }, anchor, rowsKey);
     }
   };
 
@@ -291,18 +193,22 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     const target = Math.max(0, Math.min(total - 1, index));
     virtualizer.scrollToIndex(target, { align: 'auto' });
     focusIndex.current = target;
+    releaseFocus.current();
+    releaseFocus.current = claimFocus();
     void select(target, extend ? 'range' : 'only');
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 2);
     const current = leadIndex;
+    // With no lead in this list, arrows move on from the row that has focus.
+    const from = current >= 0 ? current : rowIndex(event.target);
     const key = event.key;
     const mod = event.ctrlKey || event.metaKey;
     if (key === 'ArrowDown' || key === 'ArrowUp' || key === 'PageDown' || key === 'PageUp' || key === 'Home' || key === 'End') {
       event.preventDefault();
       const step = key === 'ArrowDown' ? 1 : key === 'ArrowUp' ? -1 : key === 'PageDown' ? page : key === 'PageUp' ? -page : 0;
-      const target = key === 'Home' ? 0 : key === 'End' ? total - 1 : current < 0 ? 0 : current + step;
+      const target = key === 'Home' ? 0 : key === 'End' ? total - 1 : from < 0 ? 0 : from + step;
       moveTo(target, event.shiftKey);
     } else if (key === 'Enter' && current >= 0) {
       event.preventDefault();
@@ -320,8 +226,16 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
       event.preventDefault();
       const tr = (event.target as HTMLElement).closest('tr');
       const box = tr?.getBoundingClientRect();
-      usePaperMenu.getState().open({ x: (box?.left ?? 0) + 40, y: box?.bottom ?? 0, paperIds: selectedPaperIds(), returnFocus: tr });
+      openMenu((box?.left ?? 0) + 40, box?.bottom ?? 0, tr);
     }
+  };
+
+  /** The actions menu for the selection the table shows (asked of the library when the list just changed). */
+  const openMenu = (x: number, y: number, tr: HTMLElement | null) => {
+    visibleSelection().then(
+      (ids) => usePaperMenu.getState().open({ x, y, paperIds: ids, returnFocus: tr }),
+      (err: unknown) => selectionUnknown(err),
+    );
   };
 
   const onClick = (event: MouseEvent<HTMLTableSectionElement>) => {
@@ -335,32 +249,47 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
     else void select(index, 'only');
   };
 
-  /** The row under a pointer event: right-click and drag act on the selection, or on this row alone when it is not selected. */
-  const rowSelection = (event: { target: EventTarget }): number[] | null => {
+  /** The row under a pointer event, selected alone when it is not selected yet (right-click and drag then act on it). */
+  const rowUnder = (event: { target: EventTarget }): { paper: PaperRow; tr: HTMLElement; alone: boolean } | null => {
+    const index = rowIndex(event.target);
+    const paper = index < 0 ? undefined : papers.row(index);
     const tr = (event.target as HTMLElement).closest('tr');
-    const index = tr?.dataset.index === undefined ? NaN : Number(tr.dataset.index);
-    const paper = Number.isNaN(index) ? undefined : papers.row(index);
-    if (!paper) return null;
-    if (!useUi.getState().selectedIds.has(paper.id)) {
-      useUi.getState().setSelection(new Set([paper.id]), { id: paper.id, index }, index);
-      return [paper.id];
-    }
-    return selectedPaperIds();
+    if (!paper || !tr) return null;
+    if (useUi.getState().selectedIds.has(paper.id)) return { paper, tr, alone: false };
+    useUi.getState().setSelection(new Set([paper.id]), { id: paper.id, index }, index, rowsKey);
+    return { paper, tr, alone: true };
   };
 
   const onContextMenu = (event: MouseEvent<HTMLTableSectionElement>) => {
-    const ids = rowSelection(event);
-    if (!ids) return;
+    const hit = rowUnder(event);
+    if (!hit) return;
     event.preventDefault();
-    usePaperMenu.getState().open({ x: event.clientX, y: event.clientY, paperIds: ids, returnFocus: (event.target as HTMLElement).closest('tr') });
+    if (hit.alone) usePaperMenu.getState().open({ x: event.clientX, y: event.clientY, paperIds: [hit.paper.id], returnFocus: hit.tr });
+    else openMenu(event.clientX, event.clientY, hit.tr);
   };
 
   const onDragStart = (event: DragEvent<HTMLTableSectionElement>) => {
-    const ids = rowSelection(event);
-    if (!ids) return;
+    const hit = rowUnder(event);
+    if (!hit) return;
+    // A drag cannot wait for the library: while the selection is being checked against a new list, only the row under the pointer goes.
+    const ids = hit.alone || !selectionVerified() ? [hit.paper.id] : selectedPaperIds();
     event.dataTransfer.setData(PAPERS_DRAG_TYPE, JSON.stringify(ids));
-    event.dataTransfer.setData('text/plain', ids.length === 1 ? (papers.row(Number((event.target as HTMLElement).closest('tr')?.dataset.index))?.title ?? '') : `${ids.length} papers`);
+    event.dataTransfer.setData('text/plain', ids.length === 1 ? hit.paper.title : `${ids.length} papers`);
     event.dataTransfer.effectAllowed = 'copy';
+  };
+
+  /** Focus arriving by Tab on a row while nothing shown is selected selects that row, so the keys act on what has focus. */
+  const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
+    const tr = event.target;
+    if (!(tr instanceof HTMLTableRowElement) || !tr.dataset.paperId || !focusArrivedByTab()) return;
+    if (event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget)) return;
+    const index = rowIndex(tr);
+    visibleSelection().then(
+      (ids) => {
+        if (ids.length === 0 && document.activeElement === tr) void select(index, 'only');
+      },
+      () => undefined,
+    );
   };
 
   // Only one row is in the tab order: the lead, or the first row in view.
@@ -375,6 +304,7 @@ function PapersBody({ papers, columns, scroller }: { papers: PapersResult; colum
       onClick={onClick}
       onContextMenu={onContextMenu}
       onDragStart={onDragStart}
+      onFocus={onFocus}
       onMouseDown={(e) => {
         if (e.shiftKey) e.preventDefault(); // no text selection on Shift+click
       }}
@@ -405,7 +335,7 @@ export async function selectAll(papers: PapersResult): Promise<void> {
   const ui = useUi.getState();
   const lead = ui.selectedPaperId !== null && ids.includes(ui.selectedPaperId) ? ui.selectedPaperId : ids[0];
   if (lead === undefined) return;
-  ui.setSelection(new Set(ids), { id: lead, index: ids.indexOf(lead) }, ui.anchorIndex);
+  ui.setSelection(new Set(ids), { id: lead, index: ids.indexOf(lead) }, ui.anchorIndex, selectionListKey(input, papers.version));
 }
 
 export function PapersTable({ papers }: { papers: PapersResult }) {

@@ -22,6 +22,8 @@ export type ListInput = ChannelInput<'papers.list'>;
 interface PageSet {
   key: string;
   input: ListInput;
+  /** The library version the rows were read at. */
+  version: number;
   total: number;
   /** The query's words to highlight, and whether the rows are in relevance order (from the first page). */
   terms: HighlightTerm[];
@@ -35,6 +37,8 @@ export interface PapersResult {
   total: number | null;
   /** The filters and sort of the list on screen. */
   dataInput: ListInput | null;
+  /** The library version the list on screen was read at. */
+  version: number;
   /** The list on screen answers the latest request (false while a new one loads or after it failed). */
   current: boolean;
   error: Error | null;
@@ -100,7 +104,7 @@ export function usePaperPages(input: ListInput, enabled = true): PapersResult {
 
   useEffect(() => {
     if (!enabled) return;
-    const set: PageSet = { key, input: JSON.parse(key.slice(0, key.lastIndexOf('#'))) as ListInput, total: 0, terms: [], ranked: false, pages: new Map(), pending: new Set() };
+    const set: PageSet = { key, input: JSON.parse(key.slice(0, key.lastIndexOf('#'))) as ListInput, version: Number(key.slice(key.lastIndexOf('#') + 1)), total: 0, terms: [], ranked: false, pages: new Map(), pending: new Set() };
     latest.current = set;
     setLoading(true);
     fetchPage(set, 0).then(
@@ -161,6 +165,7 @@ export function usePaperPages(input: ListInput, enabled = true): PapersResult {
   return {
     total: shown ? shown.total : null,
     dataInput: shown ? shown.input : null,
+    version: shown ? shown.version : -1,
     terms: shown ? shown.terms : NO_TERMS,
     ranked: shown ? shown.ranked : false,
     current: shown !== null && shown === latest.current,
