@@ -99,7 +99,10 @@ describe('an in-memory library (one connection, no second one possible)', () => 
       const hm = createHandlers(mem);
       await call(hm, 'paste.import', { text: fixtureText('seed-profile') });
       const importing = call(hm, 'paste.import', { text: bigPaste(1500, ' m'), jobId: 'm' });
-      await new Promise((r) => setTimeout(r, 50)); // the import is under way, its transaction open
+      // The paste is read on the paste thread first (its start-up takes a moment); then the import's
+      // transaction opens and stays open between its steps.
+      const deadline = performance.now() + 30_000;
+      while (!mem.db.$client.inTransaction && performance.now() < deadline) await new Promise((r) => setTimeout(r, 5));
       expect(mem.db.$client.inTransaction).toBe(true);
       const [list, info, facets] = await Promise.all([call(hm, 'papers.list', { limit: 1 }), call(hm, 'library.info', {}), call(hm, 'papers.facets', {})]);
       // Answered after the commit, never in between: all of the import or (had they run before) none.
