@@ -3,7 +3,8 @@
 // never leaving it orphaned: a Node child gets an IPC channel and stops when it closes, which happens
 // however the launcher ends, SIGKILL included; every child gets LECTERN_LAUNCHER_PID to watch (the
 // Electron app). The child side is electron/lifecycle/shutdown.ts.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
 
 export const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -27,11 +28,62 @@ export function forwardSignals(child) {
   // gone, the channel between them closes; stop the child as if it had been sent SIGTERM.
   const onParentGone = () => handlers.find(([signal]) => signal === 'SIGTERM')[1]();
   if (process.channel) process.once('disconnect', onParentGone);
+  const stopWatching = watchStarters(onParentGone);
   child.once('exit', () => {
     for (const [signal, handler] of handlers) process.off(signal, handler);
     process.off('disconnect', onParentGone);
+    stopWatching();
   });
   return { received: () => first };
+}
+
+/** `{ ppid, comm }` of a process, or null when it is gone or cannot be read (Linux /proc, else ps). */
+function processInfo(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses; the last ')' ends it.
+    const comm = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+    const ppid = Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
+    return { ppid, comm };
+  } catch {
+    if (process.platform === 'win32') return null;
+    const ps = spawnSync('ps', ['-o', 'ppid=,comm=', '-p', String(pid)], { encoding: 'utf8' });
+    const m = /^\s*(\d+)\s+(.*)$/.exec(ps.stdout?.trim() ?? '');
+    return m ? { ppid: Number(m[1]), comm: m[2].split('/').pop() } : null;
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
+
+/**
+ * Call `onGone` once whoever started this launcher is gone. npm runs a script through `sh -c`, and on
+ * SIGTERM or SIGHUP npm ends that shell, which does not pass the signal on: the launcher would run on,
+ * orphaned, with the server and the library's unfolded WAL. So the launcher watches its parent and,
+ * when the parent is such a shell under npm, the npm process above it too (a SIGKILL to npm leaves the
+ * shell waiting). Polled every 500 ms: the kernel tells a child nothing when its parent dies.
+ * @returns a function that stops watching
+ */
+function watchStarters(onGone) {
+  if (process.platform === 'win32') return () => undefined;
+  const parent = process.ppid;
+  const watched = [parent];
+  const info = process.env.npm_lifecycle_event ? processInfo(parent) : null;
+  if (info && /^(sh|dash|bash|zsh)$/.test(info.comm) && info.ppid > 1) watched.push(info.ppid);
+  const timer = setInterval(() => {
+    if (process.ppid !== parent || !watched.every(alive)) {
+      clearInterval(timer);
+      onGone();
+    }
+  }, 500);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /**

@@ -40,11 +40,21 @@ interface Launched {
   output: () => string;
 }
 
-async function launch(script: 'serve.mjs' | 'start.mjs'): Promise<Launched> {
+/**
+ * Start a launcher: the script itself with Node, or `npm run serve` / `npm start` as a user types it
+ * (npm runs the script through `sh -c`, a shell that does not pass signals on).
+ */
+async function launch(script: 'serve.mjs' | 'start.mjs', via: 'node' | 'npm' = 'node'): Promise<Launched> {
   const library = join(mkdtempSync(join(tmpdir(), 'lectern-launcher-')), 'library.sqlite');
-  const launcher = spawn(process.execPath, [join(REPO, 'scripts', script), '--no-build', '--library', library, '--port', '0'], {
+  const args = ['--no-build', '--library', library, '--port', '0'];
+  const [command, commandArgs] =
+    via === 'npm' ? ['npm', [...(script === 'serve.mjs' ? ['run', 'serve'] : ['start']), '--', ...args]] : [process.execPath, [join(REPO, 'scripts', script), ...args]];
+  const { npm_lifecycle_event: _, ...env } = process.env;
+  const launcher = spawn(command, commandArgs, {
     cwd: REPO,
-    env: { ...process.env, LECTERN_BROWSER_MODE: '1', INIT_CWD: REPO },
+    // Its own process group, as a terminal or a process manager starts it.
+    detached: via === 'npm',
+    env: { ...env, LECTERN_BROWSER_MODE: '1', INIT_CWD: REPO, NPM_CONFIG_UPDATE_NOTIFIER: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(launcher);
@@ -116,6 +126,19 @@ describe.skipIf(process.platform !== 'linux')('launchers pass signals on and lea
     l.launcher.kill('SIGKILL');
     expect(await l.exited).toEqual({ code: null, signal: 'SIGKILL' });
     await waitUntilGone(servers, 10_000);
+    expect(papersInCopyOf(l.library)).toBe(18);
+  });
+
+  // Found by a fresh user: npm's `sh -c` died on SIGTERM without passing it on, and serve.mjs ran on
+  // orphaned with the server and an unfolded WAL.
+  it.each(['SIGTERM', 'SIGHUP', 'SIGKILL'] as const)('the npm process itself: %s to `npm run serve` leaves nothing running', async (signal) => {
+    const l = await launch('serve.mjs', 'npm');
+    const tree = descendantsOf(l.launcher.pid!);
+    expect(tree.length).toBeGreaterThanOrEqual(2); // sh -c, serve.mjs and the server
+    await importSeed(l);
+    l.launcher.kill(signal);
+    await l.exited;
+    await waitUntilGone(tree, 15_000);
     expect(papersInCopyOf(l.library)).toBe(18);
   });
 
