@@ -3,8 +3,10 @@
  * cut short, or it is not a database): no host can have a connection to it, so the prepared file simply
  * takes its place, and the damaged file (with its -wal and -shm) is moved into the backups folder as a
  * `damaged` backup. Used by the command line (`lectern restore`, `lectern recover`) and the desktop
- * app's start-up dialog.
+ * app's start-up dialog. `lectern restore` into a library file that does not exist yet takes the same
+ * path: the restored file simply becomes the library.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { backupFolder, newBackupPath } from './backup-layout';
 import { pruneBackups } from './catalog';
@@ -23,14 +25,15 @@ function partialFor(libraryFile: string, what: string): string {
 }
 
 /**
- * Put a backup in place of a library file that cannot be opened.
- * @returns papers restored, whether the backup was migrated, and where the damaged file was kept
- * @throws LecternError as prepareRestoreCopy (the library file is then untouched)
+ * Put a backup in place of a library file that cannot be opened, or where there is no library file yet.
+ * @returns papers restored, whether the backup was migrated, and where the damaged file was kept (null:
+ *   there was no file)
+ * @throws LecternError as prepareRestoreCopy (the library file is then untouched, and none is created)
  */
-export function restoreOffline(libraryFile: string, backupFile: string, options: Options = {}): PreparedCopy & { kept: string } {
+export function restoreOffline(libraryFile: string, backupFile: string, options: Options = {}): PreparedCopy & { kept: string | null } {
   const partial = partialFor(libraryFile, 'restore');
   const prepared = prepareRestoreCopy(backupFile, partial, options);
-  const kept = newBackupPath(libraryFile, 'damaged').path;
+  const kept = existsSync(libraryFile) ? newBackupPath(libraryFile, 'damaged').path : null;
   replaceLibraryFile(libraryFile, partial, kept);
   pruneBackups(libraryFile);
   return { ...prepared, kept };

@@ -64,7 +64,7 @@ function storageFailure(file: string, err: unknown): LecternError | null {
   // tells a folder from a read-only file; a full or failing disk is said here, naming the library.
   if (!/^SQLITE_(FULL|IOERR)/.test(sqliteCode(err) ?? '')) return null;
   const { why, todo } = describeStorageFailure(err, "the library's folder");
-  return new LecternError('STORAGE', `Cannot open the library file ${file}: ${why}. Nothing was changed. ${todo}`, { file, why });
+  return new LecternError('STORAGE', `Cannot open the library file ${file}: ${why}. Nothing was changed. ${todo}`, { file, why }, { cause: err });
 }
 
 /**
@@ -108,6 +108,6 @@ export function backupBeforeUpdate(sqlite: Database.Database, file: string): str
     return writeVerifiedBackup(sqlite, newBackupPath(file, 'before-update')).path;
   } catch (err) {
     const e = err as LecternError;
-    throw new LecternError(e.code, `Lectern did not update the library file ${file} to its new format, because the backup it makes first failed: ${String(e.details?.why ?? e.message)}. The library is unchanged; free some space or check the disk, then open Lectern again.`, { file, ...e.details });
+    throw new LecternError(e.code, `Lectern did not update the library file ${file} to its new format, because the backup it makes first failed: ${String(e.details?.why ?? e.message)}. The library is unchanged; free some space or check the disk, then open Lectern again.`, { file, ...e.details }, { cause: err });
   }
 }

@@ -68,7 +68,7 @@ export async function runUpkeepTask<T extends UpkeepTask>(task: T, onProgress?: 
         db = readOnly(task.file, task.nativeBinding);
       } catch (err) {
         const { code, why, todo } = describeStorageFailure(err);
-        throw new LecternError(code, `The backup could not be written: ${why}. No backup was kept.${todo ? ` ${todo}` : ''}`, { why });
+        throw new LecternError(code, `The backup could not be written: ${why}. No backup was kept.${todo ? ` ${todo}` : ''}`, { why }, { cause: err });
       }
       try {
         return { ...writeVerifiedBackup(db, target), createdAt: createdAt.toISOString() } as UpkeepResult<T>;

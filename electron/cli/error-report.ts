@@ -3,9 +3,12 @@
  * for a usage error, followed by the usage). Every error goes through the one mapping of
  * shared/error-messages.ts, so SQLite and file-system failures read as sentences and anything
  * unexpected as a generic one; never a stack, SQL text or a source path. With LECTERN_DEBUG=1 in the
- * environment the developer log (console.error, and the original error with its stack) goes to stderr
- * too; without it the log is dropped, since on the command line stderr is the user's terminal.
+ * environment the developer log (console.error, and the original error with its stack and the errors it
+ * wraps: a LecternError's `cause`, e.g. the errno error behind "the backups folder cannot be written
+ * to") goes to stderr too; without it the log is dropped, since on the command line stderr is the
+ * user's terminal.
  */
+import { inspect } from 'node:util';
 import { LecternError } from '../../shared/errors';
 import { toLecternError } from '../../shared/error-messages';
 import { escapeForTerminal } from './terminal-text';
@@ -26,6 +29,11 @@ export function quietDeveloperLog(): void {
   };
 }
 
+/** An error with its stack and every error it wraps (Node's inspect prints `[cause]` chains and `code`). */
+export function debugDetail(err: unknown): string {
+  return err instanceof Error ? inspect(err, { depth: 6, breakLength: 120 }) : String(err);
+}
+
 /**
  * Report `err` on stderr as the user should read it.
  * @param err anything thrown (a UsageError, a LecternError, a SqliteError, an errno error, a bug …)
@@ -39,7 +47,8 @@ export function reportCliError(err: unknown, options: { file?: string; usage?: s
     process.stderr.write(escapeForTerminal(`lectern: ${err.message}\n${options.usage ? `\n${options.usage}\n` : ''}`));
     return 2;
   }
-  if (!(err instanceof LecternError) && debugging()) process.stderr.write(escapeForTerminal(`${(err as Error)?.stack ?? String(err)}\n`));
+  // A LecternError's own stack says nothing new; what it wraps (its cause) is the detail.
+  if (debugging() && (!(err instanceof LecternError) || err.cause !== undefined)) process.stderr.write(escapeForTerminal(`${debugDetail(err)}\n`));
   const mapped = toLecternError(err, options.file ? { file: options.file } : {});
   const hint = mapped.code === 'INTERNAL' && !debugging() ? ' To see the details, run the command again with LECTERN_DEBUG=1.' : '';
   // Escaped here too: a failure while loading comes before the streams are guarded (terminal-text.ts).

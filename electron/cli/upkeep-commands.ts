@@ -9,7 +9,8 @@
  *   lectern recover [--out FILE]  what can be read of a damaged library, as the library or into FILE
  *
  * restore and recover work on a library that cannot be opened at all, by putting the new file in its
- * place (db/upkeep/offline.ts).
+ * place (db/upkeep/offline.ts); restore into a library file that does not exist yet makes the backup the
+ * library. backup, recover and check refuse a library file that does not exist (nothing is created).
  */
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -64,6 +65,11 @@ function openOrDamaged(file: string): Library | null {
   }
 }
 
+/** @throws LecternError `NOT_FOUND` when there is no library file at `file` (`nothing`: what was not done) */
+function mustExist(file: string, nothing: string): void {
+  if (!existsSync(file)) throw new LecternError('NOT_FOUND', `There is no library file at ${file}: ${nothing}.`, { file });
+}
+
 function upkeepOf(library: Library): LibraryUpkeep {
   // One command at a time, nothing else queued: the turn is immediate; the lock is the library's.
   return new LibraryUpkeep(library, {
@@ -88,7 +94,7 @@ export async function runUpkeepCommand(command: UpkeepCommand, file: string, opt
       return { text: formatBackups(folder, backups), json: { folder, backups }, code: 0 };
     }
     case 'check': {
-      if (!existsSync(file)) throw new LecternError('NOT_FOUND', `There is no library file at ${file}.`);
+      mustExist(file, 'there is nothing to check');
       let db: Database.Database | null = null;
       let result;
       try {
@@ -106,6 +112,7 @@ export async function runUpkeepCommand(command: UpkeepCommand, file: string, opt
       return { text, json: { file, ok: result.ok, full: options.full, ms: Math.round(result.ms), problems: result.problems }, code: result.ok ? 0 : 1 };
     }
     case 'backup': {
+      mustExist(file, 'nothing was backed up');
       const library = openLibrary(file);
       try {
         const upkeep = upkeepOf(library);
@@ -121,11 +128,12 @@ export async function runUpkeepCommand(command: UpkeepCommand, file: string, opt
     }
     case 'restore': {
       const from = resolve(options.arg);
-      const library = openOrDamaged(file);
+      // A new library file is not created just to be replaced: the restored copy becomes it.
+      const library = existsSync(file) ? openOrDamaged(file) : null;
       if (!library) {
         const done = restoreOffline(file, from);
         return {
-          text: `Restored ${from} (${papers(done.papers)}${done.migrated ? ', brought up to date' : ''}) into ${file}.\nThe damaged library file was kept as ${done.kept}.`,
+          text: `Restored ${from} (${papers(done.papers)}${done.migrated ? ', brought up to date' : ''}) into ${file}.\n${done.kept ? `The damaged library file was kept as ${done.kept}.` : 'There was no library file there before, so nothing was replaced.'}`,
           json: { restored: from, papers: done.papers, migrated: done.migrated, kept: done.kept },
           code: 0,
         };
@@ -140,6 +148,7 @@ export async function runUpkeepCommand(command: UpkeepCommand, file: string, opt
       }
     }
     case 'recover': {
+      mustExist(file, 'there is nothing to recover');
       if (options.out) {
         const out = resolve(options.out);
         if (existsSync(out)) throw new LecternError('INVALID_INPUT', `${out} exists already; give a new file name (nothing was written).`);

@@ -9,7 +9,7 @@
  * (the CLI) run everything in their own thread, and back up once a day before their first write.
  */
 import { basename, dirname, join } from 'node:path';
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { BackupInfo, BackupKind, BackupList, IntegrityInfo, RecoveryReport, RestoreReport } from '../../shared/backups';
@@ -162,7 +162,7 @@ export class LibraryUpkeep {
     } catch (err) {
       const e = err as LecternError;
       const what = kind === 'before-purge' ? 'Papers 30 days in the trash were not deleted' : 'The trash was not emptied';
-      throw new LecternError(e.code ?? 'STORAGE', `${what}, because the backup Lectern makes first failed: ${String(e.details?.why ?? e.message)}. Nothing was deleted.`, e.details);
+      throw new LecternError(e.code ?? 'STORAGE', `${what}, because the backup Lectern makes first failed: ${String(e.details?.why ?? e.message)}. Nothing was deleted.`, e.details, { cause: err });
     }
   }
 
@@ -299,11 +299,12 @@ export class LibraryUpkeep {
     }
     const target = newBackupPath(this.library.file, 'damaged');
     try {
+      await mkdir(dirname(target.partial), { recursive: true });
       await copyFile(this.library.file, target.partial);
       await rename(target.partial, target.path);
     } catch (err) {
-      await rm(target.partial, { force: true });
-      throw new LecternError('STORAGE', `The damaged library file could not be kept aside (${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : 'it could not be copied'}), so it was not replaced. Free some space and try again.`);
+      await rm(target.partial, { force: true }).catch(() => undefined);
+      throw new LecternError('STORAGE', `The damaged library file could not be kept aside (${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : 'it could not be copied'}), so it was not replaced. Free some space and try again.`, undefined, { cause: err });
     }
     pruneBackups(this.library.file);
     return describeBackup(listBackupFiles(this.library.file).find((b) => b.path === target.path)!, this.library.nativeBinding);
