@@ -14,6 +14,7 @@ import { recoverReadable, type Recovered } from './recover';
 import { prepareRestoreCopy, replaceLibraryFile, type PreparedCopy } from './restore';
 import { LecternError } from '../../shared/errors';
 import { removeQuietly } from './write-backup';
+import { lecternCommand } from './repair-commands';
 
 interface Options {
   migrationsFolder?: string;
@@ -48,7 +49,7 @@ export function recoverOffline(libraryFile: string, options: Options = {}): Reco
   const recovered = recoverReadable(libraryFile, out, options);
   if (nothingRead(recovered)) {
     for (const suffix of ['', '-wal', '-shm', '-journal']) removeQuietly(`${out}${suffix}`);
-    throw new LecternError('DAMAGED', 'Nothing could be read from the damaged library file, so it was left as it is. Restore a backup instead (lectern backups lists them).');
+    throw new LecternError('DAMAGED', `Nothing could be read from the damaged library file, so it was left as it is. Restore a backup instead; ${lecternCommand(libraryFile, ['backups'])} lists them.`);
   }
   const kept = newBackupPath(libraryFile, 'damaged').path;
   replaceLibraryFile(libraryFile, out, kept);

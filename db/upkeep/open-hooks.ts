@@ -10,6 +10,7 @@ import { cannotOpen, toLecternError } from '../../shared/error-messages';
 import { newBackupPath, listBackupFiles } from './backup-layout';
 import { checkIntegrity, describeCheckFailure, isDamageError, sqliteCode, SYNC_CHECK_BYTES } from './integrity';
 import { describeStorageFailure, writeVerifiedBackup } from './write-backup';
+import { lecternCommand } from './repair-commands';
 
 /** The integrity state of an open library; LibraryUpkeep updates it as checks run and damage is met. */
 export interface LibraryIntegrity extends IntegrityInfo {
@@ -26,12 +27,16 @@ function latestRestorable(file: string): string | null {
   return listBackupFiles(file).find((b) => b.kind !== 'damaged')?.path ?? null;
 }
 
-/** What to say when a damaged library cannot be used at all. */
+/**
+ * What to say when a damaged library cannot be opened at all: the commands to run, as printed by the
+ * command line and by browser mode's start-up (the desktop app asks in a dialog of its own instead).
+ */
 export function damagedAdvice(file: string): string {
   const latest = latestRestorable(file);
+  const recover = lecternCommand(file, ['recover']);
   return latest
-    ? `Nothing was written to it. Restore the latest backup (in the window, or: lectern restore "${latest}"), or recover what can be read (lectern recover).`
-    : 'Nothing was written to it. There is no backup of it yet; recover what can be read with: lectern recover.';
+    ? `Nothing was written to it. Restore the latest backup by running: ${lecternCommand(file, ['restore', latest])} — or recover what can be read by running: ${recover}`
+    : `Nothing was written to it. There is no backup of it yet; recover what can be read by running: ${recover}`;
 }
 
 /**

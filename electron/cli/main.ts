@@ -14,6 +14,7 @@ import { reportCliError, quietDeveloperLog, UsageError } from './error-report';
 import { endQuietlyOnClosedPipe, escapeTerminalStreams } from './terminal-text';
 import { detectAndParse } from '../../shared/paste/detect';
 import { resolveLibraryFile } from '../../db/location';
+import { lecternCommand } from '../../db/upkeep/repair-commands';
 import { findAuthorByName } from '../../db/library/authors';
 import { openLibrary, type Library } from '../../db/open';
 import { call } from '../handlers/dispatch';
@@ -136,7 +137,7 @@ async function run(argv: string[]): Promise<void> {
   }
 
   if ((UPKEEP_COMMANDS as readonly string[]).includes(command)) {
-    if (command === 'restore' && !arg) throw new UsageError('restore needs the backup file to restore (lectern backups lists them)');
+    if (command === 'restore' && !arg) throw new UsageError(`restore needs the backup file to restore (${lecternCommand(resolveLibraryFile(values.library), ['backups'])} lists them)`);
     const done = await runUpkeepCommand(command as UpkeepCommand, useLibrary(values.library), { arg: arg ?? '', out: values.out, full: values.full ?? false, json: values.json ?? false });
     print(done.json, values.json ?? false, () => done.text);
     if (done.code !== 0) process.exitCode = done.code;

@@ -18,7 +18,8 @@ import Database from 'better-sqlite3';
 import { BACKUP_KIND_LABELS, describeRecovery, formatBytes, type BackupInfo, type RecoveryReport } from '../../shared/backups';
 import { LecternError } from '../../shared/errors';
 import { openLibrary, type Library } from '../../db/open';
-import { checkIntegrity, describeCheckFailure } from '../../db/upkeep/integrity';
+import { checkIntegrity, describeFindings, uncheckable, type CheckResult } from '../../db/upkeep/integrity';
+import { lecternCommand } from '../../db/upkeep/repair-commands';
 import { recoverReadable } from '../../db/upkeep/recover';
 import { nothingRead, recoverOffline, restoreOffline } from '../../db/upkeep/offline';
 import { listBackups } from '../../db/upkeep/catalog';
@@ -73,6 +74,7 @@ function mustExist(file: string, nothing: string): void {
 function upkeepOf(library: Library): LibraryUpkeep {
   // One command at a time, nothing else queued: the turn is immediate; the lock is the library's.
   return new LibraryUpkeep(library, {
+    host: 'command line',
     inProcess: true,
     exclusive: async (work) => work(),
     locked: (work, { waitMs }) => withWriteLock(library.db, work, { deadline: performance.now() + waitMs }),
@@ -96,20 +98,26 @@ export async function runUpkeepCommand(command: UpkeepCommand, file: string, opt
     case 'check': {
       mustExist(file, 'there is nothing to check');
       let db: Database.Database | null = null;
-      let result;
+      let result: CheckResult;
       try {
         db = new Database(file, { readonly: true, fileMustExist: true });
         result = checkIntegrity(db, options.full);
       } catch (err) {
-        result = { ok: false, problems: [(err as Error).message], ms: 0 };
+        result = uncheckable(err);
       } finally {
         db?.close();
       }
       const kind = options.full ? 'full integrity check' : 'quick check';
+      const n = result.problems.length;
       const text = result.ok
         ? `The library ${file} is sound (${kind}, ${(result.ms / 1000).toFixed(1)} s).`
-        : `The library ${file} is damaged: ${describeCheckFailure(result)}\nRestore a backup (lectern backups, then lectern restore FILE) or recover what can be read (lectern recover).\nSQLite reported:\n${result.problems.map((p) => `  ${p}`).join('\n')}`;
-      return { text, json: { file, ok: result.ok, full: options.full, ms: Math.round(result.ms), problems: result.problems }, code: result.ok ? 0 : 1 };
+        : [
+            `The library ${file} is damaged: ${describeFindings(result)}.`,
+            `Restore a backup (list them: ${lecternCommand(file, ['backups'])}; then: ${lecternCommand(file, ['restore', 'FILE'])}) or recover what can be read: ${lecternCommand(file, ['recover'])}`,
+            `In SQLite's words (${n} problem${n === 1 ? '' : 's'}${result.capped ? ', the most it lists' : ''}):`,
+            ...result.problems.map((p) => `  ${p}`),
+          ].join('\n');
+      return { text, json: { file, ok: result.ok, full: options.full, ms: Math.round(result.ms), problems: result.problems, capped: result.capped }, code: result.ok ? 0 : 1 };
     }
     case 'backup': {
       mustExist(file, 'nothing was backed up');
@@ -155,7 +163,7 @@ export async function runUpkeepCommand(command: UpkeepCommand, file: string, opt
         const recovered = recoverReadable(file, out);
         if (nothingRead(recovered)) {
           for (const suffix of ['', '-wal', '-shm']) rmSync(`${out}${suffix}`, { force: true });
-          throw new LecternError('DAMAGED', `Nothing could be read from ${file}, so nothing was written to ${out}. Restore a backup instead (lectern backups lists them).`);
+          throw new LecternError('DAMAGED', `Nothing could be read from ${file}, so nothing was written to ${out}. Restore a backup instead; ${lecternCommand(file, ['backups'])} lists them.`);
         }
         const report: RecoveryReport = { ...recovered, previous: null, out };
         return { text: formatRecovery(report, `Written to ${out}; the library ${file} was left as it is.`), json: report, code: 0 };

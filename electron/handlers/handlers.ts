@@ -113,6 +113,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const read = <T>(query: (rdb: typeof db) => T) => reader.run(query);
   const history = new UndoStack();
   const upkeep: LibraryUpkeep = new LibraryUpkeep(library, {
+    host,
     inProcess: options.readsInProcess,
     // Restore and recovery write through SQLite's backup API on a connection of their own, and the wait
     // for the integrity check writes nothing: they take the queue's turn, not the write lock (which

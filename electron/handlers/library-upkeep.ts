@@ -24,10 +24,14 @@ import { nothingRead } from '../../db/upkeep/offline';
 import { runUpkeepTask } from '../../db/upkeep/tasks';
 import { writeVerifiedBackup } from '../../db/upkeep/write-backup';
 import { UpkeepRunner } from './upkeep-worker-client';
+import { lecternCommand } from '../../db/upkeep/repair-commands';
+import type { Host } from '../../db/activity';
 
 const HOUR_MS = 3_600_000;
 
 export interface UpkeepOptions {
+  /** Which host this is: refusals say where to find the way back (default: a host with a window). */
+  host?: Host;
   /** Run checks and backups in this thread (the CLI; also every in-memory library). */
   inProcess?: boolean;
   /** Run work alone on the handler table's write queue, without the integrity guard or the write lock. */
@@ -41,9 +45,16 @@ export interface UpkeepOptions {
   onReplaced?(): void;
 }
 
-/** The sentence every refused write carries. */
-function refusal(reason: string | null): string {
-  return `${reason ?? 'The library file is damaged.'} Lectern will not write to it, so nothing was changed. Restore the latest backup or recover what can be read: in the window (the banner at the top, or Backups… in the sidebar), or with lectern restore / lectern recover.`;
+/**
+ * The sentence every refused write carries: the way back where the user is (the window's banner and
+ * Backups dialog, or the commands to run on the command line, naming this library).
+ */
+function refusal(reason: string | null, host: Host | undefined, file: string): string {
+  const wayBack =
+    host === 'command line'
+      ? `list the backups with ${lecternCommand(file, ['backups'])} and restore one with ${lecternCommand(file, ['restore', 'FILE'])}, or recover with ${lecternCommand(file, ['recover'])}`
+      : 'use the banner at the top of the window, or Backups… in the sidebar';
+  return `${reason ?? 'The library file is damaged.'} Lectern will not write to it, so nothing was changed. To restore the latest backup or recover what can be read, ${wayBack}.`;
 }
 
 export class LibraryUpkeep {
@@ -93,7 +104,7 @@ export class LibraryUpkeep {
   assertWritable(): void {
     if (this.library.integrity.state === 'unchecked') this.applyCheck(checkIntegrity(this.library.db.$client));
     const { state, reason } = this.library.integrity;
-    if (state === 'damaged') throw new LecternError('DAMAGED', refusal(reason), { reason });
+    if (state === 'damaged') throw new LecternError('DAMAGED', refusal(reason, this.options.host, this.library.file), { reason });
     if (state === 'checking') throw new LecternError('BUSY', 'Lectern is still checking the library file (a large library takes a few seconds after opening). Nothing was changed; try again in a moment.');
     if (this.runner.inProcess && !this.dailyDone && !this.inMemory) {
       // One-shot hosts: the day's backup before the first write of the session.

@@ -59,7 +59,7 @@ describe('lectern backup, backups, restore, check, recover', () => {
     const library = tempLibraryFile();
     expect(lectern(['import', join(PROFILES, 'seed-profile.txt')], library).code).toBe(0);
     const usage = lectern(['restore'], library);
-    expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, 'lectern: restore needs the backup file to restore (lectern backups lists them)']);
+    expect([usage.code, usage.stderr.split('\n')[0]]).toEqual([2, `lectern: restore needs the backup file to restore (lectern --library ${library} backups lists them)`]);
     const bad = lectern(['restore', join(PROFILES, 'seed-profile.txt')], library);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^lectern: .*seed-profile\.txt cannot be restored: the file is not a readable SQLite database any more/);
