@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { IntegrityInfo } from '../../shared/backups';
 import { LecternError } from '../../shared/errors';
 import { cannotOpen, toLecternError } from '../../shared/error-messages';
+import { logFailure } from '../../shared/failure-log';
 import { newBackupPath, listBackupFiles } from './backup-layout';
 import { checkIntegrity, describeCheckFailure, isDamageError, sqliteCode, SYNC_CHECK_BYTES } from './integrity';
 import { describeStorageFailure, writeVerifiedBackup } from './write-backup';
@@ -59,8 +60,9 @@ export function openFailure(file: string, err: unknown): LecternError {
   const mapped = pathProblem ? cannotOpen(file) : toLecternError(err, { file });
   if (mapped.code !== 'INTERNAL') return mapped;
   // The detail is for the developer's log, never the user's message (shared/error-messages.ts).
-  console.error(err);
-  return new LecternError('LIBRARY', `Cannot open the library file ${file}; nothing was changed.`, { file });
+  const failure = new LecternError('LIBRARY', `Cannot open the library file ${file}; nothing was changed.`, { file }, { cause: err });
+  logFailure('Opening the library', err, failure);
+  return failure;
 }
 
 /** A full disk, an I/O error or a folder that cannot be written, in a sentence (`STORAGE`), else null. */
@@ -81,12 +83,14 @@ export function prepareFailure(file: string, err: unknown, backup: string | null
   if (isDamageError(err) || storageFailure(file, err)) return openFailure(file, err);
   const mapped = toLecternError(err, { file });
   if (mapped.code !== 'INTERNAL') return mapped;
-  console.error(err);
-  return new LecternError(
+  const failure = new LecternError(
     'LIBRARY',
     `Cannot prepare the library file ${file}; nothing was changed.${backup ? ` A checked copy made before the update is at ${backup}.` : ''}`,
     { file, backup },
+    { cause: err },
   );
+  logFailure('Preparing the library', err, failure);
+  return failure;
 }
 
 /**

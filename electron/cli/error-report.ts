@@ -8,30 +8,28 @@
  * to") goes to stderr too; without it the log is dropped, since on the command line stderr is the
  * user's terminal.
  */
-import { inspect } from 'node:util';
 import { LecternError } from '../../shared/errors';
+import { setFailureSink } from '../../shared/failure-log';
+import { debugDetail, debugging, terminalFailures } from '../lifecycle/terminal-failures';
 import { toLecternError } from '../../shared/error-messages';
 import { escapeForTerminal } from './terminal-text';
 
 /** A mistake in the command's words: reported with the usage and exit code 2. */
 export class UsageError extends Error {}
 
-const debugging = (): boolean => !!process.env.LECTERN_DEBUG && process.env.LECTERN_DEBUG !== '0';
 
 /**
- * Send console.error (the developer log: handlers log unexpected errors there) to stderr only with
- * LECTERN_DEBUG set. Call once at start.
+ * Send console.error (the developer log) to stderr only with LECTERN_DEBUG set, and failures
+ * (shared/failure-log.ts) there as one line each when nothing else reports them (a daily backup that
+ * failed), with their details only with LECTERN_DEBUG set; a failure that ends the command is reported
+ * once, by reportCliError. Call once at start.
  */
 export function quietDeveloperLog(): void {
   const log = console.error.bind(console);
   console.error = (...args: unknown[]) => {
     if (debugging()) log(...args);
   };
-}
-
-/** An error with its stack and every error it wraps (Node's inspect prints `[cause]` chains and `code`). */
-export function debugDetail(err: unknown): string {
-  return err instanceof Error ? inspect(err, { depth: 6, breakLength: 120 }) : String(err);
+  setFailureSink(terminalFailures('lectern', { repeatTold: false }));
 }
 
 /**

@@ -14,6 +14,8 @@ import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { BackupInfo, BackupKind, BackupList, IntegrityInfo, RecoveryReport, RestoreReport } from '../../shared/backups';
 import { LecternError } from '../../shared/errors';
+import { toLecternError } from '../../shared/error-messages';
+import { logFailure } from '../../shared/failure-log';
 import type { Library } from '../../db/open';
 import { purgeTrash, TRASH_DAYS } from '../../db/library/trash';
 import { backupFolder, listBackupFiles, newBackupPath } from '../../db/upkeep/backup-layout';
@@ -112,7 +114,7 @@ export class LibraryUpkeep {
       try {
         if (this.dailyDue()) this.backupSync('daily');
       } catch (err) {
-        console.error('The daily backup failed:', (err as Error).message);
+        logFailure('The daily backup', err, toLecternError(err), false);
       }
     }
   }
@@ -214,7 +216,7 @@ export class LibraryUpkeep {
     const due = () => (this.library.db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers WHERE deleted_at IS NOT NULL AND deleted_at < ${cutoff}`)?.n ?? 0) > 0;
     const report = (err: unknown) => {
       if (err instanceof LecternError && err.code === 'BUSY') return;
-      console.error(`The trash was not purged: ${(err as Error).message}`);
+      logFailure('Purging papers 30 days in the trash', err, toLecternError(err), false);
     };
     if (this.library.integrity.state === 'damaged') return;
     try {
@@ -278,7 +280,7 @@ export class LibraryUpkeep {
       // Writes wait until the check has answered.
       void this.options.exclusive(() => checked);
     }
-    const daily = () => void this.dailyIfDue().catch((err: unknown) => console.error('The daily backup failed:', (err as Error).message));
+    const daily = () => void this.dailyIfDue().catch((err: unknown) => logFailure('The daily backup', err, toLecternError(err), false));
     void Promise.resolve(this.check).then(daily);
     this.timer = setInterval(daily, HOUR_MS);
     this.timer.unref();
