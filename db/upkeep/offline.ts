@@ -7,9 +7,12 @@
  * path: the restored file simply becomes the library.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { backupFolder, newBackupPath } from './backup-layout';
-import { pruneBackups } from './catalog';
+import { copyFile, mkdir, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type Database from 'better-sqlite3';
+import type { BackupInfo } from '../../shared/backups';
+import { backupFolder, listBackupFiles, newBackupPath } from './backup-layout';
+import { describeBackup, pruneBackups } from './catalog';
 import { recoverReadable, type Recovered } from './recover';
 import { prepareRestoreCopy, replaceLibraryFile, type PreparedCopy } from './restore';
 import { LecternError } from '../../shared/errors';
@@ -60,4 +63,32 @@ export function recoverOffline(libraryFile: string, options: Options = {}): Reco
 /** No table gave a single row, and some could not be read at all. */
 export function nothingRead(recovered: Recovered): boolean {
   return recovered.tables.every((t) => t.kept === 0) && recovered.tables.some((t) => t.lost !== 0);
+}
+
+/**
+ * Keep a damaged library file aside, as it is, in its backups folder (kind `damaged`) before a restore
+ * or recovery replaces its content while it is open: the WAL is folded in first (page copies only,
+ * which works on a damaged file), then the file is copied.
+ * @param sqlite the library's open connection
+ * @returns the kept copy as the backups list shows it
+ * @throws LecternError `STORAGE` when it cannot be copied (then the library must not be replaced)
+ */
+export async function keepDamagedCopy(sqlite: Database.Database, file: string, nativeBinding?: string): Promise<BackupInfo> {
+  try {
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } catch {
+    // What the WAL held is lost to the copy; the file itself is still kept.
+  }
+  const target = newBackupPath(file, 'damaged');
+  try {
+    await mkdir(dirname(target.partial), { recursive: true });
+    await copyFile(file, target.partial);
+    await rename(target.partial, target.path);
+  } catch (err) {
+    await rm(target.partial, { force: true }).catch(() => undefined);
+    const full = (err as NodeJS.ErrnoException).code === 'ENOSPC';
+    throw new LecternError('STORAGE', `The damaged library file could not be kept aside (${full ? 'the disk is full' : 'it could not be copied'}), so it was not replaced. Free some space and try again.`, undefined, { cause: err });
+  }
+  pruneBackups(file);
+  return describeBackup(listBackupFiles(file).find((b) => b.path === target.path)!, nativeBinding);
 }
