@@ -32,11 +32,11 @@ export type UpkeepCommand = (typeof UPKEEP_COMMANDS)[number];
 
 const number = new Intl.NumberFormat('en-US');
 
-/** "2025-01-31 15:05" in the local time zone. */
+/** "2025-01-31 15:05:09" in the local time zone: to the second, as backups are named (two can share a minute). */
 function localTime(iso: string): string {
   const d = new Date(iso);
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 const papers = (n: number | null) => (n === null ? 'unreadable' : `${number.format(n)} paper${n === 1 ? '' : 's'}`);

@@ -28,14 +28,14 @@ describe('lectern backup, backups, restore, check, recover', () => {
     expect(lectern(['backups'], library).stdout).toBe(`No backups yet. They will be kept in ${folder}.\nMake one now with: lectern backup\n`);
 
     const made = lectern(['backup'], library);
-    expect(made.stdout).toMatch(new RegExp(`^Backed up the library \\(18 papers, \\d+ KB\\) to ${folder}/library-\\d{8}-\\d{6}-manual\\.sqlite\\.\\n$`));
+    expect(made.stdout).toMatch(new RegExp(`^Backed up the library \\(18 papers, \\d+ kB\\) to ${folder}/library-\\d{8}-\\d{6}-manual\\.sqlite\\.\\n$`));
     const path = /to (\S+)\.\n$/.exec(made.stdout)![1]!;
     const list = JSON.parse(lectern(['backups', '--json'], library).stdout) as { folder: string; backups: Array<{ path: string; kind: string; papers: number }> };
     expect(list).toMatchObject({ folder, backups: [{ path, kind: 'manual', papers: 18 }] });
-    expect(lectern(['backups'], library).stdout).toMatch(/^Backups in .*:\nwhen +why +size +papers +file\n[- ]+\n\d{4}-\d{2}-\d{2} \d{2}:\d{2} +Backed up on request +\d+ KB +18 papers +library-\d{8}-\d{6}-manual\.sqlite\n$/);
+    expect(lectern(['backups'], library).stdout).toMatch(/^Backups in .*:\nwhen +why +size +papers +file\n[- ]+\n\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} +Backed up on request +\d+ kB +18 papers +library-\d{8}-\d{6}-manual\.sqlite\n$/);
 
     const out = join(dirname(library), 'export.sqlite');
-    expect(lectern(['backup', '--out', out], library).stdout).toMatch(/^Copied the library \(18 papers, \d+ KB\) to .*export\.sqlite: one self-contained file, checked\.\n$/);
+    expect(lectern(['backup', '--out', out], library).stdout).toMatch(/^Copied the library \(18 papers, \d+ kB\) to .*export\.sqlite: one self-contained file, checked\.\n$/);
     const again = lectern(['backup', '--out', out], library);
     expect([again.code, again.stderr]).toEqual([1, `lectern: ${out} exists already; give a new file name (nothing was written).\n`]);
 

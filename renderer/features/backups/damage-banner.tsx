@@ -6,8 +6,7 @@
  */
 import { useEffect } from 'react';
 import { useChannel } from '../../api/use-channel';
-import { formatDayTime } from '../../ui/format';
-import { confirmRecover, confirmRestore, useBackupsDialog } from './backup-actions';
+import { backupName, confirmRecover, confirmRestore, useBackupsDialog } from './backup-actions';
 
 const POLL_CHECKING_MS = 2000;
 
@@ -46,7 +45,7 @@ export function DamageBanner() {
       <div className="damage-banner-actions">
         {latest ? (
           <button type="button" className="button button-sm button-primary" onClick={() => confirmRestore(latest, null)}>
-            Restore the backup of {formatDayTime(latest.createdAt)}…
+            Restore {backupName(latest)}…
           </button>
         ) : null}
         <button type="button" className="button button-sm" onClick={() => confirmRecover()}>
