@@ -41,8 +41,9 @@ function localTime(iso: string): string {
 
 const papers = (n: number | null) => (n === null ? 'unreadable' : `${number.format(n)} paper${n === 1 ? '' : 's'}`);
 
-export function formatBackups(folder: string, backups: BackupInfo[]): string {
-  if (backups.length === 0) return `No backups yet. They will be kept in ${folder}.\nMake one now with: lectern backup`;
+/** The `lectern backups` listing of the library `file`'s backups. */
+export function formatBackups(file: string, folder: string, backups: BackupInfo[]): string {
+  if (backups.length === 0) return `No backups yet. They will be kept in ${folder}.\nMake one now with: ${lecternCommand(file, ['backup'])}`;
   const rows = backups.map((b) => [localTime(b.createdAt), BACKUP_KIND_LABELS[b.kind], formatBytes(b.bytes), papers(b.papers), b.name]);
   const header = ['when', 'why', 'size', 'papers', 'file'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
@@ -93,7 +94,7 @@ export async function runUpkeepCommand(command: UpkeepCommand, file: string, opt
     case 'backups': {
       const backups = listBackups(file);
       const folder = backupFolder(file);
-      return { text: formatBackups(folder, backups), json: { folder, backups }, code: 0 };
+      return { text: formatBackups(file, folder, backups), json: { folder, backups }, code: 0 };
     }
     case 'check': {
       mustExist(file, 'there is nothing to check');

@@ -25,7 +25,7 @@ describe('lectern backup, backups, restore, check, recover', () => {
     const folder = join(dirname(library), 'backups');
     expect(lectern(['import', join(PROFILES, 'seed-profile.txt')], library).code).toBe(0);
     // The import was the first change of the day, but the library was empty: nothing to back up yet.
-    expect(lectern(['backups'], library).stdout).toBe(`No backups yet. They will be kept in ${folder}.\nMake one now with: lectern backup\n`);
+    expect(lectern(['backups'], library).stdout).toBe(`No backups yet. They will be kept in ${folder}.\nMake one now with: lectern --library ${library} backup\n`);
 
     const made = lectern(['backup'], library);
     expect(made.stdout).toMatch(new RegExp(`^Backed up the library \\(18 papers, \\d+ kB\\) to ${folder}/library-\\d{8}-\\d{6}-manual\\.sqlite\\.\\n$`));
