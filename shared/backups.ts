@@ -111,15 +111,20 @@ export function describeRecovery(report: RecoveryReport): string[] {
     .map((t) => `${t.label}: ${n.format(t.kept)} kept${t.lost === null ? ', an unknown number lost' : t.lost > 0 ? `, ${n.format(t.lost)} lost` : ''}`);
 }
 
-/** A file size as people read it: "860 B", "352 KB", "1.2 MB", "201 MB" (powers of 1024). */
+/**
+ * A file size as people read it, in SI units (powers of 1000, as labelled; the units file managers on
+ * macOS and GNOME use): "860 B", "9.9 kB", "352 kB", "78 MB" (77,688,832 bytes), "1.5 GB". Under 10
+ * of a unit with one decimal, else whole; a value that rounds to 1000 moves to the next unit.
+ */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
+  if (bytes < 1000) return `${bytes} B`;
+  const units = ['kB', 'MB', 'GB', 'TB'];
+  const shown = (v: number) => (v < 9.95 ? v.toFixed(1) : String(Math.round(v)));
+  let value = bytes / 1000;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
+  while (Number(shown(value)) >= 1000 && unit < units.length - 1) {
+    value /= 1000;
     unit++;
   }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+  return `${shown(value)} ${units[unit]}`;
 }

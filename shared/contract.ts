@@ -470,7 +470,7 @@ export const contract = {
   /** With a jobId, jobs.cancel stops it (CANCELLED). */
   'authors.metrics': { input: z.object({ id: Id, jobId: JOB_ID.optional() }), output: AuthorMetrics },
   'settings.get': { input: z.object({ key: SETTING_KEY }), output: z.object({ value: z.unknown().nullable() }) },
-  /** `value`: any JSON, at most 32 levels deep and 64 KB as JSON (shared/json-limits.ts), else `INVALID_INPUT`. */
+  /** `value`: any JSON, at most 32 levels deep and 64 kB (64,000 bytes) as JSON (shared/json-limits.ts), else `INVALID_INPUT`. */
   'settings.set': { input: z.object({ key: SETTING_KEY, value: SETTING_VALUE }), output: z.object({}) },
 
   // ---- curation: every write is undoable through undo.undo / undo.redo (session-wide) ------------------

@@ -11,12 +11,13 @@
  *   Codes": the primary code is the least significant 8 bits of the extended one).
  * - A file-system failure (Node's errno codes: ENOSPC, EROFS, EACCES …) maps the same way.
  * - Anything else is `INTERNAL` with a generic sentence: never the raw message, SQL text, a source path
- *   or a stack. The original goes to the developer log (console.error; the command line shows it only
- *   with LECTERN_DEBUG=1).
+ *   or a stack. The original goes to the host's failure log (shared/failure-log.ts: the desktop app's
+ *   main-process log; in browser mode and on the command line, details only with LECTERN_DEBUG=1).
  *
  * Pure TypeScript (no Node imports): errors are recognised by their `code` property.
  */
 import { LecternError, type LecternErrorCode, type LecternErrorShape } from './errors';
+import { logFailure } from './failure-log';
 
 /** Where the failure happened, when the caller knows: messages then name the file. */
 export interface ErrorContext {
@@ -205,10 +206,12 @@ export function toLecternError(err: unknown, context: ErrorContext = {}): Lecter
 }
 
 /**
- * toLecternError as a plain `{ code, message, details? }` for IPC, HTTP and the reader thread. An error
- * that is not a LecternError is logged in full for the developer (console.error) first.
+ * toLecternError as a plain `{ code, message, details? }` for IPC and HTTP answers. A failure with
+ * details (not a LecternError, or one wrapping another error) goes to the host's failure log first
+ * (shared/failure-log.ts), as `what` failed.
  */
-export function toErrorShape(err: unknown, context: ErrorContext = {}): LecternErrorShape {
-  if (!(err instanceof LecternError)) console.error(err);
-  return toLecternError(err, context).toShape();
+export function toErrorShape(err: unknown, context: ErrorContext = {}, what = 'A request'): LecternErrorShape {
+  const mapped = toLecternError(err, context);
+  logFailure(what, err, mapped);
+  return mapped.toShape();
 }

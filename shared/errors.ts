@@ -30,8 +30,12 @@ export class LecternError extends Error {
   readonly code: LecternErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: LecternErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  /**
+   * @param options.cause the error this one explains (a SqliteError, an errno error): kept for the
+   *   developer log (LECTERN_DEBUG=1 on the command line and in browser mode), never sent to the window
+   */
+  constructor(code: LecternErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'LecternError';
     this.code = code;
     this.details = details;

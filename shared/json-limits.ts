@@ -6,8 +6,8 @@
 
 /** Deepest nesting of arrays and objects accepted (the window's preferences use 3). */
 export const JSON_MAX_DEPTH = 32;
-/** Largest value accepted, as UTF-8 JSON text (bytes). */
-export const JSON_MAX_BYTES = 64 * 1024;
+/** Largest value accepted, as UTF-8 JSON text (bytes): 64 kB, in SI units as every size Lectern shows. */
+export const JSON_MAX_BYTES = 64_000;
 
 /** UTF-8 length of a string without encoding it. */
 function utf8Bytes(text: string): number {
@@ -25,7 +25,7 @@ function utf8Bytes(text: string): number {
 }
 
 function tooLarge(): string {
-  return `The value is over ${JSON_MAX_BYTES / 1024} KB as JSON`;
+  return `The value is over ${JSON_MAX_BYTES / 1000} kB as JSON`;
 }
 
 function isPlainObject(value: object): boolean {

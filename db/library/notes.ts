@@ -12,13 +12,18 @@ import { notesMarkdown } from '../../shared/notes-markdown';
 import { listAnnotations } from './annotations';
 import { getPaper } from './papers';
 
-/** Largest note body: 1 MB of UTF-8 (1,048,576 bytes); the issue's limit, and far beyond a long review. */
-export const NOTE_MAX_BYTES = 1_048_576;
+/**
+ * Largest note body: 1 MB of UTF-8, in SI units as every size Lectern shows (1,000,000 bytes); the
+ * issue's limit, and far beyond a long review.
+ */
+export const NOTE_MAX_BYTES = 1_000_000;
 
 function checkBody(body: string): string {
   const bytes = new TextEncoder().encode(body).length;
   if (bytes > NOTE_MAX_BYTES) {
-    throw new LecternError('INVALID_INPUT', `The note is ${(bytes / 1_048_576).toFixed(1)} MB; a note can hold at most 1 MB. Split it into several notes.`, { bytes, limit: NOTE_MAX_BYTES });
+    // Rounded up to 10 kB, so a note just over the limit never reads as "1.00 MB".
+    const mb = (Math.ceil(bytes / 10_000) / 100).toFixed(2);
+    throw new LecternError('INVALID_INPUT', `The note is ${mb} MB; a note can hold at most 1 MB. Split it into several notes.`, { bytes, limit: NOTE_MAX_BYTES });
   }
   return body;
 }

@@ -7,9 +7,11 @@ import type Database from 'better-sqlite3';
 import type { IntegrityInfo } from '../../shared/backups';
 import { LecternError } from '../../shared/errors';
 import { cannotOpen, toLecternError } from '../../shared/error-messages';
+import { logFailure } from '../../shared/failure-log';
 import { newBackupPath, listBackupFiles } from './backup-layout';
 import { checkIntegrity, describeCheckFailure, isDamageError, sqliteCode, SYNC_CHECK_BYTES } from './integrity';
 import { describeStorageFailure, writeVerifiedBackup } from './write-backup';
+import { lecternCommand } from './repair-commands';
 
 /** The integrity state of an open library; LibraryUpkeep updates it as checks run and damage is met. */
 export interface LibraryIntegrity extends IntegrityInfo {
@@ -26,12 +28,16 @@ function latestRestorable(file: string): string | null {
   return listBackupFiles(file).find((b) => b.kind !== 'damaged')?.path ?? null;
 }
 
-/** What to say when a damaged library cannot be used at all. */
+/**
+ * What to say when a damaged library cannot be opened at all: the commands to run, as printed by the
+ * command line and by browser mode's start-up (the desktop app asks in a dialog of its own instead).
+ */
 export function damagedAdvice(file: string): string {
   const latest = latestRestorable(file);
+  const recover = lecternCommand(file, ['recover']);
   return latest
-    ? `Nothing was written to it. Restore the latest backup (in the window, or: lectern restore "${latest}"), or recover what can be read (lectern recover).`
-    : 'Nothing was written to it. There is no backup of it yet; recover what can be read with: lectern recover.';
+    ? `Nothing was written to it. Restore the latest backup by running: ${lecternCommand(file, ['restore', latest])} — or recover what can be read by running: ${recover}`
+    : `Nothing was written to it. There is no backup of it yet; recover what can be read by running: ${recover}`;
 }
 
 /**
@@ -54,8 +60,9 @@ export function openFailure(file: string, err: unknown): LecternError {
   const mapped = pathProblem ? cannotOpen(file) : toLecternError(err, { file });
   if (mapped.code !== 'INTERNAL') return mapped;
   // The detail is for the developer's log, never the user's message (shared/error-messages.ts).
-  console.error(err);
-  return new LecternError('LIBRARY', `Cannot open the library file ${file}; nothing was changed.`, { file });
+  const failure = new LecternError('LIBRARY', `Cannot open the library file ${file}; nothing was changed.`, { file }, { cause: err });
+  logFailure('Opening the library', err, failure);
+  return failure;
 }
 
 /** A full disk, an I/O error or a folder that cannot be written, in a sentence (`STORAGE`), else null. */
@@ -64,7 +71,7 @@ function storageFailure(file: string, err: unknown): LecternError | null {
   // tells a folder from a read-only file; a full or failing disk is said here, naming the library.
   if (!/^SQLITE_(FULL|IOERR)/.test(sqliteCode(err) ?? '')) return null;
   const { why, todo } = describeStorageFailure(err, "the library's folder");
-  return new LecternError('STORAGE', `Cannot open the library file ${file}: ${why}. Nothing was changed. ${todo}`, { file, why });
+  return new LecternError('STORAGE', `Cannot open the library file ${file}: ${why}. Nothing was changed. ${todo}`, { file, why }, { cause: err });
 }
 
 /**
@@ -76,12 +83,14 @@ export function prepareFailure(file: string, err: unknown, backup: string | null
   if (isDamageError(err) || storageFailure(file, err)) return openFailure(file, err);
   const mapped = toLecternError(err, { file });
   if (mapped.code !== 'INTERNAL') return mapped;
-  console.error(err);
-  return new LecternError(
+  const failure = new LecternError(
     'LIBRARY',
     `Cannot prepare the library file ${file}; nothing was changed.${backup ? ` A checked copy made before the update is at ${backup}.` : ''}`,
     { file, backup },
+    { cause: err },
   );
+  logFailure('Preparing the library', err, failure);
+  return failure;
 }
 
 /**
@@ -108,6 +117,6 @@ export function backupBeforeUpdate(sqlite: Database.Database, file: string): str
     return writeVerifiedBackup(sqlite, newBackupPath(file, 'before-update')).path;
   } catch (err) {
     const e = err as LecternError;
-    throw new LecternError(e.code, `Lectern did not update the library file ${file} to its new format, because the backup it makes first failed: ${String(e.details?.why ?? e.message)}. The library is unchanged; free some space or check the disk, then open Lectern again.`, { file, ...e.details });
+    throw new LecternError(e.code, `Lectern did not update the library file ${file} to its new format, because the backup it makes first failed: ${String(e.details?.why ?? e.message)}. The library is unchanged; free some space or check the disk, then open Lectern again.`, { file, ...e.details }, { cause: err });
   }
 }

@@ -14,7 +14,8 @@
  * Only a library that cannot be opened at all (its first page is gone) is replaced file-for-file
  * (`replaceLibraryFile`), with the damaged file moved into the backups folder.
  */
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
@@ -61,10 +62,12 @@ export function prepareRestoreCopy(backupFile: string, partial: string, options:
     const isLibrary = source.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('papers', '__drizzle_migrations')`).pluck(true).get() === 2;
     if (!isLibrary) throw new LecternError('INVALID_INPUT', `${backupFile} is not a Lectern library.`, { file: backupFile });
     try {
+      // The backups folder of a library that never had a backup (or a new library file) is made here.
+      mkdirSync(dirname(partial), { recursive: true });
       source.prepare('VACUUM INTO ?').run(partial);
     } catch (err) {
       const { code, why, todo } = describeStorageFailure(err);
-      throw new LecternError(code, `The backup could not be copied for restoring: ${why}. ${todo}`.trim(), { why });
+      throw new LecternError(code, `The backup could not be copied for restoring: ${why}. Nothing was changed. ${todo}`.trim(), { why }, { cause: err });
     }
   } catch (err) {
     removeWithSidecars(partial);
@@ -87,7 +90,7 @@ export function prepareRestoreCopy(backupFile: string, partial: string, options:
     removeWithSidecars(partial);
     if (err instanceof LecternError) throw err;
     const { code, why, todo } = describeStorageFailure(err);
-    throw new LecternError(code, `The backup could not be prepared for restoring: ${why}. Nothing was changed. ${todo}`.trim(), { why });
+    throw new LecternError(code, `The backup could not be prepared for restoring: ${why}. Nothing was changed. ${todo}`.trim(), { why }, { cause: err });
   } finally {
     if (copy.open) copy.close();
   }
@@ -124,7 +127,7 @@ export async function copyIntoLibrary(sourceFile: string, libraryFile: string, o
   } catch (err) {
     if (err instanceof LecternError) throw err;
     const { code, why, todo } = describeStorageFailure(err);
-    throw new LecternError(code, `The library could not be replaced: ${why}. It is unchanged. ${todo}`.trim(), { why });
+    throw new LecternError(code, `The library could not be replaced: ${why}. It is unchanged. ${todo}`.trim(), { why }, { cause: err });
   } finally {
     source.close();
   }
@@ -145,12 +148,14 @@ function sameCounts(file: string, expected: Map<string, number>, binding: { nati
 /**
  * Replace a library that cannot be opened by a prepared file: the damaged file (with its -wal and -shm)
  * is moved to `keepAs`, then `newFile` is renamed into its place. Only for a library no connection has
- * open (the hosts refuse to start on such a file).
+ * open (the hosts refuse to start on such a file), or none at all (`keepAs` null: there is no file).
  */
-export function replaceLibraryFile(libraryFile: string, newFile: string, keepAs: string): void {
-  if (existsSync(libraryFile)) renameSync(libraryFile, keepAs);
-  for (const suffix of ['-wal', '-shm']) {
-    if (existsSync(`${libraryFile}${suffix}`)) renameSync(`${libraryFile}${suffix}`, `${keepAs}${suffix}`);
+export function replaceLibraryFile(libraryFile: string, newFile: string, keepAs: string | null): void {
+  if (keepAs !== null) {
+    if (existsSync(libraryFile)) renameSync(libraryFile, keepAs);
+    for (const suffix of ['-wal', '-shm']) {
+      if (existsSync(`${libraryFile}${suffix}`)) renameSync(`${libraryFile}${suffix}`, `${keepAs}${suffix}`);
+    }
   }
   renameSync(newFile, libraryFile);
 }

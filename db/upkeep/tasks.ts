@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import type { BackupKind } from '../../shared/backups';
 import { newBackupPath } from './backup-layout';
-import { checkIntegrity, type CheckResult } from './integrity';
+import { checkIntegrity, uncheckable, type CheckResult } from './integrity';
 import { recoverReadable, type Recovered } from './recover';
 import { copyIntoLibrary, prepareRestoreCopy, type PreparedCopy } from './restore';
 import { describeStorageFailure, writeVerifiedBackup, type WrittenBackup } from './write-backup';
@@ -52,7 +52,7 @@ export async function runUpkeepTask<T extends UpkeepTask>(task: T, onProgress?: 
       try {
         db = readOnly(task.file, task.nativeBinding);
       } catch (err) {
-        return { ok: false, problems: [(err as Error).message], ms: 0 } as UpkeepResult<T>;
+        return uncheckable(err) as UpkeepResult<T>;
       }
       try {
         return checkIntegrity(db, task.full) as UpkeepResult<T>;
@@ -68,7 +68,7 @@ export async function runUpkeepTask<T extends UpkeepTask>(task: T, onProgress?: 
         db = readOnly(task.file, task.nativeBinding);
       } catch (err) {
         const { code, why, todo } = describeStorageFailure(err);
-        throw new LecternError(code, `The backup could not be written: ${why}. No backup was kept.${todo ? ` ${todo}` : ''}`, { why });
+        throw new LecternError(code, `The backup could not be written: ${why}. No backup was kept.${todo ? ` ${todo}` : ''}`, { why }, { cause: err });
       }
       try {
         return { ...writeVerifiedBackup(db, target), createdAt: createdAt.toISOString() } as UpkeepResult<T>;

@@ -130,6 +130,6 @@ export function writeVerifiedBackup(source: Database.Database, target: { path: s
     removeQuietly(target.partial);
     removeQuietly(`${target.partial}-journal`);
     const { code, why, todo } = describeStorageFailure(err);
-    throw new LecternError(code, `The backup could not be written: ${why}. No backup was kept.${todo ? ` ${todo}` : ''}`, { why, path: target.path });
+    throw new LecternError(code, `The backup could not be written: ${why}. No backup was kept.${todo ? ` ${todo}` : ''}`, { why, path: target.path }, { cause: err });
   }
 }

@@ -6,6 +6,7 @@
  * (130, 143, 129).
  */
 import { readFileSync } from 'node:fs';
+import { before, removeCreatedLibrary, type Before } from './new-library';
 import { parseArgs } from 'node:util';
 import { PAPER_SORT_COLUMNS, type PaperSortColumn } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
@@ -13,6 +14,7 @@ import { reportCliError, quietDeveloperLog, UsageError } from './error-report';
 import { endQuietlyOnClosedPipe, escapeTerminalStreams } from './terminal-text';
 import { detectAndParse } from '../../shared/paste/detect';
 import { resolveLibraryFile } from '../../db/location';
+import { lecternCommand } from '../../db/upkeep/repair-commands';
 import { findAuthorByName } from '../../db/library/authors';
 import { openLibrary, type Library } from '../../db/open';
 import { call } from '../handlers/dispatch';
@@ -79,6 +81,14 @@ function print(value: unknown, json: boolean, text: () => string): void {
 
 /** The library file the command opened, for error messages (set once it is known). */
 let libraryFile: string | undefined;
+/** What was on disk before the command: a library file a failed command created is removed again. */
+let onDisk: Before | undefined;
+
+function useLibrary(explicit: string | undefined): string {
+  libraryFile = resolveLibraryFile(explicit);
+  onDisk = before(libraryFile);
+  return libraryFile;
+}
 
 async function run(argv: string[]): Promise<void> {
   let parsed;
@@ -127,9 +137,8 @@ async function run(argv: string[]): Promise<void> {
   }
 
   if ((UPKEEP_COMMANDS as readonly string[]).includes(command)) {
-    if (command === 'restore' && !arg) throw new UsageError('restore needs the backup file to restore (lectern backups lists them)');
-    libraryFile = resolveLibraryFile(values.library);
-    const done = await runUpkeepCommand(command as UpkeepCommand, libraryFile, { arg: arg ?? '', out: values.out, full: values.full ?? false, json: values.json ?? false });
+    if (command === 'restore' && !arg) throw new UsageError(`restore needs the backup file to restore (${lecternCommand(resolveLibraryFile(values.library), ['backups'])} lists them)`);
+    const done = await runUpkeepCommand(command as UpkeepCommand, useLibrary(values.library), { arg: arg ?? '', out: values.out, full: values.full ?? false, json: values.json ?? false });
     print(done.json, values.json ?? false, () => done.text);
     if (done.code !== 0) process.exitCode = done.code;
     return;
@@ -137,8 +146,7 @@ async function run(argv: string[]): Promise<void> {
 
   const known = ['import', 'papers', 'authors', 'author', 'metrics'];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
-  libraryFile = resolveLibraryFile(values.library);
-  const library: Library = openLibrary(libraryFile);
+  const library: Library = openLibrary(useLibrary(values.library));
   // One-shot: reads and the import's parse run on this thread (see `parse` above).
   const handlers = createHandlers(library, { readsInProcess: true, parseInProcess: true, host: 'command line' });
   // A signal mid-command cancels a running import (nothing of it is stored); the command then ends
@@ -204,6 +212,8 @@ quietDeveloperLog();
 try {
   await run(process.argv.slice(2));
 } catch (err) {
+  // The library is closed by now (every command closes it before its error comes out).
+  if (onDisk) removeCreatedLibrary(onDisk);
   const code = reportCliError(err, {
     usage: USAGE,
     ...(libraryFile ? { file: libraryFile } : {}),

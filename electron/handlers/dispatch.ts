@@ -25,8 +25,8 @@ function describeIssues(error: z.ZodError): string {
  * file-system failures as plain sentences, anything else as `INTERNAL` without its raw message (logged
  * for the developer). The mapping lives in shared/error-messages.ts.
  */
-export function toErrorShape(err: unknown): LecternErrorShape {
-  return errorShape(err);
+export function toErrorShape(err: unknown, what?: string): LecternErrorShape {
+  return errorShape(err, {}, what);
 }
 
 /**
@@ -53,7 +53,8 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (err) {
-    return { ok: false, error: toErrorShape(err) };
+    // The failure log says which channel failed (browser mode's terminal prints one line for it).
+    return { ok: false, error: toErrorShape(err, channel) };
   }
 }
 

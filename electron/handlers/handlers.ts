@@ -30,6 +30,7 @@ import type { Outcome } from '../../db/library/changes';
 import { UndoStack } from './undo-stack';
 import { LibraryUpkeep } from './library-upkeep';
 import { upkeepHandlers } from './upkeep-handlers';
+import type { DailyTiming } from './daily-backup';
 
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
@@ -45,9 +46,12 @@ export interface HandlerOptions {
   readsInProcess?: boolean;
   /**
    * A long-running host (desktop, browser mode): check a large library's integrity on a thread after
-   * opening, and keep daily backups (at open and hourly). See library-upkeep.ts.
+   * opening, and keep daily backups (at open, hourly, and a few minutes after the first changes of a
+   * session). See library-upkeep.ts and daily-backup.ts.
    */
   background?: boolean;
+  /** When the day's backup follows the first writes, and its clock (daily-backup.ts). For tests. */
+  dailyTiming?: DailyTiming;
   /** This process, as another process's BUSY message names it (default: desktop app under Electron, else browser mode). */
   host?: Host;
   /** How long a write waits for the write lock before BUSY (ms; default 30 s, or LECTERN_TEST_LOCK_WAIT_MS). For tests. */
@@ -107,12 +111,15 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     ...(options.lockWaitMs !== undefined ? { waitMs: options.lockWaitMs } : {}),
     // Every write is refused on a damaged library (library-upkeep.ts), before it takes the lock.
     beforeWrite: () => upkeep.assertWritable(),
+    // The day's backup follows the first changes of a session (long-running hosts).
+    afterCommit: () => upkeep.noteWrite(),
   });
   const reader = new LibraryReader(library, writes);
   /** Run a query on committed data (the read-only connection). */
   const read = <T>(query: (rdb: typeof db) => T) => reader.run(query);
   const history = new UndoStack();
   const upkeep: LibraryUpkeep = new LibraryUpkeep(library, {
+    host,
     inProcess: options.readsInProcess,
     // Restore and recovery write through SQLite's backup API on a connection of their own, and the wait
     // for the integrity check writes nothing: they take the queue's turn, not the write lock (which
@@ -120,6 +127,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     exclusive: (work) => writes.run(work, { lock: false }),
     locked: (work, { waitMs }) => writes.run(work, { waitMs, activity: 'emptying the trash' }),
     onReplaced: () => history.clear(),
+    ...(options.dailyTiming ? { dailyTiming: options.dailyTiming } : {}),
   });
   /** Run a curation operation as a queued write and keep its undo once it is committed. */
   const undoable = <T>(op: () => Outcome<T>): Promise<T> => writes.run(op, { committed: (outcome) => history.record(outcome) });

@@ -4,30 +4,36 @@
  * passes (`assertWritable`), rolling backups (daily, before risky changes, on request), restore and
  * recovery. The slow parts run on the upkeep thread (upkeep-worker-client.ts).
  *
- * Hosts: long-running ones (desktop, browser mode) call `start()`: the background check, a daily
- * backup at open when the newest is over 24 hours old, and the same check every hour. One-shot hosts
- * (the CLI) run everything in their own thread, and back up once a day before their first write.
+ * Hosts: long-running ones (desktop, browser mode) call `start()`: the background check, and the day's
+ * backup at open when the newest is over 24 hours old, every hour, and a few minutes after the first
+ * changes of a session (daily-backup.ts; `noteWrite` after every committed write). One-shot hosts (the
+ * CLI) run everything in their own thread, and back up once a day before their first write.
  */
 import { basename, dirname, join } from 'node:path';
-import { copyFile, rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { BackupInfo, BackupKind, BackupList, IntegrityInfo, RecoveryReport, RestoreReport } from '../../shared/backups';
 import { LecternError } from '../../shared/errors';
+import { toLecternError } from '../../shared/error-messages';
+import { logFailure } from '../../shared/failure-log';
 import type { Library } from '../../db/open';
 import { purgeTrash, TRASH_DAYS } from '../../db/library/trash';
 import { backupFolder, listBackupFiles, newBackupPath } from '../../db/upkeep/backup-layout';
-import { describeBackup, listBackups, pruneBackups } from '../../db/upkeep/catalog';
+import { listBackups, pruneBackups } from '../../db/upkeep/catalog';
 import { checkIntegrity, describeCheckFailure, isDamageError, type CheckResult } from '../../db/upkeep/integrity';
-import { dailyBackupDue } from '../../db/upkeep/retention';
-import { nothingRead } from '../../db/upkeep/offline';
+import { DAILY_EVERY_HOURS, dailyBackupDue } from '../../db/upkeep/retention';
+import { DailyBackups, type DailyTiming } from './daily-backup';
+import { keepDamagedCopy, nothingRead } from '../../db/upkeep/offline';
 import { runUpkeepTask } from '../../db/upkeep/tasks';
 import { writeVerifiedBackup } from '../../db/upkeep/write-backup';
 import { UpkeepRunner } from './upkeep-worker-client';
-
-const HOUR_MS = 3_600_000;
+import { lecternCommand } from '../../db/upkeep/repair-commands';
+import type { Host } from '../../db/activity';
 
 export interface UpkeepOptions {
+  /** Which host this is: refusals say where to find the way back (default: a host with a window). */
+  host?: Host;
   /** Run checks and backups in this thread (the CLI; also every in-memory library). */
   inProcess?: boolean;
   /** Run work alone on the handler table's write queue, without the integrity guard or the write lock. */
@@ -39,19 +45,29 @@ export interface UpkeepOptions {
   locked<T>(work: () => T | Promise<T>, options: { waitMs: number }): Promise<T>;
   /** After a restore or recovery replaced the library's content (the handlers drop their undo history). */
   onReplaced?(): void;
+  /** When the day's backup follows the first writes, and the clock it is judged by (tests). */
+  dailyTiming?: DailyTiming;
 }
 
-/** The sentence every refused write carries. */
-function refusal(reason: string | null): string {
-  return `${reason ?? 'The library file is damaged.'} Lectern will not write to it, so nothing was changed. Restore the latest backup or recover what can be read: in the window (the banner at the top, or Backups… in the sidebar), or with lectern restore / lectern recover.`;
+/**
+ * The sentence every refused write carries: the way back where the user is (the window's banner and
+ * Backups dialog, or the commands to run on the command line, naming this library).
+ */
+function refusal(reason: string | null, host: Host | undefined, file: string): string {
+  const wayBack =
+    host === 'command line'
+      ? `list the backups with ${lecternCommand(file, ['backups'])} and restore one with ${lecternCommand(file, ['restore', 'FILE'])}, or recover with ${lecternCommand(file, ['recover'])}`
+      : 'use the banner at the top of the window, or Backups… in the sidebar';
+  return `${reason ?? 'The library file is damaged.'} Lectern will not write to it, so nothing was changed. To restore the latest backup or recover what can be read, ${wayBack}.`;
 }
 
 export class LibraryUpkeep {
   private readonly runner: UpkeepRunner;
   private readonly inMemory: boolean;
   private check: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private started = false;
   private dailyDone = false;
+  private readonly daily: DailyBackups;
 
   constructor(
     private readonly library: Library,
@@ -59,6 +75,14 @@ export class LibraryUpkeep {
   ) {
     this.inMemory = library.file === ':memory:';
     this.runner = new UpkeepRunner(options.inProcess === true || this.inMemory);
+    this.daily = new DailyBackups(
+      {
+        nextDue: (now) => this.nextDailyDue(now),
+        backUp: () => this.backup('daily'),
+        failed: (err) => logFailure('The daily backup', err, toLecternError(err), false),
+      },
+      options.dailyTiming,
+    );
   }
 
   private get binding(): { nativeBinding?: string } {
@@ -93,7 +117,7 @@ export class LibraryUpkeep {
   assertWritable(): void {
     if (this.library.integrity.state === 'unchecked') this.applyCheck(checkIntegrity(this.library.db.$client));
     const { state, reason } = this.library.integrity;
-    if (state === 'damaged') throw new LecternError('DAMAGED', refusal(reason), { reason });
+    if (state === 'damaged') throw new LecternError('DAMAGED', refusal(reason, this.options.host, this.library.file), { reason });
     if (state === 'checking') throw new LecternError('BUSY', 'Lectern is still checking the library file (a large library takes a few seconds after opening). Nothing was changed; try again in a moment.');
     if (this.runner.inProcess && !this.dailyDone && !this.inMemory) {
       // One-shot hosts: the day's backup before the first write of the session.
@@ -101,7 +125,7 @@ export class LibraryUpkeep {
       try {
         if (this.dailyDue()) this.backupSync('daily');
       } catch (err) {
-        console.error('The daily backup failed:', (err as Error).message);
+        logFailure('The daily backup', err, toLecternError(err), false);
       }
     }
   }
@@ -162,7 +186,7 @@ export class LibraryUpkeep {
     } catch (err) {
       const e = err as LecternError;
       const what = kind === 'before-purge' ? 'Papers 30 days in the trash were not deleted' : 'The trash was not emptied';
-      throw new LecternError(e.code ?? 'STORAGE', `${what}, because the backup Lectern makes first failed: ${String(e.details?.why ?? e.message)}. Nothing was deleted.`, e.details);
+      throw new LecternError(e.code ?? 'STORAGE', `${what}, because the backup Lectern makes first failed: ${String(e.details?.why ?? e.message)}. Nothing was deleted.`, e.details, { cause: err });
     }
   }
 
@@ -178,17 +202,27 @@ export class LibraryUpkeep {
     return { path: written.path, bytes: written.bytes, papers: written.papers };
   }
 
-  /** A daily backup when the newest is 24 hours old or more (and the library holds anything). */
-  async dailyIfDue(now: Date = new Date()): Promise<BackupInfo | null> {
-    return this.dailyDue(now) ? this.backup('daily') : null;
+  /** A write was committed (long-running hosts: the day's backup follows soon if it is due). */
+  noteWrite(): void {
+    this.daily.noteWrite();
+  }
+
+  /**
+   * When the next daily backup is due (ms since the epoch): 24 hours after the newest, or `now` when
+   * there is none; null for a library with nothing to back up (in memory, damaged, or empty).
+   */
+  private nextDailyDue(now: Date): number | null {
+    if (this.inMemory || this.library.integrity.state === 'damaged') return null;
+    const newest = listBackupFiles(this.library.file).find((b) => b.kind === 'daily')?.createdAt ?? null;
+    if (!dailyBackupDue(newest, now)) return newest!.getTime() + DAILY_EVERY_HOURS * 3_600_000;
+    // An empty library has nothing to lose.
+    const empty = this.library.db.get<{ n: number }>(sql`SELECT (SELECT COUNT(*) FROM papers) + (SELECT COUNT(*) FROM imports) AS n`)?.n === 0;
+    return empty ? null : now.getTime();
   }
 
   private dailyDue(now: Date = new Date()): boolean {
-    if (this.inMemory || this.library.integrity.state === 'damaged') return false;
-    const newest = listBackupFiles(this.library.file).find((b) => b.kind === 'daily')?.createdAt ?? null;
-    if (!dailyBackupDue(newest, now)) return false;
-    // An empty library has nothing to lose.
-    return this.library.db.get<{ n: number }>(sql`SELECT (SELECT COUNT(*) FROM papers) + (SELECT COUNT(*) FROM imports) AS n`)?.n !== 0;
+    const due = this.nextDailyDue(now);
+    return due !== null && due <= now.getTime();
   }
 
   /**
@@ -203,7 +237,7 @@ export class LibraryUpkeep {
     const due = () => (this.library.db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM papers WHERE deleted_at IS NOT NULL AND deleted_at < ${cutoff}`)?.n ?? 0) > 0;
     const report = (err: unknown) => {
       if (err instanceof LecternError && err.code === 'BUSY') return;
-      console.error(`The trash was not purged: ${(err as Error).message}`);
+      logFailure('Purging papers 30 days in the trash', err, toLecternError(err), false);
     };
     if (this.library.integrity.state === 'damaged') return;
     try {
@@ -251,9 +285,10 @@ export class LibraryUpkeep {
     return { name: basename(written.path), path: written.path, kind, createdAt: target.createdAt.toISOString(), bytes: written.bytes, papers: written.papers, restorable: true };
   }
 
-  /** Long-running hosts: check in the background, then a daily backup now and hourly. */
+  /** Long-running hosts: check in the background, then the day's backup now, hourly and after the first writes. */
   start(): void {
-    if (this.inMemory || this.timer) return;
+    if (this.inMemory || this.started) return;
+    this.started = true;
     if (this.library.integrity.state === 'unchecked') {
       this.library.integrity = { ...this.library.integrity, state: 'checking' };
       const checked = this.runner.run({ op: 'check', file: this.library.file, full: false, ...this.binding }).then(
@@ -267,16 +302,12 @@ export class LibraryUpkeep {
       // Writes wait until the check has answered.
       void this.options.exclusive(() => checked);
     }
-    const daily = () => void this.dailyIfDue().catch((err: unknown) => console.error('The daily backup failed:', (err as Error).message));
-    void Promise.resolve(this.check).then(daily);
-    this.timer = setInterval(daily, HOUR_MS);
-    this.timer.unref();
+    this.daily.start(Promise.resolve(this.check));
   }
 
-  /** Stop the hourly check and the thread (a backup in progress is dropped; its partial file is removed later). */
+  /** Stop the daily backups' timers and the thread (a backup in progress is dropped; its partial file is removed later). */
   close(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.daily.close();
     this.runner.close();
   }
 
@@ -291,22 +322,7 @@ export class LibraryUpkeep {
         if (!(err instanceof LecternError) || err.code !== 'DAMAGED') throw err;
       }
     }
-    // Fold the WAL into the file (page copies only: works on a damaged file), then copy it as it is.
-    try {
-      this.library.db.$client.pragma('wal_checkpoint(TRUNCATE)');
-    } catch {
-      // What the WAL held is lost to the copy; the file itself is still kept.
-    }
-    const target = newBackupPath(this.library.file, 'damaged');
-    try {
-      await copyFile(this.library.file, target.partial);
-      await rename(target.partial, target.path);
-    } catch (err) {
-      await rm(target.partial, { force: true });
-      throw new LecternError('STORAGE', `The damaged library file could not be kept aside (${(err as NodeJS.ErrnoException).code === 'ENOSPC' ? 'the disk is full' : 'it could not be copied'}), so it was not replaced. Free some space and try again.`);
-    }
-    pruneBackups(this.library.file);
-    return describeBackup(listBackupFiles(this.library.file).find((b) => b.path === target.path)!, this.library.nativeBinding);
+    return keepDamagedCopy(this.library.db.$client, this.library.file, this.library.nativeBinding);
   }
 
   /** The last step of a restore or recovery: the prepared file's content becomes the library's. */

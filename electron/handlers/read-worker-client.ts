@@ -10,7 +10,10 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
-import { LecternError, type LecternErrorCode, type LecternErrorShape } from '../../shared/errors';
+import { LecternError, type LecternErrorCode } from '../../shared/errors';
+import { INTERNAL_MESSAGE } from '../../shared/error-messages';
+import { logFailure } from '../../shared/failure-log';
+import { failureFromThread, type ThreadFailure } from './thread-errors';
 import type { Library } from '../../db/open';
 import { READ_LABELS, runRead, type ReadChannel } from './read-channels';
 import { spawnWorker } from './spawn-worker';
@@ -24,7 +27,7 @@ interface Pending {
   reject(error: Error): void;
 }
 
-type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: LecternErrorShape };
+type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; failure: ThreadFailure };
 
 /** The reader thread's entry (electron-vite input `read-worker`, or the TypeScript file in a source checkout). */
 function spawnReader(file: string, nativeBinding: string | undefined): Worker {
@@ -120,7 +123,7 @@ export class ReadWorker {
       if (!job || job.id !== reply.id) return;
       this.running = null;
       if (reply.ok) job.resolve(reply.value);
-      else job.reject(new LecternError(reply.error.code, reply.error.message, reply.error.details));
+      else job.reject(failureFromThread(reply.failure));
       this.pump();
     });
     const fail = (error: LecternError | null) => {
@@ -136,11 +139,11 @@ export class ReadWorker {
       // Error with its own properties copied: keep its sentence. Anything else is for the developer log.
       const { name, code, details } = err as Error & { code?: unknown; details?: Record<string, unknown> };
       if (name === 'LecternError' && typeof code === 'string') return fail(new LecternError(code as LecternErrorCode, err.message, details));
-      console.error("Lectern's reader thread failed:", err);
+      logFailure("Lectern's reader thread", err, new LecternError('INTERNAL', INTERNAL_MESSAGE), false);
       fail(null);
     });
     worker.on('exit', (code) => {
-      if (this.worker === worker) console.error(`Lectern's reader thread exited with code ${code}.`);
+      if (this.worker === worker) logFailure("Lectern's reader thread", new Error(`exited with code ${code}`), new LecternError('INTERNAL', INTERNAL_MESSAGE), false);
       fail(null);
     });
     this.worker = worker;

@@ -3,12 +3,12 @@
  * answering one read channel at a time for ReadWorker (read-worker-client.ts). WAL lets it read
  * while the main connection writes; each query sees the last committed state.
  *
- * Messages in: `{ id, channel, input }`. Out: `{ id, ok: true, value }` or `{ id, ok: false, error }`
- * (a LecternErrorShape), and `{ ready: true }` once the connection is open.
+ * Messages in: `{ id, channel, input }`. Out: `{ id, ok: true, value }` or `{ id, ok: false, failure }`
+ * (thread-errors.ts: logged by the host, not here), and `{ ready: true }` once the connection is open.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReader } from '../../db/open';
-import { toErrorShape } from './dispatch';
+import { failureForThread } from './thread-errors';
 import { runRead, type ReadChannel } from './read-channels';
 
 interface ReaderData {
@@ -30,6 +30,6 @@ port.on('message', (message: { id: number; channel: ReadChannel; input: never })
     const value = runRead(reader.db, message.channel, message.input);
     port.postMessage({ id: message.id, ok: true, value });
   } catch (err) {
-    port.postMessage({ id: message.id, ok: false, error: toErrorShape(err) });
+    port.postMessage({ id: message.id, ok: false, failure: failureForThread(err) });
   }
 });

@@ -23,11 +23,11 @@ export const UNDO_LIMIT = 500;
  */
 function failure(what: 'undo' | 'redo', change: Change, err: unknown): LecternError {
   if (err instanceof LecternError) return err;
-  console.error(err);
   const mapped = toLecternError(err);
-  if (mapped.code !== 'INTERNAL') return mapped;
+  // Keep what SQLite said for the failure log (dispatch logs it with the channel).
+  if (mapped.code !== 'INTERNAL') return new LecternError(mapped.code, mapped.message, mapped.details, { cause: err });
   const why = sqlitePrimaryCode(err) === 'CONSTRAINT' ? ': the library has changed since, so it no longer applies' : '';
-  return new LecternError('LIBRARY', `Could not ${what} "${change.label}"${why}. Nothing was changed.`, { label: change.label });
+  return new LecternError('LIBRARY', `Could not ${what} "${change.label}"${why}. Nothing was changed.`, { label: change.label }, { cause: err });
 }
 
 export class UndoStack {

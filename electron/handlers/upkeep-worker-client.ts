@@ -13,10 +13,11 @@ import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { LecternError, type LecternErrorShape } from '../../shared/errors';
+import { LecternError } from '../../shared/errors';
+import { failureFromThread, type ThreadFailure } from './thread-errors';
 import { runUpkeepTask, type UpkeepResult, type UpkeepTask } from '../../db/upkeep/tasks';
 
-type Reply = { id: number; progress: { done: number; total: number } } | { id: number; ok: true; value: unknown } | { id: number; ok: false; error: LecternErrorShape };
+type Reply = { id: number; progress: { done: number; total: number } } | { id: number; ok: true; value: unknown } | { id: number; ok: false; failure: ThreadFailure };
 
 interface Pending {
   id: number;
@@ -101,7 +102,7 @@ export class UpkeepRunner {
       }
       this.running = null;
       if (reply.ok) job.resolve(reply.value);
-      else job.reject(new LecternError(reply.error.code, reply.error.message, reply.error.details));
+      else job.reject(failureFromThread(reply.failure));
       this.pump();
     });
     const fail = (reason: string) => {

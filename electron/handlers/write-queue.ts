@@ -24,6 +24,12 @@ export interface WriteQueueOptions {
    * caller). The place for a guard such as "this library is damaged: writes are refused".
    */
   beforeWrite?: () => void;
+  /**
+   * Called after each write that held the lock has committed (not for `lock: false` work), before the
+   * caller hears of it; must be quick and must not throw (it is guarded anyway): the place to note that
+   * the library changed (library-upkeep.ts: the day's backup follows the first changes).
+   */
+  afterCommit?: () => void;
 }
 
 export interface WriteOptions {
@@ -125,14 +131,25 @@ export class WriteQueue {
     } catch (err) {
       result = Promise.reject(err);
     }
-    const { committed } = entry.options;
+    const { committed, lock } = entry.options;
     result
-      .then((value) => (committed ? committed(value as never) : value))
+      .then((value) => {
+        if (lock !== false) this.noteCommit();
+        return committed ? committed(value as never) : value;
+      })
       .then(entry.resolve, entry.reject)
       .finally(() => {
         this.current = null;
         this.pump();
       });
+  }
+
+  private noteCommit(): void {
+    try {
+      this.options.afterCommit?.();
+    } catch {
+      // A note about a commit must never turn a committed write into a failed one.
+    }
   }
 
   /** A write still waiting for its turn when its wait ran out. */

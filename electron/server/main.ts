@@ -2,7 +2,8 @@
  * `npm run serve` entry: opens the library, starts browser mode, prints the URL to open.
  * Options: --port N (default: a free port), --host ADDR (default 127.0.0.1), --library FILE
  * (default: $LECTERN_LIBRARY or the desktop app's library). Problems are reported in one line on
- * stderr with exit code 1 (2 for a usage error), never as a stack trace.
+ * stderr with exit code 1 (2 for a usage error), never as a stack trace; so is each failure while it
+ * runs (what failed, the sentence the window got), with the details only under LECTERN_DEBUG=1.
  *
  * SIGINT, SIGTERM, SIGHUP, or the launcher (scripts/serve.mjs) going away, stop it cleanly: running
  * requests get their answer, a running import is cancelled, the reader thread ends, and the library is
@@ -16,6 +17,8 @@ import { resolveLibraryFile } from '../../db/location';
 import { closeHandlers, createHandlers } from '../handlers/handlers';
 import { onShutdown } from '../lifecycle/shutdown';
 import { startBrowserServer } from './server';
+import { setFailureSink } from '../../shared/failure-log';
+import { terminalFailures } from '../lifecycle/terminal-failures';
 
 const USAGE = 'usage: npm run serve -- [--port N] [--host ADDR] [--library FILE] [--no-build]';
 
@@ -36,6 +39,8 @@ function options(): { port: number; host: string | undefined; library: string | 
   return { port, host: values.host, library: values.library };
 }
 
+// The terminal is the user's: one plain line per failure, the details only with LECTERN_DEBUG=1.
+setFailureSink(terminalFailures('lectern serve', { repeatTold: true }));
 const { port, host, library: libraryArg } = options();
 const file = resolveLibraryFile(libraryArg);
 let library: Library;

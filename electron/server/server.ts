@@ -16,6 +16,8 @@ import { dispatch, toErrorShape } from '../handlers/dispatch';
 import type { Handlers } from '../handlers/handlers';
 import { MAX_REQUEST_BODY_BYTES, PASTE_TOO_LONG_MESSAGE } from '../../shared/paste-limit';
 import type { LecternErrorCode } from '../../shared/errors';
+import { toLecternError } from '../../shared/error-messages';
+import { logFailure } from '../../shared/failure-log';
 import { parseRequestTarget } from './request-target';
 import { allowedHosts, hostAllowed, originAllowed } from './request-guard';
 import { BodyTooLarge, ClientGone, readBody } from './request-body';
@@ -153,15 +155,17 @@ function onRequest(req: IncomingMessage, res: ServerResponse, ctx: Context): voi
       res.destroy();
       return;
     }
+    // Named by its path only: the query of the page's address holds the token.
+    const what = `${req.method ?? 'A'} request for ${(req.url ?? '').split('?')[0]!.slice(0, 200)}`;
     if (res.headersSent) {
-      console.error(err);
+      logFailure(what, err, toLecternError(err), false);
       res.destroy();
     } else if (!res.destroyed) {
       // An API caller reads JSON: the one mapping gives it a sentence (and logs the detail); a page
       // request gets the plain sentence.
-      if ((req.url ?? '').startsWith('/api/')) sendJson(res, 500, { ok: false, error: toErrorShape(err) }, { connection: 'close' });
+      if ((req.url ?? '').startsWith('/api/')) sendJson(res, 500, { ok: false, error: toErrorShape(err, what) }, { connection: 'close' });
       else {
-        console.error(err);
+        logFailure(what, err, toLecternError(err));
         sendText(res, 500, FAILED, { connection: 'close' });
       }
     }
@@ -206,7 +210,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     server.listen(options.port ?? 0, host, () => resolveListen());
   });
   // After listening, a server error (none is expected) is logged, not thrown out of the process.
-  server.on('error', (err) => console.error(`lectern serve: ${err.message}`));
+  server.on('error', (err) => logFailure('The server', err, toLecternError(err), false));
   const { port } = server.address() as AddressInfo;
   ctx.hosts = allowedHosts(host, port);
   // Listening on every interface still answers on loopback; print an address a browser can open.

@@ -60,7 +60,7 @@ test('Back up now, then Restore… brings the library back and keeps what it rep
   await expect(dialog.getByTestId('backups-empty')).toHaveText('No backups yet. “Back up now” makes the first.');
   await expect(dialog.getByTestId('backups-folder')).toHaveText(join(lectern.dir, 'backups'));
   await dialog.getByRole('button', { name: 'Back up now' }).click();
-  await expect(dialog.getByTestId('backups-outcome')).toContainText(/^Backed up 18 papers \(\d+(\.\d)? KB\)\.Saved as library-\d{8}-\d{6}-manual\.sqlite, checked after writing\.$/);
+  await expect(dialog.getByTestId('backups-outcome')).toContainText(/^Backed up 18 papers \(\d+(\.\d)? kB\)\.Saved as library-\d{8}-\d{6}-manual\.sqlite, checked after writing\.$/);
   const table = dialog.getByRole('table', { name: 'Backups, newest first' });
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await expect(table.locator('tbody tr').first()).toContainText('Backed up on request');
@@ -74,17 +74,34 @@ test('Back up now, then Restore… brings the library back and keeps what it rep
   await page.keyboard.press('Delete');
   await expect(rows(page)).toHaveCount(15);
   expect(papersIn(lectern.libraryFile)).toBe(15);
+  // Emptying the trash says what it keeps (a backup first), in the right number; cancelled here.
+  await sidebar(page).getByRole('button', { name: /^Trash/ }).click();
+  await page.getByRole('region', { name: 'Trash' }).getByRole('button', { name: 'Empty trash…' }).click();
+  const empty = page.getByRole('dialog', { name: 'Empty the trash?' });
+  await expect(empty).toContainText(
+    '3 papers will be deleted for good, with their tags, notes and annotations. This cannot be undone here, but Lectern first keeps a backup of the library as it is now: Backups… (at the bottom of the sidebar) can restore it.',
+  );
+  await screenshotWidths(page, 'backups-empty-trash-confirm');
+  await empty.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: /My Library/ }).click();
 
   await sidebar(page).getByRole('button', { name: 'Backups…' }).click();
   await expect(table.locator('tbody tr')).toHaveCount(1);
   await screenshotWidths(page, 'backups-dialog');
   await table.getByRole('button', { name: /^Restore the backup of / }).click();
-  const confirm = page.getByRole('dialog', { name: /^Restore the backup of \d{4}-\d{2}-\d{2} \d{2}:\d{2}\?$/ });
+  const confirm = page.getByRole('dialog', { name: /^Restore the backup of \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\?$/ });
   await expect(confirm).toContainText('The library will hold what it held then: 18 papers (it holds 15 papers now).');
   await confirm.getByRole('button', { name: 'Restore' }).click();
   await expect(confirm).toBeHidden();
-  await expect(dialog.getByTestId('backups-outcome')).toContainText(/^Restored the backup of [\d-]+ [\d:]+: 18 papers\./);
-  await expect(dialog.getByTestId('backups-outcome')).toContainText('The library as it was (15 papers) is kept as the backup of');
+  const outcome = dialog.getByTestId('backups-outcome');
+  await expect(outcome).toContainText(/^Restored the backup of [\d-]+ \d\d:\d\d:\d\d: 18 papers\./);
+  await expect(outcome).toContainText(/The library as it was \(15 papers\) is kept as the backup of [\d-]+ \d\d:\d\d:\d\d: restore that to undo this\.$/);
+  // The two backups it names are told apart (made within the same minute here), as the rows are.
+  const named = [...((await outcome.textContent()) ?? '').matchAll(/the backup of ([\d-]+ [\d:]+)/g)].map((m) => m[1]);
+  expect(named).toHaveLength(2);
+  expect(named[0]).not.toBe(named[1]);
+  // A screen reader hears what happened: focus is on the sentence saying so, not on a row's button.
+  await expect(outcome).toBeFocused();
   await expect(table.locator('tbody tr')).toHaveCount(2);
   await expect(table.locator('tbody tr').first()).toContainText('The library as it was before a restore');
   await expect(table.locator('tbody tr').first().locator('td').nth(2)).toHaveText('15');
@@ -116,8 +133,8 @@ test('a damaged library shows a banner with the two ways back; recovering keeps 
   await page.goto(lectern.url);
   const banner = page.getByTestId('damage-banner');
   await expect(banner).toBeVisible();
-  await expect(banner).toContainText(/^This library file is damaged\. The library file failed its integrity check: SQLite found \d+ problems? in its tables and indexes\. Lectern will not write to it/);
-  await expect(banner.getByRole('button', { name: /^Restore the backup of [\d-]+ [\d:]+…$/ })).toBeVisible();
+  await expect(banner).toContainText(/^This library file is damaged\. Lectern's check found \d+ problems? in it: [^.]+\. Lectern will not write to it/);
+  await expect(banner.getByRole('button', { name: /^Restore the backup of [\d-]+ \d\d:\d\d:\d\d…$/ })).toBeVisible();
   await screenshotWidths(page, 'backups-damage-banner');
 
   await banner.getByRole('button', { name: 'Recover what can be read…' }).click();
@@ -140,6 +157,39 @@ test('a damaged library shows a banner with the two ways back; recovering keeps 
   await expect(dialog.getByTestId('backups-outcome')).toContainText('Restored the backup of');
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('status-text')).toHaveText(/^300 papers/);
+});
+
+test('a damaged library with no backups: the Backups dialog offers what applies (recover), not Back up now', async ({ page, lectern }) => {
+  await lectern.stop();
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${lectern.libraryFile}${suffix}`, { force: true });
+  generateLibrary(lectern.libraryFile, { papers: 120, seed: 3, notes: 10, tags: 3 });
+  const papersPages = leafPages(lectern.libraryFile, 'papers');
+  const hit = papersPages[Math.floor(papersPages.length / 2)]!;
+  damagePages(lectern.libraryFile, [hit.pageno]);
+  await lectern.start();
+  await page.goto(lectern.url);
+  await expect(page.getByTestId('damage-banner')).toBeVisible();
+
+  await sidebar(page).getByRole('button', { name: 'Backups…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Backups' });
+  await expect(dialog.getByTestId('backups-empty')).toHaveText(
+    'There are no backups of this library, and a damaged library is not backed up (the copy would be damaged too). “Recover what can be read…” makes a new library of every paper, note, tag and annotation Lectern can still read.',
+  );
+  await expect(dialog.getByRole('button', { name: 'Back up now' })).toHaveCount(0);
+  await expect(dialog.getByRole('status').filter({ hasText: 'The library is damaged' })).toHaveText('The library is damaged: recover what can be read.');
+  await screenshotWidths(page, 'backups-dialog-damaged-empty');
+
+  await dialog.getByRole('button', { name: 'Recover what can be read…' }).click();
+  await page.getByRole('dialog', { name: 'Recover what can be read?' }).getByRole('button', { name: 'Recover' }).click();
+  const outcome = dialog.getByTestId('backups-outcome');
+  await expect(outcome).toContainText(`Recovered what could be read: ${120 - hit.ncell} papers.`);
+  await expect(outcome).toContainText(`papers: ${120 - hit.ncell} kept, ${hit.ncell} lost`);
+  await expect(outcome).toBeFocused();
+  await expect(dialog.locator('tbody tr')).toHaveCount(1);
+  await expect(dialog.locator('tbody tr').first()).toContainText('The damaged library file, kept as it was');
+  // Sound again: Back up now is back.
+  await expect(dialog.getByRole('button', { name: 'Back up now' })).toBeEnabled();
+  await screenshotWidths(page, 'backups-dialog-recovered');
 });
 
 test('the built upkeep thread sits beside the main bundle and checks a library', async () => {

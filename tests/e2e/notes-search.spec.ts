@@ -241,7 +241,7 @@ test('a note cannot run scripts or load remote images, and a note over 1 MB is r
   const big = 'x'.repeat(1_100_000);
   await notes.getByLabel('Note (Markdown)').fill(big);
   await notes.getByRole('button', { name: 'Add note' }).click();
-  await expect(notes.getByRole('alert')).toHaveText('The note is 1.0 MB; a note can hold at most 1 MB. Split it into several notes.');
+  await expect(notes.getByRole('alert')).toHaveText('The note is 1.10 MB; a note can hold at most 1 MB. Split it into several notes.');
   await expect(notes.getByLabel('Note (Markdown)')).toHaveValue(big);
   await screenshotBothThemes(page, 'note-too-big', { pane: '.detail-pane' });
 });

@@ -46,7 +46,7 @@ describe('a backup of a library whose newest writes are only in its WAL', () => 
     const out = join(mkdtempSync(join(tmpdir(), 'lectern-export-')), 'export.sqlite');
     const cli = spawnSync(process.execPath, [join(REPO, 'bin', 'lectern.js'), 'backup', '--out', out, '--library', file], { encoding: 'utf8' });
     expect(cli.stderr).toBe('');
-    expect(cli.stdout).toMatch(new RegExp(`^Copied the library \\(18 papers, \\d+ KB\\) to ${out}: one self-contained file, checked\\.\\n$`));
+    expect(cli.stdout).toMatch(new RegExp(`^Copied the library \\(18 papers, \\d+ kB\\) to ${out}: one self-contained file, checked\\.\\n$`));
     expect(existsSync(`${out}-wal`)).toBe(false);
     expect(papersInFileAlone(out)).toBe(18);
     const copy = new Database(out, { readonly: true });

@@ -69,7 +69,7 @@ describe('a damaged library file', () => {
     const backup = join(dirname(file), 'backups', backupName);
     expect(error).toMatchObject({
       code: 'DAMAGED',
-      message: `The library file ${file} cannot be opened: it is damaged, or it is not a Lectern library at all (check the path if you gave one). Nothing was written to it. Restore the latest backup (in the window, or: lectern restore "${backup}"), or recover what can be read (lectern recover).`,
+      message: `The library file ${file} cannot be opened: it is damaged, or it is not a Lectern library at all (check the path if you gave one). Nothing was written to it. Restore the latest backup by running: lectern --library ${file} restore ${backup} — or recover what can be read by running: lectern --library ${file} recover`,
       details: { file, backup },
     });
     expect(sha(file)).toBe(before);
@@ -104,7 +104,7 @@ describe('a damaged library file', () => {
     expect(check.code).toBe(1);
     expect(check.stdout).toContain(`The library ${file} is damaged: `);
     const recover = lectern(['recover', '--out', join(dirname(file), 'recovered.sqlite')], file);
-    expect([recover.code, recover.stderr]).toEqual([1, `lectern: Nothing could be read from ${file}, so nothing was written to ${join(dirname(file), 'recovered.sqlite')}. Restore a backup instead (lectern backups lists them).\n`]);
+    expect([recover.code, recover.stderr]).toEqual([1, `lectern: Nothing could be read from ${file}, so nothing was written to ${join(dirname(file), 'recovered.sqlite')}. Restore a backup instead; lectern --library ${file} backups lists them.\n`]);
     expect(existsSync(join(dirname(file), 'recovered.sqlite'))).toBe(false);
     const restore = lectern(['restore', join(dirname(file), 'backups', backupName)], file);
     expect(restore.stderr).toBe('');

@@ -7,7 +7,7 @@ import { verifyCopy, tableCounts } from '../../db/upkeep/write-backup';
 import { call, dispatch } from '../../electron/handlers/dispatch';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { tempLibraryFile } from './helpers/fixtures';
-import { firstReleaseLibrary, seededLibrary } from './helpers/libraries';
+import { fillLibrary, firstReleaseLibrary, seededLibrary } from './helpers/libraries';
 
 const backupsOf = (file: string) => join(dirname(file), 'backups');
 const filesIn = (folder: string) => (existsSync(folder) ? readdirSync(folder).sort() : []);
@@ -140,6 +140,53 @@ describe('daily backups', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect((await call(h2, 'backups.list', {})).backups.map((b) => b.kind)).toEqual(['daily']);
     second.close();
+  });
+
+  it('writes the day\'s one soon after the first changes of a session that started empty (debounced, on the upkeep thread), then not again that day', async () => {
+    let clock = Date.now();
+    const file = tempLibraryFile();
+    const lib = openLibrary(file);
+    // Minutes in the app, milliseconds here: 300 ms of quiet after the last write, at most 2 s after the first.
+    const h = createHandlers(lib, { background: true, dailyTiming: { afterWriteMs: 300, maxAfterWriteMs: 2000, now: () => new Date(clock) } });
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await call(h, 'backups.list', {})).backups).toEqual([]);
+    // A first session: an import, tags, a note, an annotation, a paper to the trash.
+    await fillLibrary(h);
+    await call(h, 'papers.trash', { paperIds: [4] });
+    const list = await until(() => call(h, 'backups.list', {}), (l) => l.backups.length > 0, 10_000);
+    expect(list.backups.map((b) => [b.kind, b.papers])).toEqual([['daily', 17]]);
+
+    // More changes the same day: no second backup.
+    await call(h, 'papers.setStarred', { paperIds: [1], starred: true });
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await call(h, 'backups.list', {})).backups.map((b) => b.kind)).toEqual(['daily']);
+
+    // A day later (the clock moved on, the app stayed open): the next change brings the next day's backup.
+    clock += 25 * 3_600_000;
+    await call(h, 'papers.setStarred', { paperIds: [2], starred: true });
+    // (Retention keeps one daily per real day, so the new one replaces the first here.)
+    const first = list.backups[0]!.name;
+    const next = await until(() => call(h, 'backups.list', {}), (l) => l.backups[0]?.name !== first, 10_000);
+    expect(next.backups.map((b) => b.kind)).toEqual(['daily']);
+    expect(next.backups[0]!.name > first).toBe(true);
+    lib.close();
+  });
+
+  it('waits for the writes to pause before the day\'s backup, but not past the longest wait', async () => {
+    const file = tempLibraryFile();
+    const lib = openLibrary(file);
+    const h = createHandlers(lib, { background: true, dailyTiming: { afterWriteMs: 600, maxAfterWriteMs: 1500 } });
+    await fillLibrary(h);
+    const started = Date.now();
+    // A write every 200 ms keeps the quiet time from ever passing: the longest wait decides.
+    let writes = 0;
+    while ((await call(h, 'backups.list', {})).backups.length === 0 && Date.now() - started < 8000) {
+      await call(h, 'papers.setRating', { paperIds: [1], rating: (writes++ % 5) + 1 });
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect((await call(h, 'backups.list', {})).backups.map((b) => b.kind)).toEqual(['daily']);
+    expect(writes).toBeGreaterThan(3);
+    lib.close();
   });
 
   it('writes one before the first write of a command-line session, not for reads', async () => {

@@ -51,7 +51,7 @@ describe('lectern: hostile inputs end in one plain line, never a stack', () => {
     const r = lectern(['authors', '--library', file]);
     expect(r.code).toBe(1);
     // The damage sentence of db/upkeep/open-hooks.ts: it names the file, says nothing was written and how to get back.
-    expect(r.stderr).toMatch(new RegExp(`^lectern: The library file ${file} cannot be opened: it is damaged, or it is not a Lectern library at all \\(check the path if you gave one\\)\\. Nothing was written to it\\. .*lectern (recover|restore).*\n$`));
+    expect(r.stderr).toMatch(new RegExp(`^lectern: The library file ${file} cannot be opened: it is damaged, or it is not a Lectern library at all \\(check the path if you gave one\\)\\. Nothing was written to it\\. .*lectern --library ${file} (recover|restore).*\n$`));
     const under = lectern(['authors', '--library', join(file, 'library.sqlite')]);
     expect([under.code, under.stderr]).toEqual([1, expect.stringMatching(/^lectern: Lectern cannot open the library file .*library\.sqlite\/library\.sqlite: /)]);
   });

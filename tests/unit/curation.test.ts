@@ -123,9 +123,13 @@ describe('notes and annotations', () => {
     const big = 'é'.repeat(524_289); // 1,048,578 bytes of UTF-8
     expect(await fails('notes.create', { paperId: 5, body: big })).toEqual({
       code: 'INVALID_INPUT',
-      message: 'The note is 1.0 MB; a note can hold at most 1 MB. Split it into several notes.',
-      details: { bytes: 1_048_578, limit: 1_048_576 },
+      message: 'The note is 1.05 MB; a note can hold at most 1 MB. Split it into several notes.',
+      details: { bytes: 1_048_578, limit: 1_000_000 },
     });
+    // Just over: never the same figure as the limit.
+    expect(await fails('notes.create', { paperId: 5, body: 'x'.repeat(1_000_001) })).toMatchObject({ message: 'The note is 1.01 MB; a note can hold at most 1 MB. Split it into several notes.' });
+    expect((await call(h, 'notes.create', { paperId: 5, body: 'x'.repeat(1_000_000) })).body.length).toBe(1_000_000);
+    await call(h, 'notes.delete', { id: 3 });
     const edited = await call(h, 'notes.update', { id: 1, body: 'now about quokkas' });
     expect(edited.body).toBe('now about quokkas');
     expect(await titlesOf({ query: 'zurich' })).toEqual([]);

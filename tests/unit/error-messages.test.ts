@@ -104,7 +104,7 @@ describe('one mapping from thrown errors to what the user sees', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const err = wrapped('no such column: title', 'SQLITE_ERROR');
     expect(toErrorShape(err)).toEqual({ code: 'INTERNAL', message: INTERNAL_MESSAGE });
-    expect(log).toHaveBeenCalledWith(err);
+    expect(log).toHaveBeenCalledWith('A request failed:', err);
   });
 
   it('finds the primary result code of extended codes and wrapped errors, and survives a cause chain that loops', () => {

@@ -88,12 +88,12 @@ describe('settings.set: JSON depth and size are capped', () => {
     expect(await call('settings.set', { key: 'edge', value: nested(JSON_MAX_DEPTH + 1) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
-  it('refuses over 64 KB, a bigint, a function and a value that refers to itself, never INTERNAL', async () => {
+  it('refuses over 64 kB, a bigint, a function and a value that refers to itself, never INTERNAL', async () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     const cases: Array<[unknown, RegExp]> = [
-      ['é'.repeat(33_000), /over 64 KB as JSON/],
-      [Array.from({ length: 70_000 }, () => 0), /over 64 KB as JSON/],
+      ['é'.repeat(33_000), /over 64 kB as JSON/],
+      [Array.from({ length: 70_000 }, () => 0), /over 64 kB as JSON/],
       [{ width: 10n }, /holds a bigint/],
       [{ f: () => 1 }, /holds a function/],
       [new Date(0), /JSON cannot keep/],

@@ -37,7 +37,7 @@ describe('a damaged library', () => {
   it('is found damaged at open, keeps the reads that work, and refuses every write with DAMAGED', async () => {
     const { file } = damagedCopy();
     const lib = openLibrary(file);
-    expect(lib.integrity).toMatchObject({ state: 'damaged', reason: expect.stringMatching(/^The library file failed its integrity check: SQLite found \d+ problems? in its tables and indexes\.$/) });
+    expect(lib.integrity).toMatchObject({ state: 'damaged', reason: expect.stringMatching(/^The library file is damaged: Lectern's check found \d+ problems? in it: .+\.$/) });
     const h = createHandlers(lib, { background: true });
     expect(await call(h, 'library.integrity', {})).toMatchObject({ state: 'damaged' });
     expect((await call(h, 'tags.list', {})).length).toBe(8);
@@ -53,7 +53,7 @@ describe('a damaged library', () => {
       if (!result.ok) expect(result.error.code, channel).toBe('DAMAGED');
     }
     const refused = await dispatch(h, 'tags.create', { name: 'new' }, { trusted: true });
-    expect(!refused.ok && refused.error.message).toMatch(/^The library file failed its integrity check: .* Lectern will not write to it, so nothing was changed\. Restore the latest backup or recover what can be read/);
+    expect(!refused.ok && refused.error.message).toMatch(/^The library file is damaged: Lectern's check found .* Lectern will not write to it, so nothing was changed\. To restore the latest backup or recover what can be read, use the banner at the top of the window, or Backups… in the sidebar\.$/);
     expect(sha(file)).toBe(before);
     lib.close();
   });

@@ -23,7 +23,7 @@ describe('browser-mode server: a failure outside dispatch', () => {
     const res = await fetch(`${server.origin}/api/library.info`, { method: 'POST', headers: { 'x-lectern-token': server.token }, body: '{}' });
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({ ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } });
-    expect(log).toHaveBeenCalledWith(expect.objectContaining({ message: expect.stringMatching(/BigInt/) }));
+    expect(log).toHaveBeenCalledWith('POST request for /api/library.info failed:', expect.objectContaining({ message: expect.stringMatching(/BigInt/) }));
     log.mockRestore();
   });
 });

@@ -10,6 +10,7 @@ import { useNotices } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
 import { formatDayTime, plural } from '../../ui/format';
 import { usePrompt } from '../organise/prompt-dialog';
+import type { FocusTarget } from '../../ui/focus-return';
 
 /** Whether the Backups dialog is open (one at a time). */
 export const useBackupsDialog = create<{ open: boolean; show(): void; hide(): void }>()((set) => ({
@@ -18,9 +19,12 @@ export const useBackupsDialog = create<{ open: boolean; show(): void; hide(): vo
   hide: () => set({ open: false }),
 }));
 
-/** "the backup of 2025-01-31 14:05" */
+/**
+ * "the backup of 2025-01-31 14:05:09": to the second, as the backups' file names are, so two backups
+ * of one minute (a restore and the backup made just before it) are never named alike.
+ */
 export function backupName(b: Pick<BackupInfo, 'createdAt'>): string {
-  return `the backup of ${formatDayTime(b.createdAt)}`;
+  return `the backup of ${formatDayTime(b.createdAt, true)}`;
 }
 
 /** The library's content changed wholesale: forget the selection and refetch every view. */
@@ -47,7 +51,8 @@ export function restoredMessage(report: RestoreReport, from: BackupInfo): { titl
 export function recoveredMessage(report: RecoveryReport): { title: string; detail: string; items: string[] } {
   return {
     title: report.complete ? `Recovered the whole library: ${plural(report.papers, 'paper')}.` : `Recovered what could be read: ${plural(report.papers, 'paper')}.`,
-    detail: `${report.complete ? 'Nothing was lost.' : 'Some rows could not be read and were lost:'} The damaged file was kept aside in the backups folder.`,
+    // The list of losses follows the detail, so the sentence introducing it comes last.
+    detail: `The damaged file was kept aside in the backups folder. ${report.complete ? 'Nothing was lost.' : 'Some rows could not be read and were lost:'}`,
     items: report.complete ? [] : describeRecovery(report),
   };
 }
@@ -55,13 +60,16 @@ export function recoveredMessage(report: RecoveryReport): { title: string; detai
 /**
  * Ask, then restore `backup`. The result goes to `onDone` (the Backups dialog shows it), else a notice.
  * @param current papers in the library now, for the question (null: unknown, e.g. damaged)
+ * @param focusAfter where focus goes once it is done (the Backups dialog: its sentence saying what
+ *   happened, so a screen reader reads the outcome); default: back to the button that asked
  */
-export function confirmRestore(backup: BackupInfo, current: number | null, onDone?: (message: { title: string; detail: string }) => void): void {
+export function confirmRestore(backup: BackupInfo, current: number | null, onDone?: (message: { title: string; detail: string }) => void, focusAfter?: FocusTarget): void {
   usePrompt.getState().open({
     title: `Restore ${backupName(backup)}?`,
     message: `The library will hold what it held then${backup.papers === null ? '' : `: ${plural(backup.papers, 'paper')}`}${current === null ? '' : ` (it holds ${plural(current, 'paper')} now)`}. What it holds now is kept as a backup first, so you can undo this by restoring that backup. Undo history will be cleared.`,
     submitLabel: 'Restore',
     danger: true,
+    ...(focusAfter ? { focusAfterSubmit: focusAfter } : {}),
     submit: async () => {
       const report = await request('backups.restore', { name: backup.name });
       contentReplaced();
@@ -72,19 +80,23 @@ export function confirmRestore(backup: BackupInfo, current: number | null, onDon
   });
 }
 
-/** Ask, then recover what can be read of the damaged library; the result is a notice (a warning when rows were lost). */
-export function confirmRecover(onDone?: (message: { title: string; detail: string; items: string[] }) => void): void {
+/**
+ * Ask, then recover what can be read of the damaged library; the result goes to `onDone` (the Backups
+ * dialog shows it), else a notice (a warning when rows were lost). @param focusAfter as confirmRestore's
+ */
+export function confirmRecover(onDone?: (message: { title: string; detail: string; items: string[] }) => void, focusAfter?: FocusTarget): void {
   usePrompt.getState().open({
     title: 'Recover what can be read?',
     message: 'Lectern will make a new library from every paper, note, tag and annotation it can still read, and use it in place of the damaged file. The damaged file is kept aside. You will see what was lost.',
     submitLabel: 'Recover',
     danger: true,
+    ...(focusAfter ? { focusAfterSubmit: focusAfter } : {}),
     submit: async () => {
       const report = await request('library.recover', {});
       contentReplaced();
       const message = recoveredMessage(report);
-      useNotices.getState().push({ kind: report.complete ? 'success' : 'warning', ...message });
-      onDone?.(message);
+      if (onDone) onDone(message);
+      else useNotices.getState().push({ kind: report.complete ? 'success' : 'warning', ...message });
     },
   });
 }

@@ -1,7 +1,9 @@
 /**
  * The Backups dialog (sidebar footer "Backups…"): every backup of the library with when, why, papers
- * and size, "Back up now", and "Restore…" on each (after a confirmation). Results are said in the
- * dialog itself, in words.
+ * and size, "Back up now", and "Restore…" on each (after a confirmation); on a damaged library, which
+ * is not backed up, "Recover what can be read…" instead. Results are said in the dialog itself, in
+ * words, and focus moves onto that sentence after a restore or a recovery (the button that asked may
+ * have moved or gone: the list is drawn anew), so a screen reader reads what happened.
  */
 import { useEffect, useRef, useState } from 'react';
 import { BACKUP_KIND_LABELS, formatBytes, type BackupInfo } from '../../../shared/backups';
@@ -9,9 +11,12 @@ import { request } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { describeError } from '../../stores/notice-store';
 import { formatCount, formatDayTime, plural } from '../../ui/format';
-import { backupName, confirmRestore, useBackupsDialog } from './backup-actions';
+import { backupName, confirmRecover, confirmRestore, useBackupsDialog } from './backup-actions';
 
-type Outcome = { kind: 'success' | 'error'; title: string; detail?: string } | null;
+type Outcome = { kind: 'success' | 'warning' | 'error'; title: string; detail?: string; items?: string[] } | null;
+
+/** The sentence saying what a restore or recovery did: focus goes there once it is done. */
+const OUTCOME = '[data-testid="backups-outcome"]';
 
 function BackupRow({ backup, current, onRestored }: { backup: BackupInfo; current: number | null; onRestored(o: Outcome): void }) {
   return (
@@ -26,7 +31,7 @@ function BackupRow({ backup, current, onRestored }: { backup: BackupInfo; curren
             type="button"
             className="button button-sm"
             aria-label={`Restore ${backupName(backup)}`}
-            onClick={() => confirmRestore(backup, current, (m) => onRestored({ kind: 'success', ...m }))}
+            onClick={() => confirmRestore(backup, current, (m) => onRestored({ kind: 'success', ...m }), OUTCOME)}
           >
             Restore…
           </button>
@@ -47,7 +52,15 @@ function BackupsBody({ onClose }: { onClose(): void }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const backups = list.data?.backups ?? [];
+  const restorable = backups.filter((b) => b.restorable).length;
   const damaged = integrity.data?.state === 'damaged';
+
+  const recover = () =>
+    confirmRecover((m) => {
+      setOutcome({ kind: m.items.length ? 'warning' : 'success', ...m });
+      list.reload();
+      integrity.reload();
+    }, OUTCOME);
 
   const backUpNow = async () => {
     setBusy(true);
@@ -86,9 +99,22 @@ function BackupsBody({ onClose }: { onClose(): void }) {
           </p>
         ) : null}
         {outcome ? (
-          <div className={`callout ${outcome.kind === 'error' ? 'callout-error' : 'callout-success'}`} role={outcome.kind === 'error' ? 'alert' : 'status'} data-testid="backups-outcome">
+          <div
+            className={`callout callout-${outcome.kind}`}
+            role={outcome.kind === 'error' ? 'alert' : 'status'}
+            aria-atomic="true"
+            tabIndex={-1}
+            data-testid="backups-outcome"
+          >
             <strong>{outcome.title}</strong>
             {outcome.detail ? <p>{outcome.detail}</p> : null}
+            {outcome.items?.length ? (
+              <ul>
+                {outcome.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            ) : null}
           </div>
         ) : null}
         {list.error ? (
@@ -99,7 +125,9 @@ function BackupsBody({ onClose }: { onClose(): void }) {
         ) : null}
         {list.data && backups.length === 0 ? (
           <p className="pane-hint" data-testid="backups-empty">
-            No backups yet. “Back up now” makes the first.
+            {damaged
+              ? 'There are no backups of this library, and a damaged library is not backed up (the copy would be damaged too). “Recover what can be read…” makes a new library of every paper, note, tag and annotation Lectern can still read.'
+              : 'No backups yet. “Back up now” makes the first.'}
           </p>
         ) : null}
         {backups.length > 0 ? (
@@ -139,15 +167,27 @@ function BackupsBody({ onClose }: { onClose(): void }) {
       </div>
       <footer className="dialog-foot">
         <span className="muted" role="status" aria-live="polite">
-          {busy ? 'Backing up and checking the copy…' : damaged ? 'The library is damaged: restore a backup, or recover what can be read.' : ''}
+          {busy
+            ? 'Backing up and checking the copy…'
+            : damaged
+              ? restorable > 0
+                ? 'The library is damaged: restore a backup, or recover what can be read.'
+                : 'The library is damaged: recover what can be read.'
+              : ''}
         </span>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             Close
           </button>
-          <button type="button" className="button button-primary" disabled={busy || damaged} onClick={() => void backUpNow()}>
-            {busy ? 'Backing up…' : 'Back up now'}
-          </button>
+          {damaged ? (
+            <button type="button" className="button button-primary" onClick={recover}>
+              Recover what can be read…
+            </button>
+          ) : (
+            <button type="button" className="button button-primary" disabled={busy} onClick={() => void backUpNow()}>
+              {busy ? 'Backing up…' : 'Back up now'}
+            </button>
+          )}
         </div>
       </footer>
     </>

@@ -6,10 +6,15 @@
  */
 import { useEffect } from 'react';
 import { useChannel } from '../../api/use-channel';
-import { formatDayTime } from '../../ui/format';
-import { confirmRecover, confirmRestore, useBackupsDialog } from './backup-actions';
+import { backupName, confirmRecover, confirmRestore, useBackupsDialog } from './backup-actions';
 
 const POLL_CHECKING_MS = 2000;
+
+/** The reason without the words the banner's heading already says ("The library file is damaged: …"). */
+function findings(reason: string | null | undefined): string {
+  const rest = (reason ?? '').replace(/^The library file is damaged: /, '');
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
 const POLL_IDLE_MS = 15_000;
 
 export function DamageBanner() {
@@ -34,13 +39,13 @@ export function DamageBanner() {
         <path d="M8 6v4M8 11.6v.4" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
       </svg>
       <div className="damage-banner-text">
-        <strong>This library file is damaged.</strong> <span>{integrity.data?.reason}</span>{' '}
+        <strong>This library file is damaged.</strong> <span>{findings(integrity.data?.reason)}</span>{' '}
         <span>Lectern will not write to it, so nothing more can be lost; what can still be read stays on screen.</span>
       </div>
       <div className="damage-banner-actions">
         {latest ? (
           <button type="button" className="button button-sm button-primary" onClick={() => confirmRestore(latest, null)}>
-            Restore the backup of {formatDayTime(latest.createdAt)}…
+            Restore {backupName(latest)}…
           </button>
         ) : null}
         <button type="button" className="button button-sm" onClick={() => confirmRecover()}>

@@ -1,6 +1,7 @@
 /**
  * The trash: a sidebar entry with its count, and above the table in the trash view a bar with Restore
- * (the selection) and Empty trash (after a confirmation: emptying is the one change Undo cannot revert).
+ * (the selection) and Empty trash (after a confirmation: emptying is the one change Undo cannot revert;
+ * a backup made just before it can).
  */
 import { request } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
@@ -33,10 +34,19 @@ export function TrashEntry() {
   );
 }
 
+/**
+ * What "Empty trash" asks: what goes, and what is kept. Emptying cannot be undone in the window, but
+ * Lectern writes a checked backup first (kind before-empty-trash, library-upkeep.ts backupBefore), and
+ * the trash is not emptied when that backup fails.
+ */
+export function emptyTrashMessage(count: number): string {
+  return `${plural(count, 'paper')} will be deleted for good, with ${count === 1 ? 'its' : 'their'} tags, notes and annotations. This cannot be undone here, but Lectern first keeps a backup of the library as it is now: Backups… (at the bottom of the sidebar) can restore it.`;
+}
+
 function emptyTrash(count: number): void {
   usePrompt.getState().open({
     title: 'Empty the trash?',
-    message: `${plural(count, 'paper')} will be deleted for good, with their tags, notes and annotations. This cannot be undone.`,
+    message: emptyTrashMessage(count),
     submitLabel: 'Empty trash',
     danger: true,
     // The bar's buttons go disabled with nothing left to restore or empty: focus goes to the Trash entry.
