@@ -22,12 +22,15 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  lectern: async ({}, use) => {
+  lectern: async ({ page }, use) => {
     const server = new LecternServer();
     await server.start();
     try {
       await use(server);
     } finally {
+      // The window saves its layout (view, panes, sort) a moment after a change: close it before the
+      // server stops, so that save cannot meet a stopped server and log a connection error.
+      await page.close();
       await server.dispose();
     }
   },

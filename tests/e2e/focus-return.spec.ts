@@ -13,11 +13,6 @@ const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]
 const detail = (page: Page) => page.locator('#paper-detail');
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 
-// The window saves its layout and loads cards a moment after a change; close it before the server
-// stops, so those requests cannot meet a stopped server and log connection errors.
-test.afterEach(async ({ page }) => {
-  await page.close();
-});
 
 async function importSeed(page: Page): Promise<void> {
   await page.locator('body').click();

@@ -13,9 +13,6 @@ const detail = (page: Page) => page.locator('#paper-detail');
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 const notice = (page: Page, text: string) => page.locator('.notices [role="status"]').filter({ hasText: text });
 
-test.afterEach(async ({ page }) => {
-  await page.close();
-});
 
 async function importSeed(page: Page): Promise<void> {
   await page.locator('body').click();

@@ -45,11 +45,6 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// The window saves its layout and refreshes its counts a moment after a change; close it before the
-// server stops, so those requests cannot meet a stopped server and log connection errors.
-test.afterEach(async ({ page }) => {
-  await page.close();
-});
 
 const tagEntry = (page: Page, path: string) => sidebar(page).locator(`button[data-tag="${path}"]`);
 

@@ -17,11 +17,6 @@ const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' }
 const searchBox = (page: Page) => page.getByLabel('Filter papers by title, author or abstract');
 const notice = (page: Page) => page.locator('.notices [role="status"]');
 
-// The window saves its layout and loads cards a moment after a change; close it before the server
-// stops, so those requests cannot meet a stopped server and log connection errors.
-test.afterEach(async ({ page }) => {
-  await page.close();
-});
 
 async function importSeed(page: Page): Promise<void> {
   await page.locator('body').click();

@@ -45,12 +45,13 @@ export function AuthorGridCard({ card, position, setSize, onOpen, onKeyDown, onF
       onClick={() => onOpen(card.id)}
       onFocus={onFocus}
       onKeyDown={(e) => {
+        // The grid may open the card its keys made active (focus not moved there yet) instead.
+        onKeyDown?.(e);
+        if (e.defaultPrevented) return;
         if (e.target === e.currentTarget && (e.key === 'Enter' || e.key === ' ')) {
           e.preventDefault();
           onOpen(card.id);
-          return;
         }
-        onKeyDown?.(e);
       }}
     >
       <header className="grid-card-head">

@@ -9,7 +9,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useUi } from '../../stores/ui-store';
-import { returnFocusAfterRender } from '../../ui/focus-return';
+import { claimFocus, returnFocusAfterRender } from '../../ui/focus-return';
 import { formatCount, plural } from '../../ui/format';
 import { FIND_SHORTCUT, SearchField } from '../../ui/search-field';
 import { AuthorGridCard, AuthorGridPlaceholder } from './author-grid-card';
@@ -63,9 +63,20 @@ export function AuthorGridView() {
   const [desc, setDesc] = useState(true);
   const [text, setText] = useState('');
   const [filter, setFilter] = useState('');
-  const [active, setActive] = useState(0);
+  const [active, setActiveState] = useState(0);
+  // Keys pressed faster than the window redraws (Home then ArrowRight) each move from the card the
+  // previous key chose, not from the one the last render saw.
+  const activeRef = useRef(0);
+  const setActive = useCallback((index: number) => {
+    activeRef.current = index;
+    setActiveState(index);
+  }, []);
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
   const focusPending = useRef(false);
+  // While the card a key moved to is not drawn yet (its page loading), the card that had focus may
+  // already be scrolled out and removed: the claim keeps the focus guard from moving focus to the
+  // nearest card meanwhile, which would then become the active one.
+  const releaseClaim = useRef<(() => void) | null>(null);
   const openAuthor = useOpenAuthor();
 
   useEffect(() => {
@@ -132,6 +143,8 @@ export function AuthorGridView() {
     if (el) {
       focusPending.current = false;
       el.focus({ preventScroll: true });
+      releaseClaim.current?.();
+      releaseClaim.current = null;
     }
   });
 
@@ -147,12 +160,24 @@ export function AuthorGridView() {
       Home: -Infinity,
       End: Infinity,
     };
+    if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget && focusPending.current) {
+      // Keys ran ahead of the redraw (Home, ArrowRight, Enter): open the card they chose.
+      const card = pages.card(activeRef.current);
+      if (card) {
+        e.preventDefault();
+        openAuthor(card.id);
+      }
+      return;
+    }
     const step = steps[e.key];
     if (step === undefined || total === 0) return;
     e.preventDefault();
-    const next = Math.max(0, Math.min(total - 1, activeIndex + step));
+    const current = Math.min(activeRef.current, total - 1);
+    const next = Math.max(0, Math.min(total - 1, current + step));
     setActive(next);
     focusPending.current = true;
+    releaseClaim.current?.();
+    releaseClaim.current = claimFocus();
     virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
   };
 
