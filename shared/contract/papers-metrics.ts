@@ -1,0 +1,25 @@
+/** The metrics panel's figures for a set of papers (metrics.selection). */
+import { z } from 'zod';
+import { Id, NameCount } from '../model';
+
+export const SelectionMetrics = z.object({
+  papers: z.number().int(),
+  papersPerYear: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  papersPerCategory: z.array(z.object({ category: z.string(), count: z.number().int() })),
+  papersWithCode: z.number().int(),
+  coAuthors: z.array(NameCount.extend({ id: Id })),
+  affiliations: z.array(NameCount),
+  /** Citation figures over the papers with a known count; null when none has one. */
+  citations: z
+    .object({
+      papersCounted: z.number().int(),
+      totalCitations: z.number().int(),
+      meanCitations: z.number().nullable(),
+      hIndex: z.number().int(),
+      gIndex: z.number().int(),
+      i10Index: z.number().int(),
+      citationsPerYear: z.number().nullable(),
+    })
+    .nullable(),
+});
+export type SelectionMetrics = z.infer<typeof SelectionMetrics>;

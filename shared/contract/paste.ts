@@ -1,0 +1,26 @@
+/** Pasting a profile page: preview, import, and the list of imports. */
+import { z } from 'zod';
+import type { ChannelSpec } from './channel';
+import { ImportReport, PastePreview, ImportSummary } from '../model';
+import { JOB_ID, PasteInput } from './inputs';
+
+export const pasteChannels = {
+  'paste.preview': {
+    kind: 'write', changes: [],
+    input: PasteInput.extend({
+      /** Name for this preview, so the window can follow a long paste's with jobs.progress and stop it with jobs.cancel. */
+      jobId: JOB_ID.optional(),
+    }),
+    output: PastePreview,
+  },
+  'paste.import': {
+    kind: 'write', changes: ['imports', 'papers', 'authors', 'paper_authors', 'affiliations', 'paper_affiliations', 'paper_categories', 'import_papers', 'author_metric_snapshots'],
+    input: PasteInput.extend({
+      /** Name for this import, so the window can follow it with jobs.progress and stop it with jobs.cancel. */
+      jobId: JOB_ID.optional(),
+    }),
+    output: ImportReport,
+  },
+  /** Every import, newest first (the sidebar's Imports section). */
+  'imports.list': { kind: 'read', reads: ['imports', 'authors'], input: z.object({}), output: z.array(ImportSummary) },
+} as const satisfies Record<string, ChannelSpec>;
