@@ -7,6 +7,7 @@ import { contract, isChannel, type Channel, type Result } from '../../shared/con
 import { LecternError, type LecternErrorShape } from '../../shared/errors';
 import { toErrorShape as errorShape } from '../../shared/error-messages';
 import type { Handlers } from './handlers';
+import { checkOutput, outputChecksOn } from './output-check';
 
 /** Where a call came from; `trusted` is the host's verdict (IPC frame origin, HTTP token). */
 export interface CallContext {
@@ -35,7 +36,8 @@ export function toErrorShape(err: unknown, what?: string): LecternErrorShape {
  * @param channel channel name from the contract (anything else -> `NOT_FOUND`)
  * @param rawInput untrusted input; validated with the channel's schema (-> `INVALID_INPUT` with `details.issues`)
  * @param context the sender check (`trusted: false` -> `FORBIDDEN`)
- * @returns `{ ok: true, value }` with the handler's output, or `{ ok: false, error: { code, message, details? } }`
+ * @returns `{ ok: true, value }` with the handler's output, or `{ ok: false, error: { code, message, details? } }`;
+ *   outside production an answer that does not match the channel's output schema fails as `INTERNAL`
  */
 export async function dispatch(handlers: Handlers, channel: string, rawInput: unknown, context: CallContext): Promise<Result<unknown>> {
   try {
@@ -51,6 +53,8 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
     }
     const handler = handlers[channel] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
+    // Outside production: the answer must match the contract (output-check.ts); else INTERNAL.
+    if (outputChecksOn()) checkOutput(channel, value);
     return { ok: true, value };
   } catch (err) {
     // The failure log says which channel failed (browser mode's terminal prints one line for it).

@@ -4,39 +4,20 @@
  */
 import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract';
 import type { Library } from '../../db/open';
-import { authorCard, authorGrid, libraryInfo, listAuthors } from '../../db/library/authors';
-import { importCancelled, importProfile, importProfileAsync } from '../../db/library/import-profile';
-import { listImports } from '../../db/library/imports';
 import { Jobs } from './jobs';
 import { WriteQueue } from './write-queue';
 import { LibraryReader } from './library-reader';
 import { defaultHost, type Host } from '../../db/activity';
-import { getPaper, listPaperIds, listPapers } from '../../db/library/papers';
 import { ReadWorker } from './read-worker-client';
 import { PasteReader } from './paste-worker-client';
-import type { ParseOutcome } from '../../shared/paste/parsed';
-import { getSetting, setSetting } from '../../db/library/settings';
-import { parseQuery } from '../../shared/search/parse';
-import { assignTags, removeTags } from '../../db/library/paper-tags';
-import { createTag, deleteTags, listTags, mergeTags, recolourTag, renameTag } from '../../db/library/tags';
-import { createNote, deleteNote, exportNotes, listNotes, updateNote } from '../../db/library/notes';
-import { createAnnotation, deleteAnnotation, listAnnotations, updateAnnotation } from '../../db/library/annotations';
-import { createCollection, deleteCollection, listCollections, updateCollection } from '../../db/library/collections';
-import { addToCollection, removeFromCollection } from '../../db/library/collection-papers';
-import { setRating, setStarred, setStatus } from '../../db/library/paper-marks';
-import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from '../../db/library/saved-searches';
-import { emptyTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
-import type { Outcome } from '../../db/library/changes';
 import { UndoStack } from './undo-stack';
 import { LibraryUpkeep } from './library-upkeep';
-import { upkeepHandlers } from './upkeep-handlers';
 import type { DailyTiming } from './daily-backup';
+import { handlerTable } from './handler-table';
+import { routeAll } from './route';
+import type { HandlerTable } from './channel-entry';
 
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
-
-const PREVIEW_PAPERS = 5;
-/** Papers above which a preview with a jobId runs step by step (about 0.3 s of dry run on these machines). */
-const LONG_PREVIEW_PAPERS = 100;
 
 export interface HandlerOptions {
   /**
@@ -61,10 +42,13 @@ export interface HandlerOptions {
    * cancel while reading): for one-shot hosts (the CLI), where nothing else waits on the thread.
    */
   parseInProcess?: boolean;
+  /** The entries to route (default: handler-table.ts). For tests of the routing. */
+  table?: HandlerTable;
 }
 
 /**
- * Build the handler table over an open library.
+ * Build the handlers over an open library: each entry of the handler table (handler-table.ts) routed by
+ * its channel's declared kind (route.ts).
  * - `paste.preview` ({text, jobId?}) -> what was recognised and what importing would add/update (nothing is
  *   stored); with a jobId, `jobs.progress` follows it (phase "Reading the paste", then for a long paste
  *   the papers of the dry run) and `jobs.cancel` stops it at any point (`CANCELLED`)
@@ -78,13 +62,12 @@ export interface HandlerOptions {
  * - Both detect and parse the paste on a paste thread (paste-worker-client.ts) with a time budget
  *   (PASTE_TIME_LIMIT_MS; past it `PASTE_UNRECOGNISED`, nothing stored), so the host's thread stays free;
  *   the parse happens before the write lock is taken.
- * - `papers.facets`, `metrics.selection`, `authors.metrics` run on a reader thread (read-worker-client.ts)
- *   one at a time; with a jobId, `jobs.progress` reports them (total 0: unknown) and `jobs.cancel` stops them.
- * - `papers.list`, `papers.facets`, `papers.ids`, `papers.get`, `metrics.selection`, `authors.list`, `authors.grid`,
- *   `authors.card`, `authors.metrics`, `settings.get`/`settings.set`, `library.info`: see db/library
- * - curation (`tags.*`, `notes.*`, `annotations.*`, `collections.*`, `papers.setStatus|setRating|setStarred|trash|restore`,
- *   `savedSearches.*`): writes go through the write queue and record their inverse on this table's undo
- *   stack; `undo.undo` / `undo.redo` / `undo.state` walk it (one stack per handler table: the session).
+ * - Slow reads (kind `slowRead`: `papers.facets`, `metrics.selection`, `authors.metrics`) run on a reader
+ *   thread (read-worker-client.ts) one at a time; with a jobId, `jobs.progress` reports them (total 0:
+ *   unknown) and `jobs.cancel` stops them.
+ * - Undoable writes (kind `undoableWrite`: curation of tags, notes, annotations, collections, marks, trash,
+ *   saved searches) go through the write queue and record their inverse on this table's undo stack;
+ *   `undo.undo` / `undo.redo` / `undo.state` walk it (one stack per handler table: the session).
  * - On creation, papers trashed more than 30 days ago are purged (after a backup, library-upkeep.ts).
  * - Backups, integrity, restore and recovery: upkeep-handlers.ts. Every write is refused with `DAMAGED`
  *   on a damaged library, and damage met by any handler marks the library damaged.
@@ -115,8 +98,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     afterCommit: () => upkeep.noteWrite(),
   });
   const reader = new LibraryReader(library, writes);
-  /** Run a query on committed data (the read-only connection). */
-  const read = <T>(query: (rdb: typeof db) => T) => reader.run(query);
   const history = new UndoStack();
   const upkeep: LibraryUpkeep = new LibraryUpkeep(library, {
     host,
@@ -129,19 +110,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     onReplaced: () => history.clear(),
     ...(options.dailyTiming ? { dailyTiming: options.dailyTiming } : {}),
   });
-  /** Run a curation operation as a queued write and keep its undo once it is committed. */
-  const undoable = <T>(op: () => Outcome<T>): Promise<T> => writes.run(op, { committed: (outcome) => history.record(outcome) });
-  /** A long import or preview as a job: cancellable while it waits for the lock and while it runs. */
-  const importJob = (jobId: string, text: string, outcome: ParseOutcome, dryRun: boolean) => {
-    const total = outcome.profile.papers.length;
-    return jobs.run(jobId, total, (signal, onProgress) =>
-      writes.run(() => importProfileAsync(db, text, outcome, { signal, onProgress, dryRun }), {
-        activity: dryRun ? 'previewing a paste' : 'importing',
-        signal,
-        cancelled: () => importCancelled(0, total, dryRun),
-      }),
-    );
-  };
   if (options.background) upkeep.start();
   // Now (one-shot hosts: before any call, so the CLI never closes the library with a purge queued) or
   // first on the write queue (long-running hosts: after the background check, and off the main thread).
@@ -149,107 +117,8 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   upkeep.purgeAtOpen();
   const reads = new ReadWorker({ ...library, db: reader.db }, options.readsInProcess ? { inProcess: true } : {});
   const pastes = new PasteReader({ inProcess: options.parseInProcess ?? false });
-  const table: Handlers = upkeep.watch<Handlers>({
-    'library.info': () => read((rdb) => libraryInfo(rdb, library.file)),
-    'paste.preview': async ({ text, jobId }) => {
-      const outcome = await pastes.read(text, { jobId, purpose: 'preview' });
-      const papers = outcome.profile.papers.length;
-      // A dry run writes (then rolls back), so it takes the write lock like any write. A long paste's
-      // takes seconds: it runs step by step, with progress and cancel, like an import.
-      const dry =
-        jobId && papers > LONG_PREVIEW_PAPERS
-          ? await importJob(jobId, text, outcome, true)
-          : await writes.run(() => importProfile(db, text, outcome, { dryRun: true }));
-      return {
-        format: outcome.profile.source,
-        author: outcome.profile.author,
-        paperCount: outcome.profile.papers.length,
-        firstPapers: outcome.profile.papers.slice(0, PREVIEW_PAPERS).map((p) => ({
-          title: p.title,
-          date: p.date,
-          authors: p.authors,
-          authorsTruncated: p.authors_truncated,
-        })),
-        wouldImport: { added: dry.added, updated: dry.updated, unchanged: dry.unchanged },
-        snapshotWouldBeAdded: dry.snapshotAdded,
-        alreadyImported: dry.alreadyImported,
-        report: outcome.report,
-      };
-    },
-    'paste.import': async ({ text, jobId }) => {
-      // Parsed (on the paste thread) before the lock is taken: no other write waits for the parsing.
-      const outcome = await pastes.read(text, { jobId, purpose: 'import' });
-      if (jobId) return importJob(jobId, text, outcome, false);
-      return writes.run(() => importProfileAsync(db, text, outcome), { activity: 'importing' });
-    },
-    'imports.list': () => read((rdb) => listImports(rdb)),
-    'jobs.progress': ({ jobId }) => ({ progress: jobs.progress(jobId) ?? pastes.progress(jobId) ?? (reads.has(jobId) ? { done: 0, total: 0 } : null) }),
-    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) || pastes.cancel(jobId) || reads.cancel(jobId) }),
-    'papers.list': (input) => read((rdb) => listPapers(rdb, input)),
-    'papers.facets': ({ jobId, ...input }) => reader.whenCommitted(() => reads.run('papers.facets', input, jobId)),
-    'papers.ids': (input) => read((rdb) => ({ ids: listPaperIds(rdb, input) })),
-    'metrics.selection': ({ jobId, ...input }) => reader.whenCommitted(() => reads.run('metrics.selection', input, jobId)),
-    'authors.grid': (input) => read((rdb) => authorGrid(rdb, input)),
-    'settings.get': ({ key }) => read((rdb) => ({ value: getSetting(rdb, key) })),
-    'settings.set': ({ key, value }) =>
-      writes.run(() => {
-        setSetting(db, key, value);
-        return {};
-      }),
-    'papers.get': ({ id }) => read((rdb) => getPaper(rdb, id)),
-    'authors.list': (input) => read((rdb) => listAuthors(rdb, input)),
-    'authors.card': ({ id }) => read((rdb) => authorCard(rdb, id)),
-    'authors.metrics': ({ id, jobId }) => reader.whenCommitted(() => reads.run('authors.metrics', { id }, jobId)),
-
-    'search.parse': ({ query }) => {
-      const r = parseQuery(query);
-      return r.ok ? { ok: true as const, terms: r.terms } : { ok: false as const, error: r.error };
-    },
-    'tags.list': () => read((rdb) => listTags(rdb)),
-    'tags.create': (input) => undoable(() => createTag(db, input)),
-    'tags.rename': (input) => undoable(() => renameTag(db, input)),
-    'tags.recolour': (input) => undoable(() => recolourTag(db, input)),
-    'tags.merge': (input) => undoable(() => mergeTags(db, input)),
-    'tags.delete': (input) => undoable(() => deleteTags(db, input)),
-    'tags.assign': (input) => undoable(() => assignTags(db, input)),
-    'tags.remove': (input) => undoable(() => removeTags(db, input)),
-    'notes.list': ({ paperId }) => read((rdb) => listNotes(rdb, paperId)),
-    'notes.create': (input) => undoable(() => createNote(db, input)),
-    'notes.update': (input) => undoable(() => updateNote(db, input)),
-    'notes.delete': (input) => undoable(() => deleteNote(db, input)),
-    'notes.export': ({ paperId }) => read((rdb) => ({ markdown: exportNotes(rdb, paperId) })),
-    'annotations.list': ({ paperId }) => read((rdb) => listAnnotations(rdb, paperId)),
-    'annotations.create': (input) => undoable(() => createAnnotation(db, input)),
-    'annotations.update': (input) => undoable(() => updateAnnotation(db, input)),
-    'annotations.delete': (input) => undoable(() => deleteAnnotation(db, input)),
-    'collections.list': () => read((rdb) => listCollections(rdb)),
-    'collections.create': (input) => undoable(() => createCollection(db, input)),
-    'collections.update': (input) => undoable(() => updateCollection(db, input)),
-    'collections.delete': (input) => undoable(() => deleteCollection(db, input)),
-    'collections.addPapers': (input) => undoable(() => addToCollection(db, input)),
-    'collections.removePapers': (input) => undoable(() => removeFromCollection(db, input)),
-    'papers.setStatus': (input) => undoable(() => setStatus(db, input)),
-    'papers.setRating': (input) => undoable(() => setRating(db, input)),
-    'papers.setStarred': (input) => undoable(() => setStarred(db, input)),
-    'papers.trash': (input) => undoable(() => trashPapers(db, input)),
-    'papers.restore': (input) => undoable(() => restorePapers(db, input)),
-    'trash.info': () => read((rdb) => trashInfo(rdb)),
-    'trash.empty': async () => {
-      upkeep.assertWritable();
-      // The backup reads a snapshot on the upkeep thread: taken before the write lock, so other processes
-      // are not kept waiting while it is written.
-      await upkeep.backupBefore('before-empty-trash', () => trashInfo(reader.db).count > 0);
-      return writes.run(() => emptyTrash(db), { activity: 'emptying the trash' });
-    },
-    'savedSearches.list': () => read((rdb) => listSavedSearches(rdb)),
-    'savedSearches.create': (input) => undoable(() => createSavedSearch(db, input)),
-    'savedSearches.update': (input) => undoable(() => updateSavedSearch(db, input)),
-    'savedSearches.delete': (input) => undoable(() => deleteSavedSearch(db, input)),
-    'undo.state': () => history.state(),
-    'undo.undo': () => writes.run(() => ({ label: history.undo(db), state: history.state() })),
-    'undo.redo': () => writes.run(() => ({ label: history.redo(db), state: history.state() })),
-    ...upkeepHandlers(upkeep, (work) => writes.run(work, { lock: false })),
-  });
+  const session = { db, reader, reads, writes, history, jobs, pastes, upkeep };
+  const table: Handlers = upkeep.watch<Handlers>(routeAll(options.table ?? handlerTable, session));
   closers.set(table, async () => {
     jobs.cancelAll();
     await writes.idle();

@@ -15,7 +15,8 @@ import { INTERNAL_MESSAGE } from '../../shared/error-messages';
 import { logFailure } from '../../shared/failure-log';
 import { failureFromThread, type ThreadFailure } from './thread-errors';
 import type { Library } from '../../db/open';
-import { READ_LABELS, runRead, type ReadChannel } from './read-channels';
+import { runRead, type ReadChannel } from './read-channels';
+import { LONG_READS as READ_LABELS } from '../../shared/long-reads';
 import { spawnWorker } from './spawn-worker';
 
 interface Pending {
