@@ -12,7 +12,8 @@ const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function run(label, command, args) {
   console.log(`\n== ${label}: ${[command, ...args].map((a) => a.replace(root + '/', '')).join(' ')}`);
-  return spawnSync(command, args, { cwd: root, stdio: 'inherit' }).status;
+  // Every suite checks each answer against its channel's output schema (electron/handlers/output-check.ts).
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, LECTERN_CHECK_OUTPUTS: '1' } }).status;
 }
 
 function readJson(file) {

@@ -21,33 +21,8 @@ import { call } from '../handlers/dispatch';
 import { closeHandlers, createHandlers } from '../handlers/handlers';
 import { onShutdown, signalExitCode, type ShutdownCause } from '../lifecycle/shutdown';
 import { runUpkeepCommand, UPKEEP_COMMANDS, type UpkeepCommand } from './upkeep-commands';
+import { USAGE } from './usage';
 import { formatAuthors, formatCard, formatImport, formatIncompleteTail, formatMetrics, formatPapers } from './format';
-
-const USAGE = `usage: lectern <command> [options]
-
-commands:
-  parse FILE|-             print what a pasted page parses to, as JSON (no library needed)
-  import FILE|-            import a pasted page into the library and print the report
-  papers                   list papers  [--sort date|title|category|authors|year|code|affiliations|citations|added|status|rating|starred]
-                           [--desc] [--filter TEXT] [--query QUERY] [--author NAME] [--limit N] [--json]
-                           QUERY: words, "phrases", OR, -word, author: tag: category: year:2020..2024
-                           has:code|notes status:read rating:>=4 is:starred (unsorted: by relevance)
-  authors                  list author profiles  [--all] [--json]
-  author NAME              an author's card  [--json]
-  metrics NAME             an author's metrics  [--json]
-
-backups and repair (the library's backups folder: lectern backups shows where):
-  backup [--out FILE]      a checked backup now; with --out, one self-contained copy at FILE
-  backups                  list the backups: when, why, size, papers  [--json]
-  restore FILE             replace the library's content by a backup's (the library as it was is
-                           backed up first; no question asked)
-  check [--full]           check the library file (quick_check; integrity_check with --full)
-  recover [--out FILE]     keep what can be read of a damaged library (as the library, or into FILE)
-
-options:
-  --library FILE           library file (default: $LECTERN_LIBRARY, else the desktop app's library)
-  --json                   print JSON instead of text
-  -h, --help               this help`;
 
 /** Why a file could not be read, by Node's error code (the raw message would repeat the path and the syscall). */
 const READ_PROBLEMS: Record<string, string> = {

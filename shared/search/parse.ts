@@ -75,7 +75,7 @@ export const QUERY_FIELDS = ['author', 'tag', 'category', 'year', 'rating', 'sta
 type Field = (typeof QUERY_FIELDS)[number];
 
 const TEXT_FIELDS: Partial<Record<Field, TextColumn>> = { title: 'title', abstract: 'abstract', note: 'notes', annotation: 'annotations', affiliation: 'affiliations' };
-const HAS_VALUES: readonly HasWhat[] = ['code', 'notes', 'annotations', 'tags', 'rating'];
+export const HAS_VALUES: readonly HasWhat[] = ['code', 'notes', 'annotations', 'tags', 'rating'];
 const STATUSES: readonly ReadingStatusValue[] = READING_STATUSES;
 
 class ParseFailure extends Error {

@@ -28,7 +28,8 @@ export class LecternServer {
     this.output = '';
     const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'server', 'main.ts'), '--library', this.libraryFile, '--port', '0'], {
       cwd: ROOT,
-      env: { ...process.env, ...this.env },
+      // Answers are checked against the contract (output-check.ts) unless the caller's environment says otherwise.
+      env: { LECTERN_CHECK_OUTPUTS: '1', ...process.env, ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;

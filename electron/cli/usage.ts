@@ -1,0 +1,62 @@
+/**
+ * The command line's help text. Its lists (sort columns, query fields and their values) are made from
+ * the constants the contract and the query parser check against, so they cannot drift from what
+ * `lectern papers` accepts.
+ */
+import { PAPER_SORT_COLUMNS, READING_STATUSES } from '../../shared/contract';
+import { HAS_VALUES, QUERY_FIELDS } from '../../shared/search/parse';
+
+/** Where the descriptions start (after the command column), and the widest line. */
+const INDENT = ' '.repeat(27);
+const WIDTH = 100;
+
+/**
+ * `label` then the words, each but the last followed by `separator`, wrapped at WIDTH; every line at INDENT.
+ * @param separator ', ' for a list, ' ' for words side by side
+ */
+function wrapped(label: string, words: readonly string[], separator: string): string {
+  const lines: string[] = [];
+  let line = INDENT + label;
+  words.forEach((word, i) => {
+    const piece = i < words.length - 1 ? word + separator.trimEnd() : word;
+    const next = line === INDENT ? line + piece : `${line} ${piece}`;
+    if (next.length > WIDTH && line !== INDENT) {
+      lines.push(line);
+      line = INDENT + piece;
+    } else {
+      line = next;
+    }
+  });
+  lines.push(line);
+  return lines.join('\n');
+}
+
+export const USAGE = `usage: lectern <command> [options]
+
+commands:
+  parse FILE|-             print what a pasted page parses to, as JSON (no library needed)
+  import FILE|-            import a pasted page into the library and print the report
+  papers                   list papers  [--sort COLUMN] [--desc] [--filter TEXT] [--query QUERY]
+                           [--author NAME] [--limit N] [--json]
+${wrapped('COLUMN:', PAPER_SORT_COLUMNS, ', ')}
+                           QUERY: words, "phrases", OR, -word, NOT word, ( ), and FIELD:value
+                           (unsorted: by relevance)
+${wrapped('FIELD:', QUERY_FIELDS.map((f) => `${f}:`), ' ')}
+                           e.g. year:2020..2024 year:>=2020 rating:>=4 is:starred
+${wrapped('', [`status:${READING_STATUSES.join('|')}`, `has:${HAS_VALUES.join('|')}`], ' ')}
+  authors                  list author profiles  [--all] [--json]
+  author NAME              an author's card  [--json]
+  metrics NAME             an author's metrics  [--json]
+
+backups and repair (the library's backups folder: lectern backups shows where):
+  backup [--out FILE]      a checked backup now; with --out, one self-contained copy at FILE
+  backups                  list the backups: when, why, size, papers  [--json]
+  restore FILE             replace the library's content by a backup's (the library as it was is
+                           backed up first; no question asked)
+  check [--full]           check the library file (quick_check; integrity_check with --full)
+  recover [--out FILE]     keep what can be read of a damaged library (as the library, or into FILE)
+
+options:
+  --library FILE           library file (default: $LECTERN_LIBRARY, else the desktop app's library)
+  --json                   print JSON instead of text
+  -h, --help               this help`;
