@@ -46,6 +46,19 @@ export interface HandlerOptions {
   table?: HandlerTable;
 }
 
+/** What closeHandlers stops, per handler table. */
+const closers = new WeakMap<Handlers, () => Promise<void>>();
+
+/**
+ * Shut a handler table down before its library is closed: running imports and long previews are
+ * cancelled (nothing of them is stored), queued writes finish, and the reader thread exits with its
+ * connection, so Library.close()'s checkpoint finds no other reader. Later calls on the table fail.
+ * @returns once all of that is done; never rejects
+ */
+export async function closeHandlers(handlers: Handlers): Promise<void> {
+  await closers.get(handlers)?.();
+}
+
 /**
  * Build the handlers over an open library: each entry of the handler table (handler-table.ts) routed by
  * its channel's declared kind (route.ts).
@@ -72,19 +85,6 @@ export interface HandlerOptions {
  * - Backups, integrity, restore and recovery: upkeep-handlers.ts. Every write is refused with `DAMAGED`
  *   on a damaged library, and damage met by any handler marks the library damaged.
  */
-/** What closeHandlers stops, per handler table. */
-const closers = new WeakMap<Handlers, () => Promise<void>>();
-
-/**
- * Shut a handler table down before its library is closed: running imports and long previews are
- * cancelled (nothing of them is stored), queued writes finish, and the reader thread exits with its
- * connection, so Library.close()'s checkpoint finds no other reader. Later calls on the table fail.
- * @returns once all of that is done; never rejects
- */
-export async function closeHandlers(handlers: Handlers): Promise<void> {
-  await closers.get(handlers)?.();
-}
-
 export function createHandlers(library: Library, options: HandlerOptions = {}): Handlers {
   const { db } = library;
   const jobs = new Jobs();

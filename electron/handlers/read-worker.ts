@@ -1,6 +1,7 @@
 /**
  * Entry of the reader thread (worker_threads): its own read-only connection to the library file,
- * answering one read channel at a time for ReadWorker (read-worker-client.ts). WAL lets it read
+ * answering one slow read at a time for ReadWorker (read-worker-client.ts) with the handler table's own
+ * query for the channel (read-channels.ts), so the thread runs exactly what the table declares. WAL lets it read
  * while the main connection writes; each query sees the last committed state.
  *
  * Messages in: `{ id, channel, input }`. Out: `{ id, ok: true, value }` or `{ id, ok: false, failure }`
