@@ -27,10 +27,39 @@ function describe(issues: readonly { path: readonly PropertyKey[]; message: stri
 }
 
 /**
- * Check a handler's answer against the channel's output schema.
+ * The first key of `value` that the schema does not declare (zod's parse drops those, so `data` lacks
+ * it): a column a query selects that the contract does not know. Walks objects and arrays in step.
+ * @returns its path ('rows.3.nameKey'), or null
+ */
+function undeclaredKey(data: unknown, value: unknown, path: string[] = []): string | null {
+  if (Array.isArray(data) && Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = undeclaredKey(data[i], value[i], [...path, String(i)]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isPlainObject(data) || !isPlainObject(value)) return null;
+  for (const key of Object.keys(value)) {
+    if (value[key] !== undefined && !Object.hasOwn(data, key)) return [...path, key].join('.');
+    const found = undeclaredKey(data[key], value[key], [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+function isPlainObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
+}
+
+/**
+ * Check a handler's answer against the channel's output schema: every declared field of the right type,
+ * and no field the schema does not declare.
  * @throws Error (mapped to INTERNAL by dispatch, logged with its message) naming the channel and the issues
  */
 export function checkOutput(channel: Channel, value: unknown): void {
   const checked = contract[channel].output.safeParse(value);
   if (!checked.success) throw new Error(`The answer of "${channel}" does not match its output schema: ${describe(checked.error.issues)}`);
+  const extra = undeclaredKey(checked.data, value);
+  if (extra) throw new Error(`The answer of "${channel}" does not match its output schema: ${extra}: not declared`);
 }

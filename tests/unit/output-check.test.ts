@@ -21,7 +21,12 @@ const saved = { check: process.env.LECTERN_CHECK_OUTPUTS, env: process.env.NODE_
 beforeAll(() => {
   lib = openLibrary(':memory:');
   // papers.get answers a row whose id is text: PaperDetail needs a number (and much more).
-  const drifted: HandlerTable = { ...handlerTable, 'papers.get': (() => ({ id: 'x' })) as unknown as HandlerTable['papers.get'] };
+  // tags.list answers a column the contract does not declare (a raw row's name_key).
+  const drifted: HandlerTable = {
+    ...handlerTable,
+    'papers.get': (() => ({ id: 'x' })) as unknown as HandlerTable['papers.get'],
+    'tags.list': () => [{ id: 1, name: 'method', colour: null, type: 'manual', paperCount: 0, subtreeCount: 0, name_key: 'method' }],
+  };
   h = createHandlers(lib, { table: drifted });
   setFailureSink((f) => logged.push(f));
 });
@@ -48,6 +53,11 @@ describe('the output check', () => {
     const logText = String((logged[0]!.error as Error).message);
     expect(logText).toContain('"papers.get" does not match its output schema');
     expect(logText).toMatch(/id: Invalid input: expected number, received string/);
+  });
+
+  it('fails an answer with a field the schema does not declare', async () => {
+    expect(await dispatch(h, 'tags.list', {}, { trusted: true })).toEqual({ ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } });
+    expect(logged.map((f) => [f.what, (f.error as Error).message])).toEqual([['tags.list', 'The answer of "tags.list" does not match its output schema: 0.name_key: not declared']]);
   });
 
   it('lets a right answer through unchanged', async () => {
