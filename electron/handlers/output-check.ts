@@ -6,7 +6,7 @@
  *
  * When it is on, for all three hosts (desktop, browser mode, command line):
  * - `LECTERN_CHECK_OUTPUTS=1` turns it on, `LECTERN_CHECK_OUTPUTS=0` off, whatever else is set;
- * - otherwise it is on when NODE_ENV is `test` (Vitest sets it) or `development` (electron-vite dev),
+ * - otherwise it is on when NODE_ENV is `test` (Vitest sets it) or `development` (a developer's own setting),
  *   and off everywhere else: an installed app, `npx lectern`, `npm start` and the benchmarks (which must
  *   measure what users run). `npm test` sets LECTERN_CHECK_OUTPUTS=1 for every suite, end-to-end included.
  */
