@@ -66,6 +66,8 @@ export function ScopeChipRow() {
   if (chips.length === 0) return null;
   return (
     <>
+      {/* Sets the chips (what is shown) apart from the menus (what can be chosen). */}
+      <span className="facet-divider" aria-hidden="true" />
       {chips.map((c) => (
         <Chip key={c.key} chip={c} />
       ))}
