@@ -18,7 +18,7 @@ const TAGS = new Map([
   [2, 'method/rl'],
   [3, 'theory'],
 ]);
-const labels = (s: UiScope) => scopeChips(s, { author: 'Chong Ruan', tags: TAGS, collections: new Map([[5, 'Thesis']]), imports: new Map([[9, 'Chong Ruan · 7 Dec 2026']]) }).map((c) => c.label);
+const labels = (s: UiScope) => scopeChips(s, { author: 'Chong Ruan', tags: TAGS, collections: new Map([[5, 'Thesis']]), imports: new Map([[9, 'Chong Ruan · 2026-12-07']]) }).map((c) => c.label);
 
 describe('scopeChips', () => {
   it('has no chip for the whole library', () => {
@@ -48,7 +48,7 @@ describe('scopeChips', () => {
       'Author: Chong Ruan',
       'Collection: Thesis',
       'Saved search: Best',
-      'Import: Chong Ruan · 7 Dec 2026',
+      'Import: Chong Ruan · 2026-12-07',
       'Tag: theory',
       'Year: 2023–2025',
       'Category: cs.CL',

@@ -9,7 +9,7 @@ import { useUi } from '../../stores/ui-store';
 import { formatDay, sourceName } from '../../ui/format';
 import { scopeChips, type ScopeChip } from './scope-chips';
 
-/** An import in words, as the sidebar's Imports section lists it ("Chong Ruan · 7 Dec 2026"). */
+/** An import in words, as the sidebar's Imports section lists it ("Chong Ruan · 2026-12-07"). */
 export function importWords(imp: Pick<ImportSummary, 'author' | 'format' | 'createdAt'>): string {
   return `${imp.author?.name ?? sourceName(imp.format)} · ${formatDay(imp.createdAt)}`;
 }

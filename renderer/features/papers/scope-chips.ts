@@ -27,7 +27,7 @@ export interface ScopeNames {
   author?: string | null;
   tags?: ReadonlyMap<number, string>;
   collections?: ReadonlyMap<number, string>;
-  /** Import id -> the sidebar's words for it ("Chong Ruan · 7 Dec 2026"). */
+  /** Import id -> the sidebar's words for it ("Chong Ruan · 2026-12-07"). */
   imports?: ReadonlyMap<number, string>;
 }
 
