@@ -1,13 +1,15 @@
 /**
  * Left pane: the whole library, every author whose profile was imported, then the library grouped by
- * category, year and import, each with counts. Categories, years and imports filter the table.
+ * category, year and import, each with counts. Each entry shows exactly its papers (show-in-library.ts)
+ * and is highlighted while what the table shows is exactly that entry (organise/sidebar-scope.ts).
  */
 import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { useUi, type FacetFilters } from '../../stores/ui-store';
 import { useSidebarCurrent, type SidebarEntry } from '../organise/sidebar-scope';
 import { showAuthor, showInLibrary } from '../organise/show-in-library';
-import { formatCount, formatDay, formatDayTime, sourceName } from '../../ui/format';
+import { formatCount, formatDayTime } from '../../ui/format';
+import { importWords } from '../papers/scope-chip-row';
 import { ThemeSwitch } from '../../shell/theme-switch';
 import { AuthorAvatar } from './author-avatar';
 import { CollectionsSection } from '../organise/sidebar-collections';
@@ -197,7 +199,7 @@ export function Sidebar() {
         render={(imp) => (
           <GroupItem
             key={imp.id}
-            label={`${imp.author?.name ?? sourceName(imp.format)} · ${formatDay(imp.createdAt)}`}
+            label={importWords(imp)}
             count={imp.added + imp.updated + imp.unchanged}
             is={(e) => e.kind === 'import' && e.id === imp.id}
             patch={{ importId: imp.id }}
