@@ -25,6 +25,8 @@ export interface HandlerOptions {
    * thread: for one-shot hosts (the CLI), where starting a thread costs more than it saves.
    */
   readsInProcess?: boolean;
+  /** Library size (bytes) under which slow reads skip the reader thread (read-worker-client.ts SMALL_LIBRARY_BYTES; 0: never). For tests. */
+  smallLibraryBytes?: number;
   /**
    * A long-running host (desktop, browser mode): check a large library's integrity on a thread after
    * opening, and keep daily backups (at open, hourly, and a few minutes after the first changes of a
@@ -115,7 +117,7 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   // first on the write queue (long-running hosts: after the background check, and off the main thread).
   // Tried once: when another process holds the lock the purge is left for a later opening.
   upkeep.purgeAtOpen();
-  const reads = new ReadWorker({ ...library, db: reader.db }, options.readsInProcess ? { inProcess: true } : {});
+  const reads = new ReadWorker({ ...library, db: reader.db }, { ...(options.readsInProcess ? { inProcess: true } : {}), ...(options.smallLibraryBytes !== undefined ? { smallBytes: options.smallLibraryBytes } : {}) });
   const pastes = new PasteReader({ inProcess: options.parseInProcess ?? false });
   const session = { db, reader, reads, writes, history, jobs, pastes, upkeep };
   const table: Handlers = upkeep.watch<Handlers>(routeAll(options.table ?? handlerTable, session));

@@ -6,8 +6,13 @@
  * stops as soon as the statement returns to JavaScript) and the next read starts a fresh one. A read
  * only reads, so stopping it can never leave partial changes.
  *
- * An in-memory library cannot be shared with another thread: there every read runs in process.
+ * An in-memory library cannot be shared with another thread: there every read runs in process. So does
+ * every read of a small library (SMALL_LIBRARY_BYTES): there each takes a few milliseconds, while
+ * starting the thread (its modules and its connection) took 0.5-1 s, so the first counts and metrics
+ * after a start or an import showed progress bars on a 24-paper library. The thread starts with the
+ * first read once the library has grown past that size.
  */
+import { statSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
 import { LecternError, type LecternErrorCode } from '../../shared/errors';
@@ -35,19 +40,51 @@ function spawnReader(file: string, nativeBinding: string | undefined): Worker {
   return spawnWorker({ built: new URL('./read-worker.js', import.meta.url), source: new URL('./read-worker.ts', import.meta.url) }, { workerData: { file, nativeBinding } });
 }
 
+/**
+ * Library size (bytes: the file and its WAL) under which slow reads run in process: about 1,500 papers,
+ * where the slowest facet count takes tens of milliseconds, less than a thread takes to start.
+ */
+export const SMALL_LIBRARY_BYTES = 8_000_000;
+
+/** Bytes of a library file and its write-ahead log (0 for a part that is missing). */
+function librarySize(file: string): number {
+  const size = (path: string) => statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+  return size(file) + size(`${file}-wal`);
+}
+
 export class ReadWorker {
   private worker: Worker | null = null;
   private readonly queue: Pending[] = [];
   private running: Pending | null = null;
   private nextId = 1;
   private readonly inProcess: boolean;
+  private readonly smallBytes: number;
 
-  /** @param options.inProcess run reads on the library's own connection (no thread, no cancelling) */
+  /**
+   * @param options.inProcess run every read on the library's own connection (no thread, no cancelling)
+   * @param options.smallBytes library size (bytes, file and WAL) under which reads run in process
+   *   (default SMALL_LIBRARY_BYTES; 0: always on the thread). With LECTERN_TEST_READ_DELAY_MS set (tests
+   *   of progress and Cancel, which make the thread's reads as slow as a huge library's) it is 0.
+   */
   constructor(
     private readonly library: Library,
-    options: { inProcess?: boolean } = {},
+    options: { inProcess?: boolean; smallBytes?: number } = {},
   ) {
     this.inProcess = options.inProcess ?? library.file === ':memory:';
+    this.smallBytes = Number(process.env.LECTERN_TEST_READ_DELAY_MS ?? 0) > 0 ? 0 : (options.smallBytes ?? SMALL_LIBRARY_BYTES);
+  }
+
+  /** Whether the reader thread has been started (and not stopped since). */
+  get threadStarted(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Whether the next read runs in this thread: always in process, or a small library with nothing queued on the thread. */
+  private runsHere(): boolean {
+    if (this.inProcess) return true;
+    // Reads queued on the thread go first: a read never overtakes an earlier one.
+    if (this.running || this.queue.length > 0 || this.smallBytes <= 0) return false;
+    return librarySize(this.library.file) < this.smallBytes;
   }
 
   /**
@@ -56,7 +93,7 @@ export class ReadWorker {
    * @throws LecternError from the query (e.g. `NOT_FOUND`), `CANCELLED`, or `INTERNAL` when the thread died
    */
   run<C extends ReadChannel>(channel: C, input: ChannelArgs<C>, jobId?: string): Promise<ChannelOutput<C>> {
-    if (this.inProcess) {
+    if (this.runsHere()) {
       try {
         return Promise.resolve(runRead(this.library.db, channel, input));
       } catch (err) {

@@ -60,6 +60,16 @@ export const NO_FACETS: FacetFilters = {
   savedSearch: null,
 };
 
+/** What the table shows: the author it is narrowed to, the facets, and the search box's text. */
+export type UiScope = Pick<UiState, 'selectedAuthorId' | 'facets' | 'filter'>;
+
+/** A change to what the table shows: the parts given replace theirs (facets field by field). */
+export interface ScopePatch {
+  selectedAuthorId?: number | null;
+  facets?: Partial<FacetFilters>;
+  filter?: string;
+}
+
 export interface ColumnPref {
   id: string;
   visible: boolean;
@@ -148,6 +158,17 @@ interface UiState {
   setFacets(patch: Partial<FacetFilters>): void;
   /** Drop every filter of the table: the facets, the quick filter and the selected author (the whole library shows). */
   clearFilters(): void;
+  /**
+   * Change what the table shows (a chip's remove button). The selection and the paper in the detail
+   * pane stay; selected papers the new list hides are dropped by features/organise/visible-selection.ts.
+   */
+  setScope(patch: ScopePatch): void;
+  /**
+   * Show exactly one sidebar entry's papers: every other filter and the search box are cleared, so
+   * the entry is what the sidebar highlights. Like setScope, the open paper stays open. An author
+   * entry also brings the detail pane to the author's card (the paper stays on its tab).
+   */
+  showOnly(scope: { authorId?: number; facets?: Partial<FacetFilters> }): void;
   setView(view: MainView): void;
   setColumns(columns: ColumnPref[]): void;
   setPanes(patch: Partial<PaneLayout>): void;
@@ -211,6 +232,21 @@ export const useUi = create<UiState>()((set) => ({
   setFilter: (filter) => set((s) => (s.filter === filter ? {} : { filter, ...NEW_LIST })),
   setFacets: (patch) => set((s) => ({ facets: { ...s.facets, ...patch }, ...NEW_LIST })),
   clearFilters: () => set({ facets: NO_FACETS, filter: '', selectedAuthorId: null, ...NEW_LIST }),
+  setScope: (patch) =>
+    set((s) => ({
+      ...(patch.selectedAuthorId !== undefined ? { selectedAuthorId: patch.selectedAuthorId } : {}),
+      ...(patch.facets ? { facets: { ...s.facets, ...patch.facets } } : {}),
+      ...(patch.filter !== undefined ? { filter: patch.filter } : {}),
+      ...NEW_LIST,
+    })),
+  showOnly: ({ authorId, facets }) =>
+    set({
+      selectedAuthorId: authorId ?? null,
+      facets: { ...NO_FACETS, ...facets },
+      filter: '',
+      ...(authorId !== undefined ? { detailTab: 'author' as const } : {}),
+      ...NEW_LIST,
+    }),
   setView: (view) => set({ view }),
   setColumns: (columns) => set({ columns }),
   setPanes: (patch) => set((s) => ({ panes: { ...s.panes, ...patch } })),

@@ -1,8 +1,9 @@
+import { statSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../db/open';
 import { call } from '../../electron/handlers/dispatch';
 import { createHandlers, type Handlers } from '../../electron/handlers/handlers';
-import { ReadWorker } from '../../electron/handlers/read-worker-client';
+import { ReadWorker, SMALL_LIBRARY_BYTES } from '../../electron/handlers/read-worker-client';
 import { contract } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import { fixtureText, tempLibraryFile } from './helpers/fixtures';
@@ -13,7 +14,8 @@ let inProcess: Handlers;
 let ownerId: number;
 beforeAll(async () => {
   lib = openLibrary(tempLibraryFile());
-  h = createHandlers(lib);
+  // This library is small: 0 keeps its slow reads on the thread, which these tests are about.
+  h = createHandlers(lib, { smallLibraryBytes: 0 });
   inProcess = createHandlers(lib, { readsInProcess: true });
   ownerId = (await call(h, 'paste.import', { text: fixtureText('seed-profile') })).author!.id;
 });
@@ -70,7 +72,7 @@ describe('cancelling a read', () => {
   });
 
   it('drops a queued read without disturbing the one running before it', async () => {
-    const reads = new ReadWorker(lib);
+    const reads = new ReadWorker(lib, { smallBytes: 0 });
     try {
       const first = reads.run('papers.facets', contract['papers.facets'].input.parse({}), 'first');
       const second = reads.run('metrics.selection', contract['metrics.selection'].input.parse({}), 'second');
@@ -85,9 +87,43 @@ describe('cancelling a read', () => {
   });
 
   it('close() rejects what is still waiting', async () => {
-    const reads = new ReadWorker(lib);
+    const reads = new ReadWorker(lib, { smallBytes: 0 });
     const pending = reads.run('metrics.selection', contract['metrics.selection'].input.parse({}), 'late');
     reads.close();
     expect((await rejection(pending)).code).toBe('CANCELLED');
+  });
+});
+
+describe('a small library', () => {
+  it('answers slow reads in process: the first counts after a start or an import never wait for a thread to start', async () => {
+    const file = tempLibraryFile();
+    const small = openLibrary(file);
+    const reads = new ReadWorker(small);
+    try {
+      await call(createHandlers(small, { readsInProcess: true }), 'paste.import', { text: fixtureText('seed-profile') });
+      const facets = reads.run('papers.facets', contract['papers.facets'].input.parse({}), 'first-counts');
+      // Answered already: nothing queued for a thread, none started.
+      expect(reads.has('first-counts')).toBe(false);
+      expect(reads.threadStarted).toBe(false);
+      expect((await facets).total).toBe(18);
+      expect((await reads.run('authors.metrics', { id: ownerId })).papersInLibrary).toBe(18);
+      expect(reads.threadStarted).toBe(false);
+      expect(statSync(file).size).toBeLessThan(SMALL_LIBRARY_BYTES);
+    } finally {
+      await reads.close();
+      small.close();
+    }
+  });
+
+  it('uses the thread once the library is past the size (here: any size)', async () => {
+    const reads = new ReadWorker(lib, { smallBytes: 1 });
+    try {
+      const facets = reads.run('papers.facets', contract['papers.facets'].input.parse({}), 'big');
+      expect(reads.has('big')).toBe(true);
+      expect(reads.threadStarted).toBe(true);
+      expect((await facets).total).toBe((await call(inProcess, 'papers.facets', {})).total);
+    } finally {
+      await reads.close();
+    }
   });
 });

@@ -1,11 +1,15 @@
 /**
  * Left pane: the whole library, every author whose profile was imported, then the library grouped by
- * category, year and import, each with counts. Categories, years and imports filter the table.
+ * category, year and import, each with counts. Each entry shows exactly its papers (show-in-library.ts)
+ * and is highlighted while what the table shows is exactly that entry (organise/sidebar-scope.ts).
  */
 import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
-import { NO_FACETS, useUi } from '../../stores/ui-store';
-import { formatCount, formatDay, formatDayTime, sourceName } from '../../ui/format';
+import { useUi, type FacetFilters } from '../../stores/ui-store';
+import { useSidebarCurrent, type SidebarEntry } from '../organise/sidebar-scope';
+import { showAuthor, showInLibrary } from '../organise/show-in-library';
+import { formatCount, formatDayTime } from '../../ui/format';
+import { importWords } from '../papers/scope-chip-row';
 import { ThemeSwitch } from '../../shell/theme-switch';
 import { AuthorAvatar } from './author-avatar';
 import { CollectionsSection } from '../organise/sidebar-collections';
@@ -16,19 +20,15 @@ import { TrashEntry } from '../organise/trash';
 
 const GROUP_LIMIT = 8;
 
-function AuthorItem({ id, name, papers, selected }: { id: number; name: string; papers: number; selected: boolean }) {
-  const selectAuthor = useUi((s) => s.selectAuthor);
-  const setView = useUi((s) => s.setView);
+function AuthorItem({ id, name, papers }: { id: number; name: string; papers: number }) {
+  const selected = useSidebarCurrent((e) => e.kind === 'author' && e.id === id);
   return (
     <li>
       <button
         type="button"
         className="nav-item"
         aria-current={selected ? 'page' : undefined}
-        onClick={() => {
-          selectAuthor(id);
-          if (useUi.getState().view === 'authors') setView('papers');
-        }}
+        onClick={() => showAuthor(id)}
         title={`${name}: ${formatCount(papers)} ${papers === 1 ? 'paper' : 'papers'} in your library`}
       >
         <AuthorAvatar name={name} size="sm" />
@@ -39,7 +39,10 @@ function AuthorItem({ id, name, papers, selected }: { id: number; name: string; 
   );
 }
 
-function GroupItem({ label, count, current, onClick, title }: { label: string; count: number; current: boolean; onClick: () => void; title?: string }) {
+/** An entry of Categories, Years or Imports: highlighted while it alone narrows the table. */
+function GroupItem({ label, count, is, patch, title }: { label: string; count: number; is: (e: SidebarEntry) => boolean; patch: Partial<FacetFilters>; title?: string }) {
+  const current = useSidebarCurrent(is);
+  const onClick = () => showInLibrary(patch);
   return (
     <li>
       <button type="button" className="nav-item nav-item-group" aria-current={current ? 'true' : undefined} onClick={onClick} title={title}>
@@ -83,10 +86,8 @@ export function Sidebar() {
   const groups = useChannel('papers.facets', {});
   const imports = useChannel('imports.list', {});
   const selectedAuthorId = useUi((s) => s.selectedAuthorId);
-  const facets = useUi((s) => s.facets);
-  const view = useUi((s) => s.view);
-  const selectAuthor = useUi((s) => s.selectAuthor);
-  const setFacets = useUi((s) => s.setFacets);
+  const wholeLibrary = useSidebarCurrent((e) => e.kind === 'library');
+  const clearFilters = useUi((s) => s.clearFilters);
   const setView = useUi((s) => s.setView);
   const openImport = useUi((s) => s.openImport);
 
@@ -96,12 +97,6 @@ export function Sidebar() {
   const other = useChannel('authors.card', selectedAuthorId !== null && authors.data && !inList ? { id: selectedAuthorId } : null);
   const otherCard = other.data && other.data.id === selectedAuthorId && !inList ? other.data : null;
 
-  /** Show the whole library narrowed to one group (a category, a year, an import). */
-  const showGroup = (patch: Partial<typeof facets>) => {
-    selectAuthor(null);
-    setFacets({ ...NO_FACETS, ...patch });
-    if (view === 'authors') setView('papers');
-  };
   const years = groups.data ? [...groups.data.years].sort((a, b) => b.year - a.year) : null;
 
   return (
@@ -118,12 +113,12 @@ export function Sidebar() {
           <button
             type="button"
             className="nav-item"
-            aria-current={selectedAuthorId === null && !facets.trash && facets.collectionId === null && facets.tagIds.length === 0 && facets.savedSearch === null ? 'page' : undefined}
+            aria-current={wholeLibrary ? 'page' : undefined}
+            title="Show every paper: clears every filter and the search"
             onClick={() => {
-              selectAuthor(null);
-              // Leaving the trash (or a collection, a tag, a saved search) is what "My Library" means.
-              if (facets.trash || facets.collectionId !== null || facets.tagIds.length > 0 || facets.savedSearch !== null) setFacets(NO_FACETS);
-              if (view === 'authors') setView('papers');
+              // "Show me everything": every filter goes (the open paper stays open).
+              clearFilters();
+              if (useUi.getState().view === 'authors') setView('papers');
             }}
           >
             <svg className="nav-icon" aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
@@ -141,7 +136,7 @@ export function Sidebar() {
       {authors.data && authors.data.length > 0 ? (
         <ul className="nav-list" aria-labelledby="nav-authors">
           {authors.data.map((a) => (
-            <AuthorItem key={a.id} id={a.id} name={a.name} papers={a.papersInLibrary} selected={selectedAuthorId === a.id} />
+            <AuthorItem key={a.id} id={a.id} name={a.name} papers={a.papersInLibrary} />
           ))}
         </ul>
       ) : (
@@ -154,7 +149,7 @@ export function Sidebar() {
             Viewing
           </h2>
           <ul className="nav-list" aria-labelledby="nav-viewing">
-            <AuthorItem id={otherCard.id} name={otherCard.name} papers={otherCard.papersInLibrary} selected />
+            <AuthorItem id={otherCard.id} name={otherCard.name} papers={otherCard.papersInLibrary} />
           </ul>
         </>
       ) : null}
@@ -174,8 +169,8 @@ export function Sidebar() {
             key={c.value}
             label={c.label}
             count={c.count}
-            current={facets.categories.length === 1 && facets.categories[0] === c.value}
-            onClick={() => showGroup({ categories: [c.value] })}
+            is={(e) => e.kind === 'category' && e.value === c.value}
+            patch={{ categories: [c.value] }}
             title={`Show the ${c.label} papers`}
           />
         )}
@@ -190,8 +185,8 @@ export function Sidebar() {
             key={y.year}
             label={String(y.year)}
             count={y.count}
-            current={facets.yearFrom === y.year && facets.yearTo === y.year}
-            onClick={() => showGroup({ yearFrom: y.year, yearTo: y.year })}
+            is={(e) => e.kind === 'year' && e.year === y.year}
+            patch={{ yearFrom: y.year, yearTo: y.year }}
             title={`Show the papers from ${y.year}`}
           />
         )}
@@ -204,10 +199,10 @@ export function Sidebar() {
         render={(imp) => (
           <GroupItem
             key={imp.id}
-            label={`${imp.author?.name ?? sourceName(imp.format)} · ${formatDay(imp.createdAt)}`}
+            label={importWords(imp)}
             count={imp.added + imp.updated + imp.unchanged}
-            current={facets.importId === imp.id}
-            onClick={() => showGroup({ importId: imp.id })}
+            is={(e) => e.kind === 'import' && e.id === imp.id}
+            patch={{ importId: imp.id }}
             title={`Imported ${formatDayTime(imp.createdAt)}: ${formatCount(imp.added)} added, ${formatCount(imp.updated)} updated, ${formatCount(imp.unchanged)} unchanged`}
           />
         )}

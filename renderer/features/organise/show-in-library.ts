@@ -1,10 +1,20 @@
-/** Sidebar entries of the organise sections narrow the whole library to one group, like Categories and Years do. */
-import { NO_FACETS, useUi, type FacetFilters } from '../../stores/ui-store';
+/**
+ * Sidebar entries show exactly their group of papers: clicking one replaces every filter (the search box
+ * too), so the entry clicked is the one the sidebar highlights (sidebar-scope.ts) and the filter bar's
+ * chips name it. The paper open in the detail pane stays open.
+ */
+import { useUi, type FacetFilters } from '../../stores/ui-store';
 
-/** Show the whole library (no author, no quick filter kept by the group) narrowed by `patch`, in the papers view. */
+/** Show the whole library narrowed by `patch` alone (`{}`: everything), in the papers view. */
 export function showInLibrary(patch: Partial<FacetFilters>): void {
   const ui = useUi.getState();
-  ui.selectAuthor(null);
-  ui.setFacets({ ...NO_FACETS, ...patch });
+  ui.showOnly({ facets: patch });
+  if (ui.view === 'authors') ui.setView('papers');
+}
+
+/** Show one author's papers alone, with their card in the detail pane (the open paper stays on its tab). */
+export function showAuthor(id: number): void {
+  const ui = useUi.getState();
+  ui.showOnly({ authorId: id });
   if (ui.view === 'authors') ui.setView('papers');
 }

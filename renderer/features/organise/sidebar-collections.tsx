@@ -5,7 +5,6 @@
  */
 import type { Collection } from '../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
-import { useUi } from '../../stores/ui-store';
 import { formatCount } from '../../ui/format';
 import { deleteCollection, moveCollection, newCollection, renameCollection } from './collection-dialogs';
 import { contextMenuProps } from './context-menu';
@@ -14,12 +13,13 @@ import { usePaperDrop } from './drop-target';
 import { showInLibrary } from './show-in-library';
 import { collectionTree, type CollectionNode } from './trees';
 import { NavSectionHeading } from './nav-section-heading';
+import { useSidebarCurrent } from './sidebar-scope';
 import { useToggleSet } from './use-toggle-set';
 import { TreeToggle } from '../../ui/tree-toggle';
 
 function CollectionEntry({ node, all, collapsed, onCollapse }: { node: CollectionNode; all: Collection[]; collapsed: ReadonlySet<number>; onCollapse: (id: number) => void }) {
   const c = node.collection;
-  const current = useUi((s) => s.facets.collectionId === c.id);
+  const current = useSidebarCurrent((e) => e.kind === 'collection' && e.id === c.id);
   const drop = usePaperDrop((paperIds) => void addToCollection(c.id, c.name, paperIds));
   const open = !collapsed.has(c.id);
   const menu = contextMenuProps(`Collection ${c.name}`, () => [

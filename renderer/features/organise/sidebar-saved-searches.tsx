@@ -12,6 +12,7 @@ import { filtersToQuery } from './filters-to-query';
 import { usePrompt } from './prompt-dialog';
 import { showInLibrary } from './show-in-library';
 import { NavSectionHeading } from './nav-section-heading';
+import { useSidebarCurrent } from './sidebar-scope';
 import { shortTitle } from './acted-on';
 import { confirm, undo } from './curation-actions';
 
@@ -89,7 +90,7 @@ function remove(s: SavedSearch): void {
 }
 
 function SavedEntry({ s }: { s: SavedSearch }) {
-  const current = useUi((st) => st.facets.savedSearch?.id === s.id);
+  const current = useSidebarCurrent((e) => e.kind === 'savedSearch' && e.id === s.id);
   const menu = contextMenuProps(`Saved search ${s.name}`, () => [
     { label: 'Rename…', run: () => edit(s, 'name') },
     { label: 'Edit query…', run: () => edit(s, 'query') },

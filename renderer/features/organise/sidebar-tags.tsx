@@ -16,13 +16,15 @@ import { TagDot } from './tag-chip';
 import { deleteTag, mergeTag, newTag, recolourTag, renameTag } from './tag-dialogs';
 import { tagIdsUnder, tagTree, type TagNode } from './trees';
 import { NavSectionHeading } from './nav-section-heading';
+import { useSidebarCurrent } from './sidebar-scope';
 import { useToggleSet } from './use-toggle-set';
 import { TreeToggle } from '../../ui/tree-toggle';
 
 function TagEntry({ node, depth, all, collapsed, onCollapse }: { node: TagNode; depth: number; all: Tag[]; collapsed: ReadonlySet<string>; onCollapse: (path: string) => void }) {
-  const facets = useUi((s) => s.facets);
-  const ids = tagIdsUnder(node);
-  const current = node.tag !== null && facets.tagIds.includes(node.tag.id);
+  // The library takes a tag with everything below it: a tag's own id stands for its subtree. A level
+  // without a tag of its own (`method` when only `method/rl` exists) stands for the tags below it.
+  const ids = node.tag ? [node.tag.id] : tagIdsUnder(node);
+  const current = useSidebarCurrent((e) => e.kind === 'tags' && ids.length > 0 && ids.every((id) => e.ids.includes(id)));
   const drop = usePaperDrop((paperIds) => void (node.tag ? assignTags(paperIds, [node.tag.id]) : assignTags(paperIds, [], [node.path])));
   const open = !collapsed.has(node.path);
   const tag = node.tag;
@@ -44,10 +46,11 @@ function TagEntry({ node, depth, all, collapsed, onCollapse }: { node: TagNode; 
       // Add to (or take out of) the tags already filtering, keeping the other filters.
       const has = ids.every((id) => f.tagIds.includes(id));
       useUi.getState().setFacets({ tagIds: has ? f.tagIds.filter((id) => !ids.includes(id)) : [...new Set([...f.tagIds, ...ids])] });
-    } else if (current && f.tagIds.length === 1) {
+    } else if (current && f.tagIds.length === ids.length) {
       showInLibrary({});
     } else {
-      showInLibrary({ tagIds: ids, tagMode: f.tagMode });
+      // Several ids here are the tags below a level without its own tag: any of them (OR).
+      showInLibrary({ tagIds: ids, tagMode: 'or' });
     }
   };
 

@@ -14,10 +14,11 @@ import { usePaperDrop } from './drop-target';
 import { usePrompt } from './prompt-dialog';
 import { selectionUnknown, visibleSelection } from './visible-selection';
 import { showInLibrary } from './show-in-library';
+import { useSidebarCurrent } from './sidebar-scope';
 
 export function TrashEntry() {
   const info = useChannel('trash.info', {});
-  const current = useUi((s) => s.facets.trash);
+  const current = useSidebarCurrent((e) => e.kind === 'trash');
   const drop = usePaperDrop((ids) => void trashPapers(ids));
   return (
     <ul className="nav-list trash-entry">

@@ -1,15 +1,16 @@
 /**
  * Facet filters over the table: year range, category, code, author, affiliation. Each menu lists its
- * values with how many papers each would show under the other filters (papers.facets); they combine,
- * and "Clear filters" drops them all (and the quick filter, and the author picked in the sidebar, shown
- * here as a chip) at once.
+ * values with how many papers each would show under the other filters (papers.facets); they combine.
+ * After the menus, every constraint on what the table shows (the sidebar's too, and the search) is a
+ * chip with its own remove button (scope-chip-row.tsx), and "Clear filters" drops them all at once.
  */
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { PaperFacets } from '../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
 import { ReadProblem } from '../../ui/read-problem';
 import { hasFacets, paperFilters, useUi, type FacetFilters } from '../../stores/ui-store';
-import { AuthorFilterChip } from './author-filter-chip';
+import { ScopeChipRow } from './scope-chip-row';
+import { yearWords } from './scope-chips';
 import { MarksFilter, marksWords } from '../organise/marks-filter';
 import { formatCount } from '../../ui/format';
 import { useFocusReturn } from '../../ui/focus-return';
@@ -70,7 +71,8 @@ function FacetMenu({ label, active, children, testId, open, setOpen, notice, pen
         onClick={() => setOpen((o) => !o)}
       >
         <span className="facet-name">{label}</span>
-        {active ? <span className="facet-value">{active}</span> : null}
+        {/* The chosen values show as chips after the menus; here only that some are chosen. */}
+        {active ? <span className="visually-hidden">: {active}</span> : null}
         <svg aria-hidden="true" viewBox="0 0 16 16" width="10" height="10">
           <path d="m4 6 4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
         </svg>
@@ -126,12 +128,7 @@ function summary(values: string[]): string | null {
   return values.length === 1 ? (values[0] ?? null) : `${values[0]} +${values.length - 1}`;
 }
 
-export function yearWords(f: Pick<FacetFilters, 'yearFrom' | 'yearTo'>): string | null {
-  if (f.yearFrom !== null && f.yearTo !== null) return f.yearFrom === f.yearTo ? String(f.yearFrom) : `${f.yearFrom}–${f.yearTo}`;
-  if (f.yearFrom !== null) return `${f.yearFrom} on`;
-  if (f.yearTo !== null) return `up to ${f.yearTo}`;
-  return null;
-}
+export { yearWords };
 
 function YearRange({ facets, data }: { facets: FacetFilters; data: PaperFacets | null }) {
   const setFacets = useUi((s) => s.setFacets);
@@ -297,7 +294,7 @@ export function FacetBar() {
       <FacetMenu label="Marks" testId="facet-marks" {...menu('Marks')} pending={false} active={marksWords(facets)}>
         {() => <MarksFilter />}
       </FacetMenu>
-      <AuthorFilterChip />
+      <ScopeChipRow />
       {hasFacets(facets) || filter.trim() !== '' || authorId !== null ? (
         <button type="button" className="button button-quiet button-sm" onClick={() => clearFilters()}>
           Clear filters
