@@ -31,6 +31,7 @@ import { UndoStack } from './undo-stack';
 import { LibraryUpkeep } from './library-upkeep';
 import { upkeepHandlers } from './upkeep-handlers';
 import type { DailyTiming } from './daily-backup';
+import { LibraryWatch, type LibraryWatchOptions } from './library-watch';
 
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
@@ -61,6 +62,11 @@ export interface HandlerOptions {
    * cancel while reading): for one-shot hosts (the CLI), where nothing else waits on the thread.
    */
   parseInProcess?: boolean;
+  /**
+   * Watch the library for changes from any source (library-watch.ts; `libraryWatchOf`): on by default
+   * for long-running hosts (`background`), off for one-shot ones. Options set its timings (tests).
+   */
+  watch?: boolean | Pick<LibraryWatchOptions, 'pollMs' | 'coalesceMs'>;
 }
 
 /**
@@ -91,6 +97,16 @@ export interface HandlerOptions {
  */
 /** What closeHandlers stops, per handler table. */
 const closers = new WeakMap<Handlers, () => Promise<void>>();
+/** The library watch of a handler table that has one. */
+const watches = new WeakMap<Handlers, LibraryWatch>();
+
+/**
+ * The watch that reports a handler table's library changes (own writes, through dispatch, and other
+ * processes' commits), or undefined for a table made without one (`watch: false`, one-shot hosts).
+ */
+export function libraryWatchOf(handlers: Handlers): LibraryWatch | undefined {
+  return watches.get(handlers);
+}
 
 /**
  * Shut a handler table down before its library is closed: running imports and long previews are
@@ -250,7 +266,12 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'undo.redo': () => writes.run(() => ({ label: history.redo(db), state: history.state() })),
     ...upkeepHandlers(upkeep, (work) => writes.run(work, { lock: false })),
   });
+  const watching = options.watch ?? options.background ?? false;
+  // data_version of the writing connection changes only for other connections' commits (library-watch.ts).
+  const watch = watching ? new LibraryWatch({ probe: () => db.$client.pragma('data_version', { simple: true }) as number, ...(typeof watching === 'object' ? watching : {}) }) : null;
+  if (watch) watches.set(table, watch);
   closers.set(table, async () => {
+    watch?.stop();
     jobs.cancelAll();
     await writes.idle();
     upkeep.close();
