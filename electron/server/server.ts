@@ -41,7 +41,7 @@ export interface BrowserServerOptions {
   host?: string;
   /** Port; 0 (default) picks a free one. */
   port?: number;
-  /** Fixed token, for tests; default: 32 random bytes, base64url. */
+  /** A fixed token (the one kept from the last launch, launch-state.ts; tests); default: 32 random bytes, base64url. */
   token?: string;
   /** Largest request body in bytes; default MAX_REQUEST_BODY_BYTES (derived from the paste limit). For tests. */
   maxBodyBytes?: number;
@@ -52,7 +52,9 @@ export interface BrowserServer {
   url: string;
   origin: string;
   token: string;
-  /** Stop listening, let running requests finish (up to CLOSE_GRACE_MS), then resolve. */
+  /** How many library event streams (tabs) are open. */
+  readonly eventStreams: number;
+  /** Stop listening, end the event streams, let running requests finish (up to CLOSE_GRACE_MS), then resolve. */
   close(): Promise<void>;
 }
 
@@ -244,6 +246,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     url: `${origin}/?token=${token}`,
     origin,
     token,
+    get eventStreams() {
+      return ctx.events.size;
+    },
     close: () =>
       new Promise<void>((done) => {
         // Requests already running (a read on the reader thread, say) get their answer; new ones are
