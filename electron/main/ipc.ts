@@ -25,9 +25,11 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
  */
 export function registerIpc(handlers: Handlers): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(`${IPC_PREFIX}${channel}`, (event, input: unknown) =>
-      dispatch(handlers, channel, input, { trusted: isTrustedSender(event), origin: event.senderFrame?.url, caller: String(event.sender.id) }),
-    );
+    ipcMain.handle(`${IPC_PREFIX}${channel}`, (event, input: unknown) => {
+      // The window that called: its own writes come back to it as 'here' (pushLibraryChanges).
+      const sender = event.sender as IpcMainInvokeEvent['sender'] | undefined;
+      return dispatch(handlers, channel, input, { trusted: isTrustedSender(event), origin: event.senderFrame?.url, ...(sender ? { caller: String(sender.id) } : {}) });
+    });
   }
 }
 
