@@ -36,14 +36,15 @@ export function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-const answered = new Set<() => void>();
+const answered = new Set<(sentAt: number) => void>();
 
 /**
- * Browser mode: call `listener` whenever the server answers a call (it is up), so a stream that broke
- * when it stopped can be opened again without knocking on a closed port (library-events.ts).
+ * Browser mode: call `listener` whenever the server answers a call (it is up), with when that call was
+ * sent (performance.now()), so a stream that broke when it stopped can be opened again without
+ * knocking on a closed port (library-events.ts). A stopping server still answers the calls it had.
  * @returns a function that stops it
  */
-export function onServerAnswer(listener: () => void): () => void {
+export function onServerAnswer(listener: (sentAt: number) => void): () => void {
   answered.add(listener);
   return () => answered.delete(listener);
 }
@@ -55,6 +56,7 @@ function httpApi(): LecternApi {
     api[channel] = async (input) => {
       try {
         const body = JSON.stringify(input ?? {});
+        const sentAt = performance.now();
         const res = await fetch(`/api/${channel}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-lectern-token': token, [CLIENT_HEADER]: CLIENT_ID },
@@ -62,7 +64,7 @@ function httpApi(): LecternApi {
           // Prefs saved as the page goes away (pagehide) must still arrive; keepalive bodies are capped at 64 kB.
           keepalive: channel === 'settings.set' && body.length < 60_000,
         });
-        for (const listener of [...answered]) listener();
+        for (const listener of [...answered]) listener(sentAt);
         return (await res.json()) as Result<unknown>;
       } catch (err) {
         return {

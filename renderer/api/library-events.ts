@@ -3,8 +3,8 @@
  * the preload's `onLibraryChange` on the desktop, or in browser mode a long-lived
  * `GET /api/events` read with fetch (so the token goes in its header, as for every call, never in a
  * URL). When the stream ends (the server stopped or restarted) it is opened again as soon as the
- * server is seen to be back (a call of the window's is answered), when the window is shown or focused,
- * or every RETRY_MS: not sooner, since every knock on a closed port is an error line in the browser's
+ * server is seen to be back (a call the window made after the stream broke is answered), when the
+ * window is shown again, or every RETRY_MS: not sooner, since every knock on a closed port is an error line in the browser's
  * console. The first event after it reopens is 'everything' from elsewhere: anything may have changed
  * meanwhile.
  */
@@ -46,10 +46,10 @@ function streamEvents(listener: Listener): () => void {
   /** Resolves when it is worth trying to open the stream again. */
   const chance = () =>
     new Promise<void>((resolve) => {
+      const broke = performance.now();
       const done = () => {
         clearTimeout(timer);
         stopAnswer();
-        window.removeEventListener('focus', done);
         document.removeEventListener('visibilitychange', visible);
         stop.signal.removeEventListener('abort', done);
         resolve();
@@ -58,8 +58,10 @@ function streamEvents(listener: Listener): () => void {
         if (document.visibilityState === 'visible') done();
       };
       const timer = setTimeout(done, RETRY_MS);
-      const stopAnswer = onServerAnswer(done);
-      window.addEventListener('focus', done);
+      // Only a call sent after the stream broke: a stopping server still answers the calls it had.
+      const stopAnswer = onServerAnswer((sentAt) => {
+        if (sentAt > broke) done();
+      });
       document.addEventListener('visibilitychange', visible);
       stop.signal.addEventListener('abort', done);
     });
