@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, openApp, PROFILES_DIR, test } from './fixtures';
+import { LecternServer } from './lectern-server';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const LIVE_MS = 2_000;
@@ -127,5 +128,30 @@ test('the theme is kept in the library: a new browser profile (another origin st
     expect(await tab.evaluate(() => (globalThis as unknown as { localStorage: { length: number } }).localStorage.length)).toBe(0);
   } finally {
     await fresh.close();
+  }
+});
+
+test('after a restart the open tab works again without a reload (same port and token) and follows the library again', async ({ page }) => {
+  const server = new LecternServer({}, { keepPort: true });
+  await server.start();
+  try {
+    const before = server.url;
+    await openApp(page, server);
+    await importSample(page);
+    await server.stop();
+    await server.start();
+    expect(server.url).toBe(before);
+    // The first thing the user does reaches the restarted server, with the token this tab kept.
+    await sidebar(page).getByRole('button', { name: /Marisol Quintero-Vance\s*24/ }).click();
+    await expect(status(page)).toHaveText(/^24 of 24 papers/);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    // And the tab hears of changes again: a command-line import shows without a reload.
+    await page.getByRole('button', { name: /My Library/ }).click();
+    await expect(status(page)).toHaveText(/^24 papers/);
+    cliImport(server.libraryFile, 'seed-profile.txt');
+    await expect(status(page)).toHaveText(/^42 papers/, { timeout: LIVE_MS });
+  } finally {
+    await page.close();
+    await server.dispose();
   }
 });
