@@ -2,7 +2,7 @@
  * The Electron-free table implementing the contract, used by all three hosts (desktop IPC, browser-mode
  * HTTP, command line). Each handler receives its input already validated (defaults applied).
  */
-import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract';
+import { tablesChanged, type Channel, type ChannelArgs, type ChannelOutput } from '../../shared/contract';
 import type { Library } from '../../db/open';
 import { authorCard, authorGrid, libraryInfo, listAuthors } from '../../db/library/authors';
 import { importCancelled, importProfile, importProfileAsync } from '../../db/library/import-profile';
@@ -25,7 +25,7 @@ import { createCollection, deleteCollection, listCollections, updateCollection }
 import { addToCollection, removeFromCollection } from '../../db/library/collection-papers';
 import { setRating, setStarred, setStatus } from '../../db/library/paper-marks';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from '../../db/library/saved-searches';
-import { emptyTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
+import { emptyTrash, purgeTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
 import type { Outcome } from '../../db/library/changes';
 import { UndoStack } from './undo-stack';
 import { LibraryUpkeep } from './library-upkeep';
@@ -130,6 +130,9 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     // The day's backup follows the first changes of a session (long-running hosts).
     afterCommit: () => upkeep.noteWrite(),
   });
+  const watching = options.watch ?? options.background ?? false;
+  // data_version of the writing connection changes only for other connections' commits (library-watch.ts).
+  const watch = watching ? new LibraryWatch({ probe: () => db.$client.pragma('data_version', { simple: true }) as number, ...(typeof watching === 'object' ? watching : {}) }) : null;
   const reader = new LibraryReader(library, writes);
   /** Run a query on committed data (the read-only connection). */
   const read = <T>(query: (rdb: typeof db) => T) => reader.run(query);
@@ -162,7 +165,12 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   // Now (one-shot hosts: before any call, so the CLI never closes the library with a purge queued) or
   // first on the write queue (long-running hosts: after the background check, and off the main thread).
   // Tried once: when another process holds the lock the purge is left for a later opening.
-  upkeep.purgeAtOpen();
+  upkeep.purgeAtOpen(() => {
+    const purged = purgeTrash(db);
+    // Not a call of any window's: the watch hears of it here (reported after the commit that follows).
+    watch?.wrote(tablesChanged('trash.empty'));
+    return purged;
+  });
   const reads = new ReadWorker({ ...library, db: reader.db }, options.readsInProcess ? { inProcess: true } : {});
   const pastes = new PasteReader({ inProcess: options.parseInProcess ?? false });
   const table: Handlers = upkeep.watch<Handlers>({
@@ -266,9 +274,6 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     'undo.redo': () => writes.run(() => ({ label: history.redo(db), state: history.state() })),
     ...upkeepHandlers(upkeep, (work) => writes.run(work, { lock: false })),
   });
-  const watching = options.watch ?? options.background ?? false;
-  // data_version of the writing connection changes only for other connections' commits (library-watch.ts).
-  const watch = watching ? new LibraryWatch({ probe: () => db.$client.pragma('data_version', { simple: true }) as number, ...(typeof watching === 'object' ? watching : {}) }) : null;
   if (watch) watches.set(table, watch);
   closers.set(table, async () => {
     watch?.stop();

@@ -11,7 +11,8 @@ import { openLibrary, type Library } from '../../db/open';
 import { call, dispatch } from '../../electron/handlers/dispatch';
 import { closeHandlers, createHandlers, libraryWatchOf, type Handlers } from '../../electron/handlers/handlers';
 import { changeFor, LibraryWatch, type LibraryChangeBatch } from '../../electron/handlers/library-watch';
-import { REPO, tempLibraryFile } from './helpers/fixtures';
+import { fixtureText, REPO, tempLibraryFile } from './helpers/fixtures';
+import { tablesChanged } from '../../shared/contract';
 
 const POLL_MS = 50;
 const COALESCE_MS = 100;
@@ -129,6 +130,26 @@ describe('library watch', () => {
     expect(r.stdout.trim()).toBe('started');
     expect(r.status).toBe(0);
     expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
+  it('reports the purge of papers 30 days in the trash, made when the library opens (no window asked for it)', async () => {
+    const file = tempLibraryFile();
+    const first = openLibrary(file);
+    const h = createHandlers(first, { readsInProcess: true, parseInProcess: true });
+    await call(h, 'paste.import', { text: fixtureText('seed-profile') });
+    const { ids } = await call(h, 'papers.ids', {});
+    await call(h, 'papers.trash', { paperIds: [ids[0]!] });
+    await closeHandlers(h);
+    first.db.$client.prepare(`UPDATE papers SET deleted_at = '2000-01-01T00:00:00.000Z' WHERE deleted_at IS NOT NULL`).run();
+    first.close();
+    lib = openLibrary(file);
+    handlers = createHandlers(lib, { watch: { pollMs: POLL_MS }, readsInProcess: true, parseInProcess: true });
+    const batches: LibraryChangeBatch[] = [];
+    libraryWatchOf(handlers)!.subscribe((b) => batches.push(b));
+    await until(() => batches.length > 0, 2000);
+    expect(batches[0]).toMatchObject({ tables: tablesChanged('trash.empty'), foreign: false });
+    expect(changeFor(batches[0]!, '1').origin).toBe('elsewhere');
+    expect((await call(handlers, 'trash.info', {})).count).toBe(0);
   });
 
   it('a probe that fails (the library closed) reports nothing and does not throw', async () => {
