@@ -71,14 +71,14 @@ export function useGoneElsewhere(paperId: number | null, paper: { id: number; de
   }
   if (live.current?.id !== paperId) live.current = null;
   const current = paper?.id === paperId ? paper : null;
+  // Only a paper this window saw alive, gone after a change from elsewhere, was deleted elsewhere.
+  const goneSince = live.current !== null && elsewhere > live.current.at;
+  // Deleted for good: the read fails with NOT_FOUND (and the last answer is still shown beside the error).
+  if (error?.code === 'NOT_FOUND') return goneSince ? 'deleted' : null;
   if (current && current.deletedAt === null) {
     // Counted when the answer arrives, not on each render: while a refetch runs the old answer is shown.
     if (live.current?.answer !== current) live.current = { id: paperId, at: elsewhere, answer: current };
     return null;
   }
-  // Only a paper this window saw alive, gone after a change from elsewhere, was deleted elsewhere.
-  if (!live.current || elsewhere <= live.current.at) return null;
-  if (current && current.deletedAt !== null) return 'trashed';
-  if (error?.code === 'NOT_FOUND') return 'deleted';
-  return null;
+  return goneSince && current ? 'trashed' : null;
 }

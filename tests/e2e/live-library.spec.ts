@@ -92,6 +92,13 @@ test('two tabs on one library stay in step both ways; a paper deleted in one is 
     // Calmly: no error in the pane, no alert.
     await expect(page.locator('.pane-error')).toHaveCount(0);
     await expect(page.getByRole('alert')).toHaveCount(0);
+    // Emptied from the trash by a script on the library: gone for good, said the same calm way.
+    const url = new URL(lectern.url);
+    const emptied = await other.request.post(`${url.origin}/api/trash.empty`, { headers: { 'x-lectern-token': url.searchParams.get('token') ?? '' }, data: {} });
+    expect(await emptied.json()).toMatchObject({ ok: true, value: { deleted: 1 } });
+    await expect(page.getByTestId('paper-gone')).toHaveText('This paper was deleted elsewhere.', { timeout: LIVE_MS });
+    await expect(sidebar(page).getByRole('button', { name: /^Trash/ })).toHaveText('Trash0', { timeout: LIVE_MS });
+    await expect(page.locator('.pane-error')).toHaveCount(0);
 
     // The other way: a tag made in the first tab shows in the second's sidebar, and a deletion there follows.
     const second = (await rows(page).nth(0).locator('td.col-title').textContent()) ?? '';
@@ -100,7 +107,7 @@ test('two tabs on one library stay in step both ways; a paper deleted in one is 
     await expect(rows(page)).toHaveCount(22);
     await expect(rows(other)).toHaveCount(22, { timeout: LIVE_MS });
     await expect(rows(other).filter({ hasText: second })).toHaveCount(0);
-    await expect(sidebar(other).getByRole('button', { name: /^Trash/ })).toHaveText('Trash2', { timeout: LIVE_MS });
+    await expect(sidebar(other).getByRole('button', { name: /^Trash/ })).toHaveText('Trash1', { timeout: LIVE_MS });
     // The tab that deleted it says nothing of "elsewhere".
     await expect(page.getByTestId('paper-gone')).toHaveCount(0);
   } finally {
