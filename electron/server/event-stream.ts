@@ -49,7 +49,9 @@ export function eventStreams(handlers: Handlers): EventStreams {
         res.end('Lectern is stopping.');
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      // connection: close: when the server ends the stream (it is stopping) the socket goes with it,
+      // instead of idling as a keep-alive connection that the server's close() would wait for.
+      res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', connection: 'close' });
       // The first bytes tell the window the stream is open (fetch resolves on headers; this flushes them).
       res.write(': open\n\n');
       streams.set(res, isClientId(client) ? client : undefined);

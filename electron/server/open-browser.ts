@@ -3,6 +3,10 @@
  * macOS and Windows always, elsewhere only with a display (DISPLAY or WAYLAND_DISPLAY). Never in CI
  * (`CI` set) or when LECTERN_NO_BROWSER is set (tests set it), and never for `npm run serve` (only the
  * `--open` that start.mjs passes asks for it).
+ *
+ * The opener gets the URL with the token on its command line, which other users of the same machine
+ * can read in the process list for the moment it runs; that is the same exposure as the URL printed in
+ * the terminal, and the token still only works from this machine's loopback unless --host was given.
  */
 import { spawn } from 'node:child_process';
 
