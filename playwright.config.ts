@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// Servers started by the tests never open a browser of their own (electron/server/open-browser.ts).
+process.env.LECTERN_NO_BROWSER = '1';
+
 // End-to-end tests run the real renderer against the browser-mode server (electron/server) in
 // Debian's chromium: the Electron runtime cannot be downloaded on our build machines.
 export default defineConfig({

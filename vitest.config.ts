@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// No test may open a browser window (npm start in browser mode does: electron/server/open-browser.ts).
+process.env.LECTERN_NO_BROWSER = '1';
+
 // Three projects, one run (`npx vitest run`) and one JSON report counting all:
 // - unit: main-process, database and parser code in Node;
 // - reliability: hostile input, crashes, concurrency and damaged files against the real code (Node);

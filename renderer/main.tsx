@@ -15,9 +15,13 @@ import './styles/organise.css';
 import './styles/notes.css';
 import './styles/backups.css';
 import { App } from './shell/app';
-import { applyTheme, useTheme } from './stores/theme-store';
+import { loadTheme } from './stores/theme-store';
+import { startLiveLibrary } from './api/live-library';
 
-applyTheme(useTheme.getState().theme);
+// The theme is kept in the library; until it answers the window follows the OS.
+void loadTheme();
+// Follow changes made elsewhere (another window or tab, the command line, a restore).
+startLiveLibrary();
 
 const root = document.getElementById('root');
 if (root) {

@@ -30,7 +30,9 @@ async function electronBinary() {
 const electron = process.env.LECTERN_BROWSER_MODE ? null : await electronBinary();
 if (!electron) {
   console.log('The Electron runtime is not installed here (it could not be downloaded), so Lectern starts in browser mode.');
-  exitLike(await runChild(process.execPath, [join(root, 'scripts', 'serve.mjs'), ...args], { node: true }));
+  // --open: the page opens in the default browser where there is a display (never in CI, nor with
+  // LECTERN_NO_BROWSER set: electron/server/open-browser.ts).
+  exitLike(await runChild(process.execPath, [join(root, 'scripts', 'serve.mjs'), '--open', ...args], { node: true }));
 } else {
   const build = await runChild(process.execPath, [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root });
   if (build.received) exitLike({ code: null, signal: build.received });

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
+// No suite may open a browser window on the machine running the tests (npm start in browser mode does).
+process.env.LECTERN_NO_BROWSER = '1';
 
 function run(label, command, args) {
   console.log(`\n== ${label}: ${[command, ...args].map((a) => a.replace(root + '/', '')).join(' ')}`);

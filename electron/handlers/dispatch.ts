@@ -3,10 +3,10 @@
  * zod schema, runs the handler and turns any error into a serialisable `{ ok: false, error }`.
  */
 import { z } from 'zod';
-import { contract, isChannel, type Channel, type Result } from '../../shared/contract';
+import { contract, isChannel, tablesChanged, type Channel, type Result } from '../../shared/contract';
 import { LecternError, type LecternErrorShape } from '../../shared/errors';
 import { toErrorShape as errorShape } from '../../shared/error-messages';
-import type { Handlers } from './handlers';
+import { libraryWatchOf, type Handlers } from './handlers';
 import { checkOutput, outputChecksOn } from './output-check';
 
 /** Where a call came from; `trusted` is the host's verdict (IPC frame origin, HTTP token). */
@@ -14,6 +14,11 @@ export interface CallContext {
   trusted: boolean;
   /** For error messages and logs only. */
   origin?: string;
+  /**
+   * Which window or tab made the call (desktop: its webContents id; browser mode: the tab's id), so the
+   * library event for its own write reaches it as 'here' (library-watch.ts). Absent: no window.
+   */
+  caller?: string;
 }
 
 /** Zod issues as one readable sentence: `limit: Too big: expected number to be <=1000`. */
@@ -55,6 +60,8 @@ export async function dispatch(handlers: Handlers, channel: string, rawInput: un
     const value = await handler(parsed.data);
     // Outside production: the answer must match the contract (output-check.ts); else INTERNAL.
     if (outputChecksOn()) checkOutput(channel, value);
+    // Committed: tell the windows what changed (the contract declares it; reads and [] report nothing).
+    if ('changes' in contract[channel]) libraryWatchOf(handlers)?.wrote(tablesChanged(channel), context.caller ?? '');
     return { ok: true, value };
   } catch (err) {
     // The failure log says which channel failed (browser mode's terminal prints one line for it).

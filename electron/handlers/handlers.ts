@@ -2,7 +2,7 @@
  * The Electron-free table implementing the contract, used by all three hosts (desktop IPC, browser-mode
  * HTTP, command line). Each handler receives its input already validated (defaults applied).
  */
-import type { Channel, ChannelArgs, ChannelOutput } from '../../shared/contract';
+import { tablesChanged, type Channel, type ChannelArgs, type ChannelOutput } from '../../shared/contract';
 import type { Library } from '../../db/open';
 import { Jobs } from './jobs';
 import { WriteQueue } from './write-queue';
@@ -10,12 +10,14 @@ import { LibraryReader } from './library-reader';
 import { defaultHost, type Host } from '../../db/activity';
 import { ReadWorker } from './read-worker-client';
 import { PasteReader } from './paste-worker-client';
+import { purgeTrash } from '../../db/library/trash';
 import { UndoStack } from './undo-stack';
 import { LibraryUpkeep } from './library-upkeep';
 import type { DailyTiming } from './daily-backup';
 import { handlerTable } from './handler-table';
 import { routeAll } from './route';
 import type { HandlerTable } from './channel-entry';
+import { LibraryWatch, type LibraryWatchOptions } from './library-watch';
 
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
@@ -46,10 +48,25 @@ export interface HandlerOptions {
   parseInProcess?: boolean;
   /** The entries to route (default: handler-table.ts). For tests of the routing. */
   table?: HandlerTable;
+  /**
+   * Watch the library for changes from any source (library-watch.ts; `libraryWatchOf`): on by default
+   * for long-running hosts (`background`), off for one-shot ones. Options set its timings (tests).
+   */
+  watch?: boolean | Pick<LibraryWatchOptions, 'pollMs' | 'coalesceMs'>;
 }
 
 /** What closeHandlers stops, per handler table. */
 const closers = new WeakMap<Handlers, () => Promise<void>>();
+/** The library watch of a handler table that has one. */
+const watches = new WeakMap<Handlers, LibraryWatch>();
+
+/**
+ * The watch that reports a handler table's library changes (own writes, through dispatch, and other
+ * processes' commits), or undefined for a table made without one (`watch: false`, one-shot hosts).
+ */
+export function libraryWatchOf(handlers: Handlers): LibraryWatch | undefined {
+  return watches.get(handlers);
+}
 
 /**
  * Shut a handler table down before its library is closed: running imports and long previews are
@@ -99,6 +116,9 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
     // The day's backup follows the first changes of a session (long-running hosts).
     afterCommit: () => upkeep.noteWrite(),
   });
+  const watching = options.watch ?? options.background ?? false;
+  // data_version of the writing connection changes only for other connections' commits (library-watch.ts).
+  const watch = watching ? new LibraryWatch({ probe: () => db.$client.pragma('data_version', { simple: true }) as number, ...(typeof watching === 'object' ? watching : {}) }) : null;
   const reader = new LibraryReader(library, writes);
   const history = new UndoStack();
   const upkeep: LibraryUpkeep = new LibraryUpkeep(library, {
@@ -116,12 +136,19 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   // Now (one-shot hosts: before any call, so the CLI never closes the library with a purge queued) or
   // first on the write queue (long-running hosts: after the background check, and off the main thread).
   // Tried once: when another process holds the lock the purge is left for a later opening.
-  upkeep.purgeAtOpen();
+  upkeep.purgeAtOpen(() => {
+    const purged = purgeTrash(db);
+    // Not a call of any window's: the watch hears of it here (reported after the commit that follows).
+    watch?.wrote(tablesChanged('trash.empty'));
+    return purged;
+  });
   const reads = new ReadWorker({ ...library, db: reader.db }, { ...(options.readsInProcess ? { inProcess: true } : {}), ...(options.smallLibraryBytes !== undefined ? { smallBytes: options.smallLibraryBytes } : {}) });
   const pastes = new PasteReader({ inProcess: options.parseInProcess ?? false });
   const session = { db, reader, reads, writes, history, jobs, pastes, upkeep };
   const table: Handlers = upkeep.watch<Handlers>(routeAll(options.table ?? handlerTable, session));
+  if (watch) watches.set(table, watch);
   closers.set(table, async () => {
+    watch?.stop();
     jobs.cancelAll();
     await writes.idle();
     upkeep.close();

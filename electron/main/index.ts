@@ -18,7 +18,7 @@ import { APP_ENTRY_URL } from './app-url';
 import { guardMainProcess } from './crash-guard';
 import { LecternError } from '../../shared/errors';
 import { repairDamagedAtStart } from './damaged-at-start';
-import { registerIpc } from './ipc';
+import { pushLibraryChanges, registerIpc } from './ipc';
 import { applyContentSecurityPolicy, createMainWindow } from './window';
 
 guardMainProcess();
@@ -71,6 +71,7 @@ async function start(): Promise<void> {
   }
   handlers = createHandlers(library, { background: true });
   registerIpc(handlers);
+  pushLibraryChanges(handlers);
   serveAppScheme(join(import.meta.dirname, '..', 'renderer'));
   applyContentSecurityPolicy();
   const paths = { preload: join(import.meta.dirname, '..', 'preload', 'index.cjs'), rendererUrl: APP_ENTRY_URL };

@@ -3,10 +3,12 @@
  * check accepts only the app's own top-level frame: a page of `app://lectern` (app-url.ts). A file:
  * page, another site or any iframe is refused.
  */
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNELS } from '../../shared/contract';
+import { LIBRARY_CHANGE_IPC } from '../../shared/library-change';
 import { dispatch } from '../handlers/dispatch';
-import type { Handlers } from '../handlers/handlers';
+import { libraryWatchOf, type Handlers } from '../handlers/handlers';
+import { changeFor } from '../handlers/library-watch';
 import { IPC_PREFIX } from '../preload/channel-name';
 import { isAppUrl } from './app-url';
 
@@ -23,8 +25,28 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
  */
 export function registerIpc(handlers: Handlers): void {
   for (const channel of CHANNELS) {
-    ipcMain.handle(`${IPC_PREFIX}${channel}`, (event, input: unknown) =>
-      dispatch(handlers, channel, input, { trusted: isTrustedSender(event), origin: event.senderFrame?.url }),
-    );
+    ipcMain.handle(`${IPC_PREFIX}${channel}`, (event, input: unknown) => {
+      // The window that called: its own writes come back to it as 'here' (pushLibraryChanges).
+      const sender = event.sender as IpcMainInvokeEvent['sender'] | undefined;
+      return dispatch(handlers, channel, input, { trusted: isTrustedSender(event), origin: event.senderFrame?.url, ...(sender ? { caller: String(sender.id) } : {}) });
+    });
   }
+}
+
+/**
+ * Tell every window showing the app when the library changed (library-watch.ts), each with the origin
+ * as it sees it ('here' for its own writes), on LIBRARY_CHANGE_IPC. The watch stops with the handlers.
+ * @returns a function that stops the pushing
+ */
+export function pushLibraryChanges(handlers: Handlers): () => void {
+  const watch = libraryWatchOf(handlers);
+  if (!watch) return () => undefined;
+  return watch.subscribe((batch) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      const contents = win.webContents;
+      // Only the app's own page hears of the library (never a page it was navigated away to).
+      if (contents.isDestroyed() || !isAppUrl(contents.getURL())) continue;
+      contents.send(LIBRARY_CHANGE_IPC, changeFor(batch, String(contents.id)));
+    }
+  });
 }

@@ -22,6 +22,8 @@ import { parseRequestTarget } from './request-target';
 import { allowedHosts, hostAllowed, originAllowed } from './request-guard';
 import { BodyTooLarge, ClientGone, readBody } from './request-body';
 import { sendText, serveStatic } from './static-files';
+import { eventStreams, type EventStreams } from './event-stream';
+import { CLIENT_HEADER, isClientId, LIBRARY_EVENTS_PATH } from '../../shared/library-change';
 
 /** How long close() waits for running requests before cutting their connections (ms). */
 const CLOSE_GRACE_MS = 3000;
@@ -39,7 +41,7 @@ export interface BrowserServerOptions {
   host?: string;
   /** Port; 0 (default) picks a free one. */
   port?: number;
-  /** Fixed token, for tests; default: 32 random bytes, base64url. */
+  /** A fixed token (the one kept from the last launch, launch-state.ts; tests); default: 32 random bytes, base64url. */
   token?: string;
   /** Largest request body in bytes; default MAX_REQUEST_BODY_BYTES (derived from the paste limit). For tests. */
   maxBodyBytes?: number;
@@ -50,7 +52,9 @@ export interface BrowserServer {
   url: string;
   origin: string;
   token: string;
-  /** Stop listening, let running requests finish (up to CLOSE_GRACE_MS), then resolve. */
+  /** How many library event streams (tabs) are open. */
+  readonly eventStreams: number;
+  /** Stop listening, end the event streams, let running requests finish (up to CLOSE_GRACE_MS), then resolve. */
   close(): Promise<void>;
 }
 
@@ -84,11 +88,27 @@ interface Context {
   maxBodyBytes: number;
   /** Filled once listening (the port is known then). */
   hosts: Set<string>;
+  events: EventStreams;
+}
+
+const WRONG_TOKEN = 'Missing or wrong Lectern token: open the URL Lectern printed when it started.';
+
+/** The library's event stream (event-stream.ts): GET, with the token header like every API call. */
+function handleEvents(req: IncomingMessage, res: ServerResponse, query: URLSearchParams, ctx: Context): void {
+  if (!tokenMatches(header(req, 'x-lectern-token'), ctx.token)) {
+    refuse(res, true, 401, 'FORBIDDEN', WRONG_TOKEN);
+    return;
+  }
+  if (req.method !== 'GET') {
+    refuse(res, true, 405, 'INVALID_INPUT', 'The event stream is read with GET.', { allow: 'GET' });
+    return;
+  }
+  ctx.events.open(req, res, query.get('client'));
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, ctx: Context): Promise<void> {
   if (!tokenMatches(header(req, 'x-lectern-token'), ctx.token)) {
-    refuse(res, true, 401, 'FORBIDDEN', 'Missing or wrong Lectern token: open the URL Lectern printed when it started.');
+    refuse(res, true, 401, 'FORBIDDEN', WRONG_TOKEN);
     return;
   }
   if (req.method !== 'POST') {
@@ -114,7 +134,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, channel: str
     refuse(res, true, 400, 'INVALID_INPUT', 'The request body is not valid JSON. Nothing was changed.');
     return;
   }
-  sendJson(res, 200, await dispatch(ctx.options.handlers, channel, input, { trusted: true, origin: 'http' }));
+  const client = header(req, CLIENT_HEADER);
+  sendJson(res, 200, await dispatch(ctx.options.handlers, channel, input, { trusted: true, origin: 'http', ...(isClientId(client) ? { caller: client } : {}) }));
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): Promise<void> {
@@ -134,6 +155,10 @@ async function handle(req: IncomingMessage, res: ServerResponse, ctx: Context): 
   }
   if (!originAllowed(header(req, 'origin'), ctx.hosts)) {
     refuse(res, true, 403, 'FORBIDDEN', 'Refused a call from another web site: only the Lectern page itself may use the library.');
+    return;
+  }
+  if (target.path === LIBRARY_EVENTS_PATH) {
+    handleEvents(req, res, new URLSearchParams(target.query), ctx);
     return;
   }
   const channel = /^\/api\/([\w.-]+)$/.exec(target.path)?.[1];
@@ -202,7 +227,7 @@ function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const host = options.host ?? '127.0.0.1';
-  const ctx: Context = { options, token, maxBodyBytes: options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES, hosts: new Set() };
+  const ctx: Context = { options, token, maxBodyBytes: options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES, hosts: new Set(), events: eventStreams(options.handlers) };
   const server = createHttpServer((req, res) => onRequest(req, res, ctx));
   server.on('clientError', onClientError);
   await new Promise<void>((resolveListen, reject) => {
@@ -221,11 +246,16 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     url: `${origin}/?token=${token}`,
     origin,
     token,
+    get eventStreams() {
+      return ctx.events.size;
+    },
     close: () =>
       new Promise<void>((done) => {
         // Requests already running (a read on the reader thread, say) get their answer; new ones are
         // refused. After a grace period whatever is still open is cut.
         const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+        // Event streams never end on their own: end them, or close() would wait out the grace period.
+        ctx.events.close();
         server.close(() => {
           clearTimeout(cut);
           done();

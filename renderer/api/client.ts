@@ -6,17 +6,25 @@
 import { CHANNELS, type Channel, type ChannelInput, type ChannelOutput, type LecternApi, type Result } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import { PASTE_TOO_LONG_MESSAGE, pasteTooLong } from '../../shared/paste-limit';
+import { CLIENT_HEADER } from '../../shared/library-change';
+import type { LecternWindowApi } from '../../shared/window-api';
 
 declare global {
   interface Window {
-    lectern?: LecternApi;
+    lectern?: LecternWindowApi;
   }
 }
 
 const TOKEN_KEY = 'lectern.token';
 
+/**
+ * This tab's id in browser mode: sent with every call, so the library events for its own writes come
+ * back to it as 'here' (shared/library-change.ts). New for every page load.
+ */
+export const CLIENT_ID = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+
 /** The browser-mode token: from `?token=` on first load (then hidden from the address bar), else this tab's session. */
-function browserToken(): string {
+export function browserToken(): string {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
@@ -28,6 +36,19 @@ function browserToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
+const answered = new Set<(sentAt: number) => void>();
+
+/**
+ * Browser mode: call `listener` whenever the server answers a call (it is up), with when that call was
+ * sent (performance.now()), so a stream that broke when it stopped can be opened again without
+ * knocking on a closed port (library-events.ts). A stopping server still answers the calls it had.
+ * @returns a function that stops it
+ */
+export function onServerAnswer(listener: (sentAt: number) => void): () => void {
+  answered.add(listener);
+  return () => answered.delete(listener);
+}
+
 function httpApi(): LecternApi {
   const token = browserToken();
   const api = {} as Record<Channel, (input: unknown) => Promise<Result<unknown>>>;
@@ -35,13 +56,15 @@ function httpApi(): LecternApi {
     api[channel] = async (input) => {
       try {
         const body = JSON.stringify(input ?? {});
+        const sentAt = performance.now();
         const res = await fetch(`/api/${channel}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-lectern-token': token },
+          headers: { 'content-type': 'application/json', 'x-lectern-token': token, [CLIENT_HEADER]: CLIENT_ID },
           body,
           // Prefs saved as the page goes away (pagehide) must still arrive; keepalive bodies are capped at 64 kB.
           keepalive: channel === 'settings.set' && body.length < 60_000,
         });
+        for (const listener of [...answered]) listener(sentAt);
         return (await res.json()) as Result<unknown>;
       } catch (err) {
         return {

@@ -1,8 +1,9 @@
 /**
  * Window prefs (pane sizes and collapse, sort, columns with order and widths, the last view and the
  * author it was scoped to, or none) live in
- * the library file through settings.get/set: in browser mode the page's origin changes every launch,
- * so localStorage would forget them. Read once at start; written a moment after each change.
+ * the library file through settings.get/set: they belong to the library, not to the page's origin (in
+ * browser mode the origin is the port, which changes when the kept one is taken). Read once at start;
+ * written a moment after each change.
  */
 import { request } from '../api/client';
 import { DEFAULT_COLUMNS, DEFAULT_PANES, useUi, type ColumnPref, type MainView, type PaneLayout, type SortLevel } from './ui-store';

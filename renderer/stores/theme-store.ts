@@ -1,20 +1,18 @@
 /**
- * The theme choice: follow the OS, or a fixed light/dark the user picked. The choice is kept in
- * localStorage and applied as data-theme on <html>, which tokens.css turns into `color-scheme`.
+ * The theme choice: follow the OS, or a fixed light/dark the user picked. The choice is kept in the
+ * library (setting `window.theme`, through settings.get/set), not in the page origin's storage: browser
+ * mode's origin is its port, and every window on the library (desktop, any tab) shares one choice.
+ * Applied as data-theme on <html>, which tokens.css turns into `color-scheme`. Until the library has
+ * answered, the window follows the OS.
  */
 import { create } from 'zustand';
+import { request } from '../api/client';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
-const STORAGE_KEY = 'lectern.theme';
+export const THEME_KEY = 'window.theme';
 
-function readStored(): ThemeChoice {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'light' || value === 'dark' ? value : 'system';
-  } catch {
-    // Storage can be unavailable (privacy modes); following the OS is the safe default.
-    return 'system';
-  }
+function asChoice(value: unknown): ThemeChoice {
+  return value === 'light' || value === 'dark' ? value : 'system';
 }
 
 export function applyTheme(choice: ThemeChoice): void {
@@ -27,16 +25,49 @@ interface ThemeState {
   setTheme(theme: ThemeChoice): void;
 }
 
+/** Where earlier versions kept the choice (per origin); moved into the library once. */
+const OLD_STORAGE_KEY = 'lectern.theme';
+
+/** A choice an earlier version kept in this origin's localStorage, taken out of it (null when none). */
+function takeOldChoice(): ThemeChoice | null {
+  try {
+    const old = asChoice(localStorage.getItem(OLD_STORAGE_KEY));
+    localStorage.removeItem(OLD_STORAGE_KEY);
+    return old === 'system' ? null : old;
+  } catch {
+    return null;
+  }
+}
+
+/** Counts choices made in this window, so an older read of the setting never undoes a newer click. */
+let chosen = 0;
+
 export const useTheme = create<ThemeState>()((set) => ({
-  theme: readStored(),
+  theme: 'system',
   setTheme: (theme) => {
-    try {
-      if (theme === 'system') localStorage.removeItem(STORAGE_KEY);
-      else localStorage.setItem(STORAGE_KEY, theme);
-    } catch {
-      // Not persisting is acceptable: the theme still applies to this session.
-    }
+    chosen++;
     applyTheme(theme);
     set({ theme });
+    // Not saved (the library refused): the theme still applies to this window.
+    request('settings.set', { key: THEME_KEY, value: theme === 'system' ? null : theme }).catch(() => undefined);
   },
 }));
+
+/** Read the saved choice from the library and apply it (at start, and when another window changed it). Never rejects. */
+export async function loadTheme(): Promise<void> {
+  const before = chosen;
+  try {
+    const { value } = await request('settings.get', { key: THEME_KEY });
+    if (chosen !== before) return;
+    const old = value === null ? takeOldChoice() : null;
+    if (old) {
+      useTheme.getState().setTheme(old);
+      return;
+    }
+    const theme = asChoice(value);
+    applyTheme(theme);
+    if (useTheme.getState().theme !== theme) useTheme.setState({ theme });
+  } catch {
+    // An unreadable library is reported by the views; the OS's theme is the safe default.
+  }
+}

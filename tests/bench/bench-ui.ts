@@ -6,9 +6,15 @@
  * and drives Debian's chromium with Playwright. Every figure is wall time in the page, in ms, the
  * median of the runs: from the action to the moment the rows (or cards) it should produce are drawn
  * with the right data. Targets: first rows < 1000 ms, every other figure < 150 ms, heap < 300 MB.
+ *
+ * `live_update_ms` (target < 1000 ms): a `lectern import` of one paper, in a process of its own, into
+ * the library the window shows (sorted by date, newest first, so the new paper is the first row): from
+ * the import's commit (its report printed) to that row painted in the window, which was not reloaded.
+ * The command line's own start-up is not counted (it is `cli_import_ms`, no target). The benchmark works
+ * on a copy of the cached library, since these imports change it.
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +38,31 @@ const TARGETS: Record<string, number> = {
   scroll_to_row_90000: 150,
   open_author_grid: 150,
   js_heap_mb: 300,
+  live_update_ms: 1000,
 };
+
+/** A scholarfeed page with one paper, dated after every generated one (it sorts first by date, newest first). */
+function onePaperPage(run: number): { text: string; title: string } {
+  const title = `Live update probe ${run} zyxw`;
+  return { title, text: `Benchprobe Author\n\nCL\nh-index1\n1papers\n1citations\n\n1 Papers\n\nCLDec 31, 2099Code\n${title}\n\nBenchprobe Author · nowhere\n\nAn abstract for the live update probe.\n` };
+}
+
+/**
+ * Run `lectern import -` on `file` with `text`.
+ * @returns when its report arrived (Date.now(), just after its commit) and how long it ran (ms)
+ */
+function cliImport(file: string, text: string): Promise<{ committedAt: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const start = Date.now();
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'lectern.js'), 'import', '-'], { cwd: ROOT, env: { ...process.env, LECTERN_LIBRARY: file }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let committedAt = 0;
+    let err = '';
+    child.stdout.once('data', () => (committedAt = Date.now()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.once('exit', (code) => (code === 0 && committedAt ? resolve({ committedAt, ms: Date.now() - start }) : reject(new Error(`lectern import failed (${code}): ${err}`))));
+    child.stdin.end(text);
+  });
+}
 
 function log(message: string): void {
   if (!json) console.error(message);
@@ -112,7 +142,10 @@ async function clickHeader(page: Page, name: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const file = libraryFile();
+  // A copy: the live-update imports change the library, and the cached one must stay as generated.
+  const work = mkdtempSync(join(tmpdir(), 'lectern-bench-ui-run-'));
+  const file = join(work, 'library.sqlite');
+  copyFileSync(libraryFile(), file);
   if (!noBuild || !existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) {
     log('Building the renderer…');
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: json ? 'ignore' : 'inherit' });
@@ -207,6 +240,34 @@ async function main(): Promise<void> {
       await page.locator('.segment', { hasText: 'Papers' }).click();
       await page.locator('.papers-table tbody tr[data-paper-id]').first().waitFor();
     }
+    // Live update: sort by date, newest first, then import one paper from the command line.
+    await page.getByRole('button', { name: /My Library/ }).click();
+    await page.locator('.papers-table th.col-date button').click();
+    await page.locator('.papers-table th.col-date button').click();
+    await page.waitForFunction(() => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(a: string): string | null } | null } }).document.querySelector('.papers-table th.col-date')?.getAttribute('aria-sort') === 'descending');
+    for (let run = 0; run < RUNS; run++) {
+      const { title, text } = onePaperPage(run);
+      // The page notes (its own clock is the machine's: Date.now()) when the new row is painted.
+      const painted = page.evaluate(
+        ({ firstTitle, title }) =>
+          new Promise<number>((resolve, reject) => {
+            const g = globalThis as unknown as { requestAnimationFrame(cb: () => void): void; Date: DateConstructor };
+            const check = new Function(`return (${firstTitle})`) as () => string;
+            const start = g.Date.now();
+            const tick = () => {
+              if (check() === title) g.requestAnimationFrame(() => resolve(g.Date.now()));
+              else if (g.Date.now() - start > 30_000) reject(new Error(`The new row "${title}" did not show within 30 s`));
+              else g.requestAnimationFrame(tick);
+            };
+            tick();
+          }),
+        { firstTitle: FIRST_TITLE, title },
+      );
+      const { committedAt, ms } = await cliImport(file, text);
+      add('live_update_ms', (await painted) - committedAt);
+      add('cli_import_ms', ms);
+    }
+
     const heap = await page.evaluate(() => (globalThis as unknown as { performance: { memory?: { usedJSHeapSize: number } } }).performance.memory?.usedJSHeapSize ?? 0);
     await resetPrefs();
     await context.close();
@@ -226,7 +287,11 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.child.kill('SIGTERM');
+    await new Promise<void>((resolve) => {
+      server.child.once('exit', () => resolve());
+      server.child.kill('SIGTERM');
+    });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

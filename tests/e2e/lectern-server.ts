@@ -19,14 +19,22 @@ export class LecternServer {
   private output = '';
   url = '';
 
-  /** @param env extra environment for the server (e.g. LECTERN_TEST_READ_DELAY_MS) */
-  constructor(private readonly env: Record<string, string> = {}) {}
+  /**
+   * @param env extra environment for the server (e.g. LECTERN_TEST_READ_DELAY_MS)
+   * @param options.keepPort start without --port, as a user does: a restart keeps the port and the
+   *   token (electron/server/launch-state.ts); by default every start takes a free port (--port 0)
+   */
+  constructor(
+    private readonly env: Record<string, string> = {},
+    private readonly options: { keepPort?: boolean } = {},
+  ) {}
 
   /** Start (or restart after stop) on the same library file; resolves with the `Open:` URL. */
   async start(): Promise<string> {
     if (this.child) throw new Error('The Lectern server is already running.');
     this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'server', 'main.ts'), '--library', this.libraryFile, '--port', '0'], {
+    const port = this.options.keepPort ? [] : ['--port', '0'];
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron', 'server', 'main.ts'), '--library', this.libraryFile, ...port], {
       cwd: ROOT,
       // Answers are checked against the contract (output-check.ts) unless the caller's environment says otherwise.
       env: { LECTERN_CHECK_OUTPUTS: '1', ...process.env, ...this.env },

@@ -54,7 +54,7 @@ async function launch(script: 'serve.mjs' | 'start.mjs', via: 'node' | 'npm' = '
     cwd: REPO,
     // Its own process group, as a terminal or a process manager starts it.
     detached: via === 'npm',
-    env: { ...env, LECTERN_BROWSER_MODE: '1', INIT_CWD: REPO, NPM_CONFIG_UPDATE_NOTIFIER: 'false' },
+    env: { ...env, LECTERN_BROWSER_MODE: '1', LECTERN_NO_BROWSER: '1', INIT_CWD: REPO, NPM_CONFIG_UPDATE_NOTIFIER: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(launcher);

@@ -13,6 +13,11 @@ const openExternal = vi.fn();
 const showMessageBox = vi.fn(async (..._args: unknown[]) => ({ response: 1 }));
 const registerSchemesAsPrivileged = vi.fn();
 const protocolHandlers = new Map<string, (request: { url: string }) => Promise<Response>>();
+/** Windows getAllWindows() reports (the library-change push); empty unless a test adds some. */
+const openWindows: unknown[] = [];
+/** What the preload exposes, and the IPC listeners it registers. */
+const exposed: Record<string, unknown> = {};
+const rendererListeners = new Map<string, Set<(...a: unknown[]) => void>>();
 
 vi.mock('electron', () => {
   class BrowserWindow {
@@ -31,10 +36,16 @@ vi.mock('electron', () => {
       return Promise.resolve();
     }
     static getAllWindows() {
-      return [];
+      return openWindows;
     }
   }
   return {
+    contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+    ipcRenderer: {
+      invoke: vi.fn(),
+      on: (name: string, fn: (...a: unknown[]) => void) => rendererListeners.set(name, (rendererListeners.get(name) ?? new Set()).add(fn)),
+      removeListener: (name: string, fn: (...a: unknown[]) => void) => rendererListeners.get(name)?.delete(fn),
+    },
     ipcMain: { handle: (name: string, fn: (event: unknown, input: unknown) => unknown) => handles.set(name, fn) },
     BrowserWindow,
     shell: { openExternal },
@@ -44,7 +55,7 @@ vi.mock('electron', () => {
   };
 });
 
-const { registerIpc } = await import('../../electron/main/ipc');
+const { pushLibraryChanges, registerIpc } = await import('../../electron/main/ipc');
 const { createMainWindow } = await import('../../electron/main/window');
 const { registerAppScheme, serveAppScheme } = await import('../../electron/main/app-protocol');
 
@@ -147,5 +158,46 @@ describe('app:// protocol', () => {
     for (const url of ['app://lectern/..%2f..%2fetc%2fpasswd', 'app://lectern/missing.js', 'app://evil/index.html']) {
       expect((await handle({ url })).status, url).toBe(404);
     }
+  });
+});
+
+describe('library changes on the desktop', () => {
+  it('each app window gets the event with its own origin (here for its own write), a window showing another page none', async () => {
+    const { openLibrary } = await import('../../db/open');
+    const { closeHandlers, createHandlers } = await import('../../electron/handlers/handlers');
+    const { tempLibraryFile } = await import('./helpers/fixtures');
+    const lib = openLibrary(tempLibraryFile());
+    const handlers = createHandlers(lib, { watch: { pollMs: 50 }, readsInProcess: true });
+    const sent = new Map<number, unknown[][]>();
+    const fake = (id: number, url: string) => ({ webContents: { id, isDestroyed: () => false, getURL: () => url, send: (...a: unknown[]) => sent.set(id, [...(sent.get(id) ?? []), a]) } });
+    openWindows.push(fake(1, RENDERER), fake(2, `${RENDERER}#/papers`), fake(3, 'https://evil.example/'));
+    try {
+      registerIpc(handlers);
+      pushLibraryChanges(handlers);
+      const create = handles.get('lectern:tags.create')!;
+      expect(await create({ senderFrame: { url: RENDERER, parent: null }, sender: { id: 1 } }, { name: 'method' })).toMatchObject({ ok: true });
+      await vi.waitFor(() => expect(sent.get(2)).toHaveLength(1), { timeout: 2000 });
+      expect(sent.get(1)).toEqual([['lectern-event:library-change', { version: 1, tables: ['tags'], origin: 'here' }]]);
+      expect(sent.get(2)).toEqual([['lectern-event:library-change', { version: 1, tables: ['tags'], origin: 'elsewhere' }]]);
+      expect(sent.get(3)).toBeUndefined();
+    } finally {
+      openWindows.length = 0;
+      await closeHandlers(handlers);
+      lib.close();
+    }
+  });
+
+  it('the preload exposes onLibraryChange: the listener gets the event alone (never the IPC event), and unsubscribing stops it', async () => {
+    await import('../../electron/preload/index');
+    const api = exposed.lectern as Record<string, unknown> & { onLibraryChange(l: (c: unknown) => void): () => void };
+    expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'onLibraryChange'].sort());
+    const heard: unknown[][] = [];
+    const stop = api.onLibraryChange((...args: unknown[]) => heard.push(args));
+    const [relay] = [...rendererListeners.get('lectern-event:library-change')!];
+    const change = { version: 3, tables: 'everything', origin: 'elsewhere' };
+    relay!({ sender: { secret: true } }, change);
+    expect(heard).toEqual([[change]]);
+    stop();
+    expect(rendererListeners.get('lectern-event:library-change')!.size).toBe(0);
   });
 });

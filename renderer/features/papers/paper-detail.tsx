@@ -4,6 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useChannel } from '../../api/use-channel';
+import { useGoneElsewhere } from '../../api/live-library';
 import { useUi } from '../../stores/ui-store';
 import { returnFocusAfterRender } from '../../ui/focus-return';
 import { Badge, CodeMarker } from '../../ui/badge';
@@ -32,6 +33,7 @@ export function PaperDetail() {
   // The words of the table's search, marked in the title and the abstract.
   const terms = useQueryTerms(useUi((s) => s.filter));
   const titleMarks = useHitMarks(paper.data?.title ?? '', terms, 'title');
+  const gone = useGoneElsewhere(paperId, paper.data, paper.error as (Error & { code?: string }) | null);
 
   // Enter on a row: focus the paper as soon as it is drawn (the pane may have just opened).
   useEffect(() => {
@@ -43,6 +45,13 @@ export function PaperDetail() {
 
   if (paperId === null) {
     return <p className="pane-hint">Select a paper in the table to see its abstract and authors here.</p>;
+  }
+  if (gone) {
+    return (
+      <p className="pane-hint" role="status" data-testid="paper-gone">
+        This paper was deleted elsewhere.{gone === 'trashed' ? ' It is in the trash, where it can be restored.' : ''}
+      </p>
+    );
   }
   if (paper.error && !paper.data) return <p className="pane-error">{paper.error.message}</p>;
   const p = paper.data;
