@@ -13,7 +13,8 @@ describe('reader thread failures', () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const file = tempLibraryFile();
     lib = openLibrary(file);
-    const h = createHandlers(lib);
+    // smallLibraryBytes 0: the slow read goes to the thread even on this small library (it would answer in process).
+    const h = createHandlers(lib, { smallLibraryBytes: 0 });
     // The file moves away under the open library: the reader thread, started on the first slow read, cannot open it.
     renameSync(file, `${file}.moved`);
     const r = await dispatch(h, 'papers.facets', {}, { trusted: true });
