@@ -27,7 +27,9 @@ export async function invalidateTables(changed: ChangedTables): Promise<void> {
   await queryClient.invalidateQueries({
     predicate: (query) => {
       const [channel, input] = query.queryKey as readonly [unknown, unknown];
-      return typeof channel === 'string' && isChannel(channel) && overlaps(tablesRead(channel, input), changed);
+      // 'everything' (a restore, a recovery, undo) also reaches answers from the host's own state
+      // (backups, the integrity check) that read no table: such a change can touch them too.
+      return typeof channel === 'string' && isChannel(channel) && (changed === 'everything' || overlaps(tablesRead(channel, input), changed));
     },
   });
 }

@@ -13,7 +13,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
-import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 import { request } from './client';
 import { channelKey, queryClient } from './query-client';
 import { isSlowRead, trackedRead } from './tracked-read';
@@ -49,6 +49,9 @@ export function useChannel<C extends Channel>(channel: C, input: ChannelInput<C>
       queryKey: channelKey(channel, input),
       queryFn: ({ signal }) => readChannel(channel, input as ChannelInput<C>, signal),
       enabled,
+      // The host's own state (backups, jobs, the integrity check) changes without a write the window
+      // sees: ask again whenever a view showing it mounts, as before the cache.
+      ...(contract[channel].kind === 'session' ? { staleTime: 0 } : {}),
     },
     queryClient,
   );

@@ -25,6 +25,8 @@ function baseHandlers(): Record<string, Handler> {
     'tags.create': (i) => ({ id: 2, name: i.name }),
     'papers.setStatus': () => ({ changed: 1 }),
     'jobs.cancel': () => ({ cancelled: true }),
+    'backups.list': () => [],
+    'library.recover': () => ({ papers: 1 }),
   };
 }
 
@@ -172,6 +174,28 @@ describe('a write refetches only what it changed', () => {
       await request('papers.setStatus', { paperIds: [1], status: 'read' });
     });
     expect(useUi.getState().listVersion).toBe(before + 1);
+  });
+});
+
+describe('answers from the host’s own state (session channels, reading no table)', () => {
+  it('a recovery (which changes everything) refetches the backups list', async () => {
+    probe('backups.list', {});
+    await settle();
+    await act(async () => {
+      await request('library.recover', {});
+    });
+    await settle();
+    expect(count('backups.list')).toBe(2);
+  });
+
+  it('are asked again whenever a view showing them mounts', async () => {
+    const { seen, rerender } = probe('backups.list', {});
+    await settle();
+    rerender(null);
+    rerender({});
+    await settle();
+    expect(count('backups.list')).toBe(2);
+    expect(seen.current?.data).toEqual([]);
   });
 });
 
