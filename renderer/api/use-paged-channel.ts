@@ -12,7 +12,7 @@
  * previous list stays, and `shownInput` says which list is on screen. Pages of a list no longer shown
  * never change what is on screen.
  */
-import { hashKey, useQuery } from '@tanstack/react-query';
+import { hashKey, replaceEqualDeep, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ChannelInput, ChannelOutput } from '../../shared/contract';
 import { useUi } from '../stores/ui-store';
@@ -38,6 +38,17 @@ async function fetchPage<C extends PagedChannel>(channel: C, list: ListOf<C>, pa
   const answer = await request(channel, { ...list, offset: page * size, limit: size } as ChannelInput<C>);
   askedAt.set(answer, version);
   return answer;
+}
+
+/**
+ * A refetched page keeps the parts that did not change (a note edit that leaves the rows as they were
+ * redraws no row), and what is kept is marked with the newer listVersion it was read at.
+ */
+function sharePage(old: unknown, next: unknown): unknown {
+  const kept = replaceEqualDeep(old, next);
+  const version = askedAt.get(next as object);
+  if (version !== undefined && kept !== null && typeof kept === 'object') askedAt.set(kept, version);
+  return kept;
 }
 
 export interface PagedList<C extends PagedChannel> {
@@ -68,8 +79,7 @@ export function usePagedChannel<C extends PagedChannel>(channel: C, input: ListO
       queryKey: pageKey(channel, input, 0, size),
       queryFn: () => fetchPage(channel, input, 0, size),
       enabled,
-      // Answers are compared by identity (askedAt); 100 rows need no deep compare either.
-      structuralSharing: false,
+      structuralSharing: sharePage,
     },
     queryClient,
   );
@@ -98,7 +108,7 @@ export function usePagedChannel<C extends PagedChannel>(channel: C, input: ListO
         const state = queryClient.getQueryState(key);
         if (state && state.fetchStatus === 'fetching') continue;
         if (state?.data !== undefined && !state.isInvalidated) continue;
-        queryClient.fetchQuery({ queryKey: key, queryFn: () => fetchPage(channel, list.list, page, size), structuralSharing: false }).then(
+        queryClient.fetchQuery({ queryKey: key, queryFn: () => fetchPage(channel, list.list, page, size), structuralSharing: sharePage }).then(
           () => {
             if (onRef.current?.hash === list.hash) setRevision((r) => r + 1);
           },

@@ -272,6 +272,21 @@ describe('answers on screen', () => {
     expect(table.seen.current?.current).toBe(true);
   });
 
+  it('a refetch that returns the same rows keeps the rows shown (nothing to redraw), now read at the newer list version', async () => {
+    const table = pagesProbe(LIST);
+    await settle();
+    const before = table.seen.current!.row(0);
+    const version = table.seen.current!.version;
+    await act(async () => {
+      await request('papers.setStatus', { paperIds: [1], status: 'read' });
+    });
+    await settle();
+    expect(count('papers.list')).toBe(2);
+    expect(table.seen.current!.row(0)).toBe(before);
+    expect(table.seen.current!.version).toBe(version + 1);
+    expect(table.seen.current!.version).toBe(useUi.getState().listVersion);
+  });
+
   it('after a write the table refetches the pages in view, showing their old rows meanwhile', async () => {
     const table = pagesProbe(LIST);
     await settle();
