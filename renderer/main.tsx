@@ -1,3 +1,4 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // KaTeX's stylesheet once, before ours: its fonts are bundled by Vite (the CSP allows font-src 'self' data:).
@@ -14,6 +15,7 @@ import './styles/shell.css';
 import './styles/organise.css';
 import './styles/notes.css';
 import './styles/backups.css';
+import { queryClient } from './api/query-client';
 import { App } from './shell/app';
 import { loadTheme } from './stores/theme-store';
 import { startLiveLibrary } from './api/live-library';
@@ -27,7 +29,10 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App />
+      {/* The hooks in api/ name the client themselves; the provider serves any plain useQuery. */}
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   );
 }

@@ -3,11 +3,12 @@
  * the contract); in browser mode the same calls go over HTTP to the local server with the per-launch
  * token from the page URL. Either way every call answers `{ ok: true, value } | { ok: false, error }`.
  */
-import { CHANNELS, type Channel, type ChannelInput, type ChannelOutput, type LecternApi, type Result } from '../../shared/contract';
+import { CHANNELS, contract, type Channel, type ChannelInput, type ChannelOutput, type LecternApi, type Result } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import { PASTE_TOO_LONG_MESSAGE, pasteTooLong } from '../../shared/paste-limit';
 import { CLIENT_HEADER } from '../../shared/library-change';
 import type { LecternWindowApi } from '../../shared/window-api';
+import { invalidateAfterWrite } from './invalidate';
 
 declare global {
   interface Window {
@@ -89,10 +90,15 @@ function refuseBeforeSending(channel: Channel, input: unknown): void {
 /**
  * Call a channel and unwrap the result; throws LecternError (with the server's code and message) on
  * failure, or `INVALID_INPUT` with PASTE_TOO_LONG_MESSAGE for a paste over 20 MB, without sending it.
+ * After a write succeeds, the cached answers reading the tables it changed refetch (api/invalidate.ts);
+ * callers never refresh views by hand.
  */
 export async function request<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   refuseBeforeSending(channel, input);
   const result = await (api[channel] as (i: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>)(input);
   if (!result.ok) throw new LecternError(result.error.code, result.error.message, result.error.details);
+  const { kind } = contract[channel];
+  // Not awaited: the caller goes on (closes its editor, says what it did) while the views refetch.
+  if (kind === 'write' || kind === 'undoableWrite') void invalidateAfterWrite(channel);
   return result.value;
 }

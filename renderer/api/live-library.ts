@@ -3,9 +3,9 @@
  * applied. `startLiveLibrary()` subscribes once; `applyLibraryChange(event)` is the single entry point
  * for each event.
  *
- * Today: an event from elsewhere (another window or tab, the command line, a restore) refreshes what
- * is on screen through `libraryChanged()`, which keeps the selection, the scroll position and the open
- * paper (lists refetch in place). The window's own writes ('here') refreshed when they were made. A
+ * An event from elsewhere (another window or tab, the command line, a restore) refetches the cached
+ * answers that read a table it changed (invalidate.ts; 'everything' when only data_version told), which
+ * keeps the selection, the scroll position and the open paper (lists refetch in place). The window's own writes ('here') refreshed when they were made. A
  * change of settings alone (another window saving its layout) refreshes nothing but the theme.
  *
  * If the paper open in the detail pane was deleted (or moved to the trash) elsewhere, the pane says so
@@ -14,9 +14,9 @@
 import { useRef } from 'react';
 import { create } from 'zustand';
 import type { LibraryChange } from '../../shared/library-change';
-import { useUi } from '../stores/ui-store';
 import { loadTheme } from '../stores/theme-store';
 import { subscribeLibraryChanges } from './library-events';
+import { invalidateTables } from './invalidate';
 
 interface LiveState {
   /** Events from elsewhere applied so far: views compare it to tell a change made elsewhere from their own. */
@@ -39,7 +39,7 @@ export function applyLibraryChange(event: LibraryChange): void {
   if (event.tables === 'everything' || event.tables.includes('settings')) void loadTheme();
   if (!beyondSettings(event.tables)) return;
   useLive.setState((s) => ({ elsewhere: s.elsewhere + 1 }));
-  useUi.getState().libraryChanged();
+  void invalidateTables(event.tables);
 }
 
 let stop: (() => void) | null = null;

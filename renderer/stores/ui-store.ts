@@ -1,7 +1,7 @@
 /**
  * UI state only (what is selected, how the table is sorted, filtered and laid out, which view and
- * dialog are open). Library data is never copied in here: views fetch it through api/ and refetch
- * when `libraryVersion` moves. The layout part (panes, columns, sort, view) is saved in the library
+ * dialog are open). Library data is never copied in here: views read it through api/ (TanStack Query),
+ * which refetches what a write changed (api/invalidate.ts). The layout part (panes, columns, sort, view) is saved in the library
  * file by stores/prefs.ts.
  */
 import { create } from 'zustand';
@@ -130,8 +130,11 @@ interface UiState {
   panes: PaneLayout;
   /** Window prefs were read from the library (or could not be): the table may fetch. */
   prefsLoaded: boolean;
-  /** Bumped after every change to the library so every view refetches. */
-  libraryVersion: number;
+  /**
+   * Bumped by api/invalidate.ts when a change may alter which papers the table's filters match: the
+   * selection, seen in an older version of the list, is then checked again (selectionListKey).
+   */
+  listVersion: number;
   importOpen: boolean;
   /** Text the import dialog opens with (a paste caught outside a text field). */
   importSeed: string;
@@ -172,7 +175,7 @@ interface UiState {
   setView(view: MainView): void;
   setColumns(columns: ColumnPref[]): void;
   setPanes(patch: Partial<PaneLayout>): void;
-  libraryChanged(): void;
+  bumpListVersion(): void;
   openImport(seed?: string): void;
   closeImport(): void;
   setDetailOpen(mode: 'wide' | 'narrow', open: boolean): void;
@@ -205,7 +208,7 @@ export const useUi = create<UiState>()((set) => ({
   columns: DEFAULT_COLUMNS,
   panes: DEFAULT_PANES,
   prefsLoaded: false,
-  libraryVersion: 0,
+  listVersion: 0,
   importOpen: false,
   importSeed: '',
   detailOpen: { wide: true, narrow: false },
@@ -250,7 +253,7 @@ export const useUi = create<UiState>()((set) => ({
   setView: (view) => set({ view }),
   setColumns: (columns) => set({ columns }),
   setPanes: (patch) => set((s) => ({ panes: { ...s.panes, ...patch } })),
-  libraryChanged: () => set((s) => ({ libraryVersion: s.libraryVersion + 1 })),
+  bumpListVersion: () => set((s) => ({ listVersion: s.listVersion + 1 })),
   openImport: (seed = '') => set({ importOpen: true, importSeed: seed }),
   closeImport: () => set({ importOpen: false, importSeed: '' }),
   setDetailOpen: (mode, open) => set((s) => ({ detailOpen: { ...s.detailOpen, [mode]: open } })),
@@ -294,16 +297,16 @@ export function paperFilters(s: Pick<UiState, 'filter' | 'selectedAuthorId' | 'f
 
 /**
  * Names a list of papers for the selection's bookkeeping: its filters (not its sort, which shows the
- * same papers) and the library version it was read at.
+ * same papers) and the list version (`listVersion`) it was read at.
  */
-export function selectionListKey(filters: FilterInput | (FilterInput & { sort?: unknown }), libraryVersion: number): string {
+export function selectionListKey(filters: FilterInput | (FilterInput & { sort?: unknown }), listVersion: number): string {
   const { sort: _sort, ...rest } = filters as FilterInput & { sort?: unknown };
-  return `${JSON.stringify(rest)}#${libraryVersion}`;
+  return `${JSON.stringify(rest)}#${listVersion}`;
 }
 
 /** The list key of what the table should show now (see `selectionListKey`). */
-export function currentListKey(s: Pick<UiState, 'filter' | 'selectedAuthorId' | 'facets' | 'libraryVersion'>): string {
-  return selectionListKey(paperFilters(s), s.libraryVersion);
+export function currentListKey(s: Pick<UiState, 'filter' | 'selectedAuthorId' | 'facets' | 'listVersion'>): string {
+  return selectionListKey(paperFilters(s), s.listVersion);
 }
 
 /** A saved search's query narrowed by what the search box holds ("(saved) typed"), or the saved query alone. */

@@ -5,7 +5,6 @@
 import { act } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyLibraryChange, useGoneElsewhere, useLive } from '../../renderer/api/live-library';
-import { useUi } from '../../renderer/stores/ui-store';
 import { mount } from './mount';
 
 const requests: string[] = [];
@@ -17,6 +16,13 @@ vi.mock('../../renderer/api/client', () => ({
   browserToken: () => '',
   CLIENT_ID: 'test',
   onServerAnswer: () => () => undefined,
+}));
+
+const invalidated: unknown[] = [];
+vi.mock('../../renderer/api/invalidate', () => ({
+  invalidateTables: vi.fn(async (tables: unknown) => {
+    invalidated.push(tables);
+  }),
 }));
 
 type Paper = { id: number; deletedAt: string | null };
@@ -32,21 +38,22 @@ const elsewhere = (tables: 'everything' | ['papers'] = ['papers']) => act(() => 
 
 beforeEach(() => {
   requests.length = 0;
+  invalidated.length = 0;
   useLive.setState({ elsewhere: 0 });
 });
 
 describe('applying library changes', () => {
   it("refreshes on changes from elsewhere, not on the window's own, and only the theme for settings alone", () => {
-    const before = useUi.getState().libraryVersion;
     applyLibraryChange({ version: 1, tables: ['tags'], origin: 'here' });
-    expect(useUi.getState().libraryVersion).toBe(before);
+    expect(invalidated).toEqual([]);
     applyLibraryChange({ version: 2, tables: ['settings'], origin: 'elsewhere' });
-    expect(useUi.getState().libraryVersion).toBe(before);
+    expect(invalidated).toEqual([]);
     expect(requests).toEqual(['settings.get']);
+    // Only what read the changed tables is refetched (invalidate.ts), not every view.
     applyLibraryChange({ version: 3, tables: ['tags', 'paper_tags'], origin: 'elsewhere' });
-    expect(useUi.getState().libraryVersion).toBe(before + 1);
+    expect(invalidated).toEqual([['tags', 'paper_tags']]);
     applyLibraryChange({ version: 4, tables: 'everything', origin: 'elsewhere' });
-    expect(useUi.getState().libraryVersion).toBe(before + 2);
+    expect(invalidated).toEqual([['tags', 'paper_tags'], 'everything']);
     expect(useLive.getState().elsewhere).toBe(2);
   });
 });

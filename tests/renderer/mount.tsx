@@ -5,6 +5,7 @@
 import { act, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach } from 'vitest';
+import { queryClient } from '../../renderer/api/query-client';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -15,6 +16,8 @@ afterEach(() => {
     act(() => root.unmount());
     container.remove();
   }
+  // Each test starts with an empty window cache, as a fresh window does.
+  queryClient.clear();
 });
 
 /**

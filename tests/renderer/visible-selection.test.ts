@@ -9,6 +9,7 @@ const request = vi.fn();
 vi.mock('../../renderer/api/client', () => ({ request: (...args: unknown[]) => request(...args) }));
 
 const { currentListKey, useUi } = await import('../../renderer/stores/ui-store');
+const { invalidateTables } = await import('../../renderer/api/invalidate');
 const { keepSelectionVisible, selectionVerified, visibleSelection } = await import('../../renderer/features/organise/visible-selection');
 
 const initial = useUi.getState();
@@ -78,7 +79,7 @@ describe('keeping the selection to what the table shows', () => {
     useUi.getState().setFacets({ status: 'unread' });
     select([1], 1);
     unread = [2];
-    useUi.getState().libraryChanged();
+    await invalidateTables(['papers']);
     await flush();
     expect(useUi.getState().selectedIds.size).toBe(0);
     expect(await visibleSelection()).toEqual([]);

@@ -8,7 +8,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { Annotation, HighlightTerm } from '../../../shared/contract';
 import { request } from '../../api/client';
-import { useUi } from '../../stores/ui-store';
 import { MarkedText } from '../../ui/marked-text';
 import type { TextMark } from '../../ui/marked-segments';
 import { rangeToRaw } from '../../ui/selection-offsets';
@@ -51,7 +50,6 @@ export function AnnotatedAbstract({ paperId, abstract, annotations, terms }: { p
     setPassage('');
     setPending({ start: at, end: at + words.length, left: 0, top: h + 6 });
   };
-  const changed = useUi((s) => s.libraryChanged);
   const hits = useHitMarks(abstract, terms, 'abstract');
 
   const marks = useMemo<TextMark[]>(() => {
@@ -138,7 +136,6 @@ export function AnnotatedAbstract({ paperId, abstract, annotations, terms }: { p
           onSave={async (colour, comment) => {
             await request('annotations.create', { paperId, start: pending.start, end: pending.end, colour, comment });
             setPending(null);
-            changed();
           }}
         />
       ) : null}

@@ -7,7 +7,6 @@ import { useState } from 'react';
 import type { Annotation } from '../../../shared/contract';
 import { request } from '../../api/client';
 import { useNotices } from '../../stores/notice-store';
-import { useUi } from '../../stores/ui-store';
 import { colourName } from './annotation-colours';
 import { ColourPicker } from './colour-picker';
 import { TexText } from '../../ui/tex-text';
@@ -36,12 +35,10 @@ function AnnotationEditor({ annotation, onDone }: { annotation: Annotation; onDo
   const [colour, setColour] = useState(annotation.colour);
   const [comment, setComment] = useState(annotation.comment);
   const [error, setError] = useState<string | null>(null);
-  const changed = useUi((s) => s.libraryChanged);
   const save = () =>
     request('annotations.update', { id: annotation.id, colour, comment }).then(
       () => {
         onDone();
-        changed();
       },
       (err: unknown) => setError(err instanceof Error ? err.message : String(err)),
     );
@@ -71,7 +68,6 @@ function AnnotationEditor({ annotation, onDone }: { annotation: Annotation; onDo
 
 function AnnotationItem({ annotation: a }: { annotation: Annotation }) {
   const [editing, setEditing] = useState(false);
-  const changed = useUi((s) => s.libraryChanged);
   const detached = a.anchor === null;
   return (
     <li className={detached ? 'annotation-item is-detached' : 'annotation-item'} data-testid="annotation" style={{ '--mark-colour': a.colour } as React.CSSProperties}>
@@ -101,7 +97,6 @@ function AnnotationItem({ annotation: a }: { annotation: Annotation }) {
               onClick={() =>
                 request('annotations.delete', { id: a.id }).then(
                   () => {
-                    changed();
                     confirm(`Deleted the annotation ${quoted(a.quote)}.`, { label: 'Undo', run: () => void undo() });
                   },
                   (err: unknown) => useNotices.getState().push({ kind: 'error', title: 'The annotation could not be deleted.', detail: err instanceof Error ? err.message : String(err) }),

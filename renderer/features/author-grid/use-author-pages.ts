@@ -1,12 +1,12 @@
 /**
  * The authors grid's data: `authors.grid` fetched one page at a time, only for the pages in view, and
- * kept while the query (sort, direction, filter) and the library stay the same. A new query keeps the
- * old cards on screen until its first page arrives, so sorting and filtering never flash empty.
+ * kept in the window's query cache (api/use-paged-channel.ts) until a write changes what it reads. A
+ * new query (sort, direction, filter) keeps the old cards on screen until its first page arrives, so
+ * sorting and filtering never flash empty.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { AuthorGridCard } from '../../../shared/contract';
-import { request } from '../../api/client';
-import { useUi } from '../../stores/ui-store';
+import { usePagedChannel } from '../../api/use-paged-channel';
 
 /** Cards per request: a screenful or two, so a jump far down the list answers quickly. */
 export const AUTHOR_PAGE_SIZE = 24;
@@ -33,14 +33,6 @@ export interface AuthorQuery {
   filter: string;
 }
 
-interface Loaded {
-  /** Which query (and library version) these pages answer. */
-  key: string;
-  query: AuthorQuery;
-  total: number;
-  pages: Map<number, AuthorGridCard[]>;
-}
-
 export interface AuthorPages {
   /** null until the first page of the first query arrives. */
   total: number | null;
@@ -54,62 +46,14 @@ export interface AuthorPages {
   error: Error | null;
 }
 
+/** See the module comment. */
 export function useAuthorPages(query: AuthorQuery): AuthorPages {
-  const libraryVersion = useUi((s) => s.libraryVersion);
-  const key = JSON.stringify([query.sort, query.desc, query.filter, libraryVersion]);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<Error | null>(null);
-  const inflight = useRef(new Set<string>());
-  const currentKey = useRef(key);
-  currentKey.current = key;
-
-  const fetchPage = useCallback((pageKey: string, pageQuery: AuthorQuery, page: number) => {
-    const ticket = `${pageKey}#${page}`;
-    if (inflight.current.has(ticket)) return;
-    inflight.current.add(ticket);
-    request('authors.grid', { ...pageQuery, offset: page * AUTHOR_PAGE_SIZE, limit: AUTHOR_PAGE_SIZE }).then(
-      (answer) => {
-        inflight.current.delete(ticket);
-        if (pageKey !== currentKey.current) return; // a newer query took over
-        setError(null);
-        setLoading(false);
-        setLoaded((prev) => {
-          const pages = prev && prev.key === pageKey ? new Map(prev.pages) : new Map<number, AuthorGridCard[]>();
-          pages.set(page, answer.rows);
-          return { key: pageKey, query: pageQuery, total: answer.total, pages };
-        });
-      },
-      (err: unknown) => {
-        inflight.current.delete(ticket);
-        if (pageKey !== currentKey.current) return;
-        setLoading(false);
-        setError(err instanceof Error ? err : new Error(String(err)));
-      },
-    );
-  }, []);
-
-  // A new query (or a changed library): its first page, which also says how many authors match.
-  useEffect(() => {
-    setLoading(true);
-    fetchPage(key, { sort: query.sort, desc: query.desc, filter: query.filter }, 0);
-  }, [key, query.sort, query.desc, query.filter, fetchPage]);
-
-  const ensure = useCallback(
-    (first: number, last: number) => {
-      if (!loaded || loaded.key !== currentKey.current || last < first) return;
-      const lastIndex = Math.min(last, loaded.total - 1);
-      for (let page = Math.floor(Math.max(0, first) / AUTHOR_PAGE_SIZE); page * AUTHOR_PAGE_SIZE <= lastIndex; page++) {
-        if (!loaded.pages.has(page)) fetchPage(loaded.key, loaded.query, page);
-      }
-    },
-    [loaded, fetchPage],
-  );
-
-  const card = useCallback(
-    (index: number) => loaded?.pages.get(Math.floor(index / AUTHOR_PAGE_SIZE))?.[index % AUTHOR_PAGE_SIZE],
-    [loaded],
-  );
-
-  return { total: loaded?.total ?? null, card, ensure, shownQuery: loaded?.query ?? null, loading, error };
+  const input = useMemo(() => ({ sort: query.sort, desc: query.desc, filter: query.filter }), [query.sort, query.desc, query.filter]);
+  const list = usePagedChannel('authors.grid', input, AUTHOR_PAGE_SIZE);
+  const shown = list.shownInput;
+  const shownQuery = useMemo(() => (shown ? { sort: shown.sort ?? 'papers', desc: shown.desc ?? true, filter: shown.filter ?? '' } : null), [shown]);
+  const { row, ensure } = list;
+  const card = useCallback((index: number) => row(index), [row]);
+  const ensureCards = useCallback((first: number, last: number) => (last < first ? undefined : ensure(first, last)), [ensure]);
+  return { total: list.first?.total ?? null, card, ensure: ensureCards, shownQuery, loading: list.loading, error: list.error };
 }

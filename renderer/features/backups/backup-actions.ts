@@ -27,10 +27,9 @@ export function backupName(b: Pick<BackupInfo, 'createdAt'>): string {
   return `the backup of ${formatDayTime(b.createdAt, true)}`;
 }
 
-/** The library's content changed wholesale: forget the selection and refetch every view. */
+/** The library's content changed wholesale: forget the selection (every view refetches: the write changed everything). */
 function contentReplaced(): void {
   useUi.getState().setSelection(new Set(), null, null);
-  useUi.getState().libraryChanged();
 }
 
 /** The sentence after a restore. */

@@ -90,7 +90,6 @@ export async function runImport(text: string): Promise<ImportReport> {
   ui.selectAuthor(report.author?.id ?? null);
   // The first import ends on the new author's card, also when the pane is a drawer in a narrow window.
   ui.revealDetail();
-  if (!report.alreadyImported) ui.libraryChanged();
   useNotices.getState().push(importNotice(report));
   return report;
 }

@@ -8,7 +8,6 @@ import type { Note } from '../../../shared/contract';
 import { request } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { useNotices } from '../../stores/notice-store';
-import { useUi } from '../../stores/ui-store';
 import { formatDayTime } from '../../ui/format';
 import { MarkdownView } from './markdown-view';
 import { NoteEditor } from './note-editor';
@@ -28,7 +27,6 @@ function editButton(noteId: number): string {
 }
 
 function NoteItem({ note, paperTitle, editing, onEdit, onDone }: { note: Note; paperTitle: string; editing: boolean; onEdit(): void; onDone(): void }) {
-  const changed = useUi((s) => s.libraryChanged);
   if (editing) {
     return (
       <li className="note-item is-editing">
@@ -44,7 +42,6 @@ function NoteItem({ note, paperTitle, editing, onEdit, onDone }: { note: Note; p
               throw refusal(err);
             }
             onDone();
-            changed();
           }}
         />
       </li>
@@ -64,7 +61,6 @@ function NoteItem({ note, paperTitle, editing, onEdit, onDone }: { note: Note; p
           onClick={() => {
             request('notes.delete', { id: note.id }).then(
               () => {
-                changed();
                 confirm(`Deleted the note ${quoted(note.body.replace(/[*_`#>[\]]/g, ''))} from ${quoted(paperTitle)}.`, { label: 'Undo', run: () => void undo() });
               },
               (err: unknown) => useNotices.getState().push({ kind: 'error', title: 'The note could not be deleted.', detail: refusal(err).message }),
@@ -81,7 +77,6 @@ function NoteItem({ note, paperTitle, editing, onEdit, onDone }: { note: Note; p
 /** The Notes section of the paper in the detail pane. */
 export function NotesSection({ paperId, paperTitle }: { paperId: number; paperTitle: string }) {
   const notes = useChannel('notes.list', { paperId });
-  const changed = useUi((s) => s.libraryChanged);
   // 'new': the add editor is open; a number: that note is being edited.
   const [editing, setEditing] = useState<number | 'new' | null>(null);
   // The note just added: focus goes to its Edit button once the list shows it.
@@ -128,7 +123,6 @@ export function NotesSection({ paperId, paperTitle }: { paperId: number; paperTi
               throw refusal(err);
             }
             setEditing(null);
-            changed();
           }}
         />
       ) : null}

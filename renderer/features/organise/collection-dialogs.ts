@@ -20,7 +20,6 @@ export function newCollection(parentId: number | null, paperIds: number[] = []):
     submitLabel: 'Create',
     submit: async ({ text }) => {
       const c = await request('collections.create', { name: text, parentId });
-      useUi.getState().libraryChanged();
       if (paperIds.length > 0) await addToCollection(c.id, c.name, paperIds);
     },
   });
@@ -36,7 +35,6 @@ export function renameCollection(c: Collection): void {
     focusAfterSubmit: () => document.querySelector(attrSelector('button', 'data-collection', renamed)),
     submit: async ({ text }) => {
       renamed = (await request('collections.update', { id: c.id, name: text })).name;
-      useUi.getState().libraryChanged();
     },
   });
 }
@@ -59,7 +57,6 @@ export function moveCollection(c: Collection, all: Collection[]): void {
     },
     submit: async ({ choice }) => {
       await request('collections.update', { id: c.id, parentId: choice === 'top' ? null : Number(choice) });
-      useUi.getState().libraryChanged();
     },
   });
 }
@@ -74,7 +71,6 @@ export function deleteCollection(c: Collection): void {
       const out = await request('collections.delete', { id: c.id });
       const ui = useUi.getState();
       if (ui.facets.collectionId === c.id) ui.setFacets({ collectionId: null });
-      ui.libraryChanged();
       const subs = out.deleted > 1 ? ` and ${out.deleted === 2 ? 'its sub-collection' : `its ${formatCount(out.deleted - 1)} sub-collections`}` : '';
       confirm(`Deleted the collection “${shortTitle(c.name)}”${subs}; the papers stay in the library.`, { label: 'Undo', run: () => void undo() });
     },

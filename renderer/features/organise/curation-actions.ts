@@ -11,12 +11,10 @@ import { useUi } from '../../stores/ui-store';
 import { plural } from '../../ui/format';
 import { actedOnSentence, firstTitle, untagSentence } from './acted-on';
 
-/** Call a curation channel; on success refresh the views, on failure show the library's message and return null. */
+/** Call a curation channel (the views it changed refresh on their own); on failure show the library's message and return null. */
 export async function change<C extends Channel>(channel: C, input: ChannelInput<C>, failure: string): Promise<ChannelOutput<C> | null> {
   try {
-    const out = await request(channel, input);
-    useUi.getState().libraryChanged();
-    return out;
+    return await request(channel, input);
   } catch (err) {
     useNotices.getState().push({ kind: 'error', title: failure, detail: describeError(err), source: 'curation' });
     return null;
@@ -99,7 +97,6 @@ export async function redo(): Promise<void> {
 async function step(channel: 'undo.undo' | 'undo.redo', verb: string, nothing: string): Promise<void> {
   try {
     const out = await request(channel, {});
-    useUi.getState().libraryChanged();
     confirm(`${verb}: ${lowerFirst(out.label)}`);
   } catch (err) {
     const code = (err as { code?: string }).code;

@@ -52,7 +52,6 @@ function askName(query: string, note: string): void {
     submitLabel: 'Save',
     submit: async ({ text }) => {
       const saved = await request('savedSearches.create', { name: text, query });
-      useUi.getState().libraryChanged();
       showInLibrary({ savedSearch: { id: saved.id, name: saved.name, query: saved.query } });
     },
   });
@@ -68,7 +67,6 @@ function edit(s: SavedSearch, field: 'name' | 'query'): void {
       const saved = await request('savedSearches.update', field === 'name' ? { id: s.id, name: text } : { id: s.id, query: text });
       const ui = useUi.getState();
       if (ui.facets.savedSearch?.id === s.id) ui.setFacets({ savedSearch: { id: saved.id, name: saved.name, query: saved.query } });
-      ui.libraryChanged();
     },
   });
 }
@@ -83,7 +81,6 @@ function remove(s: SavedSearch): void {
       await request('savedSearches.delete', { id: s.id });
       const ui = useUi.getState();
       if (ui.facets.savedSearch?.id === s.id) ui.setFacets({ savedSearch: null });
-      ui.libraryChanged();
       confirm(`Deleted the saved search “${shortTitle(s.name)}”; no paper changed.`, { label: 'Undo', run: () => void undo() });
     },
   });

@@ -11,10 +11,6 @@ import { shortTitle } from './acted-on';
 import { confirm, undo } from './curation-actions';
 import { usePrompt } from './prompt-dialog';
 
-function changed(): void {
-  useUi.getState().libraryChanged();
-}
-
 /** New tag, optionally below `parent` (the name field starts with `parent/`). */
 export function newTag(parent: string | null = null): void {
   usePrompt.getState().open({
@@ -26,7 +22,6 @@ export function newTag(parent: string | null = null): void {
     submitLabel: 'Create',
     submit: async ({ text, colour }) => {
       await request('tags.create', { name: text, colour });
-      changed();
     },
   });
 }
@@ -43,7 +38,6 @@ export function renameTag(tag: Tag): void {
     focusAfterSubmit: () => document.querySelector(attrSelector('button', 'data-tag', renamed)),
     submit: async ({ text }) => {
       renamed = (await request('tags.rename', { id: tag.id, name: text })).name;
-      changed();
     },
   });
 }
@@ -55,7 +49,6 @@ export function recolourTag(tag: Tag): void {
     submitLabel: 'Save',
     submit: async ({ colour }) => {
       await request('tags.recolour', { id: tag.id, colour });
-      changed();
     },
   });
 }
@@ -74,7 +67,6 @@ export function mergeTag(tag: Tag, all: Tag[]): void {
       confirm(`Merged the tag “${shortTitle(tag.name)}” into “${shortTitle(target.name)}”.`, { label: 'Undo', run: () => void undo() });
       const ui = useUi.getState();
       if (ui.facets.tagIds.includes(tag.id)) ui.setFacets({ tagIds: ui.facets.tagIds.filter((id) => id !== tag.id) });
-      changed();
     },
   });
 }
@@ -89,7 +81,6 @@ export function deleteTag(tag: Tag): void {
       await request('tags.delete', { ids: [tag.id] });
       const ui = useUi.getState();
       if (ui.facets.tagIds.includes(tag.id)) ui.setFacets({ tagIds: ui.facets.tagIds.filter((id) => id !== tag.id) });
-      changed();
       const lost = tag.paperCount === 0 ? 'no paper had it' : tag.paperCount === 1 ? 'one paper lost it' : `${formatCount(tag.paperCount)} papers lost it`;
       confirm(`Deleted the tag “${shortTitle(tag.name)}”; ${lost}.`, { label: 'Undo', run: () => void undo() });
     },

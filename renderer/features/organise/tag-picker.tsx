@@ -7,9 +7,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { create } from 'zustand';
 import type { Tag } from '../../../shared/contract';
-import { request } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
-import { useUi } from '../../stores/ui-store';
 import { plural } from '../../ui/format';
 import { assignTags, removeTags } from './curation-actions';
 import { TagDot } from './tag-chip';
@@ -34,24 +32,15 @@ type Option = { kind: 'tag'; tag: Tag } | { kind: 'create'; name: string };
 
 /** How many of the papers carry each tag (by id), from the library (the rows on screen may not all be loaded). */
 function useSelectionTags(paperIds: number[]): Map<number, number> | null {
-  const version = useUi((s) => s.libraryVersion);
-  const [counts, setCounts] = useState<Map<number, number> | null>(null);
-  useEffect(() => {
-    let live = true;
-    void request('papers.list', { paperIds: paperIds.slice(0, 1000), limit: 1000, trash: 'include' }).then(
-      (res) => {
-        if (!live) return;
-        const m = new Map<number, number>();
-        for (const row of res.rows) for (const t of row.tags) m.set(t.id, (m.get(t.id) ?? 0) + 1);
-        setCounts(m);
-      },
-      () => live && setCounts(new Map()),
-    );
-    return () => {
-      live = false;
-    };
-  }, [paperIds, version]);
-  return counts;
+  const input = useMemo(() => ({ paperIds: paperIds.slice(0, 1000), limit: 1000, trash: 'include' as const }), [paperIds]);
+  const { data, error } = useChannel('papers.list', input);
+  return useMemo(() => {
+    if (error && !data) return new Map<number, number>();
+    if (!data) return null;
+    const m = new Map<number, number>();
+    for (const row of data.rows) for (const t of row.tags) m.set(t.id, (m.get(t.id) ?? 0) + 1);
+    return m;
+  }, [data, error]);
 }
 
 function Picker({ paperIds, onClose }: { paperIds: number[]; onClose: () => void }) {

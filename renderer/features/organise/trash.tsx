@@ -57,7 +57,6 @@ function emptyTrash(count: number): void {
       const title = await firstTrashedTitle();
       const out = await request('trash.empty', {});
       useUi.getState().setSelection(new Set(), null, null);
-      useUi.getState().libraryChanged();
       useNotices.getState().push({ kind: 'success', title: actedOnSentence('Deleted', 'for good', { count: out.deleted, firstTitle: title }) });
     },
   });

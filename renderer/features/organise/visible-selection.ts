@@ -83,7 +83,7 @@ export function keepSelectionVisible(): () => void {
   };
   run();
   return useUi.subscribe((s, prev) => {
-    if (s.selectedIds === prev.selectedIds && s.filter === prev.filter && s.facets === prev.facets && s.selectedAuthorId === prev.selectedAuthorId && s.libraryVersion === prev.libraryVersion && s.selectionSeenIn === prev.selectionSeenIn) return;
+    if (s.selectedIds === prev.selectedIds && s.filter === prev.filter && s.facets === prev.facets && s.selectedAuthorId === prev.selectedAuthorId && s.listVersion === prev.listVersion && s.selectionSeenIn === prev.selectionSeenIn) return;
     run();
   });
 }
