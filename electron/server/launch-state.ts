@@ -85,3 +85,14 @@ export function writeLaunchState(file: string, state: LaunchState): boolean {
     return false;
   }
 }
+
+/**
+ * Whether the kept port failing to listen calls for any free port instead: it is taken now
+ * (EADDRINUSE), or this user may not bind it (EACCES: a port below 1024 kept from a run as root, or on
+ * Windows a port that a reserved range took since the last launch). A --port the user gave is never
+ * replaced (main.ts checks that); other failures (the host) are not about the port.
+ */
+export function keptPortUnusable(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code === 'EADDRINUSE' || code === 'EACCES';
+}
