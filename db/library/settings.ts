@@ -5,16 +5,23 @@
 import { sql } from 'drizzle-orm';
 import { LecternError } from '../../shared/errors';
 import type { LibraryDb } from '../open';
+import { jsonValueProblem } from '../../shared/json-limits';
 
 /** Largest stored value (JSON text), in characters. */
 const MAX_SETTING_CHARS = 100_000;
 
-/** @returns the stored value, or null when the key was never set (or holds unreadable JSON) */
+/**
+ * @returns the stored value, or null when the key was never set, holds unreadable JSON, or holds a
+ *   value past the limits settings.set keeps (over MAX_SETTING_CHARS, or outside shared/json-limits.ts:
+ *   another program or a restored backup may have written it; reading it as unset lets the window use
+ *   its default instead of failing every time it asks)
+ */
 export function getSetting(db: LibraryDb, key: string): unknown {
   const row = db.get<{ value: string }>(sql`SELECT value FROM settings WHERE key = ${key}`);
-  if (!row) return null;
+  if (!row || row.value.length > MAX_SETTING_CHARS) return null;
   try {
-    return JSON.parse(row.value) as unknown;
+    const value = JSON.parse(row.value) as unknown;
+    return jsonValueProblem(value) === null ? value : null;
   } catch {
     return null;
   }

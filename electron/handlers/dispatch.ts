@@ -21,9 +21,17 @@ export interface CallContext {
   caller?: string;
 }
 
-/** Zod issues as one readable sentence: `limit: Too big: expected number to be <=1000`. */
+/**
+ * Zod issues as one readable sentence without its final stop (the caller adds it): `limit: Too big:
+ * expected number to be <=1000`. A schema message that ends with a full stop loses it here.
+ */
 function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+  return error.issues
+    .map((i) => {
+      const message = i.message.endsWith('.') ? i.message.slice(0, -1) : i.message;
+      return i.path.length ? `${i.path.join('.')}: ${message}` : message;
+    })
+    .join('; ');
 }
 
 /**

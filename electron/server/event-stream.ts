@@ -17,6 +17,14 @@ import { isClientId } from '../../shared/library-change';
 /** A comment line this often keeps proxies and idle timers from closing a quiet stream (ms). */
 const KEEPALIVE_MS = 20_000;
 
+/**
+ * The most a stream may hold unsent, beyond what the socket took (bytes). A tab reads its stream as
+ * it comes, so only a hung client (or one that opens streams and never reads them) gets here; its
+ * stream is dropped rather than buffered without bound. A live tab opens it again and refreshes
+ * everything (library-events.ts), so nothing is lost.
+ */
+export const MAX_STREAM_BUFFER_BYTES = 64 * 1024;
+
 export interface EventStreams {
   /**
    * Answer an events request (already checked) with a stream that stays open.
@@ -32,13 +40,20 @@ export interface EventStreams {
 /** Event streams over a handler table's watch (a table without one gets streams that stay quiet). */
 export function eventStreams(handlers: Handlers): EventStreams {
   const streams = new Map<ServerResponse, string | undefined>();
-  const unsubscribe = libraryWatchOf(handlers)?.subscribe((batch) => {
-    for (const [res, client] of streams) {
-      res.write(`event: library-change\ndata: ${JSON.stringify(changeFor(batch, client))}\n\n`);
+  /** Write to one stream, or drop it when its client has stopped reading (MAX_STREAM_BUFFER_BYTES). */
+  const send = (res: ServerResponse, text: string) => {
+    if (res.writableLength > MAX_STREAM_BUFFER_BYTES) {
+      streams.delete(res);
+      res.destroy();
+      return;
     }
+    res.write(text);
+  };
+  const unsubscribe = libraryWatchOf(handlers)?.subscribe((batch) => {
+    for (const [res, client] of [...streams]) send(res, `event: library-change\ndata: ${JSON.stringify(changeFor(batch, client))}\n\n`);
   });
   const keepalive = setInterval(() => {
-    for (const res of streams.keys()) res.write(': keepalive\n\n');
+    for (const res of [...streams.keys()]) send(res, ': keepalive\n\n');
   }, KEEPALIVE_MS);
   keepalive.unref();
   let closed = false;

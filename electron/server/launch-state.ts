@@ -11,7 +11,7 @@
  * (whose file is usually world-readable, and whose backups are copied around). `--new-token` makes a
  * new one (and the old one stops working); so does deleting the file.
  */
-import { chmodSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 
 export interface LaunchState {
@@ -24,6 +24,9 @@ export function launchStateFile(libraryFile: string): string {
   return `${libraryFile}.browser-mode.json`;
 }
 
+/** The file holds one short line; anything larger is not ours (bytes). */
+const MAX_STATE_BYTES = 4096;
+
 /** A new token: 32 random bytes, base64url. */
 export function newToken(): string {
   return randomBytes(32).toString('base64url');
@@ -31,17 +34,27 @@ export function newToken(): string {
 
 /**
  * The state saved by the last launch, or null when there is none, it cannot be read, it is malformed,
- * or (POSIX) others than the owner may read it.
+ * it is not a plain file of at most 4 KB (a FIFO there is not waited on), or (POSIX) others than the
+ * owner may read it.
  */
 export function readLaunchState(file: string, platform: NodeJS.Platform = process.platform): LaunchState | null {
+  let fd: number | undefined;
   try {
-    if (platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) return null;
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as Partial<LaunchState>;
+    // O_NONBLOCK: a FIFO put in its place must not block the start (it is refused as not a file below).
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_STATE_BYTES) return null;
+    if (platform !== 'win32' && (stat.mode & 0o077) !== 0) return null;
+    const buffer = Buffer.alloc(MAX_STATE_BYTES);
+    const length = readSync(fd, buffer, 0, MAX_STATE_BYTES, 0);
+    const raw = JSON.parse(buffer.toString('utf8', 0, length)) as Partial<LaunchState>;
     const portOk = Number.isInteger(raw.port) && raw.port! > 0 && raw.port! <= 65535;
     const tokenOk = typeof raw.token === 'string' && /^[\w-]{32,128}$/.test(raw.token);
     return portOk && tokenOk ? { port: raw.port!, token: raw.token! } : null;
   } catch {
     return null;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -50,14 +63,36 @@ export function readLaunchState(file: string, platform: NodeJS.Platform = proces
  * @returns false when it could not be written (a read-only folder): the next launch then starts afresh
  */
 export function writeLaunchState(file: string, state: LaunchState): boolean {
-  const temp = `${file}.${process.pid}.tmp`;
+  // A name nobody can guess, created new (O_EXCL: never an existing file or a link planted there, which
+  // would be written through), so the token goes only into a file this process made.
+  const temp = `${file}.${randomBytes(8).toString('hex')}.tmp`;
+  let created = false;
   try {
-    writeFileSync(temp, `${JSON.stringify(state)}\n`, { mode: 0o600 });
-    // The mode given to writeFileSync applies only to a new file, and the umask may narrow it only.
-    chmodSync(temp, 0o600);
+    const fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
+    created = true;
+    try {
+      // The mode given at creation may be narrowed by the umask only; set it exactly.
+      fchmodSync(fd, 0o600);
+      writeSync(fd, `${JSON.stringify(state)}\n`);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temp, file);
     return true;
   } catch {
+    // Nothing holding the token is left behind (a directory in the file's place, say).
+    if (created) rmSync(temp, { force: true });
     return false;
   }
+}
+
+/**
+ * Whether the kept port failing to listen calls for any free port instead: it is taken now
+ * (EADDRINUSE), or this user may not bind it (EACCES: a port below 1024 kept from a run as root, or on
+ * Windows a port that a reserved range took since the last launch). A --port the user gave is never
+ * replaced (main.ts checks that); other failures (the host) are not about the port.
+ */
+export function keptPortUnusable(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code === 'EADDRINUSE' || code === 'EACCES';
 }

@@ -21,7 +21,7 @@ import { onShutdown } from '../lifecycle/shutdown';
 import { startBrowserServer } from './server';
 import { setFailureSink } from '../../shared/failure-log';
 import { terminalFailures } from '../lifecycle/terminal-failures';
-import { launchStateFile, newToken, readLaunchState, writeLaunchState } from './launch-state';
+import { keptPortUnusable, launchStateFile, newToken, readLaunchState, writeLaunchState } from './launch-state';
 import { openInBrowser } from './open-browser';
 
 const USAGE = 'usage: npm run serve -- [--port N] [--host ADDR] [--library FILE] [--new-token] [--no-build]';
@@ -78,10 +78,10 @@ try {
   try {
     server = await startBrowserServer({ handlers, rendererDir, host, port, token });
   } catch (err) {
-    // Last time's port is taken now (only an explicit --port is an error then): any free port will do.
-    if (portArg !== undefined || port === 0 || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    // Last time's port is taken now, or not ours to bind (only an explicit --port is an error then): any free port will do.
+    if (portArg !== undefined || port === 0 || !keptPortUnusable(err)) throw err;
     server = await startBrowserServer({ handlers, rendererDir, host, port: 0, token });
-    console.log(`Port ${port}, used last time, is taken now: Lectern listens on another one (open the new address below).`);
+    console.log(`Port ${port}, used last time, ${(err as NodeJS.ErrnoException).code === 'EACCES' ? 'may not be used now' : 'is taken now'}: Lectern listens on another one (open the new address below).`);
   }
 } catch (err) {
   await closeHandlers(handlers);

@@ -13,11 +13,17 @@ export const PROGRESS_AFTER_MS = 300;
 const POLL_MS = 150;
 
 let counter = 0;
+/** This page load's own part of its job ids (8 hex digits). */
+const TAB_PART = Array.from(crypto.getRandomValues(new Uint8Array(4)), (b) => b.toString(16).padStart(2, '0')).join('');
 
-/** A job id the contract accepts: `<prefix>-<time>-<n>` (letters, digits, dashes). */
+/**
+ * A job id the contract accepts: `<prefix>-<tab>-<time>-<n>` (letters, digits, dashes). Ids name work
+ * on the server for every tab, and tabs following the library refetch in the same millisecond with
+ * the same counter: the tab's own random part keeps one tab's cancel off another's job.
+ */
 export function newJobId(prefix: string): string {
   counter += 1;
-  return `${prefix.replace(/[^\w-]/g, '-')}-${Date.now().toString(36)}-${counter}`;
+  return `${prefix.replace(/[^\w-]/g, '-')}-${TAB_PART}-${Date.now().toString(36)}-${counter}`;
 }
 
 /**
