@@ -22,7 +22,7 @@ import { parseRequestTarget } from './request-target';
 import { allowedHosts, hostAllowed, originAllowed } from './request-guard';
 import { BodyTooLarge, ClientGone, readBody } from './request-body';
 import { sendText, serveStatic } from './static-files';
-import { eventStreams, type EventStreams } from './event-stream';
+import { eventLog, type EventLog } from './event-log';
 import { CLIENT_HEADER, isClientId, LIBRARY_EVENTS_PATH } from '../../shared/library-change';
 
 /** How long close() waits for running requests before cutting their connections (ms). */
@@ -52,9 +52,9 @@ export interface BrowserServer {
   url: string;
   origin: string;
   token: string;
-  /** How many library event streams (tabs) are open. */
-  readonly eventStreams: number;
-  /** Stop listening, end the event streams, let running requests finish (up to CLOSE_GRACE_MS), then resolve. */
+  /** How many library change batches the event log keeps (bounded; event-log.ts). */
+  readonly eventsKept: number;
+  /** Stop listening, let running requests finish (up to CLOSE_GRACE_MS), then resolve. */
   close(): Promise<void>;
 }
 
@@ -88,22 +88,22 @@ interface Context {
   maxBodyBytes: number;
   /** Filled once listening (the port is known then). */
   hosts: Set<string>;
-  events: EventStreams;
+  events: EventLog;
 }
 
 const WRONG_TOKEN = 'Missing or wrong Lectern token: open the URL Lectern printed when it started.';
 
-/** The library's event stream (event-stream.ts): GET, with the token header like every API call. */
+/** The library's events, polled (event-log.ts): GET, with the token header like every API call. */
 function handleEvents(req: IncomingMessage, res: ServerResponse, query: URLSearchParams, ctx: Context): void {
   if (!tokenMatches(header(req, 'x-lectern-token'), ctx.token)) {
     refuse(res, true, 401, 'FORBIDDEN', WRONG_TOKEN);
     return;
   }
   if (req.method !== 'GET') {
-    refuse(res, true, 405, 'INVALID_INPUT', 'The event stream is read with GET.', { allow: 'GET' });
+    refuse(res, true, 405, 'INVALID_INPUT', 'Library events are read with GET.', { allow: 'GET' });
     return;
   }
-  ctx.events.open(req, res, query.get('client'));
+  ctx.events.answer(res, query);
 }
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, channel: string, ctx: Context): Promise<void> {
@@ -227,7 +227,7 @@ function onClientError(err: NodeJS.ErrnoException, socket: Socket): void {
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const host = options.host ?? '127.0.0.1';
-  const ctx: Context = { options, token, maxBodyBytes: options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES, hosts: new Set(), events: eventStreams(options.handlers) };
+  const ctx: Context = { options, token, maxBodyBytes: options.maxBodyBytes ?? MAX_REQUEST_BODY_BYTES, hosts: new Set(), events: eventLog(options.handlers) };
   const server = createHttpServer((req, res) => onRequest(req, res, ctx));
   server.on('clientError', onClientError);
   await new Promise<void>((resolveListen, reject) => {
@@ -246,7 +246,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     url: `${origin}/?token=${token}`,
     origin,
     token,
-    get eventStreams() {
+    get eventsKept() {
       return ctx.events.size;
     },
     close: () =>
@@ -254,7 +254,6 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         // Requests already running (a read on the reader thread, say) get their answer; new ones are
         // refused. After a grace period whatever is still open is cut.
         const cut = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
-        // Event streams never end on their own: end them, or close() would wait out the grace period.
         ctx.events.close();
         server.close(() => {
           clearTimeout(cut);

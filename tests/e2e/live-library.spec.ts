@@ -162,3 +162,22 @@ test('after a restart the open tab works again without a reload (same port and t
     await server.dispose();
   }
 });
+
+test('seven tabs on one library all load, answer and follow (following the library holds none of the browser\'s six connections to the server)', async ({ page, lectern, context }) => {
+  await openApp(page, lectern);
+  await importSample(page);
+  const tabs: Page[] = [page];
+  for (let i = 1; i < 7; i++) {
+    const tab = await context.newPage();
+    await openApp(tab, lectern);
+    await expect(status(tab)).toHaveText(/^24 papers/);
+    tabs.push(tab);
+  }
+  // Every tab still answers a call of its own (a filter), and hears of a change made in another.
+  const last = tabs[6]!;
+  await last.getByLabel('Filter papers by title, author or abstract').fill('weather');
+  await expect(status(last)).toHaveText(/ of 24 papers/);
+  cliImport(lectern.libraryFile, 'seed-profile.txt');
+  for (const tab of tabs.slice(0, 6)) await expect(status(tab)).toHaveText(/^42 papers/, { timeout: LIVE_MS });
+  for (const tab of tabs.slice(1)) await tab.close();
+});
