@@ -46,7 +46,7 @@ export function selectionMetrics(db: LibraryDb, filters: PaperFilters, currentYe
     (where) => db.all<{ category: string; count: number }>(sql`SELECT code AS category, COUNT(*) AS count FROM paper_categories WHERE 1 ${where} GROUP BY code ORDER BY count DESC, code`),
     (r) => r.category,
   ).sort(byCountThenName((r) => r.category));
-  const coAuthors = filtered
+  const topAuthors = filtered
     ? db.all<{ id: number; name: string; count: number }>(
         sql`SELECT a.id, a.name, COUNT(*) AS count FROM (${paperAuthorLinks(ids)}) l JOIN authors a ON a.id = l.author_id
             ${filters.authorId === undefined ? sql`` : sql`WHERE a.id <> ${filters.authorId}`}
@@ -74,7 +74,8 @@ export function selectionMetrics(db: LibraryDb, filters: PaperFilters, currentYe
     papersPerYear,
     papersPerCategory,
     papersWithCode: counts.with_code,
-    coAuthors,
+    topAuthors,
+    coAuthorsOf: filtered ? (filters.authorId ?? null) : null,
     affiliations,
     citations: cited.length ? summariseCitations(cited, currentYear) : null,
   };

@@ -24,7 +24,8 @@ const BASE: SelectionMetrics = {
     { category: 'AI', count: 350 },
   ],
   papersWithCode: 500,
-  coAuthors: [
+  coAuthorsOf: null,
+  topAuthors: [
     { id: 7, name: 'Chong Ruan', count: 1204 },
     { id: 9, name: 'Xiaokang Chen', count: 4 },
   ],
@@ -99,6 +100,11 @@ describe('SelectionMetricsContent', () => {
     expect(el.textContent).not.toMatch(/NaN|undefined|null/);
   });
 
+  it("heads the names 'Top co-authors' only for one author's papers, 'Top authors' otherwise", () => {
+    expect(render(BASE).querySelector('[data-testid="selection-coauthors"]')?.textContent).toMatch(/^Top authors/);
+    expect(render({ ...BASE, coAuthorsOf: 3 }).querySelector('[data-testid="selection-coauthors"]')?.textContent).toMatch(/^Top co-authors/);
+  });
+
   it('says plainly when no paper carries a citation count', () => {
     const el = render({ ...BASE, papers: 18, citations: null });
     expect(el.querySelector('[data-testid="figure-h-index"]')).toBeNull();
@@ -122,7 +128,7 @@ describe('SelectionMetricsContent', () => {
   });
 
   it('says there is nothing to measure for no papers', () => {
-    const el = render({ ...BASE, papers: 0, papersPerYear: [], papersPerCategory: [], papersWithCode: 0, coAuthors: [], affiliations: [], citations: null });
+    const el = render({ ...BASE, papers: 0, papersPerYear: [], papersPerCategory: [], papersWithCode: 0, topAuthors: [], affiliations: [], citations: null });
     expect(el.textContent).toContain('No papers here');
   });
 });

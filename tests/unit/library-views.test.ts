@@ -108,11 +108,24 @@ describe('metrics for a selection', () => {
       { name: 'tsinghua', count: 3 },
       { name: 'microsoft-research', count: 2 },
     ]);
-    expect(m.coAuthors.slice(0, 2).map((c) => [c.name, c.count])).toEqual([
+    expect(m.coAuthorsOf).toBe(ownerId);
+    expect(m.topAuthors.slice(0, 2).map((c) => [c.name, c.count])).toEqual([
       ['DeepSeek-AI', 5],
       ['Aixin Liu', 2],
     ]);
     expect(m.citations).toBeNull();
+  });
+
+  it("lists one author's co-authors without them, and the whole library's top authors with the profile owners", async () => {
+    const one = await call(h, 'metrics.selection', seedOnly());
+    expect(one.coAuthorsOf).toBe(ownerId);
+    expect(one.topAuthors.map((a) => a.id)).not.toContain(ownerId);
+    const all = await call(h, 'metrics.selection', {});
+    expect(all.coAuthorsOf).toBeNull();
+    expect(all.topAuthors.slice(0, 2).map((a) => [a.name, a.count])).toEqual([
+      ['Marisol Quintero-Vance', 24],
+      ['Chong Ruan', 18],
+    ]);
   });
 
   it('computes citation indices where papers carry counts', async () => {

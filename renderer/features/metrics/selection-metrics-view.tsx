@@ -122,7 +122,7 @@ export function SelectionMetricsContent({ metrics, onOpenAuthor }: { metrics: Se
       {metrics.papersPerYear.length > 0 ? <PapersPerYear data={metrics.papersPerYear} /> : null}
       {metrics.papersPerCategory.length > 0 ? <PapersPerCategory data={metrics.papersPerCategory} /> : null}
       <CodeShare withCode={metrics.papersWithCode} total={metrics.papers} share={share} />
-      <NameCountList title="Top co-authors" items={metrics.coAuthors} unit="paper" onOpen={onOpenAuthor} testId="selection-coauthors" />
+      <NameCountList title={metrics.coAuthorsOf === null ? 'Top authors' : 'Top co-authors'} items={metrics.topAuthors} unit="paper" onOpen={onOpenAuthor} testId="selection-coauthors" />
       <NameCountList title="Top affiliations" items={metrics.affiliations} unit="paper" testId="selection-affiliations" />
       {/* Without counts the block only says why there are no indices: last, not first. */}
       {metrics.citations ? null : <CitationFigures citations={null} papers={metrics.papers} />}
