@@ -258,6 +258,8 @@ export const ImportSummary = z.object({
   added: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),
+  /** Papers this import added or touched that are in the library now (not in the trash): what its view lists. */
+  papersInLibrary: z.number().int(),
   linesSkipped: z.number().int(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -22,5 +22,5 @@ export const pasteChannels = {
     output: ImportReport,
   },
   /** Every import, newest first (the sidebar's Imports section). */
-  'imports.list': { kind: 'read', reads: ['imports', 'authors'], input: z.object({}), output: z.array(ImportSummary) },
+  'imports.list': { kind: 'read', reads: ['imports', 'authors', 'import_papers', 'papers'], input: z.object({}), output: z.array(ImportSummary) },
 } as const satisfies Record<string, ChannelSpec>;

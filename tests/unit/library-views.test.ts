@@ -95,6 +95,18 @@ describe('imports', () => {
     ]);
     expect((await call(h, 'papers.list', { importId: list[1]!.id })).total).toBe(18);
   });
+
+  it("counts an import's papers in the library now: one moved to the trash drops out, as from every other count", async () => {
+    const seed = (await call(h, 'imports.list', {}))[1]!;
+    expect(seed.papersInLibrary).toBe(18);
+    const [first] = (await call(h, 'papers.list', { importId: seed.id, limit: 1 })).rows;
+    await call(h, 'papers.trash', { paperIds: [first!.id] });
+    const after = (await call(h, 'imports.list', {}))[1]!;
+    expect([after.added, after.papersInLibrary]).toEqual([18, 17]);
+    expect((await call(h, 'papers.list', { importId: seed.id })).total).toBe(17);
+    await call(h, 'papers.restore', { paperIds: [first!.id] });
+    expect((await call(h, 'imports.list', {}))[1]!.papersInLibrary).toBe(18);
+  });
 });
 
 describe('metrics for a selection', () => {

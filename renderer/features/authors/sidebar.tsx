@@ -200,7 +200,7 @@ export function Sidebar() {
           <GroupItem
             key={imp.id}
             label={importWords(imp)}
-            count={imp.added + imp.updated + imp.unchanged}
+            count={imp.papersInLibrary}
             is={(e) => e.kind === 'import' && e.id === imp.id}
             patch={{ importId: imp.id }}
             title={`Imported ${formatDayTime(imp.createdAt)}: ${formatCount(imp.added)} added, ${formatCount(imp.updated)} updated, ${formatCount(imp.unchanged)} unchanged`}
