@@ -5,6 +5,7 @@
  * newer request failed (the table keeps the previous rows), it says so instead of describing a list
  * that is not shown. Background work (an import, a slow read) shows its progress here too, with Cancel.
  */
+import { importWords } from '../features/papers/scope-chip-row';
 import { useChannel } from '../api/use-channel';
 import { AuthorGridStatus } from '../features/author-grid/author-grid-status';
 import { BackgroundWork } from './background-work';
@@ -55,6 +56,7 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
   const author = useChannel('authors.card', authorId === null ? null : { id: authorId });
   const tags = useChannel('tags.list', {});
   const collections = useChannel('collections.list', {});
+  const imports = useChannel('imports.list', shownInput?.importId !== undefined ? {} : null);
 
   const matching = papers.total ?? 0;
   const all = info.data?.papers ?? 0;
@@ -70,7 +72,11 @@ export function StatusBar({ papers, sorting }: { papers: PapersResult; sorting: 
       words.push(`with ${orList(names)}`);
     }
     if (shownInput.affiliations?.length) words.push(`at ${orList(shownInput.affiliations)}`);
-    if (shownInput.importId !== undefined) words.push(`from import #${shownInput.importId}`);
+    if (shownInput.importId !== undefined) {
+      // Named as the sidebar and the chip name it ("Chong Ruan · 2026-12-07"), not by its row id.
+      const imp = imports.data?.find((i) => i.id === shownInput.importId);
+      words.push(`from the import ${imp ? importWords(imp) : `#${shownInput.importId}`}`);
+    }
     words.push(...organiseWords(shownInput, tags.data, collections.data, facets.savedSearch && runsSavedSearch(shownInput.query, facets.savedSearch) ? facets.savedSearch.name : null));
   }
   const scoped = authorId !== null || filter !== '' || words.length > 0;

@@ -18,6 +18,7 @@ vi.mock('../../renderer/api/client', () => ({
   request: vi.fn(async (channel: string, input: { id?: number }) => {
     if (channel === 'authors.card') return { id: input.id, name: NAMES[input.id ?? 0] };
     if (channel === 'library.info') return { file: '/home/me/library.sqlite', papers: 42, authors: 70, imports: 2 };
+    if (channel === 'imports.list') return [{ id: 3, format: 'scholarfeed', createdAt: '2026-12-07T10:00:00.000Z', author: { id: 7, name: 'Chong Ruan' }, added: 18, updated: 0, unchanged: 0, papersInLibrary: 17, linesSkipped: 0 }];
     throw new Error(`no stub for ${channel}`);
   }),
 }));
@@ -45,6 +46,15 @@ describe('authorGridStatusText', () => {
   it('clips a long filter and says nothing before the grid has answered', () => {
     expect(authorGridStatusText({ total: 0, filter: 'x'.repeat(80), sort: 'name', desc: false })).toBe(`0 authors · matching “${'x'.repeat(59)}…” · sorted by Name (A to Z)`);
     expect(authorGridStatusText(null)).toBe('');
+  });
+});
+
+describe("the status bar's words for an import's papers", () => {
+  it('names the import as the sidebar and its chip do, not by its row id', async () => {
+    const fromImport = { total: 17, dataInput: { filter: '', categories: [], authorIds: [], affiliations: [], sort: [], importId: 3 }, current: true, error: null, loading: false } as unknown as PapersResult;
+    const { container } = mount(<StatusBar papers={fromImport} sorting={[]} />);
+    await settle();
+    expect(container.querySelector('[data-testid="status-text"]')?.textContent).toBe('17 of 42 papers · from the import Chong Ruan · 2026-12-07');
   });
 });
 
