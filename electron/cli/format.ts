@@ -24,7 +24,8 @@ export function formatPapers(rows: readonly PaperRow[], total: number): string {
     truncate(r.title, 80),
     truncate(shortAuthors(r.authors, r.authorsTruncated), 40),
   ]);
-  const shown = rows.length < total ? `${rows.length} of ${number.format(total)} papers` : `${number.format(total)} papers`;
+  const papers = `${number.format(total)} ${total === 1 ? 'paper' : 'papers'}`;
+  const shown = rows.length < total ? `${rows.length} of ${papers}` : papers;
   return `${table(['date', 'cat', 'code', 'title', 'authors'], body)}\n${shown}`;
 }
 
@@ -87,7 +88,7 @@ export function formatMetrics(m: AuthorMetrics): string {
 
 export function formatImport(r: ImportReport): string {
   if (r.alreadyImported) {
-    return `This ${r.format} paste${r.author ? ` of ${r.author.name}` : ''} was imported before (import ${r.importId}) and changes nothing: ${r.unchanged} papers already in the library; nothing stored.`;
+    return `This ${r.format} paste${r.author ? ` of ${r.author.name}` : ''} was imported before (import ${r.importId}) and changes nothing: ${r.unchanged} ${r.unchanged === 1 ? 'paper' : 'papers'} already in the library; nothing stored.`;
   }
   const lines = [
     `Imported ${r.format} paste${r.author ? ` of ${r.author.name}` : ''}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`,
