@@ -25,7 +25,7 @@ describe('AuthorCardView', () => {
     const el = render(WEI);
     const section = el.querySelector('[data-testid="author-paper-affiliations"]');
     expect(section?.querySelector('h3')?.textContent).toBe('On papers with');
-    expect(section?.querySelector('.metric-note')?.textContent).toBe(
+    expect(section?.querySelector('.section-note')?.textContent).toBe(
       'Affiliations printed on their papers, with how many print each. Papers list them as a whole, not per author, so they may be a co-author\'s.',
     );
     expect([...(section?.querySelectorAll('li') ?? [])].map((li) => [li.firstElementChild?.textContent, li.lastElementChild?.textContent, li.lastElementChild?.getAttribute('title')])).toEqual([

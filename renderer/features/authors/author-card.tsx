@@ -83,7 +83,7 @@ export function AuthorCardView({ card, snapshots = [] }: { card: AuthorCardData;
       {card.paperAffiliations.length > 0 ? (
         <div className="detail-section" data-testid="author-paper-affiliations">
           <h3 className="section-title">On papers with</h3>
-          <p className="metric-note">Affiliations printed on their papers, with how many print each. Papers list them as a whole, not per author, so they may be a co-author's.</p>
+          <p className="section-note">Affiliations printed on their papers, with how many print each. Papers list them as a whole, not per author, so they may be a co-author's.</p>
           <ul className="name-counts">
             {card.paperAffiliations.map((a) => (
               <li key={a.name}>
