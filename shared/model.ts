@@ -164,8 +164,11 @@ export const AuthorCard = z.object({
   /** Latest snapshot, or null when no profile of this author was imported. */
   metrics: MetricSnapshot.nullable(),
   papersInLibrary: z.number().int(),
-  /** Affiliations printed on this author's papers, most frequent first. */
-  affiliations: z.array(NameCount),
+  /**
+   * Affiliations printed on this author's papers with how many of those papers print each, most frequent
+   * first. The papers', not the person's: a source lists affiliations per paper, never says whose.
+   */
+  paperAffiliations: z.array(NameCount),
   /** Authors who share the most papers with this one, most frequent first (at most 10). */
   coAuthors: z.array(NameCount.extend({ id: Id })),
 });
@@ -269,8 +272,8 @@ export const AUTHOR_SORT_KEYS = ['papers', 'hIndex', 'citations', 'name'] as con
 export const AuthorGridCard = AuthorSummary.extend({
   /** Capture time of the metrics shown (latest snapshot), or null. */
   capturedAt: z.string().nullable(),
-  /** Affiliations printed on their papers, most frequent first (at most 3). */
-  affiliations: z.array(NameCount),
+  /** As AuthorCard.paperAffiliations (the papers' affiliations, not the person's), at most 3. */
+  paperAffiliations: z.array(NameCount),
   /** Most frequent co-authors (at most 3). */
   coAuthors: z.array(NameCount.extend({ id: Id })),
 });

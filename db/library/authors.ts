@@ -102,20 +102,20 @@ export function findAuthorByName(db: LibraryDb, name: string): number {
 }
 
 /**
- * An author's card: latest profile metrics, papers in the library, affiliations on their papers and
- * the ten most frequent co-authors.
+ * An author's card: latest profile metrics, papers in the library, the affiliations printed on their
+ * papers (the papers', not claimed as the person's) and the ten most frequent co-authors.
  * @throws LecternError `NOT_FOUND`
  */
 export function authorCard(db: LibraryDb, id: number): AuthorCard {
   const a = authorRow(db, id);
-  const details = cardDetails(db, [id], { affiliations: 1000, coAuthors: 10 });
+  const details = cardDetails(db, [id], { paperAffiliations: 1000, coAuthors: 10 });
   return {
     id: a.id,
     name: a.name,
     primaryCategory: a.primary_category,
     metrics: latestSnapshot(db, id),
     papersInLibrary: a.paper_count,
-    affiliations: details.affiliations.get(id) ?? [],
+    paperAffiliations: details.paperAffiliations.get(id) ?? [],
     coAuthors: details.coAuthors.get(id) ?? [],
   };
 }
@@ -162,7 +162,7 @@ const GRID_SORT: Record<ChannelArgs<'authors.grid'>['sort'], SQL> = {
 /**
  * One page of the author grid: every author with papers in the library, sorted in SQL.
  * Metrics come from each author's latest snapshot (null without an imported profile; such authors sort
- * last). Each card carries up to 3 affiliations and 3 co-authors, computed for the page only.
+ * last). Each card carries up to 3 of its papers' affiliations and 3 co-authors, computed for the page only.
  */
 export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): ChannelOutput<'authors.grid'> {
   const filter = nameKey(input.filter);
@@ -175,7 +175,7 @@ export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): C
     ORDER BY ${GRID_SORT[input.sort]} ${direction} NULLS LAST, a.paper_count DESC, a.name_key ASC, a.id ASC
     LIMIT ${input.limit} OFFSET ${input.offset}`);
   const total = db.get<{ n: number }>(sql`SELECT COUNT(*) AS n FROM authors a ${where}`)!.n;
-  const details = cardDetails(db, rows.map((r) => r.id), { affiliations: 3, coAuthors: 3 });
+  const details = cardDetails(db, rows.map((r) => r.id), { paperAffiliations: 3, coAuthors: 3 });
   return {
     total,
     offset: input.offset,
@@ -188,21 +188,21 @@ export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): C
       hIndex: r.h_index,
       citations: r.citations,
       capturedAt: r.captured_at,
-      affiliations: details.affiliations.get(r.id) ?? [],
+      paperAffiliations: details.paperAffiliations.get(r.id) ?? [],
       coAuthors: details.coAuthors.get(r.id) ?? [],
     })),
   };
 }
 
 /**
- * Top affiliations and co-authors of several authors at once (two queries for a whole page of cards,
- * instead of two per card).
+ * The most frequent affiliations printed on their papers, and co-authors, of several authors at once
+ * (two queries for a whole page of cards, instead of two per card).
  * @param top how many of each to keep per author (most frequent first, ties by name)
  */
-function cardDetails(db: LibraryDb, authorIds: number[], top: { affiliations: number; coAuthors: number }) {
-  const affiliations = new Map<number, Array<{ name: string; count: number }>>();
+function cardDetails(db: LibraryDb, authorIds: number[], top: { paperAffiliations: number; coAuthors: number }) {
+  const paperAffiliations = new Map<number, Array<{ name: string; count: number }>>();
   const coAuthors = new Map<number, Array<{ id: number; name: string; count: number }>>();
-  if (authorIds.length === 0) return { affiliations, coAuthors };
+  if (authorIds.length === 0) return { paperAffiliations, coAuthors };
   const json = JSON.stringify(authorIds);
   // (author, paper) for every paper of every author on the page (printed, or from their profile), trash left out.
   const mine = sql`SELECT me, paper_id FROM (
@@ -215,8 +215,8 @@ function cardDetails(db: LibraryDb, authorIds: number[], top: { affiliations: nu
       SELECT m.me, af.name, COUNT(*) AS count, ROW_NUMBER() OVER (PARTITION BY m.me ORDER BY COUNT(*) DESC, af.name COLLATE NOCASE) AS rank
       FROM m JOIN paper_affiliations pf ON pf.paper_id = m.paper_id JOIN affiliations af ON af.id = pf.affiliation_id
       GROUP BY m.me, af.id)
-    WHERE rank <= ${top.affiliations} ORDER BY me, rank`)) {
-    (affiliations.get(r.me) ?? affiliations.set(r.me, []).get(r.me)!).push({ name: r.name, count: r.count });
+    WHERE rank <= ${top.paperAffiliations} ORDER BY me, rank`)) {
+    (paperAffiliations.get(r.me) ?? paperAffiliations.set(r.me, []).get(r.me)!).push({ name: r.name, count: r.count });
   }
   for (const r of db.all<{ me: number; id: number; name: string; count: number }>(sql`
     WITH m AS MATERIALIZED (${mine})
@@ -229,5 +229,5 @@ function cardDetails(db: LibraryDb, authorIds: number[], top: { affiliations: nu
     WHERE rank <= ${top.coAuthors} ORDER BY me, rank`)) {
     (coAuthors.get(r.me) ?? coAuthors.set(r.me, []).get(r.me)!).push({ id: r.id, name: r.name, count: r.count });
   }
-  return { affiliations, coAuthors };
+  return { paperAffiliations, coAuthors };
 }

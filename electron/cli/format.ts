@@ -66,7 +66,7 @@ export function formatCard(card: AuthorCard): string {
     lines.push('no profile imported for this author');
   }
   lines.push(`papers in library: ${card.papersInLibrary}`);
-  if (card.affiliations.length) lines.push(`affiliations: ${card.affiliations.map((a) => `${a.name} (${a.count})`).join(', ')}`);
+  if (card.paperAffiliations.length) lines.push(`on papers with: ${card.paperAffiliations.map((a) => `${a.name} (${a.count})`).join(', ')}`);
   if (card.coAuthors.length) lines.push(`top co-authors: ${card.coAuthors.map((a) => `${a.name} (${a.count})`).join(', ')}`);
   return lines.join('\n');
 }

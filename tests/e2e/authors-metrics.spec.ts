@@ -95,6 +95,34 @@ test('the authors grid shows every author, sorts, filters, and opens an author',
   await expect(page.locator('body')).not.toContainText(/undefined|NaN/);
 });
 
+// Issue 9: a source prints affiliations per paper, never whose, so a co-author's cards show the
+// affiliations of their papers labelled as the papers' ("On papers with"), not as the person's.
+test("a co-author's cards show their papers' affiliations as the papers', in the grid and the detail pane", async ({ page }) => {
+  await openAuthorsView(page);
+  await page.getByLabel('Filter authors by name').fill('wrobel');
+  await expect(page.getByTestId('author-grid-count')).toHaveText('1 author matching “wrobel”');
+  const card = cardNamed(page, 'Łukasz Wróbel');
+  await expect(card.locator('.grid-card-facts dt')).toHaveText(['On papers with', 'Co-authors']);
+  await expect(card.getByTestId('author-card-paper-affiliations')).toHaveText('fjordhavn · harbourview · kestrel-labs');
+  await expect(card.getByTestId('author-card-paper-affiliations')).toHaveAttribute('title', /^Affiliations printed on their papers \(the papers list them, not whose they are\):\nfjordhavn: on 1 paper\n/);
+  for (const width of [900, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await screenshotBothThemes(page, `authors-grid-coauthor-${width}`);
+  }
+
+  await card.click();
+  const section = page.getByTestId('author-paper-affiliations');
+  await expect(page.locator('#author-card-name')).toHaveText('Łukasz Wróbel');
+  await expect(section.getByRole('heading')).toHaveText('On papers with');
+  await expect(section).toContainText("not per author, so they may be a co-author's");
+  await expect(section.locator('li')).toHaveText([/^fjordhavn\s*1$/, /^harbourview\s*1$/, /^kestrel-labs\s*1$/]);
+  await expect(page.locator('.author-card')).not.toContainText('Affiliations on their papers');
+  for (const width of [900, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await screenshotBothThemes(page, `author-card-coauthor-${width}`, { pane: '.detail-pane' });
+  }
+});
+
 test('the grid is usable from the keyboard', async ({ page }) => {
   // Tall enough that the first two pages of cards load at once, the last one only after End.
   await page.setViewportSize({ width: 1280, height: 1100 });

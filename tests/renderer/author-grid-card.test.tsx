@@ -18,7 +18,7 @@ const CHONG: CardData = {
   hIndex: 38,
   citations: 14139,
   capturedAt: '2025-03-04T10:00:00.000Z',
-  affiliations: [
+  paperAffiliations: [
     { name: 'pku', count: 6 },
     { name: 'stanford', count: 4 },
     { name: 'tsinghua', count: 4 },
@@ -48,10 +48,45 @@ describe('AuthorGridCard', () => {
   });
 
   it('says "No profile imported" when there is no snapshot', () => {
-    const el = render({ ...CHONG, hasProfile: false, hIndex: null, citations: null, capturedAt: null, primaryCategory: null, affiliations: [], coAuthors: [] }, []);
+    const el = render({ ...CHONG, hasProfile: false, hIndex: null, citations: null, capturedAt: null, primaryCategory: null, paperAffiliations: [], coAuthors: [] }, []);
     expect(el.textContent).toContain('No profile imported');
     expect(el.querySelector('.badge')).toBeNull();
     expect(el.querySelector('.grid-metrics')).toBeNull();
+  });
+
+  // Issue 9: the source prints affiliations per paper, so a co-author's card must not call the
+  // affiliations of the papers they share with the profile's owner theirs.
+  it("labels a co-author's affiliations as their papers', never as the person's", () => {
+    const wei: CardData = {
+      ...CHONG,
+      id: 9,
+      name: 'Wei-Ting Hsu',
+      primaryCategory: null,
+      papersInLibrary: 2,
+      hasProfile: false,
+      hIndex: null,
+      citations: null,
+      capturedAt: null,
+      paperAffiliations: [
+        { name: 'fjordhavn', count: 2 },
+        { name: 'saltmarsh-u', count: 1 },
+      ],
+      coAuthors: [{ id: 1, name: 'Marisol Quintero-Vance', count: 2 }],
+    };
+    const el = render(wei, []);
+    const facts = [...el.querySelectorAll('.grid-card-facts > div')].map((d) => [d.querySelector('dt')?.textContent, d.querySelector('dd')?.textContent]);
+    expect(facts[0]).toEqual(['On papers with', 'fjordhavn · saltmarsh-u']);
+    expect([...el.querySelectorAll('dt')].map((d) => d.textContent)).not.toContain('Affiliations');
+    expect(el.querySelector('[data-testid="author-card-paper-affiliations"]')?.getAttribute('title')).toBe(
+      'Affiliations printed on their papers (the papers list them, not whose they are):\nfjordhavn: on 2 papers\nsaltmarsh-u: on 1 paper',
+    );
+  });
+
+  it('says no affiliations are printed on their papers when there are none', () => {
+    const el = render({ ...CHONG, paperAffiliations: [] }, []);
+    const dd = el.querySelector('[data-testid="author-card-paper-affiliations"]');
+    expect(dd?.textContent).toBe('no affiliations printed');
+    expect(dd?.hasAttribute('title')).toBe(false);
   });
 
   it('opens the author on click and on Enter, and a co-author from their name only', () => {

@@ -38,6 +38,9 @@ describe('lectern CLI', () => {
     expect(lectern(['authors'], { library }).stdout).toMatch(/Chong Ruan {2}CL {8}18 {6}38 {7}14,139/);
     const card = JSON.parse(lectern(['author', 'chong ruan', '--json'], { library }).stdout);
     expect(card.metrics).toMatchObject({ hIndex: 38, citations: 14139 });
+    // Issue 9: the affiliations are the papers', and the text says so.
+    expect(card.paperAffiliations[0]).toEqual({ name: 'pku', count: 6 });
+    expect(lectern(['author', 'chong ruan'], { library }).stdout).toContain('\non papers with: pku (6), stanford (4), tsinghua (4), microsoft-research (2)\n');
     expect(lectern(['metrics', 'Ruan'], { library }).stdout).toContain('with code: 9 of 18 (50%)');
   });
 

@@ -161,7 +161,7 @@ describe('author grid', () => {
     ]);
     const top = byPapers.rows[1]!;
     expect(top).toMatchObject({ hasProfile: true, hIndex: 38, citations: 14139, primaryCategory: 'CL' });
-    expect(top.affiliations.map((a) => a.name)).toEqual(['pku', 'stanford', 'tsinghua']);
+    expect(top.paperAffiliations.map((a) => a.name)).toEqual(['pku', 'stanford', 'tsinghua']);
     expect(top.coAuthors[0]).toMatchObject({ name: 'DeepSeek-AI', count: 6 });
     const byH = await call(h, 'authors.grid', { sort: 'hIndex', desc: true, limit: 2 });
     expect(byH.rows.map((r) => [r.name, r.hIndex])).toEqual([

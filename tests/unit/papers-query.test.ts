@@ -98,12 +98,12 @@ describe('authors', () => {
     expect((await call(h, 'authors.list', { profilesOnly: false })).length).toBe(31);
   });
 
-  it("builds the card: metrics, affiliations on the author's papers, top co-authors", async () => {
+  it("builds the card: metrics, affiliations printed on the author's papers, top co-authors", async () => {
     const [owner] = await call(h, 'authors.list', {});
     const card = await call(h, 'authors.card', { id: owner!.id });
     expect(card.metrics).toMatchObject({ hIndex: 38, citations: 14139, paperCount: 18, noveltyPct: 54, aiScore: 53, source: 'scholarfeed' });
     expect(card.papersInLibrary).toBe(18);
-    expect(card.affiliations).toEqual([
+    expect(card.paperAffiliations).toEqual([
       { name: 'pku', count: 6 },
       { name: 'stanford', count: 4 },
       { name: 'tsinghua', count: 4 },

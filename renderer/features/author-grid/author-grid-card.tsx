@@ -1,6 +1,8 @@
 /**
  * One author in the grid: initials avatar, name, primary category, the latest profile metrics with the
- * day they were captured, affiliations and co-authors seen on their papers, and papers in the library.
+ * day they were captured, the affiliations printed on their papers and co-authors seen there, and papers
+ * in the library. Affiliations are labelled as the papers' ("On papers with"), never as the person's:
+ * the source prints them per paper, so on a shared paper they may be a co-author's.
  * The card is one focusable article: click or Enter opens the author (their papers and card).
  */
 import type { KeyboardEvent } from 'react';
@@ -27,6 +29,13 @@ function CardMetric({ label, value }: { label: string; value: number | null }) {
       <dd className="grid-metric-value">{value === null ? '–' : formatCount(value)}</dd>
     </div>
   );
+}
+
+/** The tooltip of the affiliations line: each with its papers, and whose they are (the papers'). */
+function paperAffiliationsHint(items: CardData['paperAffiliations']): string | undefined {
+  if (items.length === 0) return undefined;
+  const lines = items.map((a) => `${a.name}: on ${plural(a.count, 'paper')}`);
+  return ['Affiliations printed on their papers (the papers list them, not whose they are):', ...lines].join('\n');
 }
 
 export function AuthorGridCard({ card, position, setSize, onOpen, onKeyDown, onFocus, tabIndex }: AuthorGridCardProps) {
@@ -83,9 +92,9 @@ export function AuthorGridCard({ card, position, setSize, onOpen, onKeyDown, onF
 
       <dl className="grid-card-facts">
         <div>
-          <dt>Affiliations</dt>
-          <dd title={card.affiliations.map((a) => `${a.name} (${plural(a.count, 'paper')})`).join('\n') || undefined}>
-            {card.affiliations.length > 0 ? card.affiliations.map((a) => a.name).join(' · ') : <span className="grid-faint">none printed</span>}
+          <dt>On papers with</dt>
+          <dd data-testid="author-card-paper-affiliations" title={paperAffiliationsHint(card.paperAffiliations)}>
+            {card.paperAffiliations.length > 0 ? card.paperAffiliations.map((a) => a.name).join(' · ') : <span className="grid-faint">no affiliations printed</span>}
           </dd>
         </div>
         <div>

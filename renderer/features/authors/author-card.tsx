@@ -1,4 +1,7 @@
-/** The selected author: who they are, their profile metrics, where they work, who they write with. */
+/**
+ * The selected author: who they are, their profile metrics, the affiliations printed on their papers
+ * (labelled as the papers', since a source prints them per paper and never says whose), who they write with.
+ */
 import type { AuthorCard as AuthorCardData, MetricSnapshot } from '../../../shared/contract';
 import { useUi } from '../../stores/ui-store';
 import { Badge } from '../../ui/badge';
@@ -77,14 +80,17 @@ export function AuthorCardView({ card, snapshots = [] }: { card: AuthorCardData;
         <p className="metric-note">No profile of this author was imported, so there are no profile metrics. Paste their profile page to add them.</p>
       )}
 
-      {card.affiliations.length > 0 ? (
-        <div className="detail-section">
-          <h3 className="section-title">Affiliations on their papers</h3>
+      {card.paperAffiliations.length > 0 ? (
+        <div className="detail-section" data-testid="author-paper-affiliations">
+          <h3 className="section-title">On papers with</h3>
+          <p className="section-note">Affiliations printed on their papers, with how many print each. Papers list them as a whole, not per author, so they may be a co-author's.</p>
           <ul className="name-counts">
-            {card.affiliations.map((a) => (
+            {card.paperAffiliations.map((a) => (
               <li key={a.name}>
                 <span>{a.name}</span>
-                <span className="count">{formatCount(a.count)}</span>
+                <span className="count" title={`on ${plural(a.count, 'paper')}`}>
+                  {formatCount(a.count)}
+                </span>
               </li>
             ))}
           </ul>

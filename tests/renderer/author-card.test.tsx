@@ -1,0 +1,45 @@
+/** The detail pane's author card, rendered in happy-dom: how it words the affiliations on their papers (issue 9). */
+import { describe, expect, it } from 'vitest';
+import type { AuthorCard } from '../../shared/contract';
+import { AuthorCardView } from '../../renderer/features/authors/author-card';
+import { mount } from './mount';
+
+/** A co-author without a profile, on two papers that print two affiliations between them. */
+const WEI: AuthorCard = {
+  id: 9,
+  name: 'Wei-Ting Hsu',
+  primaryCategory: null,
+  metrics: null,
+  papersInLibrary: 2,
+  paperAffiliations: [
+    { name: 'fjordhavn', count: 2 },
+    { name: 'saltmarsh-u', count: 1 },
+  ],
+  coAuthors: [{ id: 1, name: 'Marisol Quintero-Vance', count: 2 }],
+};
+
+const render = (card: AuthorCard) => mount(<AuthorCardView card={card} />).container;
+
+describe('AuthorCardView', () => {
+  it("lists a co-author's paper affiliations as the papers', saying they may be a co-author's", () => {
+    const el = render(WEI);
+    const section = el.querySelector('[data-testid="author-paper-affiliations"]');
+    expect(section?.querySelector('h3')?.textContent).toBe('On papers with');
+    expect(section?.querySelector('.section-note')?.textContent).toBe(
+      'Affiliations printed on their papers, with how many print each. Papers list them as a whole, not per author, so they may be a co-author\'s.',
+    );
+    expect([...(section?.querySelectorAll('li') ?? [])].map((li) => [li.firstElementChild?.textContent, li.lastElementChild?.textContent, li.lastElementChild?.getAttribute('title')])).toEqual([
+      ['fjordhavn', '2', 'on 2 papers'],
+      ['saltmarsh-u', '1', 'on 1 paper'],
+    ]);
+    // No heading presents them as the person's own.
+    expect([...el.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['On papers with', 'Frequent co-authors']);
+    expect(el.textContent).not.toMatch(/Affiliations on their papers|undefined|NaN/);
+  });
+
+  it('leaves the section out when their papers print no affiliation', () => {
+    const el = render({ ...WEI, paperAffiliations: [] });
+    expect(el.querySelector('[data-testid="author-paper-affiliations"]')).toBeNull();
+    expect(el.textContent).not.toContain('On papers with');
+  });
+});
