@@ -64,17 +64,30 @@ CREATE TRIGGER `papers_fts_import_papers_update` AFTER UPDATE OF `import_id`, `p
 END;
 --> statement-breakpoint
 -- An import names its owner once its papers are linked (db/library/import-profile.ts); deleting the owner sets it null.
+-- Only papers that no other link (another import, a paper_authors row) ties to that owner change.
 CREATE TRIGGER `papers_fts_imports_owner` AFTER UPDATE OF `author_id` ON `imports` WHEN old.`author_id` IS NOT new.`author_id` BEGIN
   DELETE FROM `papers_fts` WHERE rowid IN (SELECT ip.`paper_id` FROM `import_papers` ip JOIN `papers` p ON p.`id` = ip.`paper_id` LEFT JOIN `authors` a ON a.`id` = old.`author_id`
-    WHERE ip.`import_id` = old.`id` AND old.`author_id` IS NOT NULL AND (a.`id` IS NULL OR (instr(', ' || p.`authors_text` || ', ', ', ' || a.`name` || ', ') = 0 AND instr(', ' || p.`authors_text`, ', ' || a.`name` || ' et al.') = 0)));
+    WHERE ip.`import_id` = old.`id` AND old.`author_id` IS NOT NULL AND (a.`id` IS NULL OR (instr(', ' || p.`authors_text` || ', ', ', ' || a.`name` || ', ') = 0 AND instr(', ' || p.`authors_text`, ', ' || a.`name` || ' et al.') = 0))
+      AND NOT EXISTS (SELECT 1 FROM `import_papers` ip2 JOIN `imports` i2 ON i2.`id` = ip2.`import_id`
+        WHERE ip2.`paper_id` = ip.`paper_id` AND i2.`author_id` = old.`author_id` AND i2.`id` <> old.`id`)
+      AND NOT EXISTS (SELECT 1 FROM `paper_authors` pa WHERE pa.`paper_id` = ip.`paper_id` AND pa.`author_id` = old.`author_id`));
   INSERT INTO `papers_fts` (rowid, `title`, `authors_text`, `abstract`, `affiliations`, `categories`, `tags`, `notes`, `annotations`)
     SELECT * FROM `papers_fts_source` WHERE rowid IN (SELECT ip.`paper_id` FROM `import_papers` ip JOIN `papers` p ON p.`id` = ip.`paper_id` LEFT JOIN `authors` a ON a.`id` = old.`author_id`
-    WHERE ip.`import_id` = old.`id` AND old.`author_id` IS NOT NULL AND (a.`id` IS NULL OR (instr(', ' || p.`authors_text` || ', ', ', ' || a.`name` || ', ') = 0 AND instr(', ' || p.`authors_text`, ', ' || a.`name` || ' et al.') = 0)));
+    WHERE ip.`import_id` = old.`id` AND old.`author_id` IS NOT NULL AND (a.`id` IS NULL OR (instr(', ' || p.`authors_text` || ', ', ', ' || a.`name` || ', ') = 0 AND instr(', ' || p.`authors_text`, ', ' || a.`name` || ' et al.') = 0))
+      AND NOT EXISTS (SELECT 1 FROM `import_papers` ip2 JOIN `imports` i2 ON i2.`id` = ip2.`import_id`
+        WHERE ip2.`paper_id` = ip.`paper_id` AND i2.`author_id` = old.`author_id` AND i2.`id` <> old.`id`)
+      AND NOT EXISTS (SELECT 1 FROM `paper_authors` pa WHERE pa.`paper_id` = ip.`paper_id` AND pa.`author_id` = old.`author_id`));
   DELETE FROM `papers_fts` WHERE rowid IN (SELECT ip.`paper_id` FROM `import_papers` ip JOIN `papers` p ON p.`id` = ip.`paper_id` LEFT JOIN `authors` a ON a.`id` = new.`author_id`
-    WHERE ip.`import_id` = new.`id` AND new.`author_id` IS NOT NULL AND (a.`id` IS NULL OR (instr(', ' || p.`authors_text` || ', ', ', ' || a.`name` || ', ') = 0 AND instr(', ' || p.`authors_text`, ', ' || a.`name` || ' et al.') = 0)));
+    WHERE ip.`import_id` = new.`id` AND new.`author_id` IS NOT NULL AND (a.`id` IS NULL OR (instr(', ' || p.`authors_text` || ', ', ', ' || a.`name` || ', ') = 0 AND instr(', ' || p.`authors_text`, ', ' || a.`name` || ' et al.') = 0))
+      AND NOT EXISTS (SELECT 1 FROM `import_papers` ip2 JOIN `imports` i2 ON i2.`id` = ip2.`import_id`
+        WHERE ip2.`paper_id` = ip.`paper_id` AND i2.`author_id` = new.`author_id` AND i2.`id` <> new.`id`)
+      AND NOT EXISTS (SELECT 1 FROM `paper_authors` pa WHERE pa.`paper_id` = ip.`paper_id` AND pa.`author_id` = new.`author_id`));
   INSERT INTO `papers_fts` (rowid, `title`, `authors_text`, `abstract`, `affiliations`, `categories`, `tags`, `notes`, `annotations`)
     SELECT * FROM `papers_fts_source` WHERE rowid IN (SELECT ip.`paper_id` FROM `import_papers` ip JOIN `papers` p ON p.`id` = ip.`paper_id` LEFT JOIN `authors` a ON a.`id` = new.`author_id`
-    WHERE ip.`import_id` = new.`id` AND new.`author_id` IS NOT NULL AND (a.`id` IS NULL OR (instr(', ' || p.`authors_text` || ', ', ', ' || a.`name` || ', ') = 0 AND instr(', ' || p.`authors_text`, ', ' || a.`name` || ' et al.') = 0)));
+    WHERE ip.`import_id` = new.`id` AND new.`author_id` IS NOT NULL AND (a.`id` IS NULL OR (instr(', ' || p.`authors_text` || ', ', ', ' || a.`name` || ', ') = 0 AND instr(', ' || p.`authors_text`, ', ' || a.`name` || ' et al.') = 0))
+      AND NOT EXISTS (SELECT 1 FROM `import_papers` ip2 JOIN `imports` i2 ON i2.`id` = ip2.`import_id`
+        WHERE ip2.`paper_id` = ip.`paper_id` AND i2.`author_id` = new.`author_id` AND i2.`id` <> new.`id`)
+      AND NOT EXISTS (SELECT 1 FROM `paper_authors` pa WHERE pa.`paper_id` = ip.`paper_id` AND pa.`author_id` = new.`author_id`));
 END;
 --> statement-breakpoint
 CREATE TRIGGER `papers_fts_authors_rename` AFTER UPDATE OF `name` ON `authors` BEGIN

@@ -124,4 +124,21 @@ describe('the index follows every change of links', () => {
     run(`DELETE FROM authors WHERE id = 1`);
     expect(match('ruan')).toEqual([]);
   });
+
+  it('an owner linked through two imports stays until the last link goes', () => {
+    lib = openLibrary(':memory:');
+    run(`INSERT INTO papers (id, title, title_key, authors_text) VALUES (1, 'One', 'one', 'Ana Pérez et al.')`);
+    run(`INSERT INTO authors (id, name, name_key) VALUES (1, 'Chong Ruan', 'chong ruan'), (2, 'Wei Li', 'wei li')`);
+    run(`INSERT INTO imports (id, raw_text, format, author_id) VALUES (1, 'x', 'scholarfeed', 1), (2, 'y', 'scholarfeed', 1)`);
+    run(`INSERT INTO import_papers (import_id, paper_id, action) VALUES (1, 1, 'added'), (2, 1, 'unchanged')`);
+    expect(match('ruan')).toEqual([1]);
+    run(`UPDATE imports SET author_id = 2 WHERE id = 2`);
+    expect(match('ruan AND li')).toEqual([1]);
+    run(`DELETE FROM imports WHERE id = 2`);
+    expect(match('li')).toEqual([]);
+    expect(match('ruan')).toEqual([1]);
+    run(`UPDATE imports SET author_id = NULL WHERE id = 1`);
+    expect(match('ruan')).toEqual([]);
+    expect(match('perez')).toEqual([1]);
+  });
 });
