@@ -1,7 +1,8 @@
 /**
  * Compiles a parsed search query (shared/search/parse.ts) into SQL over `papers p`.
  *
- * Text terms go to the full-text index (papers_fts, FTS5; see migration 0007): every word is quoted,
+ * Text terms go to the full-text index (papers_fts, FTS5; see migrations 0007 and 0010, whose authors column
+ * also holds linked authors not printed, so a plain word reaches the authors `author:` does): every word is quoted,
  * so FTS5 operators typed by the user are taken literally. Fields become indexed conditions
  * (EXISTS / IN subqueries). The words AND-ed at the top of the query form one FTS5 expression that
  * results must match: it filters and, when the table is not sorted by a column, ranks (bm25 with the
