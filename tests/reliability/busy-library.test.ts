@@ -200,11 +200,13 @@ describe('opening a busy library', () => {
   function nextRelease(): string {
     const folder = mkdtempSync(join(tmpdir(), 'lectern-migrations-'));
     cpSync(DEFAULT_MIGRATIONS_FOLDER, folder, { recursive: true });
-    writeFileSync(join(folder, '0010_next_release.sql'), 'CREATE TABLE `next_release` (`id` integer PRIMARY KEY NOT NULL);\n');
     const journalFile = join(folder, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Array<{ idx: number; when: number }> };
     const last = journal.entries.at(-1)!;
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '0010_next_release' } as (typeof journal.entries)[number]);
+    // The release after the last one shipped, whatever its number.
+    const tag = `${String(last.idx + 1).padStart(4, '0')}_next_release`;
+    writeFileSync(join(folder, `${tag}.sql`), 'CREATE TABLE `next_release` (`id` integer PRIMARY KEY NOT NULL);\n');
+    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag } as (typeof journal.entries)[number]);
     writeFileSync(journalFile, JSON.stringify(journal));
     return folder;
   }
@@ -268,6 +270,7 @@ describe('opening a busy library', () => {
 
   it('a schema update gives BUSY when the lock is held past the wait, and changes nothing', async () => {
     const migrations = nextRelease();
+    const applied = lib.db.$client.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get();
     const holder = holdLock(file, 3000, `{"pid": PID, "host": "desktop app", "action": "importing", "since": ${Date.now()}}`);
     await holder.firstLine;
     let error: unknown;
@@ -279,6 +282,6 @@ describe('opening a busy library', () => {
     await holder.done;
     expect(error).toMatchObject({ code: 'BUSY', message: 'The library is busy: the desktop app is importing. Try again in a moment.' });
     expect(hasTable('next_release')).toBe(false);
-    expect(lib.db.$client.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get()).toBe(10);
+    expect(lib.db.$client.prepare('SELECT COUNT(*) FROM __drizzle_migrations').pluck().get()).toBe(applied);
   });
 });
