@@ -4,21 +4,18 @@
  * reaching the user or ending the server. V8's JSON.parse does not recurse; what could is everything
  * after it (validation, JSON.stringify when storing a setting), which shared/json-limits.ts guards.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openLibrary, type Library } from '../../db/open';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server';
 import { tempLibraryFile } from '../unit/helpers/fixtures';
+import { stubRendererDir } from '../unit/helpers/renderer-dir';
 
 let lib: Library;
 let server: BrowserServer;
 beforeAll(async () => {
   const file = tempLibraryFile();
-  const rendererDir = join(dirname(file), 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lectern</title>');
+  const rendererDir = stubRendererDir(file);
   lib = openLibrary(file);
   server = await startBrowserServer({ handlers: createHandlers(lib, { readsInProcess: true }), rendererDir });
 });

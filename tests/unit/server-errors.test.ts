@@ -1,16 +1,13 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Handlers } from '../../electron/handlers/handlers';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server';
 import { INTERNAL_MESSAGE } from '../../shared/error-messages';
 import { tempLibraryFile } from './helpers/fixtures';
+import { stubRendererDir } from './helpers/renderer-dir';
 
 let server: BrowserServer;
 beforeAll(async () => {
-  const rendererDir = join(dirname(tempLibraryFile()), 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lectern</title>');
+  const rendererDir = stubRendererDir(tempLibraryFile());
   // A handler whose answer cannot be written as JSON: the request fails after dispatch, in the server.
   // The answer matches the contract (dispatch's output check passes it), but as JSON it is a BigInt.
   const answer = Object.assign(Object.create({ toJSON: () => 10n }) as object, { file: 'x', papers: 10, authors: 0, imports: 0 });

@@ -4,8 +4,6 @@
  * the others' as 'elsewhere', joined since its last poll; a restart or a tab too far behind gets 'everything'.
  */
 import { request as httpRequest } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../db/open';
 import { closeHandlers, createHandlers, type Handlers } from '../../electron/handlers/handlers';
@@ -13,15 +11,14 @@ import { startBrowserServer, type BrowserServer } from '../../electron/server/se
 import type { LibraryEventsAnswer } from '../../shared/library-change';
 import { LOG_SIZE } from '../../electron/server/event-log';
 import { tempLibraryFile } from './helpers/fixtures';
+import { stubRendererDir } from './helpers/renderer-dir';
 
 let lib: Library;
 let handlers: Handlers;
 let server: BrowserServer;
 beforeAll(async () => {
   const file = tempLibraryFile();
-  const rendererDir = join(dirname(file), 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lectern</title>');
+  const rendererDir = stubRendererDir(file);
   lib = openLibrary(file);
   handlers = createHandlers(lib, { watch: { pollMs: 50 }, readsInProcess: true });
   server = await startBrowserServer({ handlers, rendererDir });

@@ -1,18 +1,15 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../db/open';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { startBrowserServer, type BrowserServer } from '../../electron/server/server';
 import { fixtureText, tempLibraryFile } from './helpers/fixtures';
+import { stubRendererDir } from './helpers/renderer-dir';
 
 let lib: Library;
 let server: BrowserServer;
 beforeAll(async () => {
   const file = tempLibraryFile();
-  const rendererDir = join(dirname(file), 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lectern</title>');
+  const rendererDir = stubRendererDir(file);
   lib = openLibrary(file);
   server = await startBrowserServer({ handlers: createHandlers(lib), rendererDir });
 });
