@@ -54,8 +54,9 @@ export function eventLog(handlers: Handlers): EventLog {
     if (log.length > LOG_SIZE) log.shift();
   });
   const send = (res: ServerResponse, body: LibraryEventsAnswer) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    res.end(JSON.stringify(body));
+    const json = JSON.stringify(body);
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.end(json);
   };
   return {
     answer(res, query) {
