@@ -15,7 +15,7 @@ import { call } from '../../electron/handlers/dispatch';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { generateLibrary } from '../bench/generate-library';
 import { damagePages, leafPages } from '../unit/helpers/libraries';
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import { expect, importSeed, openApp, screenshotBothThemes, test } from './fixtures';
 import { LecternServer } from './lectern-server';
 
 const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]');
@@ -28,18 +28,6 @@ const papersIn = (file: string) => {
     db.close();
   }
 };
-
-async function importSeed(page: Page): Promise<void> {
-  await page.locator('body').click();
-  await pasteText(page, SEED_PROFILE);
-  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
-  await dialog.getByRole('button', { name: /Import 18 papers/ }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: /My Library/ }).click();
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  if (await dismiss.count()) await dismiss.first().click();
-  await expect(rows(page)).toHaveCount(18);
-}
 
 /** Both themes at 900 and 1920 px wide: `<name>-900-light.png` ... */
 async function screenshotWidths(page: Page, name: string): Promise<void> {

@@ -62,6 +62,22 @@ export async function openApp(page: Page, server: LecternServer): Promise<void> 
 }
 
 /**
+ * Import the seed profile by pasting it (as a user does), then show the whole library with any notice
+ * dismissed: the 18 papers are the table's rows.
+ */
+export async function importSeed(page: Page): Promise<void> {
+  await page.locator('body').click();
+  await pasteText(page, SEED_PROFILE);
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  await dialog.getByRole('button', { name: /Import 18 papers/ }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: /My Library/ }).click();
+  const dismiss = page.getByRole('button', { name: 'Dismiss' });
+  if (await dismiss.count()) await dismiss.first().click();
+  await expect(page.locator('.papers-table tbody tr[data-paper-id]')).toHaveCount(18);
+}
+
+/**
  * Dispatch a real paste event (as Ctrl/Cmd+V does) on whatever has focus, with `text` on the
  * event's clipboard data. Runs in the page, so it touches DOM globals through a narrow local type.
  */

@@ -5,7 +5,7 @@
  * never on the page's body.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, pasteText, SEED_PROFILE, test } from './fixtures';
+import { expect, importSeed, openApp, test } from './fixtures';
 
 const PROVER = 'DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search';
 
@@ -13,18 +13,6 @@ const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]
 const detail = (page: Page) => page.locator('#paper-detail');
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 
-
-async function importSeed(page: Page): Promise<void> {
-  await page.locator('body').click();
-  await pasteText(page, SEED_PROFILE);
-  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
-  await dialog.getByRole('button', { name: /Import 18 papers/ }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: /My Library/ }).click();
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  if (await dismiss.count()) await dismiss.first().click();
-  await expect(rows(page)).toHaveCount(18);
-}
 
 /** What has focus, in words (for messages): the body or the element's tag and label. */
 async function focusedName(page: Page): Promise<string> {

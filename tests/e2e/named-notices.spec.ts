@@ -4,7 +4,7 @@
  * from the trash by title. Screenshots of each in both themes.
  */
 import type { Page } from '@playwright/test';
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import { expect, importSeed, openApp, screenshotBothThemes, test } from './fixtures';
 
 const PROVER = 'DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search';
 
@@ -13,18 +13,6 @@ const detail = (page: Page) => page.locator('#paper-detail');
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 const notice = (page: Page, text: string) => page.locator('.notices [role="status"]').filter({ hasText: text });
 
-
-async function importSeed(page: Page): Promise<void> {
-  await page.locator('body').click();
-  await pasteText(page, SEED_PROFILE);
-  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
-  await dialog.getByRole('button', { name: /Import 18 papers/ }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: /My Library/ }).click();
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  if (await dismiss.count()) await dismiss.first().click();
-  await expect(rows(page)).toHaveCount(18);
-}
 
 test('deleting a note, an annotation, a tag, a collection or a saved search, and restoring papers, name what was touched', async ({ page, lectern }) => {
   await openApp(page, lectern);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import { expect, importSeed, openApp, screenshotBothThemes, test } from './fixtures';
 
 const PROVER_TITLE = 'DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search';
 const NOTE = 'Compare with **zanzibarite** tactics.\n\n- the bound $x^2 + y_1$ holds\n- see [the paper](https://arxiv.org/abs/2408.08152)';
@@ -13,18 +13,6 @@ const NOTE = 'Compare with **zanzibarite** tactics.\n\n- the bound $x^2 + y_1$ h
 const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]');
 const detail = (page: Page) => page.locator('#paper-detail');
 const searchBox = (page: Page) => page.getByLabel('Filter papers by title, author or abstract');
-
-async function importSeedAndShowLibrary(page: Page): Promise<void> {
-  await page.locator('body').click();
-  await pasteText(page, SEED_PROFILE);
-  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
-  await dialog.getByRole('button', { name: 'Import 18 papers' }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: /My Library/ }).click();
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  if (await dismiss.count()) await dismiss.first().click();
-  await expect(rows(page)).toHaveCount(18);
-}
 
 /**
  * Select from the start of `from` to the end of `to` (found after it) in the abstract, as a mouse drag
@@ -73,7 +61,7 @@ async function selectInAbstract(page: Page, from: string, to = from): Promise<vo
 test('write a note, annotate the abstract, find the paper by a word of the note, and export both as Markdown', async ({ page, context, lectern }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page, lectern);
-  await importSeedAndShowLibrary(page);
+  await importSeed(page);
   await rows(page).filter({ hasText: PROVER_TITLE }).click();
   await expect(page.locator('#paper-detail-title')).toHaveText(PROVER_TITLE);
 
@@ -179,7 +167,7 @@ test('write a note, annotate the abstract, find the paper by a word of the note,
 
 test('a malformed query says what is wrong and where, and the table keeps the last search that worked', async ({ page, lectern }) => {
   await openApp(page, lectern);
-  await importSeedAndShowLibrary(page);
+  await importSeed(page);
   const box = searchBox(page);
   await box.fill('prover');
   await expect(rows(page)).toHaveCount(3);
@@ -214,7 +202,7 @@ test('a note cannot run scripts or load remote images, and a note over 1 MB is r
     if (!r.url().startsWith(lectern.url.slice(0, lectern.url.indexOf('/', 8)))) remote.push(r.url());
   });
   await openApp(page, lectern);
-  await importSeedAndShowLibrary(page);
+  await importSeed(page);
   await rows(page).first().click();
   const notes = detail(page).getByRole('region', { name: /^Notes/ });
   await notes.getByRole('button', { name: 'Add note' }).click();
@@ -248,7 +236,7 @@ test('a note cannot run scripts or load remote images, and a note over 1 MB is r
 
 test('from the keyboard: annotate a passage by typing its words, and save with Ctrl+Enter', async ({ page, lectern }) => {
   await openApp(page, lectern);
-  await importSeedAndShowLibrary(page);
+  await importSeed(page);
   await rows(page).filter({ hasText: PROVER_TITLE }).click();
   const open = detail(page).getByRole('button', { name: 'Annotate a passage…' });
   await open.focus();

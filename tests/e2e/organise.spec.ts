@@ -4,23 +4,11 @@
  * the trash with restore and undo, and Ctrl+Z undoing a tag removal.
  */
 import type { Page } from '@playwright/test';
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import { expect, importSeed, openApp, screenshotBothThemes, test } from './fixtures';
 
 const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]');
 const status = (page: Page) => page.getByTestId('status-text');
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
-
-async function importSeed(page: Page): Promise<void> {
-  await page.locator('body').click();
-  await pasteText(page, SEED_PROFILE);
-  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
-  await dialog.getByRole('button', { name: /Import 18 papers/ }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: /My Library/ }).click();
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  if (await dismiss.count()) await dismiss.first().click();
-  await expect(rows(page)).toHaveCount(18);
-}
 
 /** Turn on columns in the chooser (they start hidden). */
 async function showColumns(page: Page, names: string[]): Promise<void> {

@@ -5,7 +5,7 @@
  * list without closing the paper open in the detail pane.
  */
 import type { Page } from '@playwright/test';
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import { expect, importSeed, openApp, screenshotBothThemes, test } from './fixtures';
 
 const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]');
 const selectedRows = (page: Page) => page.locator('.papers-table tbody tr[aria-selected="true"]');
@@ -15,18 +15,6 @@ const tagEntry = (page: Page, path: string) => sidebar(page).locator(`button[dat
 const bar = (page: Page) => page.getByRole('toolbar', { name: 'Filters' });
 const chips = (page: Page) => bar(page).locator('.filter-chip');
 const detailTitle = (page: Page) => page.locator('#paper-detail-title');
-
-async function importSeed(page: Page): Promise<void> {
-  await page.locator('body').click();
-  await pasteText(page, SEED_PROFILE);
-  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
-  await dialog.getByRole('button', { name: /Import 18 papers/ }).click();
-  await expect(dialog).toBeHidden();
-  await myLibrary(page).click();
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  if (await dismiss.count()) await dismiss.first().click();
-  await expect(rows(page)).toHaveCount(18);
-}
 
 /** Tag rows `indexes` (of the whole library's list) with `name` through the T picker. */
 async function tagRows(page: Page, indexes: number[], name: string): Promise<void> {

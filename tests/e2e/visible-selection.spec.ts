@@ -4,7 +4,7 @@
  * visible row makes that row the selection, and every destructive notice names what it acted on.
  */
 import type { Page } from '@playwright/test';
-import { expect, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
+import { expect, importSeed, openApp, screenshotBothThemes, test } from './fixtures';
 
 const PROVER = 'DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search';
 const R1 = 'DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning';
@@ -17,18 +17,6 @@ const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' }
 const searchBox = (page: Page) => page.getByLabel('Filter papers by title, author or abstract');
 const notice = (page: Page) => page.locator('.notices [role="status"]');
 
-
-async function importSeed(page: Page): Promise<void> {
-  await page.locator('body').click();
-  await pasteText(page, SEED_PROFILE);
-  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
-  await dialog.getByRole('button', { name: /Import 18 papers/ }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole('button', { name: /My Library/ }).click();
-  const dismiss = page.getByRole('button', { name: 'Dismiss' });
-  if (await dismiss.count()) await dismiss.first().click();
-  await expect(rows(page)).toHaveCount(18);
-}
 
 async function shownTitles(page: Page): Promise<string[]> {
   const labels = await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute('aria-label') ?? ''));
