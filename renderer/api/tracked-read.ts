@@ -3,7 +3,8 @@
  * PROGRESS_AFTER_MS the status bar lists it with a Cancel button (jobs.cancel). A read that a newer one
  * replaced, or whose view went away, is cancelled quietly so the reader thread moves on to the new one.
  */
-import { contract, type Channel, type ChannelInput, type ChannelOfKind, type ChannelOutput } from '../../shared/contract';
+import type { ChannelInput, ChannelOutput } from '../../shared/contract';
+import { LONG_READS, type LongRead } from '../../shared/long-reads';
 import { useJobs } from '../stores/job-store';
 import { request } from './client';
 import { newJobId, PROGRESS_AFTER_MS } from './job-progress';
@@ -14,20 +15,12 @@ export interface TrackedRead<T> {
   abandon(): void;
 }
 
-/** A channel the contract declares a slow read (kind 'slowRead', with the label the status bar shows). */
-export type SlowRead = ChannelOfKind<'slowRead'>;
-
-/** Whether `channel` is a slow read (see SlowRead). */
-export function isSlowRead(channel: Channel): channel is SlowRead {
-  return contract[channel].kind === 'slowRead';
-}
-
 /** Start a slow read; see the module comment. */
-export function trackedRead<C extends SlowRead>(channel: C, input: ChannelInput<C>): TrackedRead<ChannelOutput<C>> {
+export function trackedRead<C extends LongRead>(channel: C, input: ChannelInput<C>): TrackedRead<ChannelOutput<C>> {
   const jobId = newJobId(channel);
   let settled = false;
   const timer = setTimeout(() => {
-    if (!settled) useJobs.getState().showRead({ jobId, label: contract[channel].label, cancelling: false });
+    if (!settled) useJobs.getState().showRead({ jobId, label: LONG_READS[channel], cancelling: false });
   }, PROGRESS_AFTER_MS);
   const end = () => {
     settled = true;

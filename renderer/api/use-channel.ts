@@ -16,7 +16,8 @@ import { useCallback, useRef } from 'react';
 import { contract, type Channel, type ChannelInput, type ChannelOutput } from '../../shared/contract';
 import { request } from './client';
 import { channelKey, queryClient } from './query-client';
-import { isSlowRead, trackedRead } from './tracked-read';
+import { isLongRead } from '../../shared/long-reads';
+import { trackedRead } from './tracked-read';
 
 export interface ChannelState<T, I = unknown> {
   data: T | null;
@@ -35,7 +36,7 @@ export interface ChannelState<T, I = unknown> {
  * @throws LecternError as request() does; CANCELLED when the user cancelled it
  */
 export function readChannel<C extends Channel>(channel: C, input: ChannelInput<C>, signal?: AbortSignal): Promise<ChannelOutput<C>> {
-  if (!isSlowRead(channel)) return request(channel, input);
+  if (!isLongRead(channel)) return request(channel, input);
   const read = trackedRead(channel, input as ChannelInput<typeof channel>);
   signal?.addEventListener('abort', () => read.abandon(), { once: true });
   return read.result as Promise<ChannelOutput<C>>;
