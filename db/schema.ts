@@ -61,7 +61,35 @@ export const papers = sqliteTable(
     authorCount: integer('author_count'),
     citations: integer('citations'),
     doi: text('doi'),
+    /** arXiv identifier without its version (`2401.01234`, `cs/0612045`). */
     arxivId: text('arxiv_id'),
+    /** The arXiv version the source named (`v2` -> 2); null when none was given. */
+    arxivVersion: integer('arxiv_version'),
+    // The CSL-JSON item model (CSL 1.0.2 variables). `venue` above is CSL `container-title`.
+    volume: text('volume'),
+    issue: text('issue'),
+    /** CSL `page`: verbatim page range (`453-466`, `112:1-112:45`). */
+    page: text('page'),
+    /** CSL `number`: article number, report number. */
+    number: text('number'),
+    publisher: text('publisher'),
+    publisherPlace: text('publisher_place'),
+    /** CSL `event-title`: the conference or event. */
+    event: text('event'),
+    url: text('url'),
+    isbn: text('isbn'),
+    issn: text('issn'),
+    pmid: text('pmid'),
+    pmcid: text('pmcid'),
+    language: text('language'),
+    /** JSON array of strings: CSL `keyword`. */
+    keywords: text('keywords').notNull().default('[]'),
+    /** JSON object: source-specific fields with no CSL home (never dropped). */
+    extra: text('extra').notNull().default('{}'),
+    /** JSON array of field names the user edited by hand; re-imports never overwrite them. */
+    editedFields: text('edited_fields').notNull().default('[]'),
+    /** JSON object field -> value a later import read for an edited field, to accept or ignore. */
+    sourceValues: text('source_values').notNull().default('{}'),
     ...timestamps,
     /** Reading status: one of READING_STATUSES (shared/curation.ts). */
     status: text('status', { enum: READING_STATUSES }).notNull().default('unread'),
@@ -118,6 +146,14 @@ export const paperAuthors = sqliteTable(
     /** 0-based position in the printed list. */
     position: integer('position').notNull(),
     printedName: text('printed_name').notNull(),
+    // CSL name parts of this printed name (null until split): family, given, particles, suffix, or a
+    // literal for organisations (`DeepSeek-AI`).
+    family: text('family'),
+    given: text('given'),
+    droppingParticle: text('dropping_particle'),
+    nonDroppingParticle: text('non_dropping_particle'),
+    suffix: text('suffix'),
+    literal: text('literal'),
     authorId: integer('author_id')
       .notNull()
       .references(() => authors.id),
@@ -203,8 +239,29 @@ export const authorMetricSnapshots = sqliteTable(
     highlyInfluentialCitations: integer('highly_influential_citations'),
     noveltyPct: real('novelty_pct'),
     aiScore: real('ai_score'),
+    /** JSON object of the other metrics the page showed (ResearchGate reads, ACM downloads, ...). */
+    otherMetrics: text('other_metrics').notNull().default('{}'),
+    /** JSON object year -> citations, when the page shows a per-year histogram that could be read. */
+    citationsPerYear: text('citations_per_year'),
   },
   (t) => [index('author_metric_snapshots_author_idx').on(t.authorId, t.capturedAt)],
+);
+
+/** Citation counts per paper and per source, as read on a date (cited by N, Google Scholar, 2026-12-07). */
+export const paperCitationCounts = sqliteTable(
+  'paper_citation_counts',
+  {
+    paperId: integer('paper_id')
+      .notNull()
+      .references(() => papers.id, { onDelete: 'cascade' }),
+    /** Source format the count came from (`google_scholar`, `semantic_scholar`, ...). */
+    source: text('source').notNull(),
+    count: integer('count').notNull(),
+    /** YYYY-MM-DD the page was read (the import's date). */
+    readOn: text('read_on').notNull(),
+    importId: integer('import_id').references(() => imports.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.source] })],
 );
 
 /** Window and table preferences (pane sizes, sort, visible columns, last view), as JSON per key. */

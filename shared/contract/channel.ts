@@ -20,6 +20,7 @@ export const LIBRARY_TABLES = [
   'paper_categories',
   'import_papers',
   'author_metric_snapshots',
+  'paper_citation_counts',
   'settings',
   'tags',
   'paper_tags',
