@@ -12,7 +12,7 @@ import { tempLibraryFile } from './helpers/fixtures';
 
 const TABLES = [
   'affiliations', 'annotations', 'author_metric_snapshots', 'authors', 'collection_papers', 'collections', 'import_papers', 'imports', 'notes',
-  'paper_affiliations', 'paper_authors', 'paper_citation_counts', 'paper_categories', 'paper_tags', 'papers',
+  'paper_affiliations', 'paper_authors', 'paper_categories', 'paper_citation_counts', 'paper_tags', 'papers',
   'papers_fts', 'papers_fts_config', 'papers_fts_data', 'papers_fts_docsize', 'papers_fts_idx', 'saved_searches', 'settings', 'tags',
 ];
 
