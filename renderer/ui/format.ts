@@ -64,6 +64,7 @@ const SOURCE_NAMES: Record<PasteSource, string> = {
   scopus: 'Scopus',
   paperswithcode: 'Papers with Code',
   huggingface_papers: 'Hugging Face Papers',
+  generic: 'a pasted page',
 };
 
 export function sourceName(source: PasteSource): string {

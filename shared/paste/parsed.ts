@@ -4,6 +4,7 @@
  * fixture schema (snake_case) because `lectern parse` must print it verbatim.
  */
 import { z } from 'zod';
+import { FORMAT_IDS } from './paste-format';
 
 export const PASTE_SOURCES = [
   'scholarfeed',
@@ -20,6 +21,8 @@ export const PASTE_SOURCES = [
   'scopus',
   'paperswithcode',
   'huggingface_papers',
+  /** An unknown page read by the generic block parser (FORMATS.md section 5.0). */
+  'generic',
 ] as const;
 export const PasteSource = z.enum(PASTE_SOURCES);
 export type PasteSource = z.infer<typeof PasteSource>;
@@ -115,5 +118,21 @@ export const ParseReport = z.object({
 });
 export type ParseReport = z.infer<typeof ParseReport>;
 
-export const ParseOutcome = z.object({ profile: ParsedProfile, report: ParseReport });
+/**
+ * How the format was chosen: `sure` / `likely` / `unsure` by detection (signature counts, FORMATS.md
+ * section 2), `chosen` when the user picked the format, `fallback` when nothing matched and the generic
+ * block parser read the page.
+ */
+export const DETECTION_CONFIDENCES = ['sure', 'likely', 'unsure', 'chosen', 'fallback'] as const;
+export const Detection = z.object({
+  format: z.enum(FORMAT_IDS),
+  /** What the page is: `Google Scholar profile`. */
+  label: z.string(),
+  confidence: z.enum(DETECTION_CONFIDENCES),
+  /** Signature line shapes seen (0 for a chosen or fallback format). */
+  signatures: z.number().int().nonnegative(),
+});
+export type Detection = z.infer<typeof Detection>;
+
+export const ParseOutcome = z.object({ profile: ParsedProfile, report: ParseReport, detection: Detection.optional() });
 export type ParseOutcome = z.infer<typeof ParseOutcome>;

@@ -10,6 +10,7 @@
  */
 import { normaliseLines, parseCount } from './normalise';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
+import type { PasteFormat } from './paste-format';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
@@ -286,3 +287,15 @@ function parseHeader(header: readonly string[], skipped: SkippedLine[]): ParsedA
     extra: primary ? { primary_category: primary } : {},
   };
 }
+
+/** The scholarfeed author page in the list of formats (formats.ts). */
+export const scholarfeedFormat: PasteFormat = {
+  id: 'scholarfeed',
+  source: 'scholarfeed',
+  label: 'scholarfeed author page',
+  site: 'scholarfeed',
+  isProfile: true,
+  signatures: scholarfeedSignatures,
+  parse: parseScholarfeedLines,
+  noPapersHint: "the paste has no paper lines such as 'CLAug 15, 2024Code'. Copy the whole author page, down to the last paper.",
+};

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../shared/errors';
 import { detectAndParse, detectSource } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
-import { ParseOutcome } from '../../shared/paste/parsed';
+import { PASTE_SOURCES, ParseOutcome } from '../../shared/paste/parsed';
 import { FUZZ_RUNS } from './fuzz-runs';
 import { paste } from './helpers/paste-arbitraries';
 
@@ -76,14 +76,20 @@ function outcomeProblems(outcome: ParseOutcome, lines: string[]): string[] {
   return problems;
 }
 
-/** detectSource: null or a source with two signatures or more; when null, detectAndParse refuses a non-blank paste. */
+/**
+ * detectSource: null or a source with two signatures or more; when null, detectAndParse either refuses
+ * a non-blank paste or reads it with the generic block parser and says so (`fallback`), never as a
+ * detected source.
+ */
 function detectionProblems(text: string, lines: string[]): string[] {
   const detected = detectSource(text);
-  if (detected) return detected.source === 'scholarfeed' && detected.signatures >= 2 ? [] : [`detected ${JSON.stringify(detected)}`];
+  if (detected) return PASTE_SOURCES.includes(detected.source) && detected.signatures >= 2 ? [] : [`detected ${JSON.stringify(detected)}`];
   if (lines.every((l) => l.trim() === '')) return [];
   try {
-    detectAndParse(text);
-    return ['detectSource found no source, yet detectAndParse parsed the paste'];
+    const outcome = detectAndParse(text);
+    return outcome.detection?.confidence === 'fallback' && outcome.profile.source === 'generic'
+      ? []
+      : [`detectSource found no source, yet detectAndParse read the paste as ${JSON.stringify(outcome.detection)}`];
   } catch (err) {
     return (err as LecternError).code === 'PASTE_UNRECOGNISED' ? [] : [`undetected paste refused with ${(err as LecternError).code}`];
   }

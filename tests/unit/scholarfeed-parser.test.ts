@@ -128,7 +128,7 @@ describe('malformed scholarfeed pastes', () => {
     expect(profile.papers).toEqual(expected.papers);
   });
 
-  it('rejects text that is not a scholarfeed page, saying what was expected and quoting the first lines', () => {
+  it('rejects text that is not a page of any source, naming the sites it reads and quoting the first lines', () => {
     const attempt = () => detectAndParse('Dear colleague,\nplease find attached\nthe minutes.');
     expect(attempt).toThrow(LecternError);
     try {
@@ -136,9 +136,11 @@ describe('malformed scholarfeed pastes', () => {
     } catch (err) {
       const e = err as LecternError;
       expect(e.code).toBe('PASTE_UNRECOGNISED');
-      expect(e.message).toContain("'h-index38'");
+      // Names the sites Lectern reads (issue 10: not a scholarfeed-only hint) and quotes what it saw.
+      expect(e.message).toMatch(/^This text is not a page Lectern can read\. It does not look like a page from scholarfeed, Google Scholar, Semantic Scholar, dblp, arXiv, /);
       expect(e.message).toContain('"Dear colleague,", "please find attached", "the minutes."');
-      expect(e.details).toEqual({ firstLines: ['Dear colleague,', 'please find attached', 'the minutes.'], supported: ['scholarfeed'] });
+      expect(e.details).toMatchObject({ firstLines: ['Dear colleague,', 'please find attached', 'the minutes.'], format: 'generic' });
+      expect((e.details as { supported: string[] }).supported).toContain('google_scholar');
     }
   });
 
