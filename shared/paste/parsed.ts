@@ -42,6 +42,19 @@ export const ProfileMetrics = z.object({
   novelty_pct: z.number().nonnegative().optional(),
   /** scholarfeed "AI Score": the site's 0-100 score. */
   ai_score: z.number().nonnegative().optional(),
+  /** ResearchGate "Reads". */
+  reads: z.number().int().nonnegative().optional(),
+  /** Scopus "Citations by N documents": the N. */
+  citing_documents: z.number().int().nonnegative().optional(),
+  // ACM Digital Library bibliometrics.
+  avg_citations_per_article: z.number().nonnegative().optional(),
+  /** ACM "Publication Years" as printed (`2014 - 2024`). */
+  publication_years: z.string().optional(),
+  available_for_download: z.number().int().nonnegative().optional(),
+  avg_downloads_per_article: z.number().nonnegative().optional(),
+  downloads_cumulative: z.number().int().nonnegative().optional(),
+  downloads_12_months: z.number().int().nonnegative().optional(),
+  downloads_6_weeks: z.number().int().nonnegative().optional(),
 });
 export type ProfileMetrics = z.infer<typeof ProfileMetrics>;
 

@@ -37,7 +37,7 @@ export function matchRecordLine(line: string): { cats: string; month: string; da
 }
 
 /** Header lines, each with the metric it carries. */
-const HEADER_METRICS: ReadonlyArray<{ re: RegExp; key: keyof ProfileMetrics }> = [
+const HEADER_METRICS: ReadonlyArray<{ re: RegExp; key: 'h_index' | 'paper_count' | 'citations' | 'novelty_pct' | 'ai_score' }> = [
   { re: /^h-index\s?([\d,]+)$/, key: 'h_index' },
   { re: /^([\d,.]+[kKM]?)\s?papers$/, key: 'paper_count' },
   { re: /^([\d,.]+[kKM]?)\s?citations$/, key: 'citations' },
