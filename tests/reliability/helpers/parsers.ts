@@ -7,3 +7,4 @@ export { detectAndParse, detectSource } from '../../../shared/paste/detect';
 export { normaliseLines, parseCount } from '../../../shared/paste/normalise';
 export { endsLikeAbstract, parseAuthorLine, parseScholarfeed, scholarfeedSignatures } from '../../../shared/paste/scholarfeed';
 export { parseQuery } from '../../../shared/search/parse';
+export { parseAs } from './parse-as';

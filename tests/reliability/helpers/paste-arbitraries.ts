@@ -5,16 +5,23 @@
  * sites' pages too: a parser must survive the wrong paste), then mutated: runs of spaces, TABs, NBSP and
  * zero-width characters, commas, combining marks, surrogate halves, very long lines, CRLF and lone CR.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 
 export const PROFILES = fileURLToPath(new URL('../../../../shared/profiles/', import.meta.url));
 
-const fixtureTexts = readdirSync(PROFILES)
-  .filter((f) => f.endsWith('.txt'))
-  .map((f) => readFileSync(join(PROFILES, f), 'utf8'));
+const OWN_FIXTURES = fileURLToPath(new URL('../../fixtures/paste/', import.meta.url));
+/** Every .txt under a folder, recursively. */
+function textsUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? textsUnder(join(dir, e.name)) : e.name.endsWith('.txt') ? [readFileSync(join(dir, e.name), 'utf8')] : [],
+  );
+}
+/** The shared profile pastes and Lectern's own fixtures of every source (tests/fixtures/paste). */
+const fixtureTexts = [...textsUnder(PROFILES), ...textsUnder(OWN_FIXTURES)];
 /** Every distinct non-blank line of every fixture paste. */
 export const FIXTURE_LINES = [...new Set(fixtureTexts.flatMap((t) => t.split(/\r\n|\r|\n/)).filter((l) => l.trim() !== ''))];
 
@@ -142,7 +149,33 @@ function joined(lines: fc.Arbitrary<string[]>): fc.Arbitrary<string> {
 }
 
 /** A whole paste: most often a (damaged) scholarfeed page, else a soup of lines, else any text at all. */
+/**
+ * A fixture of any source, cut and stirred: a range of lines dropped or repeated, two lines swapped, a
+ * line replaced by another paste line, the text cut at any character, CRLF line endings. Pages of every
+ * source in the shapes a partial or sloppy selection gives.
+ */
+const stirredFixture = fc
+  .tuple(fc.constantFrom(...fixtureTexts), fc.array(fc.tuple(fc.constantFrom('drop', 'repeat', 'swap', 'replace', 'cut', 'crlf'), fc.nat(), fc.nat(), pasteLine), { minLength: 1, maxLength: 4 }))
+  .map(([text, ops]) => {
+    let lines = text.split('\n');
+    let crlf = false;
+    for (const [op, a, b, line] of ops) {
+      const i = a % lines.length;
+      const j = b % lines.length;
+      const [lo, hi] = i <= j ? [i, j] : [j, i];
+      if (op === 'drop') lines = [...lines.slice(0, lo), ...lines.slice(hi + 1)];
+      else if (op === 'repeat') lines = [...lines.slice(0, hi + 1), ...lines.slice(lo, hi + 1), ...lines.slice(hi + 1)];
+      else if (op === 'swap') [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+      else if (op === 'replace') lines[i] = line;
+      else if (op === 'cut') lines = lines.slice(0, i + 1).map((l, k) => (k === i ? l.slice(0, b % (l.length + 1)) : l));
+      else crlf = true;
+      if (lines.length === 0) lines = [''];
+    }
+    return lines.join(crlf ? '\r\n' : '\n');
+  });
+
 export const paste = fc.oneof(
+  { weight: 4, arbitrary: stirredFixture },
   { weight: 5, arbitrary: joined(page) },
   { weight: 3, arbitrary: joined(fc.array(pasteLine, { maxLength: 40 })) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
