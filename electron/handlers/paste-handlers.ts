@@ -69,8 +69,13 @@ function detectionInWords(outcome: ParseOutcome): Pick<ChannelOutput<'paste.prev
   return {
     detection,
     makesAuthorCard: outcome.profile.author !== null && formatById(detection.format).isProfile,
-    choices: FORMATS.map((f) => ({ id: f.id, label: f.id === 'generic' ? GENERIC_CHOICE : f.label })),
+    choices: pasteFormatChoices(),
   };
+}
+
+/** Every source a paste may be read as, for the picker: FORMATS order, the generic parser as "Other page (guess papers)". */
+export function pasteFormatChoices(): ChannelOutput<'paste.formats'> {
+  return FORMATS.map((f) => ({ id: f.id, label: f.id === 'generic' ? GENERIC_CHOICE : f.label }));
 }
 
 /**

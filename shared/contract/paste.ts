@@ -22,6 +22,8 @@ export const pasteChannels = {
     }),
     output: ImportReport,
   },
+  /** Every source a paste may be read as (the preview's source picker), in detection order; the generic parser last. */
+  'paste.formats': { kind: 'session', reads: [], input: z.object({}), output: PastePreview.shape.choices },
   /** Every import, newest first (the sidebar's Imports section). */
   'imports.list': { kind: 'read', reads: ['imports', 'authors', 'import_papers', 'papers'], input: z.object({}), output: z.array(ImportSummary) },
   /** The whole report of one import (papers added, updated, unchanged; lines skipped; fields guessed; detection). */

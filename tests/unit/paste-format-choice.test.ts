@@ -41,6 +41,7 @@ describe('paste.preview names the source', () => {
     expect(preview.choices.map((c) => c.id)).toEqual(FORMATS.map((f) => f.id));
     expect(preview.choices.find((c) => c.id === 'google_scholar')?.label).toBe(FORMATS.find((f) => f.id === 'google_scholar')!.label);
     expect(preview.choices.at(-1)).toEqual({ id: 'generic', label: 'Other page (guess papers)' });
+    expect(await call(h, 'paste.formats', {})).toEqual(preview.choices);
   });
 
   it('reads the paste as the chosen format and says it was chosen', async () => {
