@@ -79,7 +79,7 @@ describe('importReportText', () => {
       incompleteTail: null, warnings: ['W'],
     };
     const text = importReportText(report);
-    expect(text).toContain('Read as: scholarfeed author page, sure');
+    expect(text).toContain('Source: scholarfeed author page, sure');
     expect(text).toContain('Added (1)\n  A');
     expect(text).toContain('Unchanged (1)\n  B');
     expect(text).not.toContain('Updated');

@@ -49,11 +49,11 @@ function ReportBody({ report }: { report: ImportReportView }) {
       <p className="preview-source">
         {report.detection ? (
           <>
-            Read as <strong>{detectionWords(report.detection)}</strong>
+            Source: <strong>{detectionWords(report.detection)}</strong>
           </>
         ) : (
           <>
-            Read as <strong>{sourceName(report.format)}</strong>
+            Source: <strong>{sourceName(report.format)}</strong>
           </>
         )}
         {report.author ? ` · profile of ${report.author.name}` : ' · no author card'}

@@ -9,7 +9,7 @@ import { formatDayTime, plural, sourceName } from '../../ui/format';
  */
 export function importReportText(r: ImportReportView): string {
   const lines: string[] = [`Import of ${formatDayTime(r.createdAt, true)}: ${r.author ? r.author.name : sourceName(r.format)}`];
-  if (r.detection) lines.push(`Read as: ${detectionWords(r.detection)}`);
+  if (r.detection) lines.push(`Source: ${detectionWords(r.detection)}`);
   const list = (title: string, items: string[]) => {
     if (items.length === 0) return;
     lines.push('', `${title} (${items.length})`, ...items.map((i) => `  ${i}`));

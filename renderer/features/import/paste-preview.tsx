@@ -45,7 +45,7 @@ export function PastePreview({ preview }: { preview: Preview }) {
   return (
     <div className="preview" data-testid="paste-preview">
       <p className="preview-source" data-testid="preview-detection">
-        Read as <strong>{detectionWords(preview.detection)}</strong>
+        Source: <strong>{detectionWords(preview.detection)}</strong>
       </p>
       {preview.makesAuthorCard ? null : (
         <p className="callout callout-info" role="note" data-testid="preview-no-author">

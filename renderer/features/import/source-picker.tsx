@@ -52,7 +52,7 @@ export function SourcePicker({ chosen, onChoose, disabled }: { chosen: FormatId 
         onChange={(e) => onChoose(e.target.value === '' ? null : (e.target.value as FormatId))}
         data-testid="source-picker"
       >
-        <option value="">Detect the source</option>
+        <option value="">The detected source</option>
         {choices.map((c) => (
           <option key={c.id} value={c.id}>
             {c.label}
