@@ -42,11 +42,14 @@ function Snapshots({ snapshots }: { snapshots: AuthorMetrics['snapshots'] }) {
 
 export function MetricsPanel({ metrics }: { metrics: AuthorMetrics }) {
   if (metrics.papersInLibrary === 0 && metrics.snapshots.length === 0) return null;
+  // Figures of different sites are not comparable over time: the chart follows the latest capture's source.
+  const latest = metrics.snapshots.at(-1);
+  const sameSource = latest ? metrics.snapshots.filter((s) => s.source === latest.source) : [];
   return (
     <section className="metrics-panel" aria-label={`Metrics for ${metrics.name}`}>
       <PageVsLibrary metrics={metrics} />
       <CitationsPerYearCharts metrics={metrics} />
-      {metrics.snapshots.length > 1 ? <Snapshots snapshots={metrics.snapshots} /> : null}
+      {sameSource.length > 1 ? <Snapshots snapshots={sameSource} /> : null}
       {metrics.papersPerYear.length > 0 ? <PapersPerYear data={metrics.papersPerYear} /> : null}
       {metrics.papersPerCategory.length > 0 ? <PapersPerCategory data={metrics.papersPerCategory} /> : null}
       <CodeShare withCode={metrics.papersWithCode} total={metrics.papersInLibrary} share={metrics.codeShare} />
