@@ -3,7 +3,9 @@
  * Channel declarations (shared/contract/) use these as inputs and outputs.
  */
 import { z } from 'zod';
-import { ParsedAuthor, ParseReport, PasteSource, SkippedLine } from './paste/parsed';
+import { Detection, ParsedAuthor, ParseReport, PasteSource, SkippedLine } from './paste/parsed';
+import { FORMAT_IDS } from './paste/paste-format';
+import { LibraryFigures, PageFigures } from './metrics/page-figures';
 import { READING_STATUSES, TAG_TYPES } from './curation';
 
 export const Id = z.number().int().positive();
@@ -185,6 +187,10 @@ export const AuthorMetrics = z.object({
   papersWithCode: z.number().int(),
   /** papersWithCode / papersInLibrary, 0..1; null when the author has no papers. */
   codeShare: z.number().nullable(),
+  /** The latest figures each source's page showed (one per source, most recent capture first). */
+  pageFigures: z.array(PageFigures),
+  /** The library's own indices over the author's papers with a citation count; null when none has one. */
+  libraryFigures: LibraryFigures.nullable(),
 });
 export type AuthorMetrics = z.infer<typeof AuthorMetrics>;
 
@@ -222,6 +228,12 @@ export const PastePreview = z.object({
   /** The identical text was imported before and importing it again would change nothing. */
   alreadyImported: z.boolean(),
   report: ParseReport,
+  /** The source read, and how it was chosen (detected with a confidence, chosen by the user, or the generic fallback). */
+  detection: Detection,
+  /** False for pages that are not profiles (a listing, a search) and pastes without the author's header. */
+  makesAuthorCard: z.boolean(),
+  /** Every format the user may read the paste as instead (the preview's source picker), in FORMATS order. */
+  choices: z.array(z.object({ id: z.enum(FORMAT_IDS), label: z.string() })),
 });
 export type PastePreview = z.infer<typeof PastePreview>;
 

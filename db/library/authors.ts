@@ -1,6 +1,7 @@
 /**
  * Reading authors: the list, one author's card, and the figures of the metrics panel.
  */
+import { latestPageFigures, libraryFiguresOf } from './author-page-figures';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AuthorCard, AuthorMetrics, AuthorSummary, ChannelArgs, ChannelOutput, LibraryInfo, MetricSnapshot } from '../../shared/contract';
 import { PaperFilters } from '../../shared/contract';
@@ -122,7 +123,8 @@ export function authorCard(db: LibraryDb, id: number): AuthorCard {
 
 /**
  * Figures for the metrics panel: every snapshot (oldest first), papers per year (ascending) and per
- * category (most first; a paper counts once per code it carries), and the share of papers with code.
+ * category (most first; a paper counts once per code it carries), the share of papers with code, and
+ * the page's figures (latest per source) beside the library's own indices.
  * @throws LecternError `NOT_FOUND`
  */
 export function authorMetrics(db: LibraryDb, id: number): AuthorMetrics {
@@ -141,6 +143,8 @@ export function authorMetrics(db: LibraryDb, id: number): AuthorMetrics {
     papersInLibrary: papers.papers,
     papersWithCode: papers.papersWithCode,
     codeShare: papers.papers > 0 ? papers.papersWithCode / papers.papers : null,
+    pageFigures: latestPageFigures(db, id),
+    libraryFigures: libraryFiguresOf(papers.citations),
   };
 }
 

@@ -5,6 +5,7 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome } from '../../shared/paste/parsed';
+import { buildImportReport, type ImportedPaper } from './import-report';
 import type { LibraryDb } from '../open';
 import {
   affiliations,
@@ -168,6 +169,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   const touchedAuthors = authorIds.seen;
   if (owner) touchedAuthors.add(owner.id);
   const claimed = new Set<number>();
+  const done: ImportedPaper[] = [];
   for (const paper of profile.papers) {
     const match = findMatch(tx, paper, claimed);
     let paperId: number;
@@ -192,6 +194,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
     }
     claimed.add(paperId);
     counts[action]++;
+    done.push({ paper, id: paperId, action });
     tx.insert(importPapers).values({ importId, paperId, action }).onConflictDoNothing().run();
     yield counts.added + counts.updated + counts.unchanged;
   }
@@ -216,7 +219,8 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
       papersUpdated: counts.updated,
       papersUnchanged: counts.unchanged,
       linesSkipped: parseReport.skipped.length,
-      report: JSON.stringify(storedReport),
+      // The whole report, kept so the Imports list can show it later (db/library/import-report.ts).
+      report: JSON.stringify(buildImportReport(outcome, done)),
     })
     .where(eq(imports.id, importId))
     .run();

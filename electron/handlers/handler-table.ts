@@ -8,6 +8,7 @@
  */
 import { authorCard, authorGrid, authorMetrics, libraryInfo, listAuthors } from '../../db/library/authors';
 import { listImports } from '../../db/library/imports';
+import { readImportReport } from '../../db/library/import-report';
 import { getPaper, listPaperIds, listPapers, paperFacets } from '../../db/library/papers';
 import { selectionMetrics } from '../../db/library/selection-metrics';
 import { getSetting, setSetting } from '../../db/library/settings';
@@ -22,7 +23,7 @@ import { setRating, setStarred, setStatus } from '../../db/library/paper-marks';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from '../../db/library/saved-searches';
 import { emptyTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
 import type { HandlerTable } from './channel-entry';
-import { importPaste, previewPaste } from './paste-handlers';
+import { importPaste, pasteFormatChoices, previewPaste } from './paste-handlers';
 import { upkeepEntries } from './upkeep-handlers';
 
 export const handlerTable: HandlerTable = {
@@ -35,7 +36,9 @@ export const handlerTable: HandlerTable = {
   },
   'paste.preview': { custom: previewPaste },
   'paste.import': { custom: importPaste },
+  'paste.formats': () => pasteFormatChoices(),
   'imports.list': (rdb) => listImports(rdb),
+  'imports.report': (rdb, { id }) => readImportReport(rdb, id),
   'jobs.progress': (s, { jobId }) => ({ progress: s.jobs.progress(jobId) ?? s.pastes.progress(jobId) ?? (s.reads.has(jobId) ? { done: 0, total: 0 } : null) }),
   'jobs.cancel': (s, { jobId }) => ({ cancelled: s.jobs.cancel(jobId) || s.pastes.cancel(jobId) || s.reads.cancel(jobId) }),
   'search.parse': (_s, { query }) => {

@@ -4,6 +4,7 @@
  */
 import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
 import type { ParseOutcome } from '../../shared/paste/parsed';
+import { FORMATS, formatById } from '../../shared/paste/formats';
 import { importCancelled, importProfile, importProfileAsync } from '../../db/library/import-profile';
 import type { Session } from './session';
 
@@ -28,8 +29,8 @@ function importJob(s: Session, jobId: string, text: string, outcome: ParseOutcom
  * (phase "Reading the paste", then for a long paste the papers of the dry run) and `jobs.cancel` stops it.
  * @throws LecternError PASTE_EMPTY, PASTE_UNRECOGNISED, BUSY, CANCELLED
  */
-export async function previewPaste(s: Session, { text, jobId }: ChannelArgs<'paste.preview'>): Promise<ChannelOutput<'paste.preview'>> {
-  const outcome = await s.pastes.read(text, { jobId, purpose: 'preview' });
+export async function previewPaste(s: Session, { text, jobId, format }: ChannelArgs<'paste.preview'>): Promise<ChannelOutput<'paste.preview'>> {
+  const outcome = await s.pastes.read(text, { jobId, purpose: 'preview', format });
   const papers = outcome.profile.papers.length;
   // A dry run writes (then rolls back), so it takes the write lock like any write. A long paste's
   // takes seconds: it runs step by step, with progress and cancel, like an import.
@@ -51,7 +52,30 @@ export async function previewPaste(s: Session, { text, jobId }: ChannelArgs<'pas
     snapshotWouldBeAdded: dry.snapshotAdded,
     alreadyImported: dry.alreadyImported,
     report: outcome.report,
+    ...detectionInWords(outcome),
   };
+}
+
+/** The generic parser's entry in the source picker says what choosing it does. */
+const GENERIC_CHOICE = 'Other page (guess papers)';
+
+/**
+ * How the preview names the source: the detection (or the user's choice), whether an author card would
+ * be made (profile pages with the author's header only), and every source the paste may be read as.
+ */
+function detectionInWords(outcome: ParseOutcome): Pick<ChannelOutput<'paste.preview'>, 'detection' | 'makesAuthorCard' | 'choices'> {
+  const generic = formatById('generic');
+  const detection = outcome.detection ?? { format: 'generic', label: generic.label, confidence: 'fallback', signatures: 0 };
+  return {
+    detection,
+    makesAuthorCard: outcome.profile.author !== null && formatById(detection.format).isProfile,
+    choices: pasteFormatChoices(),
+  };
+}
+
+/** Every source a paste may be read as, for the picker: FORMATS order, the generic parser as "Other page (guess papers)". */
+export function pasteFormatChoices(): ChannelOutput<'paste.formats'> {
+  return FORMATS.map((f) => ({ id: f.id, label: f.id === 'generic' ? GENERIC_CHOICE : f.label }));
 }
 
 /**
@@ -59,9 +83,9 @@ export async function previewPaste(s: Session, { text, jobId }: ChannelArgs<'pas
  * it (CANCELLED, nothing stored).
  * @throws LecternError PASTE_EMPTY, PASTE_UNRECOGNISED (nothing stored), BUSY, CANCELLED
  */
-export async function importPaste(s: Session, { text, jobId }: ChannelArgs<'paste.import'>): Promise<ChannelOutput<'paste.import'>> {
+export async function importPaste(s: Session, { text, jobId, format }: ChannelArgs<'paste.import'>): Promise<ChannelOutput<'paste.import'>> {
   // Parsed (on the paste thread) before the lock is taken: no other write waits for the parsing.
-  const outcome = await s.pastes.read(text, { jobId, purpose: 'import' });
+  const outcome = await s.pastes.read(text, { jobId, purpose: 'import', format });
   if (jobId) return importJob(s, jobId, text, outcome, false);
   return s.writes.run(() => importProfileAsync(s.db, text, outcome), { activity: 'importing' });
 }

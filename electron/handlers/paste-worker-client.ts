@@ -13,6 +13,7 @@ import type { Worker } from 'node:worker_threads';
 import { LecternError, type LecternErrorShape } from '../../shared/errors';
 import { detectAndParse } from '../../shared/paste/detect';
 import type { ParseOutcome } from '../../shared/paste/parsed';
+import type { FormatId } from '../../shared/paste/paste-format';
 import { spawnWorker } from './spawn-worker';
 
 /**
@@ -72,16 +73,17 @@ export class PasteReader {
    * @param text the raw paste
    * @param options.jobId with it, `progress(jobId)` reports the reading and `cancel(jobId)` stops it
    * @param options.purpose what the paste is read for (the cancel message says "Preview stopped" or "Import cancelled")
+   * @param options.format read the paste as this source instead of detecting it (the preview's source picker)
    * @returns the parse outcome; line numbers in its report are those of `text`
    * @throws LecternError `PASTE_EMPTY` / `PASTE_UNRECOGNISED` as detectAndParse; `PASTE_UNRECOGNISED`
    *   with `details.timeLimitMs` past the time budget; `CANCELLED` on cancel; `INTERNAL` when the
    *   thread died; a plain Error with the parser's message and stack when a parser failed (a bug).
    *   Nothing is stored in any case.
    */
-  read(text: string, options: { jobId?: string; purpose: PastePurpose }): Promise<ParseOutcome> {
+  read(text: string, options: { jobId?: string; purpose: PastePurpose; format?: FormatId }): Promise<ParseOutcome> {
     if (this.inProcess) {
       try {
-        return Promise.resolve(detectAndParse(text));
+        return Promise.resolve(detectAndParse(text, { format: options.format }));
       } catch (err) {
         return Promise.reject(err as Error);
       }
@@ -99,7 +101,7 @@ export class PasteReader {
         reject,
       };
       readings.set(worker, reading);
-      worker.postMessage({ id: reading.id, text });
+      worker.postMessage({ id: reading.id, text, format: options.format });
     });
   }
 

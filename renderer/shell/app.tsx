@@ -32,6 +32,7 @@ import { TagPicker } from '../features/organise/tag-picker';
 import { TrashBar } from '../features/organise/trash';
 import { useOrganiseShortcuts } from '../features/organise/use-organise-shortcuts';
 import { BackupsDialog } from '../features/backups/backups-dialog';
+import { ImportReportDialog } from '../features/import/import-report-dialog';
 import { DamageBanner } from '../features/backups/damage-banner';
 import { keepSelectionVisible } from '../features/organise/visible-selection';
 import { guardFocus } from '../ui/focus-return';
@@ -217,6 +218,7 @@ export function App() {
       <PaperMenu />
       <ContextMenu />
       <BackupsDialog />
+      <ImportReportDialog />
     </div>
   );
 }

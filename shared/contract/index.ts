@@ -25,6 +25,8 @@ export * from '../model';
 export * from './inputs';
 export * from './papers-metrics';
 export * from './channel';
+export * from '../import-report-view';
+export * from '../metrics/page-figures';
 
 export const contract = {
   ...libraryChannels,

@@ -5,6 +5,7 @@ import { QUERY_MAX_LENGTH } from '../search/parse';
 import { PASTE_TOO_LONG_MESSAGE, pasteTooLong } from '../paste-limit';
 import { searchText } from '../text-input';
 import { jsonValueProblem } from '../json-limits';
+import { FORMAT_IDS } from '../paste/paste-format';
 
 /** Longest quick-filter text the papers table accepts (characters). */
 export const FILTER_MAX_LENGTH = 500;
@@ -70,4 +71,6 @@ export const JOB_ID = z.string().regex(/^[\w-]{1,64}$/, 'A job id is 1-64 letter
 export const PasteInput = z.object({
   /** The pasted text; up to PASTE_MAX_BYTES (20 MB) of UTF-8 (shared/paste-limit.ts). */
   text: z.string().refine((text) => !pasteTooLong(text), PASTE_TOO_LONG_MESSAGE),
+  /** Read the paste as this source instead of detecting it (the preview's source picker). */
+  format: z.enum(FORMAT_IDS).optional(),
 });

@@ -1,7 +1,8 @@
 /** Pasting a profile page: preview, import, and the list of imports. */
 import { z } from 'zod';
 import type { ChannelSpec } from './channel';
-import { ImportReport, PastePreview, ImportSummary } from '../model';
+import { Id, ImportReport, PastePreview, ImportSummary } from '../model';
+import { ImportReportView } from '../import-report-view';
 import { JOB_ID, PasteInput } from './inputs';
 
 export const pasteChannels = {
@@ -21,6 +22,10 @@ export const pasteChannels = {
     }),
     output: ImportReport,
   },
+  /** Every source a paste may be read as (the preview's source picker), in detection order; the generic parser last. */
+  'paste.formats': { kind: 'session', reads: [], input: z.object({}), output: PastePreview.shape.choices },
   /** Every import, newest first (the sidebar's Imports section). */
   'imports.list': { kind: 'read', reads: ['imports', 'authors', 'import_papers', 'papers'], input: z.object({}), output: z.array(ImportSummary) },
+  /** The whole report of one import (papers added, updated, unchanged; lines skipped; fields guessed; detection). */
+  'imports.report': { kind: 'read', reads: ['imports', 'authors', 'import_papers', 'papers'], input: z.object({ id: Id }), output: ImportReportView },
 } as const satisfies Record<string, ChannelSpec>;

@@ -32,7 +32,7 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await expect(pasteBox).toHaveValue(SEED_PROFILE);
 
   const preview = dialog.getByTestId('paste-preview');
-  await expect(preview).toContainText('Recognised a Scholarfeed profile page');
+  await expect(preview.getByTestId('preview-detection')).toHaveText('Source: scholarfeed author page, sure');
   await expect(preview.getByTestId('preview-counts')).toContainText('18 papers recognised');
   await expect(preview).toContainText('Chong Ruan');
   await expect(preview).toContainText('h-index 38 · 14,139 citations · 18 papers · novelty 54% · AI score 53');

@@ -33,6 +33,9 @@ function preview(over: Partial<PastePreview> = {}): PastePreview {
     snapshotWouldBeAdded: true,
     alreadyImported: false,
     report: { skipped: [], incompleteTail: null, warnings: [] } as unknown as PastePreview['report'],
+    detection: { format: 'scholarfeed', label: 'scholarfeed author page', confidence: 'sure', signatures: 9 },
+    makesAuthorCard: true,
+    choices: [],
     ...over,
   };
 }

@@ -17,6 +17,7 @@ import { SavedSearchesSection } from '../organise/sidebar-saved-searches';
 import { TagsSection } from '../organise/sidebar-tags';
 import { useBackupsDialog } from '../backups/backup-actions';
 import { TrashEntry } from '../organise/trash';
+import { ImportReportButton } from '../import/import-report-button';
 
 const GROUP_LIMIT = 8;
 
@@ -40,7 +41,7 @@ function AuthorItem({ id, name, papers }: { id: number; name: string; papers: nu
 }
 
 /** An entry of Categories, Years or Imports: highlighted while it alone narrows the table. */
-function GroupItem({ label, count, is, patch, title }: { label: string; count: number; is: (e: SidebarEntry) => boolean; patch: Partial<FacetFilters>; title?: string }) {
+function GroupItem({ label, count, is, patch, title, after }: { label: string; count: number; is: (e: SidebarEntry) => boolean; patch: Partial<FacetFilters>; title?: string; after?: React.ReactNode }) {
   const current = useSidebarCurrent(is);
   const onClick = () => showInLibrary(patch);
   return (
@@ -49,6 +50,7 @@ function GroupItem({ label, count, is, patch, title }: { label: string; count: n
         <span className="nav-label">{label}</span>
         <span className="nav-count">{formatCount(count)}</span>
       </button>
+      {after}
     </li>
   );
 }
@@ -204,6 +206,7 @@ export function Sidebar() {
             is={(e) => e.kind === 'import' && e.id === imp.id}
             patch={{ importId: imp.id }}
             title={`Imported ${formatDayTime(imp.createdAt)}: ${formatCount(imp.added)} added, ${formatCount(imp.updated)} updated, ${formatCount(imp.unchanged)} unchanged`}
+            after={<ImportReportButton id={imp.id} name={importWords(imp)} />}
           />
         )}
       />

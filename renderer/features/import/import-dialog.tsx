@@ -8,6 +8,8 @@ import { useUi } from '../../stores/ui-store';
 import { describeError } from '../../stores/notice-store';
 import { plural } from '../../ui/format';
 import { PastePreview } from './paste-preview';
+import { SourcePicker } from './source-picker';
+import type { FormatId } from '../../../shared/paste/paste-format';
 import { cancelImport, runImport } from './run-import';
 import { useJobs } from '../../stores/job-store';
 import { LecternError } from '../../../shared/errors';
@@ -39,7 +41,9 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
   const [text, setText] = useState(seed);
   const [importing, setImporting] = useState(false);
   const [importError, setImportError] = useState<string | null>(null);
-  const { state: preview, stop: stopPreview, retry: readAgain } = usePastePreview(text);
+  // The source the user chose to read the paste as (null: detected); a new paste is detected afresh.
+  const [format, setFormat] = useState<FormatId | null>(null);
+  const { state: preview, stop: stopPreview, retry: readAgain } = usePastePreview(text, format);
   const job = useJobs((s) => s.active);
   const textareaId = useId();
   const hintId = useId();
@@ -54,7 +58,7 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
     setImporting(true);
     setImportError(null);
     try {
-      await runImport(text);
+      await runImport(text, format);
       onClose();
     } catch (err) {
       if (err instanceof LecternError && err.code === 'CANCELLED') setImportError('Import cancelled. Nothing was imported; the library is as it was.');
@@ -98,6 +102,7 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
             value={text}
             onChange={(e) => {
               setText(e.target.value);
+              setFormat(null);
               setImportError(null);
             }}
             placeholder="Paste the profile page here"
@@ -106,6 +111,16 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
         </div>
 
         <div className="import-preview" aria-live="polite">
+          {preview.status !== 'empty' ? (
+            <SourcePicker
+              chosen={format}
+              disabled={importing}
+              onChoose={(f) => {
+                setFormat(f);
+                setImportError(null);
+              }}
+            />
+          ) : null}
           {preview.status === 'empty' ? (
             <p className="pane-hint">What Lectern recognises in the paste will show here before anything is imported.</p>
           ) : null}
@@ -143,7 +158,11 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
             <div className="callout callout-error" role="alert" data-testid="paste-error">
               <strong>Lectern could not read this paste.</strong>
               <p>{preview.message}</p>
-              <p className="muted">Nothing will be imported. Copy the whole profile page again (select all, then copy) and paste it here.</p>
+              <p className="muted">
+                {format
+                  ? 'Nothing will be imported. Choose another source above, or copy the whole page again (select all, then copy) and paste it here.'
+                  : 'Nothing will be imported. Copy the whole profile page again (select all, then copy) and paste it here.'}
+              </p>
             </div>
           ) : null}
         </div>

@@ -1,7 +1,8 @@
 /** What Lectern recognised in the paste, before anything is written to the library. */
 import type { PastePreview as Preview } from '../../../shared/contract';
 import { Badge } from '../../ui/badge';
-import { clip, formatCount, plural, shortAuthors, sourceName } from '../../ui/format';
+import { clip, formatCount, plural, shortAuthors } from '../../ui/format';
+import { detectionWords } from './detection-words';
 import { TexText } from '../../ui/tex-text';
 import { AuthorAvatar } from '../authors/author-avatar';
 
@@ -43,11 +44,16 @@ export function PastePreview({ preview }: { preview: Preview }) {
   const primaryCategory = typeof author?.extra.primary_category === 'string' ? author.extra.primary_category : null;
   return (
     <div className="preview" data-testid="paste-preview">
-      <p className="preview-source">
-        Recognised a <strong>{sourceName(preview.format)}</strong> {author ? 'profile page' : 'page'}
+      <p className="preview-source" data-testid="preview-detection">
+        Source: <strong>{detectionWords(preview.detection)}</strong>
       </p>
+      {preview.makesAuthorCard ? null : (
+        <p className="callout callout-info" role="note" data-testid="preview-no-author">
+          This page lists papers; no author card is made.
+        </p>
+      )}
 
-      {author ? (
+      {author && preview.makesAuthorCard ? (
         <div className="preview-author">
           <AuthorAvatar name={author.name} />
           <div>

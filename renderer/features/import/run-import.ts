@@ -1,4 +1,5 @@
 /** Import a paste, land on its author, and say in the window what happened (and what was left out). */
+import type { FormatId } from '../../../shared/paste/paste-format';
 import type { ImportReport } from '../../../shared/contract';
 import { request } from '../../api/client';
 import { followJob, newJobId } from '../../api/job-progress';
@@ -66,7 +67,7 @@ export async function cancelImport(): Promise<void> {
 }
 
 /** The import request, followed with jobs.progress once it runs longer than PROGRESS_AFTER_MS. */
-async function importWithProgress(text: string): Promise<ImportReport> {
+async function importWithProgress(text: string, format: FormatId | null): Promise<ImportReport> {
   const jobId = newJobId('import');
   const jobs = useJobs.getState();
   jobs.set({ jobId, label: 'Importing', progress: null, visible: false, cancelling: false });
@@ -75,16 +76,19 @@ async function importWithProgress(text: string): Promise<ImportReport> {
     onProgress: (progress) => useJobs.getState().patch(jobId, { progress }),
   });
   try {
-    return await request('paste.import', { text, jobId });
+    return await request('paste.import', format ? { text, jobId, format } : { text, jobId });
   } finally {
     stopFollowing();
     if (useJobs.getState().active?.jobId === jobId) useJobs.getState().set(null);
   }
 }
 
-/** @throws LecternError when the text cannot be imported or the import was cancelled (nothing was changed then). */
-export async function runImport(text: string): Promise<ImportReport> {
-  const report = await importWithProgress(text);
+/**
+ * @param format the source the preview read the paste as when the user chose one (null: detect it)
+ * @throws LecternError when the text cannot be imported or the import was cancelled (nothing was changed then).
+ */
+export async function runImport(text: string, format: FormatId | null = null): Promise<ImportReport> {
+  const report = await importWithProgress(text, format);
   const ui = useUi.getState();
   ui.clearFilters();
   ui.selectAuthor(report.author?.id ?? null);

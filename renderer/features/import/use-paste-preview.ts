@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PastePreview } from '../../../shared/contract';
+import type { FormatId } from '../../../shared/paste/paste-format';
 import { LecternError } from '../../../shared/errors';
 import { request } from '../../api/client';
 import { followJob, newJobId, type JobProgress } from '../../api/job-progress';
@@ -59,7 +60,12 @@ function abandon(attempt: Attempt): void {
   if (attempt.pending) void cancelUntilStopped(attempt);
 }
 
-export function usePastePreview(text: string): { state: PreviewState; stop(): void; retry(): void } {
+/**
+ * @param text the paste
+ * @param format the source the user chose to read it as, or null to detect it; a new choice reads the
+ *   paste again at once
+ */
+export function usePastePreview(text: string, format: FormatId | null = null): { state: PreviewState; stop(): void; retry(): void } {
   const [state, setState] = useState<PreviewState>({ status: 'empty' });
   const [round, setRound] = useState(0);
   const current = useRef<Attempt | null>(null);
@@ -81,7 +87,7 @@ export function usePastePreview(text: string): { state: PreviewState; stop(): vo
           if (mine()) setState((s) => (s.status === 'loading' ? { ...s, progress } : s));
         },
       });
-      request('paste.preview', { text, jobId: attempt.jobId })
+      request('paste.preview', format ? { text, jobId: attempt.jobId, format } : { text, jobId: attempt.jobId })
         .then(
           (preview) => {
             if (mine()) setState({ status: 'ready', preview });
@@ -102,7 +108,7 @@ export function usePastePreview(text: string): { state: PreviewState; stop(): vo
       if (mine()) current.current = null;
       abandon(attempt);
     };
-  }, [text, round]);
+  }, [text, format, round]);
 
   const retry = useCallback(() => setRound((n) => n + 1), []);
   const stop = useCallback(() => {

@@ -1,6 +1,7 @@
 /**
- * Charts for the selected author: papers per year and per category, the share with code, and the
- * profile metrics over time once there are several snapshots. Colours come from tokens.css through
+ * Charts for the selected author: the pages' figures beside the library's own, citations per year where
+ * a page shows them, papers per year and per category, the share with code, and the profile metrics
+ * over time once there are several snapshots. Colours come from tokens.css through
  * CSS classes (see metrics.css), so the charts follow the theme without re-rendering.
  */
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
@@ -8,6 +9,7 @@ import type { AuthorMetrics } from '../../../shared/contract';
 import { formatCount, formatDay, formatDayTime } from '../../ui/format';
 import { AXIS_TICK, ChartFigure, CodeShare, PapersPerCategory, PapersPerYear } from './charts';
 import { ChartTooltip } from './chart-tooltip';
+import { CitationsPerYearCharts, PageVsLibrary } from './page-vs-library';
 
 function Snapshots({ snapshots }: { snapshots: AuthorMetrics['snapshots'] }) {
   const days = snapshots.map((s) => formatDay(s.capturedAt));
@@ -40,9 +42,14 @@ function Snapshots({ snapshots }: { snapshots: AuthorMetrics['snapshots'] }) {
 
 export function MetricsPanel({ metrics }: { metrics: AuthorMetrics }) {
   if (metrics.papersInLibrary === 0 && metrics.snapshots.length === 0) return null;
+  // Figures of different sites are not comparable over time: the chart follows the latest capture's source.
+  const latest = metrics.snapshots.at(-1);
+  const sameSource = latest ? metrics.snapshots.filter((s) => s.source === latest.source) : [];
   return (
     <section className="metrics-panel" aria-label={`Metrics for ${metrics.name}`}>
-      {metrics.snapshots.length > 1 ? <Snapshots snapshots={metrics.snapshots} /> : null}
+      <PageVsLibrary metrics={metrics} />
+      <CitationsPerYearCharts metrics={metrics} />
+      {sameSource.length > 1 ? <Snapshots snapshots={sameSource} /> : null}
       {metrics.papersPerYear.length > 0 ? <PapersPerYear data={metrics.papersPerYear} /> : null}
       {metrics.papersPerCategory.length > 0 ? <PapersPerCategory data={metrics.papersPerCategory} /> : null}
       <CodeShare withCode={metrics.papersWithCode} total={metrics.papersInLibrary} share={metrics.codeShare} />
