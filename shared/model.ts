@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ParsedAuthor, ParseReport, PasteSource, SkippedLine } from './paste/parsed';
 import { READING_STATUSES, TAG_TYPES } from './curation';
+import { BibliographicFields, CitationCount, CslNameParts } from './record/record-model';
 
 export const Id = z.number().int().positive();
 
@@ -125,12 +126,14 @@ export const PaperRow = z.object({
 });
 export type PaperRow = z.infer<typeof PaperRow>;
 
-export const PaperAuthorLink = z.object({ position: z.number().int(), printedName: z.string(), authorId: Id });
+/** A printed author with its CSL name parts. */
+export const PaperAuthorLink = z.object({ position: z.number().int(), printedName: z.string(), authorId: Id, ...CslNameParts.shape });
 
 export const PaperDetail = PaperRow.extend({
   abstract: z.string().nullable(),
-  /** CSL-JSON item type. */
-  itemType: z.string(),
+  ...BibliographicFields.shape,
+  /** Each source's count, largest first; PaperRow.citations is the largest. */
+  citationCounts: z.array(CitationCount),
   doi: z.string().nullable(),
   arxivId: z.string().nullable(),
   authorCount: z.number().int().nullable(),

@@ -73,9 +73,29 @@ function splitGivenFirst(words: readonly string[]): CslName {
   return { ...EMPTY, given: nonEmpty(given), family: words[last]!, droppingParticle: nonEmpty(dropping), nonDroppingParticle: nonEmpty(nonDropping) };
 }
 
-/** `JL` -> `J. L.`, `D` -> `D.` (Google Scholar prints initials glued, without points). */
-function spellInitials(word: string): string {
-  return /^\p{Lu}{1,3}$/u.test(word) ? [...word].map((c) => `${c}.`).join(' ') : word;
+const INITIALS = /^\p{Lu}{1,3}$/u;
+
+/**
+ * Google Scholar's form `JL Marchetti`, `D van der Berg`, `D Ferreira Lopes`: the leading glued initials
+ * are the given name (`J. L.`), everything after them the family name with its particles.
+ */
+function splitInitialsForm(words: readonly string[]): CslName {
+  let end = 1;
+  // `A Ó Briain`: a capital particle right before the surname is not an initial.
+  while (end < words.length - 1 && INITIALS.test(words[end]!) && !(end === words.length - 2 && CAPITAL_PARTICLES.has(words[end]!))) end += 1;
+  const given = words.slice(0, end).flatMap((w) => [...w].map((c) => `${c}.`)).join(' ');
+  const rest = words.slice(end);
+  let lead = 0;
+  while (lead < rest.length - 1 && (NON_DROPPING.has(rest[lead]!) || DROPPING.has(rest[lead]!) || (lead === 0 && rest.length === 2 && CAPITAL_PARTICLES.has(rest[0]!)))) lead += 1;
+  const particles = rest.slice(0, lead);
+  const drops = particles.length > 0 && particles.every((w) => DROPPING.has(w));
+  return {
+    ...EMPTY,
+    given,
+    family: rest.slice(lead).join(' '),
+    droppingParticle: drops ? nonEmpty(particles) : null,
+    nonDroppingParticle: drops ? null : nonEmpty(particles),
+  };
 }
 
 /** The inverted form `Family, Given[, Suffix]`, particles before the family or after the given name. */
@@ -142,7 +162,6 @@ export function cslName(printed: string, options: { initials?: boolean } = {}): 
   if (body.length >= 2 && VIETNAMESE_FAMILIES.has(body[0]!)) {
     return { ...EMPTY, family: body[0]!, given: body.slice(1).join(' '), suffix };
   }
-  const split = splitGivenFirst(body);
-  if (options.initials && split.given) split.given = split.given.split(' ').map(spellInitials).join(' ');
-  return { ...split, suffix };
+  if (options.initials && body.length >= 2 && INITIALS.test(body[0]!)) return { ...splitInitialsForm(body), suffix };
+  return { ...splitGivenFirst(body), suffix };
 }

@@ -82,8 +82,8 @@ const VENUE_WORDS: ReadonlyArray<readonly [RegExp, CslType]> = [
   [/\b(arxiv|corr|biorxiv|medrxiv|ssrn|preprint|chemrxiv|psyarxiv)\b/i, 'article'],
   [/\bpatent\b/i, 'patent'],
   [/\b(thesis|dissertation)\b/i, 'thesis'],
-  [/\b(technical report|tech\. rep|tech report|report no)\b/i, 'report'],
-  [/\b(proceedings|proc\.|conference|workshop|symposium|meeting|findings of|colloquium|congress)\b/i, 'paper-conference'],
+  [/\b(technical report|tech report|report no)\b|\btech\. rep/i, 'report'],
+  [/\b(proceedings|conference|workshop|symposium|meeting|findings of|colloquium|congress)\b|\bproc\./i, 'paper-conference'],
   [/\b(journal|transactions|letters|review|magazine|quarterly|annals|bulletin)\b/i, 'article-journal'],
 ];
 
