@@ -21,7 +21,7 @@ import { refreshPaperCounts } from './author-counts';
 import { recordCitationCount } from './citation-counts';
 import { nameKey, surnameKey, titleKey } from './keys';
 import { addSnapshotIfChanged } from './metric-snapshot';
-import { authorNameParts, paperRecord, recordColumnNames, type PaperRecordColumns } from './paper-record';
+import { authorNameParts, mergeRecord, paperRecord, recordColumnNames, type PaperRecordColumns } from './paper-record';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
 type Action = 'added' | 'updated' | 'unchanged';
@@ -170,9 +170,10 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
       paperId = match;
       // The count first: a changed count alone makes the paper `updated`.
       const recounted = recordCitationCount(tx, paperId, profile.source, paper.citations, importId, readOn);
-      if (paperDiffers(tx, paperId, paper, record)) {
+      const merged = mergeRecord(tx.select().from(papers).where(eq(papers.id, paperId)).get()!, record, paper.type === null);
+      if (paperDiffers(tx, paperId, paper, merged)) {
         for (const r of tx.select({ id: paperAuthors.authorId }).from(paperAuthors).where(eq(paperAuthors.paperId, paperId)).all()) touchedAuthors.add(r.id);
-        tx.update(papers).set({ ...record, updatedAt: now }).where(eq(papers.id, paperId)).run();
+        tx.update(papers).set({ ...merged, updatedAt: now }).where(eq(papers.id, paperId)).run();
         tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
         tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
         tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();

@@ -145,3 +145,40 @@ export function recordColumnNames(record: PaperRecordColumns): Array<keyof Paper
 export function authorNameParts(names: readonly string[], source: PasteSource): CslName[] {
   return names.map((n) => cslName(n, { initials: source === 'google_scholar' }));
 }
+
+/** Record fields a page that does not show them leaves as they are (another source may have given them). */
+const FILLED_NOT_ERASED = ['arxivVersion', 'volume', 'issue', 'page', 'number', 'publisher', 'publisherPlace', 'event', 'url', 'isbn', 'issn', 'pmid', 'pmcid', 'language'] as const;
+
+/**
+ * The record a re-import stores for a paper the library has: the page's values, except that the CSL
+ * fields a page does not show keep what the library has (Semantic Scholar prints no pages: the pages
+ * Google Scholar gave stay), `keywords` stay when the page lists none, `extra` keeps keys the page did
+ * not give, and a type guessed from the venue (no label on the page) does not replace a stored type.
+ * The older columns (title, authors, venue, abstract, ...) are the page's, as before.
+ * @param stored the paper's row
+ * @param next paperRecord() of the page's paper
+ * @param typeGuessed true when the page printed no type label
+ */
+export function mergeRecord(stored: typeof papers.$inferSelect, next: PaperRecordColumns, typeGuessed: boolean): PaperRecordColumns {
+  const merged: PaperRecordColumns = { ...next };
+  for (const field of FILLED_NOT_ERASED) {
+    if (merged[field] === null && stored[field] !== null) (merged as Record<string, unknown>)[field] = stored[field];
+  }
+  if (next.keywords === '[]') merged.keywords = stored.keywords;
+  const keptExtra = parseObject(stored.extra);
+  const nextExtra = parseObject(next.extra);
+  // A venue this page printed whole replaces an older page's printed (split) venue.
+  if (!('printed_venue' in nextExtra)) delete keptExtra.printed_venue;
+  merged.extra = JSON.stringify({ ...keptExtra, ...nextExtra });
+  if (typeGuessed && stored.itemType) merged.itemType = stored.itemType;
+  return merged;
+}
+
+function parseObject(text: string): Record<string, unknown> {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
