@@ -21,7 +21,7 @@ import { refreshPaperCounts } from './author-counts';
 import { recordCitationCount } from './citation-counts';
 import { nameKey, surnameKey, titleKey } from './keys';
 import { addSnapshotIfChanged } from './metric-snapshot';
-import { authorNameParts, mergeRecord, paperRecord, recordColumnNames, type PaperRecordColumns } from './paper-record';
+import { authorNameParts, mergeRecord, paperRecord, recordColumnNames, type PaperRecordColumns } from './parsed-record';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
 type Action = 'added' | 'updated' | 'unchanged';

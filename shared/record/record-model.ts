@@ -1,7 +1,7 @@
 /**
  * The bibliographic record of a paper as every host sends it (zod; the paper detail extends PaperRow
  * with it). Field names are the Drizzle property names of db/schema.ts `papers`; a field added to the
- * record is added to the schema, to db/library/paper-record.ts (what an import stores) and here, and the
+ * record is added to the schema, to db/library/parsed-record.ts (what an import stores) and here, and the
  * reader (db/library/papers.ts) picks it up by name.
  */
 import { z } from 'zod';

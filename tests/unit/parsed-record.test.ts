@@ -1,6 +1,6 @@
-/** The mapping from a parsed paper to the stored CSL record (db/library/paper-record.ts), on real fixture values. */
+/** The mapping from a parsed paper to the stored CSL record (db/library/parsed-record.ts), on real fixture values. */
 import { describe, expect, it } from 'vitest';
-import { authorNameParts, bareDoi, paperRecord, splitArxivId } from '../../db/library/paper-record';
+import { authorNameParts, bareDoi, paperRecord, splitArxivId } from '../../db/library/parsed-record';
 import type { ParsedPaper, PasteSource } from '../../shared/paste/parsed';
 import { cslTypeFromPage, cslTypeFromVenue } from '../../shared/record/csl-type-from-page';
 import { CSL_TYPES } from '../../shared/record/csl-types';
