@@ -18,7 +18,7 @@ import {
 } from '../schema';
 import { withWriteLock } from '../write-lock';
 import { refreshPaperCounts } from './author-counts';
-import { recordCitationCount } from './citation-counts';
+import { recordCitationCount, recordNewPaperCount } from './citation-counts';
 import { nameKey, surnameKey, titleKey } from './keys';
 import { addSnapshotIfChanged } from './metric-snapshot';
 import { authorNameParts, mergeRecord, paperRecord, recordColumnNames, type PaperRecordColumns } from './parsed-record';
@@ -164,7 +164,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
     if (match === null) {
       paperId = tx.insert(papers).values({ ...record, citations: paper.citations, createdAt: now, updatedAt: now }).returning({ id: papers.id }).get().id;
       writeChildren(tx, paperId, paper, profile.source, authorIds, affiliationIds);
-      recordCitationCount(tx, paperId, profile.source, paper.citations, importId, readOn);
+      recordNewPaperCount(tx, paperId, profile.source, paper.citations, importId, readOn);
       action = 'added';
     } else {
       paperId = match;
