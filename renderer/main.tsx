@@ -13,6 +13,7 @@ import './styles/metrics.css';
 import './styles/math.css';
 import './styles/shell.css';
 import './styles/organise.css';
+import './styles/record.css';
 import './styles/notes.css';
 import './styles/backups.css';
 import { queryClient } from './api/query-client';

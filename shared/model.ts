@@ -7,6 +7,7 @@ import { Detection, ParsedAuthor, ParseReport, PasteSource, SkippedLine } from '
 import { FORMAT_IDS } from './paste/paste-format';
 import { LibraryFigures, PageFigures } from './metrics/page-figures';
 import { READING_STATUSES, TAG_TYPES } from './curation';
+import { BibliographicFields, CitationCount, CslNameParts } from './record/record-model';
 
 export const Id = z.number().int().positive();
 
@@ -127,12 +128,14 @@ export const PaperRow = z.object({
 });
 export type PaperRow = z.infer<typeof PaperRow>;
 
-export const PaperAuthorLink = z.object({ position: z.number().int(), printedName: z.string(), authorId: Id });
+/** A printed author with its CSL name parts. */
+export const PaperAuthorLink = z.object({ position: z.number().int(), printedName: z.string(), authorId: Id, ...CslNameParts.shape });
 
 export const PaperDetail = PaperRow.extend({
   abstract: z.string().nullable(),
-  /** CSL-JSON item type. */
-  itemType: z.string(),
+  ...BibliographicFields.shape,
+  /** Each source's count, largest first; PaperRow.citations is the largest. */
+  citationCounts: z.array(CitationCount),
   doi: z.string().nullable(),
   arxivId: z.string().nullable(),
   authorCount: z.number().int().nullable(),

@@ -4,12 +4,11 @@
 import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
-import type { ParsedAuthor, ParsedPaper, ParseOutcome } from '../../shared/paste/parsed';
+import type { ParsedAuthor, ParsedPaper, ParseOutcome, PasteSource } from '../../shared/paste/parsed';
 import { buildImportReport, type ImportedPaper } from './import-report';
 import type { LibraryDb } from '../open';
 import {
   affiliations,
-  authorMetricSnapshots,
   authors,
   importPapers,
   imports,
@@ -20,27 +19,15 @@ import {
 } from '../schema';
 import { withWriteLock } from '../write-lock';
 import { refreshPaperCounts } from './author-counts';
-import { firstAuthorKey, nameKey, surnameKey, titleKey } from './keys';
+import { recordCitationCount, recordNewPaperCount } from './citation-counts';
+import { nameKey, surnameKey, titleKey } from './keys';
+import { addSnapshotIfChanged } from './metric-snapshot';
+import { authorNameParts, mergeRecord, paperRecord, recordColumnNames, type PaperRecordColumns } from './parsed-record';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
 type Action = 'added' | 'updated' | 'unchanged';
 
 class DryRunRollback extends Error {}
-
-/** Snapshot columns and the profile metric each one stores. */
-const SNAPSHOT_FIELDS = [
-  ['hIndex', 'h_index'],
-  ['i10Index', 'i10_index'],
-  ['citations', 'citations'],
-  ['paperCount', 'paper_count'],
-  ['hIndexRecent', 'h_index_recent'],
-  ['citationsRecent', 'citations_recent'],
-  ['i10IndexRecent', 'i10_index_recent'],
-  ['recentSinceYear', 'recent_since_year'],
-  ['highlyInfluentialCitations', 'highly_influential_citations'],
-  ['noveltyPct', 'novelty_pct'],
-  ['aiScore', 'ai_score'],
-] as const;
 
 /**
  * Store a parsed paste: the raw text, the profile's author and a metrics snapshot, and every paper with
@@ -161,7 +148,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
     const primary = typeof profile.author.extra.primary_category === 'string' ? profile.author.extra.primary_category : null;
     const id = authorIds.resolve(profile.author.name, primary);
     owner = { id, name: profile.author.name };
-    snapshotAdded = addSnapshotIfChanged(tx, id, profile.source, importId, now, profile.author.metrics);
+    snapshotAdded = addSnapshotIfChanged(tx, id, profile.source, importId, now, profile.author);
   }
 
   const counts: Record<Action, number> = { added: 0, updated: 0, unchanged: 0 };
@@ -170,23 +157,32 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   if (owner) touchedAuthors.add(owner.id);
   const claimed = new Set<number>();
   const done: ImportedPaper[] = [];
+  const readOn = now.slice(0, 10);
   for (const paper of profile.papers) {
-    const match = findMatch(tx, paper, claimed);
+    const record = paperRecord(paper, profile.source);
+    const match = findMatch(tx, paper, record, claimed);
     let paperId: number;
     let action: Action;
     if (match === null) {
-      paperId = tx.insert(papers).values({ ...paperColumns(paper), createdAt: now, updatedAt: now }).returning({ id: papers.id }).get().id;
-      writeChildren(tx, paperId, paper, authorIds, affiliationIds);
+      paperId = tx.insert(papers).values({ ...record, citations: paper.citations, createdAt: now, updatedAt: now }).returning({ id: papers.id }).get().id;
+      writeChildren(tx, paperId, paper, profile.source, authorIds, affiliationIds);
+      recordNewPaperCount(tx, paperId, profile.source, paper.citations, importId, readOn);
       action = 'added';
     } else {
       paperId = match;
-      if (paperDiffers(tx, paperId, paper)) {
+      // The count first: a changed count alone makes the paper `updated`.
+      const recounted = recordCitationCount(tx, paperId, profile.source, paper.citations, importId, readOn);
+      const merged = mergeRecord(tx.select().from(papers).where(eq(papers.id, paperId)).get()!, record, paper.type === null);
+      if (paperDiffers(tx, paperId, paper, merged)) {
         for (const r of tx.select({ id: paperAuthors.authorId }).from(paperAuthors).where(eq(paperAuthors.paperId, paperId)).all()) touchedAuthors.add(r.id);
-        tx.update(papers).set({ ...paperColumns(paper), updatedAt: now }).where(eq(papers.id, paperId)).run();
+        tx.update(papers).set({ ...merged, updatedAt: now }).where(eq(papers.id, paperId)).run();
         tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
         tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
         tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
-        writeChildren(tx, paperId, paper, authorIds, affiliationIds);
+        writeChildren(tx, paperId, paper, profile.source, authorIds, affiliationIds);
+        action = 'updated';
+      } else if (recounted) {
+        tx.update(papers).set({ updatedAt: now }).where(eq(papers.id, paperId)).run();
         action = 'updated';
       } else {
         action = 'unchanged';
@@ -230,31 +226,11 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   return { importId, alreadyImported: false, format: profile.source, author: owner, snapshotAdded, ...counts, ...storedReport };
 }
 
-function paperColumns(p: ParsedPaper) {
-  return {
-    title: p.title,
-    titleKey: titleKey(p.title),
-    firstAuthorKey: firstAuthorKey(p.authors),
-    authorsText: p.authors.join(', ') + (p.authors_truncated ? ' et al.' : ''),
-    affiliationsText: p.affiliations.join(', '),
-    date: p.date,
-    year: p.year,
-    abstract: p.abstract,
-    venue: p.venue,
-    categories: p.category.join(' '),
-    hasCode: p.has_code,
-    authorsTruncated: p.authors_truncated,
-    authorCount: p.author_count,
-    citations: p.citations,
-    doi: p.ids.doi ?? null,
-    arxivId: p.ids.arxiv ?? null,
-  };
-}
-
-function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, authorIds: AuthorResolver, affiliationIds: AffiliationResolver): void {
+function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, source: PasteSource, authorIds: AuthorResolver, affiliationIds: AffiliationResolver): void {
   if (p.authors.length > 0) {
+    const parts = authorNameParts(p.authors, source);
     tx.insert(paperAuthors)
-      .values(p.authors.map((printedName, position) => ({ paperId, position, printedName, authorId: authorIds.resolve(printedName) })))
+      .values(p.authors.map((printedName, position) => ({ paperId, position, printedName, ...parts[position], authorId: authorIds.resolve(printedName) })))
       .run();
   }
   if (p.affiliations.length > 0) {
@@ -270,10 +246,10 @@ function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, authorIds: Autho
 }
 
 /** Finds the existing paper this parsed paper is (see importProfile), or null. */
-function findMatch(tx: Tx, p: ParsedPaper, claimed: ReadonlySet<number>): number | null {
+function findMatch(tx: Tx, p: ParsedPaper, record: PaperRecordColumns, claimed: ReadonlySet<number>): number | null {
   for (const [column, value] of [
-    [papers.arxivId, p.ids.arxiv],
-    [papers.doi, p.ids.doi],
+    [papers.arxivId, record.arxivId],
+    [papers.doi, record.doi],
   ] as const) {
     if (!value) continue;
     const hit = tx.select({ id: papers.id }).from(papers).where(eq(column, value)).all().find((r) => !claimed.has(r.id));
@@ -301,10 +277,9 @@ function findMatch(tx: Tx, p: ParsedPaper, claimed: ReadonlySet<number>): number
   return null;
 }
 
-function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper): boolean {
+function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper, next: PaperRecordColumns): boolean {
   const row = tx.select().from(papers).where(eq(papers.id, paperId)).get()!;
-  const next = paperColumns(p);
-  for (const key of Object.keys(next) as Array<keyof typeof next>) {
+  for (const key of recordColumnNames(next)) {
     if ((row[key] ?? null) !== (next[key] ?? null)) return true;
   }
   const printed = tx
@@ -323,31 +298,6 @@ function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper): boolean {
     .all()
     .map((r) => r.name);
   return printed.join('\u0000') !== p.authors.join('\u0000') || affs.join('\u0000') !== p.affiliations.join('\u0000');
-}
-
-function addSnapshotIfChanged(
-  tx: Tx,
-  authorId: number,
-  source: ParseOutcome['profile']['source'],
-  importId: number,
-  capturedAt: string,
-  metrics: ParsedAuthor['metrics'],
-): boolean {
-  const values = Object.fromEntries(SNAPSHOT_FIELDS.map(([col, key]) => [col, metrics[key] ?? null])) as Record<
-    (typeof SNAPSHOT_FIELDS)[number][0],
-    number | null
-  >;
-  if (Object.values(values).every((v) => v === null)) return false;
-  const latest = tx
-    .select()
-    .from(authorMetricSnapshots)
-    .where(and(eq(authorMetricSnapshots.authorId, authorId), eq(authorMetricSnapshots.source, source)))
-    .orderBy(desc(authorMetricSnapshots.capturedAt), desc(authorMetricSnapshots.id))
-    .limit(1)
-    .get();
-  if (latest && SNAPSHOT_FIELDS.every(([col]) => latest[col] === values[col])) return false;
-  tx.insert(authorMetricSnapshots).values({ authorId, source, importId, capturedAt, ...values }).run();
-  return true;
 }
 
 /** Finds or creates author entities by name key, caching within one import. */

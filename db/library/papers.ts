@@ -9,6 +9,9 @@ import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
 import { nameKey } from './keys';
 import { paperAuthorLinks } from './author-papers';
+import { citationCountsOf } from './citation-counts';
+import { recordFieldsOf } from './paper-record-read';
+import type { CslNameParts } from '../../shared/record/record-model';
 import { STATUS_ORDER } from './search-query';
 import { byCountThenName, countPapers, filterContext, isTrashCondition, minusCounts, paperConditions, paperSearch, paperWhere, TRASHED, trashRestriction, whereAll, type FacetName } from './paper-filters';
 
@@ -343,14 +346,15 @@ export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: str
  * @throws LecternError `NOT_FOUND` when no paper has this id
  */
 export function getPaper(db: LibraryDb, id: number): PaperDetail {
-  const r = db.get<PaperRecord & { abstract: string | null; item_type: string; doi: string | null; arxiv_id: string | null; author_count: number | null; updated_at: string }>(
-    sql`SELECT ${ROW_COLUMNS}, p.abstract, p.item_type, p.doi, p.arxiv_id, p.author_count, p.updated_at
+  const r = db.get<PaperRecord & { abstract: string | null; doi: string | null; arxiv_id: string | null; author_count: number | null; updated_at: string }>(
+    sql`SELECT ${ROW_COLUMNS}, p.abstract, p.doi, p.arxiv_id, p.author_count, p.updated_at
         FROM papers p WHERE p.id = ${id}`,
   );
   if (!r) throw new LecternError('NOT_FOUND', `There is no paper with id ${id} in the library.`, { id });
   const lists = childLists(db, [id]);
-  const links = db.all<{ position: number; printed_name: string; author_id: number }>(
-    sql`SELECT position, printed_name, author_id FROM paper_authors WHERE paper_id = ${id} ORDER BY position`,
+  const links = db.all<{ position: number; printed_name: string; author_id: number } & CslNameParts>(
+    sql`SELECT position, printed_name, author_id, family, given, dropping_particle AS droppingParticle, non_dropping_particle AS nonDroppingParticle,
+        suffix, literal FROM paper_authors WHERE paper_id = ${id} ORDER BY position`,
   );
   const history = db.all<{ import_id: number; format: PasteSource; action: 'added' | 'updated' | 'unchanged'; created_at: string }>(
     sql`SELECT ip.import_id, i.format, ip.action, i.created_at FROM import_papers ip JOIN imports i ON i.id = ip.import_id
@@ -359,11 +363,12 @@ export function getPaper(db: LibraryDb, id: number): PaperDetail {
   return {
     ...toRow(r, lists),
     abstract: r.abstract,
-    itemType: r.item_type,
+    ...recordFieldsOf(db, id),
+    citationCounts: citationCountsOf(db, id),
     doi: r.doi,
     arxivId: r.arxiv_id,
     authorCount: r.author_count,
-    authorLinks: links.map((l) => ({ position: l.position, printedName: l.printed_name, authorId: l.author_id })),
+    authorLinks: links.map(({ position, printed_name, author_id, ...parts }) => ({ position, printedName: printed_name, authorId: author_id, ...parts })),
     imports: history.map((h) => ({ importId: h.import_id, format: h.format, action: h.action, createdAt: h.created_at })),
     createdAt: r.created_at,
     updatedAt: r.updated_at,

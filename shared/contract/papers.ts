@@ -46,5 +46,5 @@ export const papersChannels = {
   },
   /** With a jobId, jobs.cancel stops it (CANCELLED). */
   'metrics.selection': { kind: 'slowRead', label: 'Computing metrics', reads: readsUnderFilter(FILTER_TABLES), input: PaperFilters.extend({ jobId: JOB_ID.optional() }), output: SelectionMetrics },
-  'papers.get': { kind: 'read', reads: ['papers', 'paper_authors', 'authors', 'paper_affiliations', 'affiliations', 'paper_categories', 'paper_tags', 'tags', 'notes', 'imports', 'import_papers'], input: z.object({ id: Id }), output: PaperDetail },
+  'papers.get': { kind: 'read', reads: ['papers', 'paper_authors', 'authors', 'paper_affiliations', 'affiliations', 'paper_categories', 'paper_tags', 'tags', 'notes', 'imports', 'import_papers', 'paper_citation_counts'], input: z.object({ id: Id }), output: PaperDetail },
 } as const satisfies Record<string, ChannelSpec>;

@@ -7,7 +7,7 @@ import { useChannel } from '../../api/use-channel';
 import { useGoneElsewhere } from '../../api/live-library';
 import { useUi } from '../../stores/ui-store';
 import { returnFocusAfterRender } from '../../ui/focus-return';
-import { Badge, CodeMarker } from '../../ui/badge';
+import { Badge } from '../../ui/badge';
 import { formatDay, formatDayTime, formatPaperDate, sourceName } from '../../ui/format';
 
 import { MarkedText } from '../../ui/marked-text';
@@ -20,6 +20,7 @@ import { useHitMarks, useQueryTerms } from '../search/search-terms';
 const ACTION_WORDS = { added: 'Added', updated: 'Updated', unchanged: 'Seen again, unchanged' } as const;
 import { TexText } from '../../ui/tex-text';
 import { PaperCuration } from '../organise/paper-curation';
+import { BibliographicFields, CodeFlag } from './bibliographic-fields';
 const NO_ANNOTATIONS: never[] = [];
 
 export function PaperDetail() {
@@ -71,10 +72,11 @@ export function PaperDetail() {
         {p.categories.map((c) => (
           <Badge key={c}>{c}</Badge>
         ))}
-        {p.hasCode ? <CodeMarker /> : null}
+        {p.hasCode ? <CodeFlag extra={p.extra} /> : null}
         {p.venue ? <span className="muted">{p.venue}</span> : null}
       </div>
       <PaperCuration paper={p} />
+      <BibliographicFields paper={p} />
 
       <section className="detail-section" aria-labelledby="paper-authors-h">
         <h3 id="paper-authors-h" className="section-title">
