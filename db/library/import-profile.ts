@@ -1,7 +1,7 @@
 /**
  * Importing a parsed paste into the library, in one transaction.
  */
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome } from '../../shared/paste/parsed';
@@ -19,6 +19,7 @@ import {
 } from '../schema';
 import { withWriteLock } from '../write-lock';
 import { refreshPaperCounts } from './author-counts';
+import { editedTitleIndex, guardEditedFields } from './edited-fields';
 import { firstAuthorKey, nameKey, surnameKey, titleKey } from './keys';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
@@ -168,8 +169,9 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   const touchedAuthors = authorIds.seen;
   if (owner) touchedAuthors.add(owner.id);
   const claimed = new Set<number>();
+  const retitled = editedTitleIndex(tx);
   for (const paper of profile.papers) {
-    const match = findMatch(tx, paper, claimed);
+    const match = findMatch(tx, paper, claimed, retitled);
     let paperId: number;
     let action: Action;
     if (match === null) {
@@ -178,13 +180,15 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
       action = 'added';
     } else {
       paperId = match;
-      if (paperDiffers(tx, paperId, paper)) {
+      // Fields the user edited by hand are left alone; the page's differing values are kept beside them.
+      const guarded = guardEditedFields(tx, paperId, paperColumns(paper), paper.authors);
+      if (paperDiffers(tx, paperId, paper, guarded) || guarded.sourceValuesChanged) {
         for (const r of tx.select({ id: paperAuthors.authorId }).from(paperAuthors).where(eq(paperAuthors.paperId, paperId)).all()) touchedAuthors.add(r.id);
-        tx.update(papers).set({ ...paperColumns(paper), updatedAt: now }).where(eq(papers.id, paperId)).run();
-        tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
+        tx.update(papers).set({ ...guarded.columns, updatedAt: now }).where(eq(papers.id, paperId)).run();
+        if (!guarded.keepAuthors) tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
         tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
         tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
-        writeChildren(tx, paperId, paper, authorIds, affiliationIds);
+        writeChildren(tx, paperId, paper, authorIds, affiliationIds, !guarded.keepAuthors);
         action = 'updated';
       } else {
         action = 'unchanged';
@@ -247,8 +251,8 @@ function paperColumns(p: ParsedPaper) {
   };
 }
 
-function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, authorIds: AuthorResolver, affiliationIds: AffiliationResolver): void {
-  if (p.authors.length > 0) {
+function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, authorIds: AuthorResolver, affiliationIds: AffiliationResolver, withAuthors = true): void {
+  if (withAuthors && p.authors.length > 0) {
     tx.insert(paperAuthors)
       .values(p.authors.map((printedName, position) => ({ paperId, position, printedName, authorId: authorIds.resolve(printedName) })))
       .run();
@@ -266,7 +270,7 @@ function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, authorIds: Autho
 }
 
 /** Finds the existing paper this parsed paper is (see importProfile), or null. */
-function findMatch(tx: Tx, p: ParsedPaper, claimed: ReadonlySet<number>): number | null {
+function findMatch(tx: Tx, p: ParsedPaper, claimed: ReadonlySet<number>, retitled: ReadonlyMap<string, number[]>): number | null {
   for (const [column, value] of [
     [papers.arxivId, p.ids.arxiv],
     [papers.doi, p.ids.doi],
@@ -278,7 +282,7 @@ function findMatch(tx: Tx, p: ParsedPaper, claimed: ReadonlySet<number>): number
   const candidates = tx
     .select({ id: papers.id, year: papers.year })
     .from(papers)
-    .where(eq(papers.titleKey, titleKey(p.title)))
+    .where(or(eq(papers.titleKey, titleKey(p.title)), inArray(papers.id, retitled.get(titleKey(p.title)) ?? [])))
     .all()
     .filter((c) => !claimed.has(c.id) && (c.year === null || p.year === null || Math.abs(c.year - p.year) <= 1));
   if (candidates.length === 0) return null;
@@ -297,9 +301,9 @@ function findMatch(tx: Tx, p: ParsedPaper, claimed: ReadonlySet<number>): number
   return null;
 }
 
-function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper): boolean {
+function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper, guarded: { columns: Partial<ReturnType<typeof paperColumns>>; keepAuthors: boolean }): boolean {
   const row = tx.select().from(papers).where(eq(papers.id, paperId)).get()!;
-  const next = paperColumns(p);
+  const next = guarded.columns;
   for (const key of Object.keys(next) as Array<keyof typeof next>) {
     if ((row[key] ?? null) !== (next[key] ?? null)) return true;
   }
@@ -318,7 +322,7 @@ function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper): boolean {
     .orderBy(paperAffiliations.position)
     .all()
     .map((r) => r.name);
-  return printed.join('\u0000') !== p.authors.join('\u0000') || affs.join('\u0000') !== p.affiliations.join('\u0000');
+  return (!guarded.keepAuthors && printed.join('\u0000') !== p.authors.join('\u0000')) || affs.join('\u0000') !== p.affiliations.join('\u0000');
 }
 
 function addSnapshotIfChanged(
