@@ -15,6 +15,7 @@ import './styles/shell.css';
 import './styles/organise.css';
 import './styles/notes.css';
 import './styles/backups.css';
+import './styles/paper-editor.css';
 import { queryClient } from './api/query-client';
 import { App } from './shell/app';
 import { loadTheme } from './stores/theme-store';

@@ -35,6 +35,8 @@ import { BackupsDialog } from '../features/backups/backups-dialog';
 import { DamageBanner } from '../features/backups/damage-banner';
 import { keepSelectionVisible } from '../features/organise/visible-selection';
 import { guardFocus } from '../ui/focus-return';
+import { NewPaperButton, NewPaperDialog } from '../features/papers/new-paper-dialog';
+import { useEditShortcuts } from '../features/papers/use-edit-shortcuts';
 
 const VIEWS: { id: MainView; label: string; title: string }[] = [
   { id: 'papers', label: 'Papers', title: 'The papers table' },
@@ -105,6 +107,7 @@ function Toolbar() {
       {view !== 'authors' ? <FilterBox /> : <span className="toolbar-spacer" />}
       <div className="toolbar-end">
         {view === 'papers' ? <ColumnsButton /> : null}
+        <NewPaperButton />
         <button type="button" className="button" onClick={() => openImport()} title="Import a profile page (or press Ctrl/Cmd+V outside a text field)">
           Import…
         </button>
@@ -142,6 +145,7 @@ export function App() {
   const papers = usePaperPages(listInput, prefsLoaded);
   useShortcuts(papers);
   useOrganiseShortcuts(papers);
+  useEditShortcuts();
   const inTrash = useUi((s) => s.facets.trash);
   useFirstProfileOnLoad();
   useEffect(() => {
@@ -217,6 +221,7 @@ export function App() {
       <PaperMenu />
       <ContextMenu />
       <BackupsDialog />
+      <NewPaperDialog />
     </div>
   );
 }
