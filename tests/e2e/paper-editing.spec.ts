@@ -4,7 +4,7 @@
  * Screenshots of both at 1920 and 900 px wide, in both themes.
  */
 import type { Page } from '@playwright/test';
-import { expect, importSeed, openApp, screenshotBothThemes, test } from './fixtures';
+import { expect, importSeed, openApp, pasteText, screenshotBothThemes, SEED_PROFILE, test } from './fixtures';
 
 const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]');
 const detail = (page: Page) => page.locator('#paper-detail, .paper-editor').first();
@@ -105,4 +105,34 @@ test('New paper from an arXiv address fills the identifiers and the type, and th
   await expect(form.getByLabel('arXiv id', { exact: true })).toHaveValue('2401.01234v2');
   await expect(form.getByLabel('Type', { exact: true })).toHaveValue('article');
   await screenshotBothThemes(page, 'paper-edit-1920', { pane: '#detail-pane' });
+});
+
+test('a re-import keeps the edited title and offers the page\'s newer one, which Accept takes', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  await importSeed(page);
+  const prover = 'DeepSeek-Prover-V1.5: Harnessing Proof Assistant Feedback for Reinforcement Learning and Monte-Carlo Tree Search';
+  await rows(page).filter({ hasText: prover }).click();
+  await page.keyboard.press('e');
+  const form = page.getByRole('form', { name: 'Edit the paper' });
+  await form.getByLabel('Title', { exact: true }).fill('Prover 1.5, my title');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+
+  // The page now prints the title in capitals: the import matches the paper and keeps the user's title.
+  await page.locator('body').click();
+  await pasteText(page, SEED_PROFILE.replace(prover, prover.toUpperCase()));
+  const dialog = page.getByRole('dialog', { name: 'Import a profile page' });
+  await dialog.getByRole('button', { name: /^Import/ }).click();
+  await expect(dialog).toBeHidden();
+  await rows(page).filter({ hasText: 'Prover 1.5, my title' }).click();
+  await expect(page.getByTestId('source-value-hint')).toContainText('A later import read a different value for a field you edited.');
+  await page.getByTestId('source-value-hint').getByRole('button', { name: 'Review' }).click();
+  const offer = form.getByTestId('source-value-title');
+  await expect(offer).toContainText(`The page now says: ${prover.toUpperCase()}`);
+  await screenshotBothThemes(page, 'paper-edit-source-value', { pane: '#detail-pane' });
+  await offer.getByRole('button', { name: 'Accept' }).click();
+  await expect(form.getByLabel('Title', { exact: true })).toHaveValue(prover.toUpperCase());
+  await expect(offer).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#paper-detail-title')).toHaveText(prover.toUpperCase());
 });

@@ -107,8 +107,7 @@ function NewPaperForm({ onDone }: { onDone(): void }) {
             {error}
           </p>
         ) : null}
-        <RecordFields idPrefix="new" draft={d.draft} messages={d.messages} showAll={d.showAll} touched={d.touched} edited={[]} onText={d.onText} onType={d.onType} onKeywords={d.onKeywords} onBlur={d.onBlur} />
-        <AuthorsEditor idPrefix="new" rows={d.draft.authors} edited={false} messages={d.messages} showAll={d.showAll} onChange={d.onAuthors} />
+        <RecordFields idPrefix="new" draft={d.draft} messages={d.messages} showAll={d.showAll} touched={d.touched} edited={[]} onText={d.onText} onType={d.onType} onKeywords={d.onKeywords} onBlur={d.onBlur} afterDate={<AuthorsEditor idPrefix="new" rows={d.draft.authors} edited={false} messages={d.messages} showAll={d.showAll} onChange={d.onAuthors} />} />
       </div>
       <div className="paper-editor-actions new-paper-actions">
         <button type="button" className="button" onClick={onDone} disabled={busy}>

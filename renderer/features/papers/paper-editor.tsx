@@ -98,8 +98,7 @@ function EditorForm({ record }: { record: PaperRecord }) {
           {error}
         </p>
       ) : null}
-      <RecordFields idPrefix="edit" draft={d.draft} messages={d.messages} showAll={d.showAll} touched={d.touched} edited={record.editedFields} source={source} onText={d.onText} onType={d.onType} onKeywords={d.onKeywords} onBlur={d.onBlur} />
-      <AuthorsEditor idPrefix="edit" rows={d.draft.authors} edited={record.editedFields.includes('authors')} messages={d.messages} showAll={d.showAll} source={source} onChange={d.onAuthors} />
+      <RecordFields idPrefix="edit" draft={d.draft} messages={d.messages} showAll={d.showAll} touched={d.touched} edited={record.editedFields} source={source} onText={d.onText} onType={d.onType} onKeywords={d.onKeywords} onBlur={d.onBlur} afterDate={<AuthorsEditor idPrefix="edit" rows={d.draft.authors} edited={record.editedFields.includes('authors')} messages={d.messages} showAll={d.showAll} source={source} onChange={d.onAuthors} />} />
       <div className="paper-editor-actions">
         <button type="button" className="button" onClick={done} disabled={busy}>
           Cancel
@@ -120,12 +119,24 @@ export function PaperEditor({ paperId }: { paperId: number }) {
   return <EditorForm key={paperId} record={record.data} />;
 }
 
-/** The detail pane's Edit button (or E with a paper open). */
+/** The detail pane's Edit button (or E with a paper open), and a line when the page has newer values. */
 export function PaperEditButton({ paperId }: { paperId: number }) {
   const startEdit = useEditing((s) => s.startEdit);
+  const record = useChannel('papers.record', { id: paperId });
+  const newer = record.data?.id === paperId ? Object.keys(record.data.sourceValues).length : 0;
   return (
-    <button type="button" id="paper-edit-button" className="button button-sm" onClick={() => startEdit(paperId)} title="Edit this paper's fields and authors (E)">
-      Edit
-    </button>
+    <>
+      <button type="button" id="paper-edit-button" className="button button-sm" onClick={() => startEdit(paperId)} title="Edit this paper's fields and authors (E)">
+        Edit
+      </button>
+      {newer > 0 ? (
+        <p className="source-value-hint" data-testid="source-value-hint">
+          A later import read {newer === 1 ? 'a different value for a field' : `different values for ${newer} fields`} you edited.{' '}
+          <button type="button" className="link-button" onClick={() => startEdit(paperId)}>
+            Review
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }

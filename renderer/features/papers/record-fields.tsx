@@ -4,6 +4,7 @@
  * "edited" mark on fields the user changed by hand, and the page's newer value beside with Accept /
  * Ignore. Used by Edit mode and by the New paper form.
  */
+import type { ReactNode } from 'react';
 import { CSL_TYPES, CSL_TYPE_LABELS, type CslType } from '../../../shared/record/csl-types';
 import { TEXT_FIELDS, type Draft } from './record-draft';
 
@@ -59,9 +60,11 @@ interface Props {
   onType(type: CslType): void;
   onKeywords(value: string): void;
   onBlur(field: string): void;
+  /** Shown right after the date, across the grid (the author list: it matters more than the identifiers). */
+  afterDate?: ReactNode;
 }
 
-export function RecordFields({ idPrefix, draft, messages, showAll, touched, edited, source, onText, onType, onKeywords, onBlur }: Props) {
+export function RecordFields({ idPrefix, draft, messages, showAll, touched, edited, source, onText, onType, onKeywords, onBlur, afterDate }: Props) {
   const id = (f: string) => `${idPrefix}-${f}`;
   const message = (f: string) => (showAll || touched.has(f) ? messages[f] : undefined);
   const head = (f: string, label: string) => (
@@ -112,6 +115,11 @@ export function RecordFields({ idPrefix, draft, messages, showAll, touched, edit
             <SourceValue field={field} label={label} source={source} />
           </div>,
           field === 'title' ? typeBox : null,
+          field === 'date' && afterDate ? (
+            <div className="record-field record-field-wide" key="after-date">
+              {afterDate}
+            </div>
+          ) : null,
         ];
       })}
       <div className="record-field record-field-wide">
