@@ -92,8 +92,8 @@ export function AuthorsEditor({ idPrefix, rows, edited, messages, showAll, sourc
                 <button type="button" className="icon-button" aria-label={`Move author ${i + 1} down`} title="Move down (Alt+Down)" disabled={i === rows.length - 1} onClick={() => move(i, 1, 'down')} id={`${idPrefix}-author-${i}-down`}>
                   ↓
                 </button>
-                <button type="button" className="button button-sm button-quiet" aria-expanded={open.has(r.key)} onClick={() => toggle(r.key)} title="Split the name into its parts">
-                  Name parts
+                <button type="button" className="button button-sm button-quiet author-parts-toggle" aria-expanded={open.has(r.key)} aria-label={`Name parts of author ${i + 1}`} onClick={() => toggle(r.key)} title="Split the name into its parts: given, family, particles, suffix">
+                  Parts
                 </button>
                 <button type="button" className="icon-button" aria-label={`Remove author ${i + 1}${r.printedName ? `, ${r.printedName}` : ''}`} title="Remove" onClick={() => remove(i)}>
                   ×
