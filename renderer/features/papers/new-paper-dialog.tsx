@@ -143,12 +143,15 @@ export function NewPaperDialog() {
   );
 }
 
-/** Toolbar button. */
+/** Toolbar button; in narrow windows only its + shows (its name stays "New paper…"). */
 export function NewPaperButton() {
   const openNewPaper = useEditing((s) => s.openNewPaper);
   return (
-    <button type="button" className="button" onClick={openNewPaper} title="Add a paper by hand, from a DOI or an arXiv id if you have one (N)">
-      New paper…
+    <button type="button" className="button new-paper-button" aria-label="New paper…" onClick={openNewPaper} title="Add a paper by hand, from a DOI or an arXiv id if you have one (N)">
+      <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12">
+        <path d="M8 3v10M3 8h10" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+      </svg>
+      <span className="new-paper-label">New paper…</span>
     </button>
   );
 }
