@@ -43,7 +43,7 @@ export type Step =
    * Make one paper's record (bibliographic columns and author list) this snapshot: edits by hand and
    * New paper (null deletes the paper: the undo of creating it). See db/library/paper-record.ts.
    */
-  | { op: 'paperRecord'; id: number; record: PaperSnapshot | null; table?: never };
+  | { op: 'paperRecord'; id: number; record: PaperSnapshot | null; table?: never; /** The redo of New paper: may insert the paper. */ insert?: true };
 
 export interface Change {
   /** What the user did, for the Edit menu ("Undo Tag 1,000 papers"). */
@@ -82,7 +82,12 @@ function pick(row: Row, columns: readonly string[]): Row {
 
 /** Applies one step; returns the step that undoes it. */
 function applyStep(db: LibraryDb, step: Step): Step | null {
-  if (step.op === 'paperRecord') return { op: 'paperRecord', id: step.id, record: writeSnapshot(db, step.id, step.record) };
+  if (step.op === 'paperRecord') {
+    // An edit of a paper purged since does not bring a bare copy of it back; only New paper's redo inserts.
+    if (!step.insert && step.record !== null && !db.get(sql`SELECT 1 FROM papers WHERE id = ${step.id}`)) return null;
+    const before = writeSnapshot(db, step.id, step.record);
+    return step.record === null ? { op: 'paperRecord', id: step.id, record: before, insert: true } : { op: 'paperRecord', id: step.id, record: before };
+  }
   if (step.op === 'insert') {
     if (step.rows.length === 0) return null;
     const columns = Object.keys(step.rows[0]!);

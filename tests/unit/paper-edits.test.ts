@@ -192,3 +192,17 @@ describe('re-import protection and papers.resolveSourceValue', () => {
     expect((lib.db.$client.prepare('SELECT COUNT(*) n FROM papers').get() as { n: number }).n).toBe(n);
   });
 });
+
+describe('undo after the paper is gone', () => {
+  it('an edit of a paper purged since is not undone into a bare copy of it', async () => {
+    const id = proverId();
+    await call(h, 'papers.update', { id, fields: { title: 'Edited' } });
+    await call(h, 'papers.trash', { paperIds: [id] });
+    await call(h, 'trash.empty', {});
+    const n = (lib.db.$client.prepare('SELECT COUNT(*) n FROM papers').get() as { n: number }).n;
+    await undo(); // the trash (nothing to restore: purged)
+    await undo(); // the title edit
+    expect(lib.db.$client.prepare('SELECT id FROM papers WHERE id = ?').get(id)).toBeUndefined();
+    expect((lib.db.$client.prepare('SELECT COUNT(*) n FROM papers').get() as { n: number }).n).toBe(n);
+  });
+});
