@@ -69,9 +69,18 @@ test('New paper from an arXiv address fills the identifiers and the type, and th
   const dialog = page.getByRole('dialog', { name: 'New paper' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('DOI, arXiv id or address')).toBeFocused();
+  // A DOI pasted while a button of the form has focus goes to the identifier box (no import starts).
+  await dialog.getByRole('button', { name: 'Cancel' }).focus();
+  await pasteText(page, 'https://doi.org/10.1145/3597503');
+  await expect(dialog.getByLabel('DOI, arXiv id or address')).toHaveValue('https://doi.org/10.1145/3597503');
+  await expect(dialog.getByLabel('DOI', { exact: true })).toHaveValue('10.1145/3597503');
+  await expect(dialog.getByLabel('Type', { exact: true })).toHaveValue('article-journal');
+  await expect(page.getByRole('dialog', { name: 'Import a profile page' })).toBeHidden();
+  // The arXiv address typed over it replaces what the DOI filled.
   await dialog.getByLabel('DOI, arXiv id or address').fill('https://arxiv.org/abs/2401.01234v2');
   await expect(dialog.getByLabel('arXiv id', { exact: true })).toHaveValue('2401.01234v2');
   await expect(dialog.getByLabel('URL', { exact: true })).toHaveValue('https://arxiv.org/abs/2401.01234v2');
+  await expect(dialog.getByLabel('DOI', { exact: true })).toHaveValue('');
   await expect(dialog.getByLabel('Type', { exact: true })).toHaveValue('article');
   await expect(dialog.getByText(/arXiv 2401\.01234v2: identifier, address and type \(Preprint\) filled/)).toBeVisible();
 

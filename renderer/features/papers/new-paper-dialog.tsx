@@ -9,6 +9,7 @@ import { readIdentifier } from '../../../shared/record/identifier-input';
 import { request } from '../../api/client';
 import { describeError } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
+import { isTextEntry } from '../import/use-paste-shortcut';
 import { useFocusReturn } from '../../ui/focus-return';
 import { confirm, undo } from '../organise/curation-actions';
 import { AuthorsEditor } from './authors-editor';
@@ -26,6 +27,8 @@ function NewPaperForm({ onDone }: { onDone(): void }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  // What the box filled last time: a different identifier pasted after it replaces those values.
+  const filled = useRef<Record<string, string>>({});
   const fill = (text: string) => {
     setIdentifier(text);
     if (!text.trim()) return setIdentified(null);
@@ -33,11 +36,12 @@ function NewPaperForm({ onDone }: { onDone(): void }) {
     if (!r.ok) return setIdentified({ ok: false, text: r.message });
     const f = r.fields;
     const arxiv = f.arxivId ? `${f.arxivId}${f.arxivVersion ? `v${f.arxivVersion}` : ''}` : undefined;
-    d.replace({
-      ...d.draft,
-      itemType: f.itemType,
-      text: { ...d.draft.text, ...(f.doi ? { doi: f.doi } : {}), ...(arxiv ? { arxivId: arxiv } : {}), ...(f.url ? { url: f.url } : {}) },
-    });
+    const next: Record<string, string> = { ...(f.doi ? { doi: f.doi } : {}), ...(arxiv ? { arxivId: arxiv } : {}), ...(f.url ? { url: f.url } : {}) };
+    const text2 = { ...d.draft.text };
+    // Values the user has not changed since the box filled them are cleared first.
+    for (const [k, v] of Object.entries(filled.current)) if (text2[k] === v) text2[k] = '';
+    filled.current = next;
+    d.replace({ ...d.draft, itemType: f.itemType, text: { ...text2, ...next } });
     setIdentified({ ok: true, text: r.kind === 'arxiv' ? `arXiv ${arxiv}: identifier, address and type (Preprint) filled. Type or paste the title and authors.` : `DOI ${f.doi}: identifier and address filled. Choose the type, then type or paste the title and authors.` });
   };
 
@@ -72,6 +76,14 @@ function NewPaperForm({ onDone }: { onDone(): void }) {
       onSubmit={(e) => {
         e.preventDefault();
         void create();
+      }}
+      onPaste={(e) => {
+        // A paste on a button of this form is an identifier for it, not a profile to import.
+        if (isTextEntry(e.target)) return;
+        e.preventDefault();
+        e.stopPropagation();
+        fill(e.clipboardData.getData('text/plain'));
+        document.getElementById('new-paper-identifier')?.focus();
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
