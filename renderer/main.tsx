@@ -16,6 +16,7 @@ import './styles/organise.css';
 import './styles/record.css';
 import './styles/notes.css';
 import './styles/backups.css';
+import './styles/paper-editor.css';
 import { queryClient } from './api/query-client';
 import { App } from './shell/app';
 import { loadTheme } from './stores/theme-store';

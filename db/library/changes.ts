@@ -14,6 +14,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { LecternError } from '../../shared/errors';
 import type { LibraryDb } from '../open';
 import { shiftAuthorCounts } from './author-counts';
+import { writeSnapshot, type PaperSnapshot } from './paper-record';
 
 /** Tables a change may touch, their primary key columns and the columns it may write. */
 const TABLES = {
@@ -37,7 +38,12 @@ export type Step =
   /** Delete the rows with these primary keys. */
   | { op: 'delete'; table: ChangeTable; keys: Row[] }
   /** Set `set` on the rows with these keys; one group per distinct set of values. */
-  | { op: 'update'; table: ChangeTable; groups: Array<{ set: Row; keys: Row[] }> };
+  | { op: 'update'; table: ChangeTable; groups: Array<{ set: Row; keys: Row[] }> }
+  /**
+   * Make one paper's record (bibliographic columns and author list) this snapshot: edits by hand and
+   * New paper (null deletes the paper: the undo of creating it). See db/library/paper-record.ts.
+   */
+  | { op: 'paperRecord'; id: number; record: PaperSnapshot | null; table?: never; /** The redo of New paper: may insert the paper. */ insert?: true };
 
 export interface Change {
   /** What the user did, for the Edit menu ("Undo Tag 1,000 papers"). */
@@ -76,6 +82,12 @@ function pick(row: Row, columns: readonly string[]): Row {
 
 /** Applies one step; returns the step that undoes it. */
 function applyStep(db: LibraryDb, step: Step): Step | null {
+  if (step.op === 'paperRecord') {
+    // An edit of a paper purged since does not bring a bare copy of it back; only New paper's redo inserts.
+    if (!step.insert && step.record !== null && !db.get(sql`SELECT 1 FROM papers WHERE id = ${step.id}`)) return null;
+    const before = writeSnapshot(db, step.id, step.record);
+    return step.record === null ? { op: 'paperRecord', id: step.id, record: before, insert: true } : { op: 'paperRecord', id: step.id, record: before };
+  }
   if (step.op === 'insert') {
     if (step.rows.length === 0) return null;
     const columns = Object.keys(step.rows[0]!);
@@ -161,7 +173,7 @@ export function recorded<T>(db: LibraryDb, label: string, work: () => { value: T
 
 /** Number of rows a change touches (for tests and the Edit menu). */
 export function changeSize(change: Change): number {
-  return change.steps.reduce((n, s) => n + (s.op === 'insert' ? s.rows.length : s.op === 'delete' ? s.keys.length : s.groups.reduce((m, g) => m + g.keys.length, 0)), 0);
+  return change.steps.reduce((n, s) => n + (s.op === 'paperRecord' ? 1 : s.op === 'insert' ? s.rows.length : s.op === 'delete' ? s.keys.length : s.groups.reduce((m, g) => m + g.keys.length, 0)), 0);
 }
 
 /** The current time as stored in the library (ISO 8601 UTC, milliseconds). */

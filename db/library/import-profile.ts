@@ -1,7 +1,7 @@
 /**
  * Importing a parsed paste into the library, in one transaction.
  */
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome, PasteSource } from '../../shared/paste/parsed';
@@ -20,9 +20,10 @@ import {
 import { withWriteLock } from '../write-lock';
 import { refreshPaperCounts } from './author-counts';
 import { recordCitationCount, recordNewPaperCount } from './citation-counts';
+import { editedTitleIndex, guardEditedFields } from './edited-fields';
 import { nameKey, surnameKey, titleKey } from './keys';
 import { addSnapshotIfChanged } from './metric-snapshot';
-import { authorNameParts, mergeRecord, paperRecord, recordColumnNames, type PaperRecordColumns } from './parsed-record';
+import { authorNameParts, mergeRecord, paperRecord, type PaperRecordColumns } from './parsed-record';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
 type Action = 'added' | 'updated' | 'unchanged';
@@ -158,9 +159,10 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   const claimed = new Set<number>();
   const done: ImportedPaper[] = [];
   const readOn = now.slice(0, 10);
+  const retitled = editedTitleIndex(tx);
   for (const paper of profile.papers) {
     const record = paperRecord(paper, profile.source);
-    const match = findMatch(tx, paper, record, claimed);
+    const match = findMatch(tx, paper, record, claimed, retitled);
     let paperId: number;
     let action: Action;
     if (match === null) {
@@ -173,13 +175,15 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
       // The count first: a changed count alone makes the paper `updated`.
       const recounted = recordCitationCount(tx, paperId, profile.source, paper.citations, importId, readOn);
       const merged = mergeRecord(tx.select().from(papers).where(eq(papers.id, paperId)).get()!, record, paper.type === null);
-      if (paperDiffers(tx, paperId, paper, merged)) {
+      // Fields the user edited by hand are left alone; the page's differing values are kept beside them.
+      const guarded = guardEditedFields(tx, paperId, merged, paper.authors);
+      if (paperDiffers(tx, paperId, paper, guarded) || guarded.sourceValuesChanged) {
         for (const r of tx.select({ id: paperAuthors.authorId }).from(paperAuthors).where(eq(paperAuthors.paperId, paperId)).all()) touchedAuthors.add(r.id);
-        tx.update(papers).set({ ...merged, updatedAt: now }).where(eq(papers.id, paperId)).run();
-        tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
+        tx.update(papers).set({ ...guarded.columns, updatedAt: now }).where(eq(papers.id, paperId)).run();
+        if (!guarded.keepAuthors) tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
         tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
         tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
-        writeChildren(tx, paperId, paper, profile.source, authorIds, affiliationIds);
+        writeChildren(tx, paperId, paper, profile.source, authorIds, affiliationIds, !guarded.keepAuthors);
         action = 'updated';
       } else if (recounted) {
         tx.update(papers).set({ updatedAt: now }).where(eq(papers.id, paperId)).run();
@@ -226,8 +230,8 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   return { importId, alreadyImported: false, format: profile.source, author: owner, snapshotAdded, ...counts, ...storedReport };
 }
 
-function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, source: PasteSource, authorIds: AuthorResolver, affiliationIds: AffiliationResolver): void {
-  if (p.authors.length > 0) {
+function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, source: PasteSource, authorIds: AuthorResolver, affiliationIds: AffiliationResolver, withAuthors = true): void {
+  if (withAuthors && p.authors.length > 0) {
     const parts = authorNameParts(p.authors, source);
     tx.insert(paperAuthors)
       .values(p.authors.map((printedName, position) => ({ paperId, position, printedName, ...parts[position], authorId: authorIds.resolve(printedName) })))
@@ -246,7 +250,7 @@ function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, source: PasteSou
 }
 
 /** Finds the existing paper this parsed paper is (see importProfile), or null. */
-function findMatch(tx: Tx, p: ParsedPaper, record: PaperRecordColumns, claimed: ReadonlySet<number>): number | null {
+function findMatch(tx: Tx, p: ParsedPaper, record: PaperRecordColumns, claimed: ReadonlySet<number>, retitled: ReadonlyMap<string, number[]>): number | null {
   for (const [column, value] of [
     [papers.arxivId, record.arxivId],
     [papers.doi, record.doi],
@@ -258,7 +262,7 @@ function findMatch(tx: Tx, p: ParsedPaper, record: PaperRecordColumns, claimed: 
   const candidates = tx
     .select({ id: papers.id, year: papers.year })
     .from(papers)
-    .where(eq(papers.titleKey, titleKey(p.title)))
+    .where(or(eq(papers.titleKey, titleKey(p.title)), inArray(papers.id, retitled.get(titleKey(p.title)) ?? [])))
     .all()
     .filter((c) => !claimed.has(c.id) && (c.year === null || p.year === null || Math.abs(c.year - p.year) <= 1));
   if (candidates.length === 0) return null;
@@ -277,9 +281,10 @@ function findMatch(tx: Tx, p: ParsedPaper, record: PaperRecordColumns, claimed: 
   return null;
 }
 
-function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper, next: PaperRecordColumns): boolean {
+function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper, guarded: { columns: Partial<PaperRecordColumns>; keepAuthors: boolean }): boolean {
   const row = tx.select().from(papers).where(eq(papers.id, paperId)).get()!;
-  for (const key of recordColumnNames(next)) {
+  const next = guarded.columns;
+  for (const key of Object.keys(next) as Array<keyof typeof next>) {
     if ((row[key] ?? null) !== (next[key] ?? null)) return true;
   }
   const printed = tx
@@ -297,7 +302,7 @@ function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper, next: PaperRecord
     .orderBy(paperAffiliations.position)
     .all()
     .map((r) => r.name);
-  return printed.join('\u0000') !== p.authors.join('\u0000') || affs.join('\u0000') !== p.affiliations.join('\u0000');
+  return (!guarded.keepAuthors && printed.join('\u0000') !== p.authors.join('\u0000')) || affs.join('\u0000') !== p.affiliations.join('\u0000');
 }
 
 /** Finds or creates author entities by name key, caching within one import. */

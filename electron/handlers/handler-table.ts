@@ -22,6 +22,7 @@ import { addToCollection, removeFromCollection } from '../../db/library/collecti
 import { setRating, setStarred, setStatus } from '../../db/library/paper-marks';
 import { createSavedSearch, deleteSavedSearch, listSavedSearches, updateSavedSearch } from '../../db/library/saved-searches';
 import { emptyTrash, restorePapers, trashInfo, trashPapers } from '../../db/library/trash';
+import { createPaper, paperRecord, resolveSourceValue, setPaperAuthors, updatePaper } from '../../db/library/paper-edits';
 import type { HandlerTable } from './channel-entry';
 import { importPaste, pasteFormatChoices, previewPaste } from './paste-handlers';
 import { upkeepEntries } from './upkeep-handlers';
@@ -101,5 +102,10 @@ export const handlerTable: HandlerTable = {
   'savedSearches.create': (db, input) => createSavedSearch(db, input),
   'savedSearches.update': (db, input) => updateSavedSearch(db, input),
   'savedSearches.delete': (db, input) => deleteSavedSearch(db, input),
+  'papers.record': (rdb, { id }) => paperRecord(rdb, id),
+  'papers.update': (db, input) => updatePaper(db, input),
+  'papers.setAuthors': (db, input) => setPaperAuthors(db, input),
+  'papers.create': (db, input) => createPaper(db, input),
+  'papers.resolveSourceValue': (db, input) => resolveSourceValue(db, input),
   ...upkeepEntries,
 };

@@ -36,6 +36,8 @@ import { ImportReportDialog } from '../features/import/import-report-dialog';
 import { DamageBanner } from '../features/backups/damage-banner';
 import { keepSelectionVisible } from '../features/organise/visible-selection';
 import { guardFocus } from '../ui/focus-return';
+import { NewPaperButton, NewPaperDialog } from '../features/papers/new-paper-dialog';
+import { useEditShortcuts } from '../features/papers/use-edit-shortcuts';
 
 const VIEWS: { id: MainView; label: string; title: string }[] = [
   { id: 'papers', label: 'Papers', title: 'The papers table' },
@@ -106,6 +108,7 @@ function Toolbar() {
       {view !== 'authors' ? <FilterBox /> : <span className="toolbar-spacer" />}
       <div className="toolbar-end">
         {view === 'papers' ? <ColumnsButton /> : null}
+        <NewPaperButton />
         <button type="button" className="button" onClick={() => openImport()} title="Import a profile page (or press Ctrl/Cmd+V outside a text field)">
           Import…
         </button>
@@ -143,6 +146,7 @@ export function App() {
   const papers = usePaperPages(listInput, prefsLoaded);
   useShortcuts(papers);
   useOrganiseShortcuts(papers);
+  useEditShortcuts();
   const inTrash = useUi((s) => s.facets.trash);
   useFirstProfileOnLoad();
   useEffect(() => {
@@ -219,6 +223,7 @@ export function App() {
       <ContextMenu />
       <BackupsDialog />
       <ImportReportDialog />
+      <NewPaperDialog />
     </div>
   );
 }

@@ -20,6 +20,7 @@ import { collectionsChannels } from './collections';
 import { marksChannels } from './marks';
 import { trashChannels } from './trash';
 import { savedSearchesChannels } from './saved-searches';
+import { paperEditsChannels } from './paper-edits';
 
 export * from '../model';
 export * from './inputs';
@@ -41,6 +42,7 @@ export const contract = {
   ...marksChannels,
   ...trashChannels,
   ...savedSearchesChannels,
+  ...paperEditsChannels,
   ...backupsChannels,
 } as const satisfies Record<string, ChannelSpec>;
 

@@ -21,6 +21,8 @@ const ACTION_WORDS = { added: 'Added', updated: 'Updated', unchanged: 'Seen agai
 import { TexText } from '../../ui/tex-text';
 import { PaperCuration } from '../organise/paper-curation';
 import { BibliographicFields, CodeFlag } from './bibliographic-fields';
+import { useEditing } from './edit-store';
+import { PaperEditButton, PaperEditor } from './paper-editor';
 const NO_ANNOTATIONS: never[] = [];
 
 export function PaperDetail() {
@@ -35,6 +37,7 @@ export function PaperDetail() {
   const terms = useQueryTerms(useUi((s) => s.filter));
   const titleMarks = useHitMarks(paper.data?.title ?? '', terms, 'title');
   const gone = useGoneElsewhere(paperId, paper.data, paper.error as (Error & { code?: string }) | null);
+  const editing = useEditing((s) => s.editingId !== null && s.editingId === paperId);
 
   // Enter on a row: focus the paper as soon as it is drawn (the pane may have just opened).
   useEffect(() => {
@@ -58,6 +61,7 @@ export function PaperDetail() {
   const p = paper.data;
   if (!p || p.id !== paperId) return <p className="pane-hint" aria-busy="true">Loading the paper…</p>;
 
+  if (editing) return <PaperEditor paperId={p.id} />;
   const date = formatPaperDate(p.date, p.year);
   const firstImport = p.imports[0];
   const annotationList = annotations.data && annotations.dataInput?.paperId === p.id ? annotations.data : NO_ANNOTATIONS;
@@ -74,6 +78,7 @@ export function PaperDetail() {
         ))}
         {p.hasCode ? <CodeFlag extra={p.extra} /> : null}
         {p.venue ? <span className="muted">{p.venue}</span> : null}
+        <PaperEditButton paperId={p.id} />
       </div>
       <PaperCuration paper={p} />
       <BibliographicFields paper={p} />

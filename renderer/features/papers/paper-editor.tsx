@@ -1,0 +1,142 @@
+/**
+ * Edit mode of the detail pane: every field of the open paper and its author list, checked as typed;
+ * Save (Ctrl/Cmd+Enter) sends what changed, Cancel (Escape) leaves it as it was. Fields edited by hand
+ * are marked, and where a later import read a different value, the page's value shows beside the
+ * field with Accept / Ignore. Every save is undoable (Ctrl/Cmd+Z, "Undo edit title").
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { PaperRecord } from '../../../shared/contract/paper-edits';
+import { request } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
+import { describeError } from '../../stores/notice-store';
+import { editorKeys } from '../../ui/editor-keys';
+import { confirm, undo } from '../organise/curation-actions';
+import { AuthorsEditor } from './authors-editor';
+import { useEditing } from './edit-store';
+import { authorInputs, authorsChanged, changedFields, draftOf } from './record-draft';
+import { RecordFields } from './record-fields';
+import { useRecordDraft } from './use-record-draft';
+
+/** Focus the first box with a message (after a refused Save). */
+export function focusFirstProblem(form: HTMLElement | null): void {
+  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+}
+
+function EditorForm({ record }: { record: PaperRecord }) {
+  const stopEdit = useEditing((s) => s.stopEdit);
+  const form = useRef<HTMLFormElement>(null);
+  const d = useRecordDraft(() => draftOf(record));
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('textarea, input')?.focus();
+    // Another paper opened, or the pane closed: leaving is Cancel (nothing unsaved is written).
+    return () => useEditing.getState().stopEdit();
+  }, []);
+
+  const done = () => {
+    stopEdit();
+    requestAnimationFrame(() => document.getElementById('paper-edit-button')?.focus());
+  };
+
+  const save = async () => {
+    if (busy) return;
+    if (Object.keys(d.messages).length > 0) {
+      d.revealAll();
+      focusFirstProblem(form.current);
+      return;
+    }
+    const fields = changedFields(d.draft, record);
+    const authors = authorsChanged(d.draft, record);
+    if (Object.keys(fields).length === 0 && !authors) return done();
+    setBusy(true);
+    setError(null);
+    try {
+      if (Object.keys(fields).length > 0) await request('papers.update', { id: record.id, fields });
+      if (authors) await request('papers.setAuthors', { id: record.id, authors: authorInputs(d.draft.authors) });
+      const state = await request('undo.state', {});
+      done();
+      confirm(`Saved${state.undo ? `: ${state.undo.toLowerCase()}` : ''}.`, { label: 'Undo', run: () => void undo() });
+    } catch (err) {
+      setError(describeError(err));
+      setBusy(false);
+    }
+  };
+
+  const resolve = async (field: string, accept: boolean) => {
+    try {
+      const next = await request('papers.resolveSourceValue', { id: record.id, field, accept });
+      if (accept) {
+        const fresh = draftOf(next);
+        d.replace(field === 'authors' ? { ...d.draft, authors: fresh.authors } : field === 'itemType' ? { ...d.draft, itemType: fresh.itemType } : field === 'keywords' ? { ...d.draft, keywords: fresh.keywords } : { ...d.draft, text: { ...d.draft.text, [field]: fresh.text[field] ?? '' } });
+      }
+    } catch (err) {
+      setError(describeError(err));
+    }
+  };
+
+  const source = { values: record.sourceValues, onResolve: (f: string, a: boolean) => void resolve(f, a) };
+  return (
+    <form
+      ref={form}
+      className="paper-editor"
+      aria-label="Edit the paper"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={editorKeys(() => void save(), done)}
+    >
+      <div className="paper-editor-head">
+        <h2 className="section-title">Edit paper</h2>
+        <p className="field-hint">Ctrl/Cmd+Enter saves, Escape cancels. Fields you change are marked “edited”: a re-import keeps your value.</p>
+      </div>
+      {error ? (
+        <p className="dialog-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <RecordFields idPrefix="edit" draft={d.draft} messages={d.messages} showAll={d.showAll} touched={d.touched} edited={record.editedFields} source={source} onText={d.onText} onType={d.onType} onKeywords={d.onKeywords} onBlur={d.onBlur} afterDate={<AuthorsEditor idPrefix="edit" rows={d.draft.authors} edited={record.editedFields.includes('authors')} messages={d.messages} showAll={d.showAll} source={source} onChange={d.onAuthors} />} />
+      <div className="paper-editor-actions">
+        <button type="button" className="button" onClick={done} disabled={busy}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Edit mode for one paper (loads its full record first). */
+export function PaperEditor({ paperId }: { paperId: number }) {
+  const record = useChannel('papers.record', { id: paperId });
+  if (record.error && !record.data) return <p className="pane-error">{record.error.message}</p>;
+  if (!record.data || record.data.id !== paperId) return <p className="pane-hint" aria-busy="true">Loading the paper…</p>;
+  return <EditorForm key={paperId} record={record.data} />;
+}
+
+/** The detail pane's Edit button (or E with a paper open), and a line when the page has newer values. */
+export function PaperEditButton({ paperId }: { paperId: number }) {
+  const startEdit = useEditing((s) => s.startEdit);
+  const record = useChannel('papers.record', { id: paperId });
+  const newer = record.data?.id === paperId ? Object.keys(record.data.sourceValues).length : 0;
+  return (
+    <>
+      <button type="button" id="paper-edit-button" className="button button-sm" onClick={() => startEdit(paperId)} title="Edit this paper's fields and authors (E)">
+        Edit
+      </button>
+      {newer > 0 ? (
+        <p className="source-value-hint" data-testid="source-value-hint">
+          A later import read {newer === 1 ? 'a different value for a field' : `different values for ${newer} fields`} you edited.{' '}
+          <button type="button" className="link-button" onClick={() => startEdit(paperId)}>
+            Review
+          </button>
+        </p>
+      ) : null}
+    </>
+  );
+}

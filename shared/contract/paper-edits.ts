@@ -1,0 +1,95 @@
+/**
+ * Editing a paper by hand: its bibliographic fields, its author list with CSL name parts, a new paper
+ * from scratch, and the page's newer values kept beside fields the user edited. Every write is undoable.
+ */
+import { z } from 'zod';
+import type { ChannelSpec } from './channel';
+import { Id } from '../model';
+import { CSL_TYPES } from '../record/csl-types';
+
+const Text = (max: number) => z.string().max(max).nullable();
+
+/** The editable fields (names as db/schema.ts names them; shared/record/editable-fields.ts). null clears. */
+export const PaperFields = z.object({
+  title: z.string().max(10_000),
+  itemType: z.enum(CSL_TYPES),
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  date: Text(20),
+  venue: Text(1000),
+  volume: Text(100),
+  issue: Text(100),
+  page: Text(200),
+  number: Text(200),
+  publisher: Text(1000),
+  publisherPlace: Text(1000),
+  event: Text(1000),
+  url: Text(4000),
+  doi: Text(500),
+  /** With or without a version (`2401.01234v2`): the version goes to arxivVersion. */
+  arxivId: Text(100),
+  isbn: Text(40),
+  issn: Text(40),
+  pmid: Text(40),
+  pmcid: Text(40),
+  language: Text(50),
+  abstract: Text(200_000),
+  keywords: z.array(z.string().max(200)).max(200),
+});
+export type PaperFields = z.infer<typeof PaperFields>;
+export type PaperFieldName = keyof PaperFields;
+
+/** One author as edited: the name as printed (required) and its CSL name parts. */
+export const AuthorInput = z.object({
+  printedName: z.string().max(1000),
+  family: z.string().max(500).nullable().optional(),
+  given: z.string().max(500).nullable().optional(),
+  droppingParticle: z.string().max(100).nullable().optional(),
+  nonDroppingParticle: z.string().max(100).nullable().optional(),
+  suffix: z.string().max(100).nullable().optional(),
+  literal: z.string().max(1000).nullable().optional(),
+});
+export type AuthorInput = z.infer<typeof AuthorInput>;
+
+export const RecordAuthorView = AuthorInput.required().extend({ authorId: Id });
+
+/** A paper as the editor shows it. */
+export const PaperRecord = z.object({
+  id: Id,
+  fields: PaperFields.extend({ arxivVersion: z.number().int().nullable() }),
+  authors: z.array(RecordAuthorView),
+  /** The source cut the author list ("et al."). */
+  authorsTruncated: z.boolean(),
+  /** Fields the user edited by hand (`authors` for the author list): a re-import leaves them alone. */
+  editedFields: z.array(z.string()),
+  /** For edited fields, the value a later import read from the page, to accept or ignore. */
+  sourceValues: z.record(z.string(), z.unknown()),
+});
+export type PaperRecord = z.infer<typeof PaperRecord>;
+
+export const paperEditsChannels = {
+  /** Everything the editor shows of one paper. `NOT_FOUND` when there is no such paper. */
+  'papers.record': { kind: 'read', reads: ['papers', 'paper_authors'], input: z.object({ id: Id }), output: PaperRecord },
+  /**
+   * Change some fields; each is checked (shared/record/field-checks.ts) and marked as edited.
+   * `INVALID_INPUT` with the field's message (`details.field`); `NOT_FOUND`.
+   */
+  'papers.update': { kind: 'undoableWrite', changes: ['papers'], input: z.object({ id: Id, fields: PaperFields.partial() }), output: PaperRecord },
+  /** Replace the author list (add, remove, reorder, name parts); names are linked to author entities. */
+  'papers.setAuthors': {
+    kind: 'undoableWrite', changes: ['papers', 'paper_authors', 'authors'],
+    input: z.object({ id: Id, authors: z.array(AuthorInput).max(5000), truncated: z.boolean().optional() }),
+    output: PaperRecord,
+  },
+  /** A new paper typed by hand (every given field edited). Returns its id. */
+  'papers.create': {
+    kind: 'undoableWrite', changes: ['papers', 'paper_authors', 'authors'],
+    input: z.object({ fields: PaperFields.partial().extend({ title: z.string().max(10_000), arxivVersion: z.number().int().min(1).nullable().optional() }), authors: z.array(AuthorInput).max(5000).default([]) }),
+    output: z.object({ id: Id }),
+  },
+  /** Take the page's newer value of an edited field (`accept`), or drop it. `NOT_FOUND` when none is kept. */
+  'papers.resolveSourceValue': {
+    kind: 'undoableWrite', changes: ['papers', 'paper_authors', 'authors'],
+    input: z.object({ id: Id, field: z.string().max(50), accept: z.boolean() }),
+    output: PaperRecord,
+  },
+} as const satisfies Record<string, ChannelSpec>;
