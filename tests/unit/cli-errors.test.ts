@@ -176,13 +176,13 @@ describe('lectern: text from outside is printed with its control characters esca
     const r = lectern(['import', '-'], { input: `${hostile} hello\n\u009b31m red\nthird \u202eline\n` });
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(RAW_CONTROLS);
-    expect(r.stderr).toContain('the text starts with "\\x1b]0;pwned\\x07\\x1b[2J hello", "\\u009b31m red", "third \\u202eline".\n');
+    expect(r.stderr).toContain('The text starts with "\\x1b]0;pwned\\x07\\x1b[2J hello", "\\u009b31m red", "third \\u202eline".\n');
   });
 
   it('non-UTF-8 bytes and a paste over the size limit: one line each, nothing raw', () => {
     const bytes = lectern(['import', '-'], { input: Buffer.from([0xff, 0xfe, 0x00, 0x1b, 0x5b, 0x32, 0x4a, 0x0a, 0x61]) });
     expect(bytes.code).toBe(1);
-    expect(bytes.stderr).toContain('the text starts with "\ufffd\ufffd\\x00\\x1b[2J", "a".\n');
+    expect(bytes.stderr).toContain('The text starts with "\ufffd\ufffd\\x00\\x1b[2J", "a".\n');
     const huge = lectern(['import', '-'], { input: 'x'.repeat(21_000_000) });
     expect(huge.code).toBe(1);
     expect(huge.stderr).toMatch(/^lectern: [^\n]*20 MB[^\n]*\n$/);
