@@ -1,6 +1,7 @@
 /** The button beside an import in the sidebar that opens its kept report. */
 import { useImportReport } from './import-report-dialog';
 
+/** @param id the import whose report it opens; @param name the import in words, for the button's accessible name */
 export function ImportReportButton({ id, name }: { id: number; name: string }) {
   return (
     <button type="button" className="icon-button nav-item-action" aria-label={`Report of the import ${name}`} title="Open the import report" onClick={() => useImportReport.getState().show(id)}>

@@ -15,6 +15,7 @@ function cell(v: number | string | null): string {
   return typeof v === 'number' ? formatCount(v) : v;
 }
 
+/** The comparison table: a column per source's latest capture, then the library's; hidden when neither side has a figure. */
 export function PageVsLibrary({ metrics }: { metrics: AuthorMetrics }) {
   const rows = comparisonRows(metrics);
   if (rows.length === 0 || (metrics.pageFigures.length === 0 && metrics.libraryFigures === null)) return null;
