@@ -222,7 +222,10 @@ export function parseHistogram(block: ReadonlyArray<{ i: number; text: string }>
     if (consecutiveYears(first)) pairs = first.map((y, n) => [y, tokens[half + n]!]);
     else if (consecutiveYears(even)) pairs = even.map((y, n) => [y, tokens[2 * n + 1]!]);
   }
-  if (!pairs) return fail(`The Cited by chart has ${labels?.length ?? 'no'} year labels for ${tokens.length} values, so its yearly counts were not read (line ${(tokenLines[0] ?? 0) + 1}).`);
+  if (!pairs) {
+    const shown = labels ? `${labels.length} year labels for ${tokens.length} values` : `${tokens.length} numbers that do not pair up as years and values`;
+    return fail(`The Cited by chart has ${shown}, so its yearly counts were not read (line ${tokenLines[0]! + 1}).`);
+  }
   if (labelLine >= 0) used.add(labelLine);
   for (const i of tokenLines) used.add(i);
   return Object.fromEntries(pairs.map(([y, v]) => [y, Number(v)]));

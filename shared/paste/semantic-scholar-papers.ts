@@ -86,11 +86,12 @@ function readCard(card: Card, maybeCut: boolean, out: CardsResult): void {
   const lines = [...card.lines];
   // TLDR: the label, then the sentence with the glued `Expand` button.
   let tldr: string | null = null;
+  const tldrLines: Line[] = [];
   const at = lines.findIndex((l) => l.text.trim() === 'TLDR');
   if (at >= 0) {
     const sentence = lines[at + 1];
     if (sentence) tldr = withoutExpand(sentence.text.trim());
-    for (const l of lines.splice(at, sentence ? 2 : 1)) out.used.add(l.i);
+    tldrLines.push(...lines.splice(at, sentence ? 2 : 1));
   }
   let dateAt = -1;
   for (let n = lines.length - 1; n >= 1 && dateAt < 0; n--) if (parsePageDate(lines[n]!.text) !== null) dateAt = n;
@@ -108,6 +109,7 @@ function readCard(card: Card, maybeCut: boolean, out: CardsResult): void {
   }
   const paper = emptyPaper(title.text.trim());
   out.used.add(title.i);
+  for (const l of tldrLines) out.used.add(l.i);
   if (authors) {
     const list = splitAuthorList(authors.text);
     paper.authors = list.authors;
