@@ -30,7 +30,10 @@ const ARTICLES_RANGE = /^Articles \d+[–-]\d+$/;
 const ESTIMATED = 'Dates and citation counts are estimated';
 const CELL_SIGNATURE = /^[^\t]+\t\d{1,7}\*?\t(?:19|20)\d{2}$/;
 /** Menu, button and footer lines of the page: no data. */
-const PAGE_UI = new Set(['Skip to main content', 'Sign in', 'Get my own profile', 'Follow', 'Following', 'Show more', 'Help', 'Privacy', 'Terms', 'View all', 'Cited by']);
+const PAGE_UI = new Set([
+  'Skip to main content', 'Sign in', 'Sign out', 'Get my own profile', 'My profile', 'My library', 'Alerts', 'Metrics', 'Advanced search',
+  'Settings', 'Follow', 'Following', 'Edit', 'Show more', 'Help', 'Privacy', 'Terms', 'View all', 'Cited by',
+]);
 const FOOTER_WORDS = new Set(['Show more', 'Help', 'Privacy', 'Terms']);
 
 type Mode = 'header' | 'stats' | 'access' | 'coauthors' | 'table' | 'footer';

@@ -59,7 +59,7 @@ export function parseCards(body: readonly Line[], startCut: boolean): CardsResul
       if (owner) {
         owner.buttons.push(line);
         if (text === 'PDF' || text === 'View PDF') owner.pdf = true;
-      } else out.notes.set(line.i, 'button with no paper before it');
+      } else out.notes.set(line.i, cur ? 'page button' : 'button with no paper before it');
       return;
     }
     cur ??= { lines: [], dated: false, count: null, pdf: false, buttons: [] };

@@ -32,7 +32,9 @@ const PAGE_UI = new Set([
   'Search', 'Sign In', 'Create Free Account', 'Follow', 'Claim Author Page', 'Publications', 'Citing Authors', 'Referenced Authors',
   'Co-Authors', 'Co-Author Graph', 'Influence', 'Filter by', 'Fields of Study', 'Has PDF', 'Publication Type', 'Author',
   'Journals & Conferences', 'Date Range', 'Clear', 'Share', 'Alert', 'Claim', 'Previous', 'Next', '…', '...',
+  'Sort by', 'Most Influential Papers', 'Citation Count', 'Recency',
 ]);
+const UI_SENTENCE = 'Author pages are created from data sourced from';
 const FOOTER_START = new Set(['Stay Connected With Semantic Scholar', 'What Is Semantic Scholar?', 'Proudly built by Ai2']);
 const DIGITS = /^\d{1,4}$/;
 
@@ -43,33 +45,55 @@ const DIGITS = /^\d{1,4}$/;
  */
 export function semanticScholarSignatures(lines: readonly string[]): number {
   let score = 0;
-  for (const line of lines) {
-    if (
+  lines.forEach((line, n) => {
+    // The card buttons `Save` then `Cite`, in that order on consecutive lines.
+    if (line === 'Cite' && lines[n - 1] === 'Save') score++;
+    else if (
       line.startsWith(SKIP_LINKS) ||
       line.includes(LOGO) ||
       line === 'Highly Influential Citations' ||
       line === 'Claim Author Page' ||
       line === 'TLDR' ||
-      line.startsWith('Author pages are created from data sourced from') ||
+      line.startsWith(UI_SENTENCE) ||
       line === 'Stay Connected With Semantic Scholar' ||
       PLUS_AUTHORS.test(line)
     ) {
       score++;
     }
-  }
+  });
   return score;
 }
 
-/** A metric label with its value on the same line (`h-index 23`, `h-index23`), or the bare label. */
-function metricOf(text: string): { key: keyof ProfileMetrics; value: number | null } | null {
-  for (const [label, key] of METRICS) {
-    if (!text.startsWith(label)) continue;
-    const rest = text.slice(label.length).trim();
-    if (rest === '') return { key, value: null };
-    const value = parseCount(rest);
-    return value === null ? null : { key, value };
+/** A count as the header prints it: digits with separators, or `4.9k`. */
+const COUNT_CHARS = '0123456789,.kKM';
+
+/**
+ * The metrics a header line holds: one label (`h-index`, its value on the next line), a label with its
+ * value (`h-index 23`, `h-index23`), or several glued (`Publications87h-index23Citations4,912`).
+ * @returns the metrics in line order (value null: on the next line), or null when the line is not metrics
+ */
+function metricsOf(text: string): Array<{ key: keyof ProfileMetrics; value: number | null }> | null {
+  const out: Array<{ key: keyof ProfileMetrics; value: number | null }> = [];
+  let at = 0;
+  while (at < text.length) {
+    const found = METRICS.find(([label]) => text.startsWith(label, at));
+    if (!found) return null;
+    at += found[0].length;
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    const from = at;
+    while (at < text.length && COUNT_CHARS.includes(text[at]!)) at++;
+    const digits = text.slice(from, at);
+    while (text[at] === ' ' || text[at] === '\t') at++;
+    if (digits === '') {
+      if (at < text.length) return null;
+      out.push({ key: found[1], value: null });
+      break;
+    }
+    const value = parseCount(digits);
+    if (value === null) return null;
+    out.push({ key: found[1], value });
   }
-  return null;
+  return out.length > 0 ? out : null;
 }
 
 /**
@@ -106,17 +130,20 @@ export function parseSemanticScholarLines(lines: readonly string[]): ParseOutcom
   let firstMetric = -1;
   let headerEnd = 0;
   for (let n = 0; n < Math.min(end, 80); n++) {
-    const m = metricOf(nonBlank[n]!.text.trim());
-    if (!m && firstMetric >= 0) break;
-    if (!m) continue;
-    let value = m.value;
+    const found = metricsOf(nonBlank[n]!.text.trim());
+    if (!found && firstMetric >= 0) break;
+    if (!found) continue;
     let valueAt = n;
-    if (value === null) {
-      value = nonBlank[n + 1] ? parseCount(nonBlank[n + 1]!.text) : null;
-      valueAt = n + 1;
+    for (const m of found) {
+      let value = m.value;
+      if (value === null) {
+        value = nonBlank[n + 1] ? parseCount(nonBlank[n + 1]!.text) : null;
+        if (value === null) continue;
+        valueAt = n + 1;
+      }
+      if (metrics[m.key] === undefined) (metrics as Record<string, number>)[m.key] = value;
     }
-    if (value === null) continue;
-    if (metrics[m.key] === undefined) (metrics as Record<string, number>)[m.key] = value;
+    if (valueAt === n && found.some((m) => m.value === null)) continue;
     if (firstMetric < 0) firstMetric = n;
     used.add(nonBlank[n]!.i);
     used.add(nonBlank[valueAt]!.i);
@@ -137,7 +164,7 @@ export function parseSemanticScholarLines(lines: readonly string[]): ParseOutcom
 
   const body = nonBlank.slice(bodyStart, end).filter((l) => {
     const t = l.text.trim();
-    if (!PAGE_UI.has(t) || t === 'Share' || t === 'Alert') return true;
+    if ((!PAGE_UI.has(t) && !t.startsWith(UI_SENTENCE)) || t === 'Share' || t === 'Alert') return true;
     notes.set(l.i, 'page menu or button');
     return false;
   });

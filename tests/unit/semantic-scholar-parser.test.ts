@@ -63,6 +63,16 @@ describe('Semantic Scholar pages', () => {
     const { profile } = parse(text);
     expect(profile.author).toMatchObject({ name: 'Ada Lovelace', affiliation: null, metrics: { paper_count: 1204, h_index: 23, citations: 4900, highly_influential_citations: 318 } });
     expect(profile.papers).toHaveLength(1);
+    const glued = parse(['Ada Lovelace', 'Analytical University', 'Publications87h-index23Citations4,912Highly Influential Citations318', 'Follow', 'A Title', 'A Lovelace', '2019', '3', 'Save', 'Cite'].join('\n'));
+    expect(glued.profile.author).toMatchObject({ name: 'Ada Lovelace', affiliation: 'Analytical University', metrics: { paper_count: 87, h_index: 23, citations: 4912, highly_influential_citations: 318 } });
+    expect(glued.profile.papers.map((p) => [p.title, p.year, p.citations])).toEqual([['A Title', 2019, 3]]);
+  });
+
+  it('reads the cards when the Sort by line is missing, skipping the tabs and the notice above them', () => {
+    const lines = read(join(PROFILES, 'semantic-scholar.txt')).split('\n').filter((l) => !l.startsWith('Sort by'));
+    const { profile } = parse(lines.join('\n'));
+    expect(profile.papers).toHaveLength(20);
+    expect(profile.papers[0]!.title).toBe('KIRIN-RL: Auditing Symbolic Regression with Hierarchical Memory');
   });
 
   it('reads +k authors, TLDR without its Expand link, an ArXiv preprint, and PDF buttons of the card before them', () => {
