@@ -83,6 +83,7 @@ export function parseGoogleScholarLines(lines: readonly string[]): ParseOutcome 
   let mode: Mode = 'header';
   let tableHeadSeen = false;
   let rowsSeen = 0;
+  let pendingAfterFooter = false;
   let incompleteTail: ParseOutcome['report']['incompleteTail'] = null;
 
   const row = (title: Line, authors: Line, venue: Line | null, cells: Cells | null, cellLine: Line | null) => {
@@ -132,6 +133,10 @@ export function parseGoogleScholarLines(lines: readonly string[]): ParseOutcome 
     if (pending.length === 0) return;
     const p = pending;
     pending = [];
+    if (pendingAfterFooter) {
+      for (const l of p) notes.set(l.i, 'page footer');
+      return;
+    }
     if (atEnd && p.length <= 2) {
       const missing = p.length === 1 ? 'authors, venue, citations and year' : 'venue, citations and year';
       incompleteTail = { line: p[0]!.i + 1, text: p[0]!.text, missing };
@@ -189,8 +194,11 @@ export function parseGoogleScholarLines(lines: readonly string[]): ParseOutcome 
     else if (mode === 'stats') stats.push(line);
     else if (mode === 'access') access.push(line);
     else if (mode === 'coauthors') coauthorLines.push(line);
-    else if (mode === 'table') pending.push(line);
-    else notes.set(i, 'page footer');
+    else {
+      // After the footer: more rows (a paste of two list pages) or more footer; the cells line decides.
+      if (pending.length === 0) pendingAfterFooter = mode === 'footer';
+      pending.push(line);
+    }
   });
   closeTable(true);
 

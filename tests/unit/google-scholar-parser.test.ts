@@ -151,6 +151,14 @@ describe('Google Scholar rows and header', () => {
     expect(profile.papers.map((p) => p.venue)).toEqual(['Venue One', 'Venue Two, 2018']);
   });
 
+  it('reads rows pasted after a footer (two list pages in one paste) and treats unknown lines after the footer as footer', () => {
+    const rows = ['TITLE\tCITED BY\tYEAR', 'T1', 'A Author', 'V1\t1\t2020', 'Articles 1–1', 'Show more', 'T2', 'B Author', 'V2\t2\t2021', 'Articles 1–2', 'About Scholar', 'Send feedback'];
+    const { profile, report } = parse(rows.join('\n'));
+    expect(profile.papers.map((p) => p.title)).toEqual(['T1', 'T2']);
+    expect(report.incompleteTail).toBeNull();
+    expect(report.skipped.slice(-2).map((s) => [s.text, s.reason])).toEqual([['About Scholar', 'page footer'], ['Send feedback', 'page footer']]);
+  });
+
   it('marks a venue cut with … and keeps merged citations with the star on either side', () => {
     const rows = ['TITLE\tCITED BY\tYEAR', 'T1', 'A Author', 'Proceedings of Something Long…\t*12\t2020', 'T2', 'B Author', 'Short Venue\t7*\t2021'];
     const { profile } = parse(rows.join('\n'));
