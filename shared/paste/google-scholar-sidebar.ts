@@ -21,6 +21,27 @@ export function sinceYear(line: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+const LOCAL_ROW = /^[^\t\d]{1,40}\t(\d+)\t(\d+)$/;
+const YEAR_IN = /(?:^|\D)(\d{4})(?:\D|$)/;
+
+/**
+ * The Cited by table's heading in another interface language (`\tAlle\tSeit 2020`, `\t全部\t2020 年至今`):
+ * an empty first cell, a label, and a cell holding one year among words.
+ * @returns the year, or null
+ */
+export function localSinceYear(line: string): number | null {
+  const cells = line.split('\t');
+  if (cells.length !== 3 || cells[0] !== '' || cells[1]!.trim() === '' || DIGITS.test(cells[2]!.trim())) return null;
+  const m = YEAR_IN.exec(cells[2]!);
+  return m ? Number(m[1]) : null;
+}
+
+/** The citations row of the Cited by table under another language's label (`Zitate\t9415\t5588`), or null. */
+export function localCitationsLine(line: string): { key: 'citations'; all: number; recent: number } | null {
+  const m = LOCAL_ROW.exec(line);
+  return m ? { key: 'citations', all: Number(m[1]), recent: Number(m[2]) } : null;
+}
+
 /** A `Citations|h-index|i10-index \t all \t recent` line of the Cited by table, or null. */
 export function metricLine(line: string): { key: 'citations' | 'h_index' | 'i10_index'; all: number; recent: number } | null {
   const m = METRIC.exec(line);
@@ -39,6 +60,23 @@ export function addMetric(metrics: ProfileMetrics, m: NonNullable<ReturnType<typ
 /** Whether the line is the verified-email line of the header. */
 export function isEmailLine(line: string): boolean {
   return EMAIL.test(line) || line === NO_EMAIL;
+}
+
+const DOMAIN = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}$/;
+
+/**
+ * The domain of a verified-email line in another interface language (`Bestätigte E-Mail-Adresse bei
+ * northvale.edu - Startseite`): a domain after two words or more, last or before ` - <link word>`.
+ * @returns the domain, or null when the line is not shaped like one
+ */
+export function localEmailDomain(line: string): string | null {
+  const words = line.split(' ');
+  for (let n = 2; n < words.length && n < 12; n++) {
+    if (!DOMAIN.test(words[n]!) || !words[n]!.includes('.')) continue;
+    const rest = words.slice(n + 1);
+    if (rest.length === 0 || (rest[0] === '-' && rest.length <= 3)) return words[n]!;
+  }
+  return null;
 }
 
 const isUpper = (c: string | undefined): boolean => c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
@@ -81,7 +119,8 @@ export function splitInterests(line: string): string[] {
  * @returns the author card (null when no name was pasted) and the line numbers it used
  */
 export function parseHeader(header: ReadonlyArray<{ i: number; text: string }>, used: Set<number>): ParsedAuthor | null {
-  const k = header.findIndex((h) => isEmailLine(h.text));
+  let k = header.findIndex((h) => isEmailLine(h.text));
+  if (k < 0) k = header.findIndex((h) => localEmailDomain(h.text) !== null);
   let nameAt = -1;
   let affAt = -1;
   let interestsAt = -1;
@@ -102,8 +141,9 @@ export function parseHeader(header: ReadonlyArray<{ i: number; text: string }>, 
   const author: ParsedAuthor = { name: pick(nameAt), affiliation: null, interests: [], homepage: null, ids: {}, metrics: {}, extra: {} };
   if (affAt >= 0) author.affiliation = pick(affAt);
   if (k >= 0) {
-    const email = EMAIL.exec(pick(k));
-    if (email) author.extra.verified_email_domain = email[1]!;
+    const text = pick(k);
+    const domain = EMAIL.exec(text)?.[1] ?? localEmailDomain(text);
+    if (domain) author.extra.verified_email_domain = domain;
   }
   if (interestsAt >= 0) author.interests = splitInterests(pick(interestsAt));
   return author;

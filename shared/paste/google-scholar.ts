@@ -14,6 +14,8 @@ import { buildPaper, looksLikeAuthors, matchCells, type Cells } from './google-s
 import {
   addMetric,
   isEmailLine,
+  localCitationsLine,
+  localSinceYear,
   metricLine,
   parseCoauthors,
   parseHeader,
@@ -26,8 +28,10 @@ import type { ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './p
 import type { PasteFormat } from './paste-format';
 
 const TABLE_HEAD = /^TITLE\tCITED BY\tYEAR$/i;
-const ARTICLES_RANGE = /^Articles \d+[–-]\d+$/;
+/** `Articles 1–30`, or the same in another interface language (`Artikel 1–30`: en dash). */
+const ARTICLES_RANGE = /^(?:Articles \d+[–-]\d+|[^\d\t]{1,20} \d+–\d+)$/;
 const ESTIMATED = 'Dates and citation counts are estimated';
+const DIGIT = /\d/;
 const CELL_SIGNATURE = /^[^\t]+\t\d{1,7}\*?\t(?:19|20)\d{2}$/;
 /** Menu, button and footer lines of the page: no data. */
 const PAGE_UI = new Set([
@@ -149,8 +153,9 @@ export function parseGoogleScholarLines(lines: readonly string[]): ParseOutcome 
     const text = raw.trim();
     if (text === '') return;
     const line: Line = { i, text: raw };
-    const since = sinceYear(raw);
-    const metric = metricLine(raw);
+    // Other interface languages: the Cited by heading and its citations row keep their shape, not their words.
+    const since = sinceYear(raw) ?? (mode === 'table' ? null : localSinceYear(raw));
+    const metric = metricLine(raw) ?? (mode === 'stats' && metrics.citations === undefined ? localCitationsLine(raw) : null);
     const cells = metric || since !== null ? null : matchCells(raw);
     if (since !== null || metric || text === 'Cited by') {
       closeTable(false);
@@ -166,7 +171,7 @@ export function parseGoogleScholarLines(lines: readonly string[]): ParseOutcome 
       used.add(i);
       return;
     }
-    if (TABLE_HEAD.test(text)) {
+    if (TABLE_HEAD.test(text) || isLocalTableHead(text)) {
       closeTable(false);
       mode = 'table';
       tableHeadSeen = true;
@@ -227,6 +232,12 @@ export function parseGoogleScholarLines(lines: readonly string[]): ParseOutcome 
     profile: { source: 'google_scholar', source_url_hint: 'https://scholar.google.com/citations?user=<id>', author, papers },
     report: { skipped, incompleteTail, warnings },
   };
+}
+
+/** The table heading in another language (`TITEL\tZITIERT VON\tJAHR`): three cells of upper-case words, no digit. */
+function isLocalTableHead(text: string): boolean {
+  const cells = text.split('\t');
+  return cells.length === 3 && cells.every((c) => c.trim() !== '' && !DIGIT.test(c)) && text === text.toUpperCase();
 }
 
 /** The authors cell of a row without venue, minus the narrow layout's `, YEAR`. */

@@ -144,6 +144,61 @@ describe('the Google Scholar report', () => {
   });
 });
 
+/** A profile in the German interface: words change, line shapes stay. */
+const GERMAN = [
+  'Direkt zum Hauptinhalt',
+  'Anmelden',
+  'Eigenes Profil erstellen',
+  'Henrik Ødegård',
+  'Professor für Computerlinguistik, Northvale University',
+  'Bestätigte E-Mail-Adresse bei northvale.edu - Startseite',
+  'SpracherkennungMaschinelle Übersetzung',
+  'Folgen',
+  'Zitiert von',
+  'Alle anzeigen',
+  '\tAlle\tSeit 2020',
+  'Zitate\t9415\t5588',
+  'h-index\t38\t31',
+  'i10-index\t84\t66',
+  '2022\t2023\t2024',
+  '1048\t1163\t1049',
+  'Koautoren',
+  'Alle anzeigen',
+  'Ingrid Halvorsen',
+  'Fjordhavn University',
+  'TITEL\tZITIERT VON\tJAHR',
+  'Near-Optimal Bounds for Quantized Inference',
+  'H Ødegård',
+  'Transactions of the Association for Computational Linguistics 7, 453-466\t2317*\t2019',
+  'Scaling Laws for Robotic Grasping',
+  'A bin Yusof, H Ødegård',
+  'Computational Linguistics 59 (11), 713-726\t390\t2015',
+  'Artikel 1–2',
+  'Mehr anzeigen',
+  'Datum und Zitatangaben werden geschätzt und automatisch von einem Computerprogramm ermittelt.',
+].join('\n');
+
+describe('Google Scholar in another interface language', () => {
+  it('reads the header, the Cited by table, the chart and the rows by their shapes', () => {
+    const outcome = detectAndParse(GERMAN);
+    expect(outcome.detection?.format).toBe('google_scholar');
+    const { author, papers } = outcome.profile;
+    expect(author).toMatchObject({
+      name: 'Henrik Ødegård',
+      affiliation: 'Professor für Computerlinguistik, Northvale University',
+      interests: ['Spracherkennung', 'Maschinelle Übersetzung'],
+      metrics: { citations: 9415, citations_recent: 5588, h_index: 38, h_index_recent: 31, i10_index: 84, i10_index_recent: 66, recent_since_year: 2020 },
+      extra: { verified_email_domain: 'northvale.edu', citations_per_year: { 2022: 1048, 2023: 1163, 2024: 1049 } },
+    });
+    expect(papers.map((p) => [p.title, p.citations, p.year])).toEqual([
+      ['Near-Optimal Bounds for Quantized Inference', 2317, 2019],
+      ['Scaling Laws for Robotic Grasping', 390, 2015],
+    ]);
+    expect(outcome.report.incompleteTail).toBeNull();
+    expect(outcome.report.skipped.at(-1)?.reason).toBe('page footer');
+  });
+});
+
 describe('Google Scholar rows and header', () => {
   it("strips the narrow layout's ', YEAR' only when it repeats the year cell", () => {
     const rows = ['TITLE\tCITED BY\tYEAR', 'First Title', 'A Author', 'Venue One, 2019\t3\t2019', 'Second Title', 'B Author', 'Venue Two, 2018\t4\t2019'];
