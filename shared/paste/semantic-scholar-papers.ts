@@ -20,7 +20,30 @@ const ARXIV_ID = /(\d{4}\.\d{4,5})(?:v\d+)?/;
 
 /** A line that is only a count (`12,406`, `0`, `1.2k`). */
 export function isCount(text: string): boolean {
-  return parseCount(text) !== null && text.trim() !== '';
+  return cardCount(text) !== null;
+}
+
+/** The citation count of a card: `12,406`, or with its word (`12,406 citations`, `Cited by 12`). */
+export function cardCount(text: string): number | null {
+  let t = text.trim();
+  const lower = t.toLowerCase();
+  if (lower.endsWith(' citations') || lower.endsWith(' citation')) t = t.slice(0, lower.lastIndexOf(' ')).trim();
+  else if (lower.startsWith('cited by ')) t = t.slice(9).trim();
+  return t === '' ? null : parseCount(t);
+}
+
+/** Separators a copy may keep between a card's venue and its date on one line. */
+const VENUE_DATE_SEPARATORS = [' · ', ' • ', '•', '·', ' | '];
+
+/** `ArXiv · 15 August 2024` -> venue and date, when the text after the last separator is a date. */
+function venueWithDate(text: string): { venue: string; date: NonNullable<ReturnType<typeof parsePageDate>> } | null {
+  for (const sep of VENUE_DATE_SEPARATORS) {
+    const at = text.lastIndexOf(sep);
+    if (at <= 0) continue;
+    const date = parsePageDate(text.slice(at + sep.length));
+    if (date) return { venue: text.slice(0, at).trim(), date };
+  }
+  return null;
 }
 
 interface Card {
@@ -95,7 +118,15 @@ function readCard(card: Card, maybeCut: boolean, out: CardsResult): void {
   }
   let dateAt = -1;
   for (let n = lines.length - 1; n >= 1 && dateAt < 0; n--) if (parsePageDate(lines[n]!.text) !== null) dateAt = n;
-  const date = dateAt >= 0 ? parsePageDate(lines[dateAt]!.text) : null;
+  let date = dateAt >= 0 ? parsePageDate(lines[dateAt]!.text) : null;
+  // No date line: the venue line may carry it after a separator (`ArXiv · 2024`).
+  if (dateAt < 0 && lines.length >= 3) {
+    const joined = venueWithDate(lines[lines.length - 1]!.text.trim());
+    if (joined) {
+      date = joined.date;
+      lines[lines.length - 1] = { ...lines[lines.length - 1]!, text: joined.venue };
+    }
+  }
   const before = dateAt >= 0 ? lines.slice(0, dateAt) : lines;
   const after = dateAt >= 0 ? lines.slice(dateAt + 1) : [];
   if (maybeCut && before.length < 2) {
@@ -130,11 +161,11 @@ function readCard(card: Card, maybeCut: boolean, out: CardsResult): void {
   if (date) {
     paper.date = date.date;
     paper.year = date.year;
-    out.used.add(lines[dateAt]!.i);
+    if (dateAt >= 0) out.used.add(lines[dateAt]!.i);
   } else out.warnings.push(`Paper on line ${title.i + 1} ("${paper.title.slice(0, 60)}") shows no date.`);
   for (const l of after) out.notes.set(l.i, 'not part of a paper card');
   paper.tldr = tldr;
-  paper.citations = parseCount(card.count!.text);
+  paper.citations = cardCount(card.count!.text);
   out.used.add(card.count!.i);
   paper.has_pdf = card.pdf;
   for (const b of card.buttons) out.used.add(b.i);

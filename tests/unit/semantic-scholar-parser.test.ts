@@ -68,6 +68,15 @@ describe('Semantic Scholar pages', () => {
     expect(glued.profile.papers.map((p) => [p.title, p.year, p.citations])).toEqual([['A Title', 2019, 3]]);
   });
 
+  it('reads a date kept on the venue line and a count printed with its word', () => {
+    const text = ['Sort by Recency', 'First Title', 'A Author, B Author', 'ArXiv · 15 August 2024', '1,204 citations', 'PDF', 'Save', 'Second Title', 'C Author', 'Nature • 2021', 'Cited by 7', 'Save'].join('\n');
+    const { profile } = parse(text);
+    expect(profile.papers.map((p) => [p.title, p.venue, p.date, p.year, p.citations, p.type, p.has_pdf])).toEqual([
+      ['First Title', 'ArXiv', '2024-08-15', 2024, 1204, 'preprint', true],
+      ['Second Title', 'Nature', null, 2021, 7, null, false],
+    ]);
+  });
+
   it('reads the cards when the Sort by line is missing, skipping the tabs and the notice above them', () => {
     const lines = read(join(PROFILES, 'semantic-scholar.txt')).split('\n').filter((l) => !l.startsWith('Sort by'));
     const { profile } = parse(lines.join('\n'));
