@@ -56,6 +56,16 @@ export function looksLikeAuthors(line: string): boolean {
 }
 
 /**
+ * The year a narrow layout shows after the venue (`Venue, 2019`) when the copy has no year column.
+ * @returns the year (1800-2100), or null
+ */
+export function trailingYear(venueCell: string): number | null {
+  const y = TRAILING_YEAR.exec(venueCell.trim());
+  const year = y ? Number(y[1]) : null;
+  return year !== null && year >= 1800 && year <= 2100 ? year : null;
+}
+
+/**
  * Clean the venue cell: drop the narrow layout's `, YEAR` when it repeats the year cell, then the
  * ellipsis of a venue Google Scholar cut (` ...`, `…`).
  * @returns the venue (null when empty), whether it was cut, and an arXiv id it names
@@ -87,7 +97,8 @@ export function buildPaper(title: string, authors: string, venueCell: string | n
   paper.authors = list.authors;
   paper.authors_truncated = list.truncated;
   paper.equal_contribution = list.equalContribution;
-  paper.year = cells?.year ?? null;
+  // A narrow layout without the year column still shows `, 2019` after the venue.
+  paper.year = cells?.year ?? (venueCell !== null && cells ? trailingYear(venueCell) : null);
   paper.citations = cells?.citations ?? null;
   if (cells?.merged) paper.extra.citations_merged = true;
   if (venueCell !== null) {

@@ -27,7 +27,8 @@ import {
 import type { ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
 import type { PasteFormat } from './paste-format';
 
-const TABLE_HEAD = /^TITLE\tCITED BY\tYEAR$/i;
+/** The table heading; a narrow layout may drop the YEAR column. */
+const TABLE_HEAD = /^TITLE\tCITED BY(?:\tYEAR)?$/i;
 /** `Articles 1–30`, or the same in another interface language (`Artikel 1–30`: en dash). */
 const ARTICLES_RANGE = /^(?:Articles \d+[–-]\d+|[^\d\t]{1,20} \d+–\d+)$/;
 const ESTIMATED = 'Dates and citation counts are estimated';
@@ -171,7 +172,7 @@ export function parseGoogleScholarLines(lines: readonly string[]): ParseOutcome 
       used.add(i);
       return;
     }
-    if (TABLE_HEAD.test(text) || isLocalTableHead(text)) {
+    if (TABLE_HEAD.test(text) || (mode !== 'access' && isLocalTableHead(text))) {
       closeTable(false);
       mode = 'table';
       tableHeadSeen = true;
@@ -234,10 +235,10 @@ export function parseGoogleScholarLines(lines: readonly string[]): ParseOutcome 
   };
 }
 
-/** The table heading in another language (`TITEL\tZITIERT VON\tJAHR`): three cells of upper-case words, no digit. */
+/** The table heading in another language (`TITEL\tZITIERT VON\tJAHR`): two or three cells of upper-case words, no digit. */
 function isLocalTableHead(text: string): boolean {
   const cells = text.split('\t');
-  return cells.length === 3 && cells.every((c) => c.trim() !== '' && !DIGIT.test(c)) && text === text.toUpperCase();
+  return (cells.length === 3 || cells.length === 2) && cells.every((c) => c.trim() !== '' && !DIGIT.test(c)) && text === text.toUpperCase();
 }
 
 /** The authors cell of a row without venue, minus the narrow layout's `, YEAR`. */

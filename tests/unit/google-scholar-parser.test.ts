@@ -214,6 +214,16 @@ describe('Google Scholar rows and header', () => {
     expect(report.skipped.slice(-2).map((s) => [s.text, s.reason])).toEqual([['About Scholar', 'page footer'], ['Send feedback', 'page footer']]);
   });
 
+  it('takes the year from the venue when a narrow layout has no year column', () => {
+    const rows = ['TITLE\tCITED BY', 'T1', 'A Author', 'Venue One, 2019\t3', 'T2', 'B Author', ', 2021\t4', 'T3', 'C Author', 'US Patent 11,482,907\t5'];
+    const { profile } = parse(rows.join('\n'));
+    expect(profile.papers.map((p) => [p.venue, p.year, p.citations])).toEqual([
+      ['Venue One', 2019, 3],
+      [null, 2021, 4],
+      ['US Patent 11,482,907', null, 5],
+    ]);
+  });
+
   it('marks a venue cut with … and keeps merged citations with the star on either side', () => {
     const rows = ['TITLE\tCITED BY\tYEAR', 'T1', 'A Author', 'Proceedings of Something Long…\t*12\t2020', 'T2', 'B Author', 'Short Venue\t7*\t2021'];
     const { profile } = parse(rows.join('\n'));
