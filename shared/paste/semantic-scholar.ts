@@ -187,17 +187,31 @@ export function parseSemanticScholarLines(lines: readonly string[]): ParseOutcom
   };
 }
 
-/** The name and affiliation: the last one or two lines before the metrics that are not page menus. */
+/**
+ * The name and affiliation. After the site menu, the grammar puts the name first and the affiliation
+ * second; lines after those two are reported. A paste that starts below the menu may start with
+ * anything, so there the last two lines before the metrics are taken.
+ */
 function readName(header: readonly Line[], used: Set<number>, notes: Map<number, string>): ParsedAuthor | null {
-  const rest = header.filter((l) => {
+  let lastJunk = -1;
+  const kept: Line[] = [];
+  header.forEach((l, n) => {
     const t = l.text.trim();
-    const junk = t.startsWith(SKIP_LINKS) || t.includes(LOGO) || SEARCH_LINE.test(t) || PAGE_UI.has(t);
-    if (junk) notes.set(l.i, 'page menu');
-    return !junk;
+    if (t.startsWith(SKIP_LINKS) || t.includes(LOGO) || SEARCH_LINE.test(t) || PAGE_UI.has(t)) {
+      notes.set(l.i, 'page menu');
+      lastJunk = n;
+    }
   });
-  if (rest.length === 0) return null;
-  const nameLine = rest.length >= 2 ? rest[rest.length - 2]! : rest[0]!;
-  const affLine = rest.length >= 2 ? rest[rest.length - 1]! : null;
+  header.forEach((l, n) => {
+    const t = l.text.trim();
+    if (!(t.startsWith(SKIP_LINKS) || t.includes(LOGO) || SEARCH_LINE.test(t) || PAGE_UI.has(t))) {
+      if (n > lastJunk || lastJunk < 0) kept.push(l);
+      else notes.set(l.i, 'among the page menu');
+    }
+  });
+  if (kept.length === 0) return null;
+  const [nameLine, affLine] = lastJunk >= 0 || kept.length < 2 ? [kept[0]!, kept[1] ?? null] : [kept[kept.length - 2]!, kept[kept.length - 1]!];
+  for (const l of kept) if (l !== nameLine && l !== affLine) notes.set(l.i, lastJunk >= 0 ? 'after the name and affiliation' : 'before the name');
   used.add(nameLine.i);
   if (affLine) used.add(affLine.i);
   return {

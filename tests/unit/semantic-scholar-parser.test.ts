@@ -77,6 +77,13 @@ describe('Semantic Scholar pages', () => {
     ]);
   });
 
+  it('takes the name and affiliation right after the site menu and reports a third header line', () => {
+    const text = ['Sign In', 'Create Free Account', 'Ada Lovelace', 'Analytical University', 'Homepage', 'Publications', '3', 'h-index', '1', 'Sort by Recency', 'T', 'A Lovelace', '2019', '3', 'Save'].join('\n');
+    const { profile, report } = parse(text);
+    expect(profile.author).toMatchObject({ name: 'Ada Lovelace', affiliation: 'Analytical University', metrics: { paper_count: 3, h_index: 1 } });
+    expect(report.skipped.find((s) => s.text === 'Homepage')).toEqual({ line: 5, text: 'Homepage', reason: 'after the name and affiliation' });
+  });
+
   it('reads the cards when the Sort by line is missing, skipping the tabs and the notice above them', () => {
     const lines = read(join(PROFILES, 'semantic-scholar.txt')).split('\n').filter((l) => !l.startsWith('Sort by'));
     const { profile } = parse(lines.join('\n'));
