@@ -36,7 +36,7 @@ const FOOTER_PREFIXES = ['Contact us on:', 'Papers With Code is a free resource'
 /** How many Papers with Code signature line shapes the lines show (FORMATS.md section 2). */
 export function papersWithCodeSignatures(lines: readonly string[]): number {
   let score = 0;
-  for (const line of lines) if (SEARCH_HEADING.test(line) || FOUND.test(line) || IMPLEMENTATIONS.test(line)) score++;
+  for (const line of lines) if (SEARCH_HEADING.test(line) || FOUND.test(line) || IMPLEMENTATIONS.test(line) || STARS.test(line)) score++;
   return score;
 }
 
@@ -136,6 +136,12 @@ export function parsePapersWithCodeLines(lines: readonly string[]): ParseOutcome
   };
 }
 
+/** Abstract text rather than a task badge: long, or a sentence (badges are short names with no closing period). */
+function looksLikeProse(text: string): boolean {
+  return text.length > 60 || text.includes('. ') || SENTENCE_END.test(text);
+}
+const SENTENCE_END = /[.!?。！？]$/;
+
 function previousNonBlank(lines: readonly string[], at: number): number {
   for (let i = at - 1; i >= 0; i--) if (lines[i]!.trim() !== '') return i;
   return -1;
@@ -171,8 +177,8 @@ function readBody(lines: readonly string[], from: number, to: number, isLast: bo
     else if (tasks.length === 0 && (abstract.length === 0 || t.length > 80)) abstract.push(t);
     else tasks.push(t);
   }
-  // A short first line is a task badge, not an abstract (items with no abstract).
-  if (abstract.length === 1 && abstract[0]!.length <= 60 && !abstract[0]!.includes('. ')) tasks.unshift(abstract.pop()!);
+  // A short first line that is not a sentence is a task badge, not an abstract (items with no abstract).
+  if (abstract.length === 1 && !looksLikeProse(abstract[0]!)) tasks.unshift(abstract.pop()!);
   if (abstract.length > 0) paper.abstract = abstract.join('\n');
   if (tasks.length > 0) paper.extra.tasks_shown = tasks;
   if (!isLast) return { cut: null, dangling: null };
