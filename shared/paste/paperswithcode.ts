@@ -25,6 +25,7 @@ const STARS = /^★ ?([\d,.]{1,12}[kKM]?)$/;
 const MORE_TASKS = /^\+ ?(\d{1,4})$/;
 /** `NeurIPS 2021`, `ICLR 2023 Workshop`: a venue with its year. */
 const VENUE_YEAR = /^(.*\S) (\d{4})$/;
+const YEAR_INSIDE = / ((?:19|20)\d{2}) /;
 /** Page furniture before the first item and after the last. */
 const FURNITURE = new Set([
   'Date Published', 'Most Relevant', 'Browse State-of-the-Art', 'Datasets', 'Methods', 'More', 'Newsletter', 'RC2022', 'About',
@@ -63,7 +64,12 @@ function readMeta(line: string, paper: ParsedPaper): void {
       paper.venue = v[1]!;
       paper.year = Number(v[2]);
     } else if (parts.length === 1) authorsText = when;
-    else if (when !== '') paper.venue = when;
+    else if (when !== '') {
+      // `ICLR 2023 Workshop`: the venue as shown, with the year it names.
+      paper.venue = when;
+      const y = YEAR_INSIDE.exec(when);
+      if (y) paper.year = Number(y[1]);
+    }
   }
   const list = splitAuthorList(authorsText);
   paper.authors = list.authors;
