@@ -22,13 +22,15 @@ export interface DblpCitation {
 /** Informal: `CoRR abs/2412.93420 (2024)`. */
 const INFORMAL = /^(.*) abs\/([^\s()]{4,40}) \((\d{4})\)$/;
 /** Journal: `Abbrev VOL[(ISSUE)]: PAGES (YEAR)`; JMLR pages are `248:1-248:47`. */
-const JOURNAL_PAGES = /^(.*) ([\dA-Za-z-]{1,12})(?:\(([^()\s]{1,20})\))?: ([^\s()]{1,40}) \((\d{4})\)$/;
+const JOURNAL_PAGES = /^(.*) (\d[\dA-Za-z-]{0,11}|PP)(?:\(([^()\s]{1,20})\))?: ([^\s()]{1,40}) \((\d{4})\)$/;
 /** Journal with no pages: `Trans. Mach. Learn. Res. 2014 (2014)`, `Nat. Mac. Intell. 3(2) (2021)`. */
-const JOURNAL_BARE = /^(.*) ([\dA-Za-z-]{1,12})(?:\(([^()\s]{1,20})\))? \((\d{4})\)$/;
+const JOURNAL_BARE = /^(.*) (\d[\dA-Za-z-]{0,11}|PP)(?:\(([^()\s]{1,20})\))? \((\d{4})\)$/;
 /** Book or editorship: `Publisher 2022, ISBN 978-0-... [contents]`. */
 const BOOK_ISBN = /^(.*) (\d{4}), ISBN ([\dXx-]{10,20})(?: \[contents\])?$/;
 /** Conference: `ACRONYM[ (1)| (Findings)] YEAR[: PAGES]`. */
 const CONFERENCE = /^(.*) (\d{4})(?:: ([^\s]{1,40}))?(?: \[contents\])?$/;
+/** A venue with only the year: `bioRxiv (2023)`. */
+const YEAR_ONLY = /^(.*) \((\d{4})\)$/;
 /** Thesis or book with no ISBN: `University of X, Germany, 2019`, `Springer 2021 [contents]`. */
 const TRAILING_YEAR = /^(.*),? (\d{4})(?: \[contents\])?$/;
 
@@ -39,15 +41,16 @@ const ABBREVIATIONS = new Set([
   'Math', 'Optim', 'Autom', 'Vis', 'Lang', 'Assoc', 'Psychol', 'Cogn', 'Rev', 'Surv', 'Bioinform', 'Comb', 'Theor',
   'Sel', 'Technol', 'Electron', 'Inform', 'Mag', 'Secur', 'Priv', 'Robot', 'Ind', 'Mech', 'Geosci', 'Sens', 'Multim',
   'Neurosci', 'Artif', 'Recognit', 'Recogn', 'Evol', 'Hum', 'Interact', 'Linguist', 'Chem', 'Genet', 'Mol', 'Struct',
-  'Geom', 'Discret', 'Oper', 'Decis', 'Retr', 'Digit', 'Libr', 'Ann', 'Adv', 'Bull', 'Arch', 'Educ', 'Environ', 'Econ',
+  'Geom', 'Discret', 'Oper', 'Decis', 'Retr', 'Digit', 'Libr', 'Ann', 'Adv', 'Bull', 'Educ', 'Environ', 'Econ',
   'Financ', 'Manuf', 'Mater', 'Meas', 'Instrum', 'Opt', 'Simul', 'Transp', 'Veh', 'Wirel', 'Mob', 'Distrib', 'Embed',
-  'Archit', 'Des', 'Verif', 'Philos', 'Soc', 'Behav', 'Bus', 'Clin', 'Biomed', 'Neurocomput', 'Cybern', 'Ser', 'Lect',
-  'Conf', 'Symp', 'Ext', 'Abstr', 'Spec', 'Tech', 'Rep', 'Univ', 'Dept', 'Inst', 'Proceed', 'Front', 'Comp', 'Algorithms',
-  'Parallel', 'Quant', 'Program', 'Contr', 'Circ', 'Sig', 'Signal', 'Acoust', 'Aerosp', 'Telecommun', 'Cryptol', 'ePrint',
+  'Archit', 'Des', 'Verif', 'Philos', 'Soc', 'Behav', 'Clin', 'Biomed', 'Neurocomput', 'Cybern', 'Ser', 'Lect',
+  'Conf', 'Symp', 'Ext', 'Abstr', 'Spec', 'Tech', 'Rep', 'Univ', 'Dept', 'Inst', 'Proceed', 'Comp', 'Quant', 'Contr',
+  'Circ', 'Sig', 'Acoust', 'Aerosp', 'Telecommun', 'Cryptol', 'ePrint', 'Min', 'Resour', 'Pract', 'Exp', 'Empir', 'Auton',
+  'Endow', 'Comb', 'Numer', 'Anal', 'Approx', 'Probab', 'Geogr', 'Cartogr', 'Photogramm', 'Intell', 'Hydrol', 'Meteorol',
   'Ed', 'Eds', 'Vol', 'No', 'vs', 'St', 'Dr', 'Jr', 'Mr', 'Ms', 'Inc', 'Ltd', 'Co', 'Corp', 'al', 'etc',
 ]);
 /** Words that abbreviate a venue word but also end titles (`Knowledge Graph.`): abbreviations only beside another abbreviation. */
-const AMBIGUOUS = new Set(['Graph', 'Process', 'Learn', 'Control', 'Model', 'Test', 'Found', 'Trends', 'Image', 'Speech']);
+const AMBIGUOUS = new Set(['Graph', 'Process', 'Learn', 'Control', 'Model', 'Test', 'Found', 'Trends', 'Image', 'Speech', 'Program', 'Front', 'Bus', 'Arch']);
 
 /** The word that ends just before index `end` (after the last space before it). */
 function wordBefore(text: string, end: number): { word: string; start: number } {
@@ -58,13 +61,27 @@ function wordBefore(text: string, end: number): { word: string; start: number } 
 
 function isPlainAbbreviation(word: string): boolean {
   const w = word.startsWith('(') ? word.slice(1) : word;
-  return (w.length === 1 && /[A-Za-z]/.test(w)) || ABBREVIATIONS.has(w);
+  return ABBREVIATIONS.has(w);
 }
+
+/**
+ * A single capital before the period is an initial of the venue (`J. ACM`, `Int. J. Comput. Vis.`,
+ * `SIAM J. Comput.`) when it starts the line, follows a sentence end or an abbreviation, or follows an
+ * acronym; after an ordinary word it ends the title (`Vitamin D.`).
+ */
+function isInitial(text: string, word: string, start: number): boolean {
+  if (!/^[A-Z]$/.test(word)) return false;
+  if (start < 2) return true;
+  const prev = wordBefore(text, start - 1).word;
+  const last = prev[prev.length - 1];
+  return last === '.' || last === '?' || last === '!' || ACRONYM.test(prev);
+}
+const ACRONYM = /^[A-Z][A-Z0-9&/-]{1,15}$/;
 
 /** Whether the `.` at `dot` (followed by a space) ends an abbreviated word of the venue rather than the title. */
 function isAbbreviationDot(text: string, dot: number): boolean {
   const { word, start } = wordBefore(text, dot);
-  if (isPlainAbbreviation(word)) return true;
+  if (isPlainAbbreviation(word) || isInitial(text, word, start)) return true;
   if (!AMBIGUOUS.has(word)) return false;
   const prev = start >= 2 && text[start - 2] === '.' ? wordBefore(text, start - 2).word : null;
   if (prev !== null && isPlainAbbreviation(prev)) return true;
@@ -132,11 +149,15 @@ export function parseDblpCitation(line: string): DblpCitation {
     head = m[1]!;
     out.year = Number(m[2]);
     out.pages = m[3] ?? null;
+  } else if ((m = YEAR_ONLY.exec(line))) {
+    head = m[1]!;
+    out.year = Number(m[2]);
   } else if ((m = TRAILING_YEAR.exec(line))) {
-    head = m[1]!.endsWith(',') ? m[1]!.slice(0, -1) : m[1]!;
+    head = m[1]!;
     out.year = Number(m[2]);
   }
   if (head === null) return out;
+  if (head.endsWith(',')) head = head.slice(0, -1);
   const split = splitTitleVenue(head);
   if (split) {
     out.title = split.title;

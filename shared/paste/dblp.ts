@@ -154,7 +154,20 @@ export function parseDblpLines(lines: readonly string[]): ParseOutcome {
       else skipped.push({ line: rec.labelIndex + 1, text: lines[rec.labelIndex]!, reason: `dblp record label with no ${missing} after it` });
       return;
     }
-    papers.push(buildPaper(rec, authorLine?.text ?? null, citationLine.text, year, warnings, citationLine.index));
+    let authorText = authorLine?.text ?? null;
+    let citationText = citationLine.text;
+    // Some converters glue the author line to the title line; on a person page every record has authors.
+    const glue = authorText === null ? citationText.indexOf(': ') : -1;
+    if (glue > 0) {
+      authorText = citationText.slice(0, glue + 1);
+      citationText = citationText.slice(glue + 2).trim();
+    }
+    // The last record of a paste cut inside its title line has no venue yet.
+    if (n === records.length - 1 && parseDblpCitation(citationText).venue === null) {
+      incompleteTail = { line: rec.labelIndex + 1, text: citationText, missing: 'the end of its title line (venue and year)' };
+      return;
+    }
+    papers.push(buildPaper(rec, authorText, citationText, year, warnings, citationLine.index));
   });
 
   skipped.sort((a, b) => a.line - b.line);

@@ -89,6 +89,20 @@ describe('dblp title and venue', () => {
     expect(parseDblpCitation('Sorting Faster. J. ACM 70(1): 1-20 (2023)')).toMatchObject({ title: 'Sorting Faster', venue: 'J. ACM', volume: '70', issue: '1' });
   });
 
+  it('reads a capital after an ordinary word as the end of the title (Vitamin D.), after an acronym or abbreviation as an initial', () => {
+    expect(parseDblpCitation('Vitamin D. Nutrients 12: 1-10 (2020)')).toMatchObject({ title: 'Vitamin D', venue: 'Nutrients', volume: '12' });
+    expect(parseDblpCitation('Sorting. SIAM J. Comput. 52(1): 1-20 (2023)')).toMatchObject({ title: 'Sorting', venue: 'SIAM J. Comput.' });
+    expect(parseDblpCitation('Seeing. Int. J. Comput. Vis. 131(1): 1-20 (2023)')).toMatchObject({ title: 'Seeing', venue: 'Int. J. Comput. Vis.' });
+  });
+
+  it('reads early-access journals, year-only venues, old CoRR ids and theses', () => {
+    expect(parseDblpCitation('Early Access. IEEE Trans. Pattern Anal. Mach. Intell. PP (2023)')).toMatchObject({ title: 'Early Access', venue: 'IEEE Trans. Pattern Anal. Mach. Intell.', volume: 'PP', year: 2023 });
+    expect(parseDblpCitation('Protein Folding. bioRxiv (2023)')).toMatchObject({ title: 'Protein Folding', venue: 'bioRxiv', year: 2023, volume: null });
+    expect(parseDblpCitation('Old One. CoRR abs/cs/0612045 (2006)')).toMatchObject({ venue: 'CoRR', arxiv: 'cs/0612045', year: 2006 });
+    expect(parseDblpCitation('My Thesis. University of Solenne, France, 2019')).toMatchObject({ title: 'My Thesis', venue: 'University of Solenne, France', year: 2019 });
+    expect(parseDblpCitation('Fast Sorting Algorithms. SODA 2020: 1-10')).toMatchObject({ title: 'Fast Sorting Algorithms', venue: 'SODA', pages: '1-10' });
+  });
+
   it('keeps a line with no venue as the title, never throws', () => {
     expect(parseDblpCitation('Just a title.')).toMatchObject({ title: 'Just a title', venue: null, year: null });
     expect(() => parseDblpCitation('. . . 2020: (2020)')).not.toThrow();
@@ -115,6 +129,18 @@ describe('dblp records', () => {
     const { profile, report } = parse(['[c3]', '2023', '[c2]', 'A B:', 'Routing. ICLR 2023'].join('\n'));
     expect(profile.papers.map((p) => p.title)).toEqual(['Routing']);
     expect(report.skipped).toEqual([{ line: 1, text: '[c3]', reason: 'dblp record label with no authors, title and venue after it' }]);
+  });
+
+  it('reads a record whose author line is glued to its title line', () => {
+    const { profile } = parse(['[c2]', 'Ann Lee, Bo Chen 0001: TESSERA: Long Context at Scale. KDD 2022: 1-9', '[c1]', 'Ann Lee:', 'Other. ICML 2021'].join('\n'));
+    expect(profile.papers[0]).toMatchObject({ title: 'TESSERA: Long Context at Scale', authors: ['Ann Lee', 'Bo Chen'], venue: 'KDD', pages: '1-9', extra: { homonym_ids: { 'Bo Chen': '0001' } } });
+    expect(profile.papers[1]).toMatchObject({ title: 'Other', authors: ['Ann Lee'], venue: 'ICML', year: 2021 });
+  });
+
+  it('names the last record as cut when its title line ends before the venue', () => {
+    const { profile, report } = parse(['[c2]', 'Ann Lee:', 'Whole. KDD 2022', '[c1]', 'Ann Lee:', 'Towards Calibrated Event Cam'].join('\n'));
+    expect(profile.papers.map((p) => p.title)).toEqual(['Whole']);
+    expect(report.incompleteTail).toEqual({ line: 4, text: 'Towards Calibrated Event Cam', missing: 'the end of its title line (venue and year)' });
   });
 
   it('has a hint that names what to copy', () => {
