@@ -18,21 +18,23 @@ export interface DblpCitation {
   isbn: string | null;
 }
 
-// Venue details at the end of the line, tried in this order (each anchored at the end).
+// Venue details at the end of the line, tried in this order. Each is searched for (no leading `^(.*)`,
+// which backtracks over the whole line and made one of them quadratic); the empty first group keeps
+// the group numbers, and the title and venue name are the text before the match.
 /** Informal: `CoRR abs/2412.93420 (2024)`. */
-const INFORMAL = /^(.*) abs\/([^\s()]{4,40}) \((\d{4})\)$/;
+const INFORMAL = /() abs\/([^\s()]{4,40}) \((\d{4})\)$/;
 /** Journal: `Abbrev VOL[(ISSUE)]: PAGES (YEAR)`; JMLR pages are `248:1-248:47`. */
-const JOURNAL_PAGES = /^(.*) (\d[\dA-Za-z-]{0,11}|PP)(?:\(([^()\s]{1,20})\))?: ([^\s()]{1,40}) \((\d{4})\)$/;
+const JOURNAL_PAGES = /() (\d[\dA-Za-z-]{0,11}|PP)(?:\(([^()\s]{1,20})\))?: ([^\s()]{1,40}) \((\d{4})\)$/;
 /** Journal with no pages: `Trans. Mach. Learn. Res. 2014 (2014)`, `Nat. Mac. Intell. 3(2) (2021)`. */
-const JOURNAL_BARE = /^(.*) (\d[\dA-Za-z-]{0,11}|PP)(?:\(([^()\s]{1,20})\))? \((\d{4})\)$/;
+const JOURNAL_BARE = /() (\d[\dA-Za-z-]{0,11}|PP)(?:\(([^()\s]{1,20})\))? \((\d{4})\)$/;
 /** Book or editorship: `Publisher 2022, ISBN 978-0-... [contents]`. */
-const BOOK_ISBN = /^(.*) (\d{4}), ISBN ([\dXx-]{10,20})(?: \[contents\])?$/;
+const BOOK_ISBN = /() (\d{4}), ISBN ([\dXx-]{10,20})(?: \[contents\])?$/;
 /** Conference: `ACRONYM[ (1)| (Findings)] YEAR[: PAGES]`. */
-const CONFERENCE = /^(.*) (\d{4})(?:: ([^\s]{1,40}))?(?: \[contents\])?$/;
+const CONFERENCE = /() (\d{4})(?:: ([^\s]{1,40}))?(?: \[contents\])?$/;
 /** A venue with only the year: `bioRxiv (2023)`. */
-const YEAR_ONLY = /^(.*) \((\d{4})\)$/;
+const YEAR_ONLY = /() \((\d{4})\)$/;
 /** Thesis or book with no ISBN: `University of X, Germany, 2019`, `Springer 2021 [contents]`. */
-const TRAILING_YEAR = /^(.*),? (\d{4})(?: \[contents\])?$/;
+const TRAILING_YEAR = /(),? (\d{4})(?: \[contents\])?$/;
 
 /** Abbreviated words of dblp venue names (ISO 4 style) that are not also common last words of a title. */
 const ABBREVIATIONS = new Set([
@@ -129,31 +131,31 @@ export function parseDblpCitation(line: string): DblpCitation {
   let head: string | null = null;
   let m: RegExpExecArray | null;
   if ((m = INFORMAL.exec(line))) {
-    head = m[1]!;
+    head = line.slice(0, m.index);
     out.arxiv = m[2]!;
     out.year = Number(m[3]);
   } else if ((m = JOURNAL_PAGES.exec(line))) {
-    head = m[1]!;
+    head = line.slice(0, m.index);
     setVolume(out, m[2]!, m[3], Number(m[5]));
     out.pages = m[4]!;
     out.year = Number(m[5]);
   } else if ((m = JOURNAL_BARE.exec(line))) {
-    head = m[1]!;
+    head = line.slice(0, m.index);
     setVolume(out, m[2]!, m[3], Number(m[4]));
     out.year = Number(m[4]);
   } else if ((m = BOOK_ISBN.exec(line))) {
-    head = m[1]!;
+    head = line.slice(0, m.index);
     out.year = Number(m[2]);
     out.isbn = m[3]!;
   } else if ((m = CONFERENCE.exec(line))) {
-    head = m[1]!;
+    head = line.slice(0, m.index);
     out.year = Number(m[2]);
     out.pages = m[3] ?? null;
   } else if ((m = YEAR_ONLY.exec(line))) {
-    head = m[1]!;
+    head = line.slice(0, m.index);
     out.year = Number(m[2]);
   } else if ((m = TRAILING_YEAR.exec(line))) {
-    head = m[1]!;
+    head = line.slice(0, m.index);
     out.year = Number(m[2]);
   }
   if (head === null) return out;
