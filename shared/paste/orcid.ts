@@ -30,6 +30,8 @@ const WORK_TYPES = new Set([
 ]);
 /** Identifier lines: `DOI: 10.5555/…`, `EID: 2-s2.0-…`, `PMID: …`, `arXiv: 2207.97939`, `ISBN: …`. */
 const ID_LINE = /^(DOI|EID|PMID|PMC|PMCID|arXiv|ISBN|ISSN|Handle|URI|URL|Other identifier type|Source work ID|WOSUID|ETHOS|Bibcode|DNB): ?(\S.{0,300})$/;
+/** Buttons and menus of the works list, never part of a work. */
+const WORK_UI = new Set(['Sort', 'Show more detail', 'Show less detail', 'Expand all', 'Collapse all', 'Select all', 'Export', 'Export works', 'Actions', 'Add', 'Add works', 'Combine', 'Delete', 'Search & link', 'Add manually', 'Import works']);
 /** The page footer below the activities. */
 const FOOTER = new Set(['ORCID logo', 'About ORCID', 'Privacy Policy', 'Terms of Use', 'Accessibility Statement', 'Contact us', 'Dispute procedures', 'Brand Guidelines']);
 const ID_KEYS: Record<string, 'doi' | 'eid' | 'pmid' | 'arxiv'> = { DOI: 'doi', EID: 'eid', PMID: 'pmid', arXiv: 'arxiv' };
@@ -81,7 +83,7 @@ export function parseOrcidLines(lines: readonly string[]): ParseOutcome {
   let end = lines.length;
   for (let i = worksAt + 1; i < lines.length; i++) {
     const text = lines[i]!.trim();
-    if (text === '' || text === 'Sort' || text === 'Show more detail') continue;
+    if (text === '' || WORK_UI.has(text)) continue;
     if (ACTIVITY_HEADING.test(text) || FOOTER.has(text) || text.startsWith('The text of this website is published under')) {
       end = i;
       break;

@@ -91,6 +91,11 @@ describe('ORCID works', () => {
     expect(report.warnings).toEqual(['The record says it has 2 works; the paste holds 1. ORCID groups versions of a work, and a collapsed section is not copied.']);
   });
 
+  it('ignores the works list buttons before a work', () => {
+    const { profile } = parse(['Works (1)', 'Sort', 'Export works', 'Select all', 'Only Title', '2019 | Preprint', 'Show more detail', 'Source: arXiv'].join('\n'));
+    expect(profile.papers).toEqual([expect.objectContaining({ title: 'Only Title', venue: null, type: 'Preprint', year: 2019, date: null })]);
+  });
+
   it('reads works even when the person part was not pasted (no author card)', () => {
     const { profile } = parse(record.split('\n').slice(2).join('\n'));
     expect(profile.author).toBeNull();
