@@ -43,7 +43,8 @@ const SECTION_JUNK = new Set(['see FAQ', 'What is the meaning of the colors in t
 /** How many dblp signature line shapes the lines show (FORMATS.md section 2). */
 export function dblpSignatures(lines: readonly string[]): number {
   let score = 0;
-  for (const line of lines) {
+  for (const raw of lines) {
+    const line = raw.trim();
     if (
       LABEL.test(line) ||
       line === PERSON_INFORMATION ||
@@ -205,7 +206,7 @@ function buildPaper(rec: Record_, authorLine: string | null, citation: string, h
 
 /** The author card: the name above `Person information`, affiliations, and the record count. */
 function parseHeader(lines: readonly string[]): { author: ParsedAuthor; usedLines: Set<number> } | null {
-  const info = lines.indexOf(PERSON_INFORMATION);
+  const info = lines.findIndex((l) => l.trim() === PERSON_INFORMATION);
   let name: string | null = null;
   let nameIndex = -1;
   if (info > 0) {

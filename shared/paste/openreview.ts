@@ -24,7 +24,8 @@ const FOOTER_START = new Set(['About OpenReview', 'Hosting a Venue', 'All Venues
 /** How many OpenReview signature line shapes the lines show (FORMATS.md section 2). */
 export function openreviewSignatures(lines: readonly string[]): number {
   let score = 0;
-  for (const line of lines) {
+  for (const raw of lines) {
+    const line = raw.trim();
     if (
       line === 'OpenReview.net' ||
       line === 'Career & Education History' ||

@@ -84,16 +84,19 @@ export function parseOrcidPerson(lines: readonly string[], worksAt: number, warn
     } else if (section === 'Employment' || section?.startsWith('Education') || section === 'Qualifications') {
       const span = SPAN_LINE.exec(line);
       if (!span) continue;
-      const org = i > idAt + 1 ? ORG_LINE.exec(lines[i - 1]!.trim()) : null;
+      let orgAt = i - 1;
+      while (orgAt > idAt && lines[orgAt]!.trim() === '') orgAt--;
+      const orgLine = lines[orgAt]!.trim();
+      const org = orgAt > idAt ? ORG_LINE.exec(orgLine) : null;
       const entry: AffiliationEntry = {
-        organization: org ? org[1]!.trim() : lines[i - 1]!.trim(),
+        organization: org ? org[1]!.trim() : orgLine,
         location: org ? org[2]!.trim() : null,
         start: span[1]!,
         end: span[2] === 'present' ? null : span[2]!,
         role: span[3]?.trim() ?? null,
       };
       (section === 'Employment' ? employment : education).push(entry);
-      used.add(i - 1).add(i);
+      used.add(orgAt).add(i);
     }
   }
   author.interests = lists.Keywords ?? [];

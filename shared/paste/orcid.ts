@@ -39,7 +39,8 @@ const ID_KEYS: Record<string, 'doi' | 'eid' | 'pmid' | 'arxiv'> = { DOI: 'doi', 
 /** How many ORCID signature line shapes the lines show (FORMATS.md section 2). */
 export function orcidSignatures(lines: readonly string[]): number {
   let score = 0;
-  for (const line of lines) {
+  for (const raw of lines) {
+    const line = raw.trim();
     if (ORCID_URL.test(line) || WORKS_HEADING.test(line) || PREFERRED.test(line) || (line.startsWith('Source: ') && line.length < 120)) score++;
     else {
       const typed = DATED_TYPE.exec(line);

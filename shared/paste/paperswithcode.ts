@@ -37,7 +37,10 @@ const FOOTER_PREFIXES = ['Contact us on:', 'Papers With Code is a free resource'
 /** How many Papers with Code signature line shapes the lines show (FORMATS.md section 2). */
 export function papersWithCodeSignatures(lines: readonly string[]): number {
   let score = 0;
-  for (const line of lines) if (SEARCH_HEADING.test(line) || FOUND.test(line) || IMPLEMENTATIONS.test(line) || STARS.test(line)) score++;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (SEARCH_HEADING.test(line) || FOUND.test(line) || IMPLEMENTATIONS.test(line) || STARS.test(line)) score++;
+  }
   return score;
 }
 

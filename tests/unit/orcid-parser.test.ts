@@ -35,6 +35,26 @@ describe.each(ownFixtureNames('orcid'))('ORCID: own fixture %s', (name) => {
   });
 });
 
+describe('orcid: pastes from other browsers and apps', () => {
+  const text = fixtureText('orcid');
+  const base = parse(text).profile;
+
+  it('reads the same with a blank line after every line (Safari) and with CRLF', () => {
+    expect(parse(text.replace(/\n/g, '\n\n')).profile).toEqual(base);
+    expect(parse(text.replace(/\n/g, '\r\n')).profile).toEqual(base);
+  });
+
+  it('reads the same with indented lines, trailing spaces and NBSPs, and detects it', () => {
+    const noisy = text
+      .split('\n')
+      .map((l) => `  ${l}  `)
+      .join('\n')
+      .replace(/ /g, '\u00a0');
+    expect(parse(noisy).profile).toEqual(base);
+    expect(detectAndParse(noisy).detection?.format).toBe('orcid');
+  });
+});
+
 describe('ORCID detection', () => {
   it('scores at most one signature on every other shared fixture, none on prose', () => {
     for (const { name, lines } of sharedPastes()) if (name !== 'orcid.txt') expect(orcidSignatures(lines), name).toBeLessThanOrEqual(1);

@@ -16,6 +16,19 @@ describe.each(ownFixtureNames('paperswithcode'))('Papers with Code: own fixture 
   });
 });
 
+describe('Papers with Code: pastes from other browsers and apps', () => {
+  const { text } = ownFixture('paperswithcode', 'author-search');
+  const base = parse(text).profile;
+
+  it('reads the same with a blank line after every line, with CRLF, and with indented lines', () => {
+    expect(parse(text.replace(/\n/g, '\n\n')).profile).toEqual(base);
+    expect(parse(text.replace(/\n/g, '\r\n')).profile).toEqual(base);
+    const indented = text.split('\n').map((l) => `  ${l}`).join('\n');
+    expect(parse(indented).profile).toEqual(base);
+    expect(detectAndParse(indented).detection?.format).toBe('paperswithcode');
+  });
+});
+
 describe('Papers with Code detection', () => {
   it('has at least three own pages', () => {
     expect(ownFixtureNames('paperswithcode').length).toBeGreaterThanOrEqual(3);
