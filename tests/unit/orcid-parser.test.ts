@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { detectAndParse, detectSource } from '../../shared/paste/detect';
+import { normaliseLines } from '../../shared/paste/normalise';
+import { orcidSignatures, parseOrcidLines, validOrcidChecksum } from '../../shared/paste/orcid';
+import { fixtureExpected, fixtureText } from './helpers/fixtures';
+import { ownFixture, ownFixtureNames, PROSE, sharedPastes } from './helpers/source-fixtures';
+
+const parse = (text: string) => parseOrcidLines(normaliseLines(text));
+
+describe('ORCID: the shared fixture', () => {
+  const expected = fixtureExpected('orcid');
+  const outcome = detectAndParse(fixtureText('orcid'));
+
+  it('is detected as ORCID, sure, and read exactly (extra included)', () => {
+    expect(outcome.detection).toMatchObject({ format: 'orcid', confidence: 'sure' });
+    expect(outcome.profile.author).toEqual(expected.author);
+    expect(outcome.profile.papers).toEqual(expected.papers);
+  });
+
+  it('takes no employment or education entry and no peer review for a work', () => {
+    const titles = outcome.profile.papers.map((p) => p.title);
+    expect(titles).not.toContain('Saltmarsh University: Galway, IE');
+    expect(titles.some((t) => t.startsWith('Review activity'))).toBe(false);
+    expect(outcome.report.skipped.map((s) => s.text)).toEqual(expect.arrayContaining(['Accept All Cookies', 'Review activity for JAMIA Open (1)']));
+  });
+});
+
+describe.each(ownFixtureNames('orcid'))('ORCID: own fixture %s', (name) => {
+  const { text, expected } = ownFixture('orcid', name);
+  it('is detected as ORCID and read exactly, extra included', () => {
+    const outcome = detectAndParse(text);
+    expect(outcome.detection?.format).toBe('orcid');
+    expect(outcome.profile.author).toEqual(expected.author);
+    expect(outcome.profile.papers).toEqual(expected.papers);
+  });
+});
+
+describe('orcid: pastes from other browsers and apps', () => {
+  const text = fixtureText('orcid');
+  const base = parse(text).profile;
+
+  it('reads the same with a blank line after every line (Safari) and with CRLF', () => {
+    expect(parse(text.replace(/\n/g, '\n\n')).profile).toEqual(base);
+    expect(parse(text.replace(/\n/g, '\r\n')).profile).toEqual(base);
+  });
+
+  it('reads the same with indented lines, trailing spaces and NBSPs, and detects it', () => {
+    const noisy = text
+      .split('\n')
+      .map((l) => `  ${l}  `)
+      .join('\n')
+      .replace(/ /g, '\u00a0');
+    expect(parse(noisy).profile).toEqual(base);
+    expect(detectAndParse(noisy).detection?.format).toBe('orcid');
+  });
+});
+
+describe('ORCID detection', () => {
+  it('scores at most one signature on every other shared fixture, none on prose', () => {
+    for (const { name, lines } of sharedPastes()) if (name !== 'orcid.txt') expect(orcidSignatures(lines), name).toBeLessThanOrEqual(1);
+    expect(orcidSignatures(normaliseLines(PROSE))).toBe(0);
+    expect(detectSource(PROSE)).toBeNull();
+  });
+});
+
+describe('ORCID iD check digit (ISO 7064 mod 11-2)', () => {
+  it('accepts valid iDs, X included', () => {
+    for (const id of ['0000-0002-1825-0097', '0000-0001-5109-3700', '0000-0002-1694-233X']) expect(validOrcidChecksum(id), id).toBe(true);
+  });
+
+  it('refuses a wrong check digit and malformed text', () => {
+    for (const id of ['0000-0002-1825-0098', '0000-0002-1694-2330', '0000-0002-1825-009', 'abcd-0002-1825-0097']) expect(validOrcidChecksum(id), id).toBe(false);
+  });
+
+  it('keeps no iD with a wrong check digit and warns with its line', () => {
+    const text = fixtureText('orcid').replace('0000-0002-1825-0097', '0000-0002-1825-0098');
+    const { profile, report } = parse(text);
+    expect(profile.author?.ids).toEqual({});
+    expect(profile.author?.name).toBe('Siobhán Ní Bhriain');
+    expect(report.warnings).toContain('The ORCID iD 0000-0002-1825-0098 on line 18 has a wrong check digit, so it is not kept as an identifier.');
+    expect(profile.papers).toHaveLength(22);
+  });
+});
+
+describe('ORCID works', () => {
+  const record = [
+    'Ann Lee',
+    'https://orcid.org/0000-0002-1825-0097',
+    'Works (2)',
+    'A Title',
+    'Some Journal',
+    '2020-02 | Journal article',
+    'DOI: 10.1/x',
+    'Handle: 123/456',
+    'Show more detail',
+    'Source: Crossref',
+    'Preferred source (of 4)',
+    'Cut Work',
+    '2021 | Preprint',
+  ].join('\n');
+
+  it('reads identifiers, keeps the others in extra, and counts the sources', () => {
+    const { profile } = parse(record);
+    expect(profile.papers).toHaveLength(1);
+    expect(profile.papers[0]).toMatchObject({ title: 'A Title', venue: 'Some Journal', date: '2020-02', year: 2020, type: 'Journal article', authors: [], ids: { doi: '10.1/x' }, extra: { source: 'Crossref', source_count: 4, other_ids: { Handle: '123/456' } } });
+  });
+
+  it('names a work cut at the end of the paste and does not import it', () => {
+    const { report } = parse(record);
+    expect(report.incompleteTail).toEqual({ line: 12, text: 'Cut Work', missing: 'its source' });
+    expect(report.warnings).toEqual(['The record says it has 2 works; the paste holds 1. ORCID groups versions of a work, and a collapsed section is not copied.']);
+  });
+
+  it('ignores the works list buttons before a work', () => {
+    const { profile } = parse(['Works (1)', 'Sort', 'Export works', 'Select all', 'Only Title', '2019 | Preprint', 'Show more detail', 'Source: arXiv'].join('\n'));
+    expect(profile.papers).toEqual([expect.objectContaining({ title: 'Only Title', venue: null, type: 'Preprint', year: 2019, date: null })]);
+  });
+
+  it('reads works even when the person part was not pasted (no author card)', () => {
+    const { profile } = parse(record.split('\n').slice(2).join('\n'));
+    expect(profile.author).toBeNull();
+    expect(profile.papers.map((p) => p.title)).toEqual(['A Title']);
+  });
+});
