@@ -81,15 +81,32 @@ function applySubmitted(paper: ParsedPaper, line: string): boolean {
   return true;
 }
 
-/** Search: what follows the format list on the id line: category tags and `doi 10.…`. */
-function applySearchIdRest(paper: ParsedPaper, rest: string): void {
-  const tokens = rest.split(' ').filter((t) => t !== '');
+/**
+ * Search: a line of tags (or what follows the format list on the id line): category codes and
+ * `doi 10.…` (also glued `doi10.…`).
+ * @returns the codes and the DOI, or null when a token is neither (the line is not a tag line)
+ */
+function readTags(text: string): { cats: string[]; doi: string | null } | null {
+  const tokens = text.split(' ').filter((t) => t !== '');
   const cats: string[] = [];
-  tokens.forEach((t, i) => {
-    if (t === 'doi' && tokens[i + 1]?.startsWith('10.')) paper.ids.doi = tokens[i + 1]!;
-    else if (categoryTags(t)) cats.push(t);
-  });
-  if (cats.length > 0) paper.category = [...new Set(cats)];
+  let doi: string | null = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (categoryTags(t)) cats.push(t);
+    else if ((t === 'doi' || t === 'DOI') && tokens[i + 1]?.startsWith('10.')) doi = tokens[++i]!;
+    else if (t.startsWith('doi10.')) doi = t.slice(3);
+    else if (t !== 'doi') return null;
+  }
+  return { cats: [...new Set(cats)], doi };
+}
+
+/** Fill the category codes and DOI of a tag line; false when the line is not one. */
+function applyTags(paper: ParsedPaper, text: string): boolean {
+  const tags = readTags(text);
+  if (!tags || (tags.cats.length === 0 && tags.doi === null && text !== 'doi')) return false;
+  if (tags.cats.length > 0 && paper.category.length === 0) paper.category = tags.cats;
+  if (tags.doi) paper.ids.doi = tags.doi;
+  return true;
 }
 
 /** An author list, not prose: no sentence end and short comma-separated items. */
@@ -108,13 +125,14 @@ function looksLikeAuthorLine(text: string): boolean {
 export function readEntry(entry: Entry, template: ArxivTemplate, skipped: SkippedLine[], isLast: boolean): EntryResult {
   const paper = emptyPaper('-');
   applyIdLine(paper, entry.idLine);
-  if (template === 'search') applySearchIdRest(paper, entry.idLine.rest);
+  if (template === 'search') applyTags(paper, entry.idLine.rest);
   let title: string | null = null;
   let authorsText: string | null = null;
   let abstractLines: string[] = [];
   let phase: 'head' | 'abstract' | 'after' = 'head';
   let blankSinceTitle = false;
   let subjectsSeen = false;
+  let abstractPending = false;
   const skip = (index: number, text: string, reason: string) => skipped.push({ line: index + 1, text, reason });
 
   for (const { index, text: raw } of entry.lines) {
@@ -136,6 +154,8 @@ export function readEntry(entry: Entry, template: ArxivTemplate, skipped: Skippe
         else if (part.label === 'Abstract:') {
           const a = readAbstract(part.value);
           if (a.text !== '') abstractLines = [a.text];
+          // `Abstract:` alone: a converter put the text on the next line.
+          abstractPending = a.text === '' && !a.truncated;
           paper.abstract_truncated = a.truncated;
         } else {
           if (part.label === 'Subjects:') subjectsSeen = true;
@@ -147,9 +167,19 @@ export function readEntry(entry: Entry, template: ArxivTemplate, skipped: Skippe
     if (isJavaScriptNotice(text)) continue;
     if (template === 'search') {
       if (applySubmitted(paper, text)) continue;
-      const tags = title === null && paper.category.length === 0 ? categoryTags(text) : null;
-      if (tags) paper.category = tags;
-      else if (title === null) title = text;
+      if (title === null && applyTags(paper, text)) continue;
+      if (title === null && text.startsWith('10.') && text.includes('/') && !text.includes(' ')) {
+        // The DOI of a `doi` tag that a converter put on its own line.
+        paper.ids.doi = text;
+        continue;
+      }
+      if (text === MORE) paper.abstract_truncated = true;
+      else if (abstractPending) {
+        const a = readAbstract(text);
+        abstractLines = [a.text];
+        paper.abstract_truncated = a.truncated;
+        abstractPending = false;
+      } else if (title === null) title = text;
       else skip(index, raw, 'not part of a search result');
       continue;
     }

@@ -23,7 +23,8 @@ const SECTIONS: Record<string, string> = {
   'Replacement submissions': 'repl',
   Replacements: 'repl',
 };
-const LISTING_FOR = /^Showing (?:new|recent) listings for /;
+/** `Showing new listings for Wednesday, 11 June 2025`. */
+const LISTING_FOR = /^Showing (?:new|recent) listings for [A-Z][a-z]{2,8}, \d{1,2} [A-Z][a-z]{2,8} \d{4}$/;
 const TOTAL = /^Total of \d{1,6} entries$/;
 const PER_PAGE = /^Showing up to \d{1,6} entries per page/;
 /** Date headings of `recent` listings: `Wed, 11 Jun 2025 (showing 40 of 40 entries)`. */
