@@ -10,7 +10,7 @@
  *
  * No abstracts. The date is the month the identifier encodes (YYYY-MM); the author card holds the name.
  */
-import { matchNumberedIdLine } from './arxiv-common';
+import { ENTRY_NUMBER, entryIdAt, matchEntryIdLine } from './arxiv-common';
 import { groupEntries, readEntries } from './arxiv-entry';
 import type { ParsedAuthor, ParseOutcome, SkippedLine } from './parsed';
 import { emptyAuthor } from './paper-shape';
@@ -45,8 +45,8 @@ export function arxivAuthorSignatures(lines: readonly string[]): number {
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (authorPageName(line)) score++;
-    else if (matchNumberedIdLine(line)) {
-      const title = nextNonBlank(lines, i);
+    else if (entryIdAt(lines, i) >= 0) {
+      const title = nextNonBlank(lines, entryIdAt(lines, i));
       if (!title.text.startsWith('Title: ')) return;
       if (title.text.includes('Authors:') || nextNonBlank(lines, title.index).text.startsWith('Authors:')) score++;
     }
@@ -64,12 +64,12 @@ export function arxivAuthorSignatures(lines: readonly string[]): number {
 export function parseArxivAuthorLines(lines: readonly string[]): ParseOutcome {
   const skipped: SkippedLine[] = [];
   const warnings: string[] = [];
-  const { entries, outside } = groupEntries(lines, matchNumberedIdLine, (l) => authorPageName(l) !== null);
+  const { entries, outside } = groupEntries(lines, matchEntryIdLine, (l) => ENTRY_NUMBER.test(l) || authorPageName(l) !== null);
   let author: ParsedAuthor | null = null;
   for (const i of outside) {
     const name = authorPageName(lines[i]!.trim());
     if (name && !author) author = emptyAuthor(name);
-    else skipped.push({ line: i + 1, text: lines[i]!, reason: 'page text outside the articles' });
+    else if (!ENTRY_NUMBER.test(lines[i]!.trim())) skipped.push({ line: i + 1, text: lines[i]!, reason: 'page text outside the articles' });
   }
   const { papers, incompleteTail } = readEntries(entries, 'author', lines, skipped, warnings);
   return {

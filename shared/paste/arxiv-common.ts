@@ -57,6 +57,34 @@ export function matchNumberedIdLine(line: string): IdLine | null {
   return { id, note: m[3] ?? null, formats: formatList(m[4]), rest: line.slice(m[0].length).trim() };
 }
 
+/** `[k]` alone on a line: a converter put the entry number and the identifier on lines of their own. */
+export const ENTRY_NUMBER = /^\[\d{1,6}\]$/;
+
+/**
+ * The identifier line of a listing or author-page entry: `[k] arXiv:<id> [pdf, …]`, or a bare
+ * `arXiv:<id> [pdf, …]` (with its format list) that a lone `[k]` line precedes in the paste.
+ */
+export function matchEntryIdLine(line: string): IdLine | null {
+  const numbered = matchNumberedIdLine(line);
+  if (numbered) return numbered;
+  const bare = matchSearchIdLine(line);
+  return bare && bare.formats ? bare : null;
+}
+
+/**
+ * The entry identifier at line i for detection: a `[k] arXiv:` line, or a lone `[k]` line followed by a
+ * bare `arXiv:<id> [pdf, …]` line.
+ * @returns the index of the identifier line, or -1
+ */
+export function entryIdAt(lines: readonly string[], i: number): number {
+  const line = lines[i]!.trim();
+  if (matchNumberedIdLine(line)) return i;
+  if (!ENTRY_NUMBER.test(line)) return -1;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.trim() === '') j++;
+  return j < lines.length && matchEntryIdLine(lines[j]!.trim()) ? j : -1;
+}
+
 /** Read an `arXiv:<id> [pdf, other]` line (search results); null for other lines. */
 export function matchSearchIdLine(line: string): IdLine | null {
   const m = SEARCH_ID_LINE.exec(line);
@@ -131,6 +159,22 @@ export function splitLabelled(line: string): Labelled[] | null {
     parts.push({ label: f.label, value: text.slice(f.at + f.label.length, end).trim() });
   });
   return parts;
+}
+
+/**
+ * An unlabelled line with labels glued to its end (`A, B, CComments: 12 pages`), as some converters
+ * print the author line of a listing.
+ * @returns the text before the first label and the labelled parts, or null when no label follows text
+ */
+export function splitAtFirstLabel(line: string): { prefix: string; parts: Labelled[] } | null {
+  let first = -1;
+  for (const label of LABELS) {
+    const at = line.indexOf(label);
+    if (at > 0 && (first === -1 || at < first)) first = at;
+  }
+  if (first === -1) return null;
+  const parts = splitLabelled(line.slice(first));
+  return parts ? { prefix: line.slice(0, first).trim(), parts } : null;
 }
 
 /** The ids and extra keys an entry's labels fill (`Comments:` -> extra.comments, `Journal-ref:` -> venue). */

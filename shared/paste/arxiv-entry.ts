@@ -11,7 +11,7 @@
  * otherwise. Linear: each line is looked at once.
  */
 import { splitAuthorList } from './author-lists';
-import { applyIdLine, applyLabel, categoryTags, isArxivChrome, isJavaScriptNotice, splitLabelled, type IdLine } from './arxiv-common';
+import { applyIdLine, applyLabel, categoryTags, isArxivChrome, isJavaScriptNotice, splitAtFirstLabel, splitLabelled, type IdLine, type Labelled } from './arxiv-common';
 import { parsePageDate } from './dates';
 import type { ParsedPaper, SkippedLine } from './parsed';
 import { emptyPaper } from './paper-shape';
@@ -146,8 +146,7 @@ export function readEntry(entry: Entry, template: ArxivTemplate, skipped: Skippe
       skip(index, raw, phase === 'after' ? 'after the entry' : 'arXiv page link');
       continue;
     }
-    const parts = phase === 'head' ? splitLabelled(text) : null;
-    if (parts) {
+    const applyParts = (parts: Labelled[]) => {
       for (const part of parts) {
         if (part.label === 'Title:') title ??= part.value || null;
         else if (part.label === 'Authors:') authorsText ??= part.value;
@@ -162,6 +161,10 @@ export function readEntry(entry: Entry, template: ArxivTemplate, skipped: Skippe
           applyLabel(paper, part);
         }
       }
+    };
+    const parts = phase === 'head' ? splitLabelled(text) : null;
+    if (parts) {
+      applyParts(parts);
       continue;
     }
     if (isJavaScriptNotice(text)) continue;
@@ -183,9 +186,15 @@ export function readEntry(entry: Entry, template: ArxivTemplate, skipped: Skippe
       else skip(index, raw, 'not part of a search result');
       continue;
     }
-    if (phase === 'head' && title !== null && authorsText === null && !blankSinceTitle && (!subjectsSeen || looksLikeAuthorLine(text))) {
-      authorsText = text;
-      continue;
+    if (phase === 'head' && title !== null && authorsText === null && !blankSinceTitle) {
+      // The author line, possibly with labels glued to its end (`A, BComments: …`).
+      const glued = splitAtFirstLabel(text);
+      const names = glued ? glued.prefix : text;
+      if (!subjectsSeen || looksLikeAuthorLine(names)) {
+        authorsText = names;
+        if (glued) applyParts(glued.parts);
+        continue;
+      }
     }
     // Only listings print an abstract under the labels; author pages have none.
     if (template === 'listing' && phase === 'head' && title !== null && (subjectsSeen || blankSinceTitle)) phase = 'abstract';

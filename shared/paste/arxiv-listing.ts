@@ -9,7 +9,7 @@
  * Not a profile: no author card. Each paper keeps its section (`new`, `cross`, `repl`) in
  * extra.listing_section, from the section heading or, in a paste without headings, from the id suffix.
  */
-import { matchNumberedIdLine } from './arxiv-common';
+import { ENTRY_NUMBER, entryIdAt, matchEntryIdLine } from './arxiv-common';
 import { groupEntries, readEntries } from './arxiv-entry';
 import type { ParseOutcome, SkippedLine } from './parsed';
 import type { PasteFormat } from './paste-format';
@@ -32,7 +32,7 @@ const DAY_HEADING = /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \(showing \d{1,
 
 /** Lines that end an entry: headings and the listing's own counters. */
 function isListingBoundary(line: string): boolean {
-  return SECTION_HEADING.test(line) || LISTING_FOR.test(line) || TOTAL.test(line) || PER_PAGE.test(line) || DAY_HEADING.test(line);
+  return ENTRY_NUMBER.test(line) || SECTION_HEADING.test(line) || LISTING_FOR.test(line) || TOTAL.test(line) || PER_PAGE.test(line) || DAY_HEADING.test(line);
 }
 
 /** The next non-blank line after index i (empty string when none). */
@@ -51,8 +51,8 @@ export function arxivListingSignatures(lines: readonly string[]): number {
     const line = raw.trim();
     if (SECTION_HEADING.test(line) && line.includes('(showing')) score++;
     else if (LISTING_FOR.test(line) || DAY_HEADING.test(line)) score++;
-    else if (matchNumberedIdLine(line)) {
-      const title = nextNonBlank(lines, i);
+    else if (entryIdAt(lines, i) >= 0) {
+      const title = nextNonBlank(lines, entryIdAt(lines, i));
       if (!title.text.startsWith('Title: ') || title.text.includes('Authors:')) return;
       const after = nextNonBlank(lines, title.index).text;
       if (after !== '' && !after.startsWith('Authors:')) score++;
@@ -71,7 +71,7 @@ export function arxivListingSignatures(lines: readonly string[]): number {
 export function parseArxivListingLines(lines: readonly string[]): ParseOutcome {
   const skipped: SkippedLine[] = [];
   const warnings: string[] = [];
-  const { entries, outside } = groupEntries(lines, matchNumberedIdLine, isListingBoundary);
+  const { entries, outside } = groupEntries(lines, matchEntryIdLine, isListingBoundary);
   // The section of each entry: the last heading above it.
   const headings = new Map<number, string>();
   for (const i of outside) {

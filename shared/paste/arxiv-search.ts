@@ -15,7 +15,7 @@
  * no author card is made (author null). The date is the
  * first version's submission date (`v1 submitted`, else `Submitted`).
  */
-import { matchSearchIdLine } from './arxiv-common';
+import { ENTRY_NUMBER, matchSearchIdLine } from './arxiv-common';
 import { groupEntries, readEntries } from './arxiv-entry';
 import type { ParseOutcome, SkippedLine } from './parsed';
 import type { PasteFormat } from './paste-format';
@@ -32,10 +32,14 @@ const MORE = '▽ More';
  */
 export function arxivSearchSignatures(lines: readonly string[]): number {
   let score = 0;
+  let previous = '';
   for (const raw of lines) {
     const line = raw.trim();
-    if (RESULTS_LINE.test(line) || FORMAT_LIST.test(line) || SUBMITTED.test(line)) score++;
+    if (line === '') continue;
+    // An identifier under a lone `[k]` belongs to a listing or an author page.
+    if (RESULTS_LINE.test(line) || (FORMAT_LIST.test(line) && !ENTRY_NUMBER.test(previous)) || SUBMITTED.test(line)) score++;
     else if (line.startsWith('Abstract: ') && line.endsWith(MORE)) score++;
+    previous = line;
   }
   return score;
 }

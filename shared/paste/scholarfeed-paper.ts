@@ -77,17 +77,20 @@ function nextNonBlank(lines: readonly string[], i: number): number {
   return j;
 }
 
-/** A record line without `Code` whose title line is followed by the `arXiv:` line. */
+/**
+ * A record line whose title line is followed by the `arXiv:` line. Paper pages print no `Code` on the
+ * record line; one that does is still read (the arXiv line two lines down is what makes it a paper page).
+ */
 function isPaperStart(lines: readonly string[], i: number): boolean {
   const rec = matchRecordLine(lines[i]!.trim());
-  if (!rec || rec.code) return false;
+  if (!rec) return false;
   const title = nextNonBlank(lines, i);
   return title < lines.length && matchPaperIdLine(lines[nextNonBlank(lines, title)]?.trim() ?? '') !== null;
 }
 
 /**
  * Paper-page signatures (FORMATS.md section 2): the `arXiv:<id>v<k>…h-index:` line, `Originality …`,
- * `AI Analysis`, and a record line (no `Code`) two lines above an `arXiv:` line. An author page has
+ * `AI Analysis`, and a record line two lines above an `arXiv:` line. An author page has
  * none of these, so its record lines are not counted.
  */
 export function scholarfeedPaperSignatures(lines: readonly string[]): number {
@@ -130,7 +133,7 @@ export function parseScholarfeedPaperLines(lines: readonly string[]): ParseOutco
     paper.ids.arxiv = id.arxiv;
     paper.extra.arxiv_version = id.version;
     paper.citations = id.citations;
-    paper.has_code = id.hasCode;
+    paper.has_code = id.hasCode || rec.code;
     paper.venue = id.venue;
     if (id.authorHIndex !== null) paper.extra.author_h_index = id.authorHIndex;
 

@@ -65,6 +65,22 @@ describe('arXiv listing entries', () => {
     expect(paper.extra.comments).toBe('8 pages');
   });
 
+  it('splits labels glued to the end of the author line', () => {
+    const paper = parse('[1] arXiv:2603.02002 [pdf]\nTitle: T\nAna Lima, Bo ChenComments: 8 pagesSubjects: Robotics (cs.RO)\n\nText.').profile.papers[0]!;
+    expect([paper.authors, paper.extra.comments, paper.category, paper.abstract]).toEqual([['Ana Lima', 'Bo Chen'], '8 pages', ['cs.RO'], 'Text.']);
+  });
+
+  it('reads an entry whose number and identifier are on lines of their own', () => {
+    const text = ['New submissions (showing 2 of 2 entries)', '[1]', 'arXiv:2506.90031 [pdf, other]', 'Title: T', 'A B', 'Subjects: Computation and Language (cs.CL)', '', 'Abstract one.', '', '[2]', 'arXiv:2506.90032 [pdf]', 'Title: U', 'C D', 'Subjects: Computation and Language (cs.CL)'].join('\n');
+    const { profile, report } = parse(text);
+    expect(profile.papers.map((p) => [p.ids.arxiv, p.title, p.abstract])).toEqual([
+      ['2506.90031', 'T', 'Abstract one.'],
+      ['2506.90032', 'U', null],
+    ]);
+    expect(report.skipped).toEqual([]);
+    expect(detectSource(text)?.source).toBe('arxiv_listing');
+  });
+
   it('reports page text and a junk line after an abstract as skipped, with reasons', () => {
     const text = ['Menu', '[1] arXiv:2506.90031 [pdf]', 'Title: T', 'A B', 'Subjects: Computation and Language (cs.CL)', '', 'An abstract.', '', 'Stray line'].join('\n');
     const { report, profile } = parse(text);
