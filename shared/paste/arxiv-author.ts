@@ -10,7 +10,7 @@
  *
  * No abstracts. The date is the month the identifier encodes (YYYY-MM); the author card holds the name.
  */
-import { ENTRY_NUMBER, entryIdAt, matchEntryIdLine } from './arxiv-common';
+import { ENTRY_NUMBER, entryShapeAt, matchEntryIdLine } from './arxiv-common';
 import { groupEntries, readEntries } from './arxiv-entry';
 import type { ParsedAuthor, ParseOutcome, SkippedLine } from './parsed';
 import { emptyAuthor } from './paper-shape';
@@ -29,15 +29,9 @@ export function authorPageName(line: string): string | null {
   return null;
 }
 
-/** The next non-blank line after index i. */
-function nextNonBlank(lines: readonly string[], i: number): { index: number; text: string } {
-  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim() !== '') return { index: j, text: lines[j]!.trim() };
-  return { index: lines.length, text: '' };
-}
-
 /**
  * Author-page signatures (FORMATS.md section 2): the `'s articles on arXiv` heading, and each
- * `[k] arXiv:` line whose `Title:` line is followed by `Authors:` (glued on the same line or the next).
+ * `[k] arXiv:` entry shaped like an author page's (entryShapeAt: `Authors:` labelled, no abstract).
  * The search template has `Authors:` too, but no `[k]` numbers and no `Title:` label.
  */
 export function arxivAuthorSignatures(lines: readonly string[]): number {
@@ -45,11 +39,7 @@ export function arxivAuthorSignatures(lines: readonly string[]): number {
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (authorPageName(line)) score++;
-    else if (entryIdAt(lines, i) >= 0) {
-      const title = nextNonBlank(lines, entryIdAt(lines, i));
-      if (!title.text.startsWith('Title: ')) return;
-      if (title.text.includes('Authors:') || nextNonBlank(lines, title.index).text.startsWith('Authors:')) score++;
-    }
+    else if (entryShapeAt(lines, i) === 'author') score++;
   });
   return score;
 }

@@ -85,6 +85,38 @@ export function entryIdAt(lines: readonly string[], i: number): number {
   return j < lines.length && matchEntryIdLine(lines[j]!.trim()) ? j : -1;
 }
 
+/** The next non-blank line after index i: its index (lines.length when none) and trimmed text. */
+function nextNonBlank(lines: readonly string[], i: number): { index: number; text: string } {
+  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim() !== '') return { index: j, text: lines[j]!.trim() };
+  return { index: lines.length, text: '' };
+}
+
+/** How many lines after the title the Subjects line may be (Authors, Comments, Journal-ref, DOI, MSC, ACM, Report number). */
+const LABEL_LINES_MAX = 8;
+
+/**
+ * Which page an entry starting at line i belongs to, for detection: `listing` when its `Title:` line is
+ * followed by an unlabelled author line (2024+ listings), or by `Authors:` with an abstract paragraph
+ * after the Subjects line (listings before 2024); `author` when `Authors:` is labelled and no abstract
+ * follows (author pages show none); null when line i starts no `[k] arXiv:` entry or the paste ends
+ * before that can be told.
+ */
+export function entryShapeAt(lines: readonly string[], i: number): 'listing' | 'author' | null {
+  const idAt = entryIdAt(lines, i);
+  if (idAt < 0) return null;
+  const title = nextNonBlank(lines, idAt);
+  if (!title.text.startsWith('Title: ')) return null;
+  const after = nextNonBlank(lines, title.index);
+  const labelled = title.text.includes('Authors:') || after.text.startsWith('Authors:');
+  if (!labelled) return after.text === '' ? null : 'listing';
+  let line = title;
+  for (let n = 0; n < LABEL_LINES_MAX && line.text !== '' && !line.text.includes('Subjects:'); n++) line = nextNonBlank(lines, line.index);
+  if (!line.text.includes('Subjects:')) return 'author';
+  const next = nextNonBlank(lines, line.index).text;
+  const prose = next.length >= 80 && splitLabelled(next) === null && !next.startsWith('[') && !next.startsWith('arXiv:');
+  return prose ? 'listing' : 'author';
+}
+
 /** Read an `arXiv:<id> [pdf, other]` line (search results); null for other lines. */
 export function matchSearchIdLine(line: string): IdLine | null {
   const m = SEARCH_ID_LINE.exec(line);

@@ -9,7 +9,7 @@
  * Not a profile: no author card. Each paper keeps its section (`new`, `cross`, `repl`) in
  * extra.listing_section, from the section heading or, in a paste without headings, from the id suffix.
  */
-import { ENTRY_NUMBER, entryIdAt, matchEntryIdLine } from './arxiv-common';
+import { ENTRY_NUMBER, entryShapeAt, matchEntryIdLine } from './arxiv-common';
 import { groupEntries, readEntries } from './arxiv-entry';
 import type { ParseOutcome, SkippedLine } from './parsed';
 import type { PasteFormat } from './paste-format';
@@ -35,15 +35,9 @@ function isListingBoundary(line: string): boolean {
   return ENTRY_NUMBER.test(line) || SECTION_HEADING.test(line) || LISTING_FOR.test(line) || TOTAL.test(line) || PER_PAGE.test(line) || DAY_HEADING.test(line);
 }
 
-/** The next non-blank line after index i (empty string when none). */
-function nextNonBlank(lines: readonly string[], i: number): { index: number; text: string } {
-  for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim() !== '') return { index: j, text: lines[j]!.trim() };
-  return { index: lines.length, text: '' };
-}
-
 /**
- * Listing signatures (FORMATS.md section 2): the headings, and each `[k] arXiv:` line whose `Title:`
- * line is not followed by `Authors:` (an author page labels its authors).
+ * Listing signatures (FORMATS.md section 2): the headings, and each `[k] arXiv:` entry shaped like a
+ * listing's (entryShapeAt: an unlabelled author line, or `Authors:` with an abstract paragraph).
  */
 export function arxivListingSignatures(lines: readonly string[]): number {
   let score = 0;
@@ -51,12 +45,7 @@ export function arxivListingSignatures(lines: readonly string[]): number {
     const line = raw.trim();
     if (SECTION_HEADING.test(line) && line.includes('(showing')) score++;
     else if (LISTING_FOR.test(line) || DAY_HEADING.test(line)) score++;
-    else if (entryIdAt(lines, i) >= 0) {
-      const title = nextNonBlank(lines, entryIdAt(lines, i));
-      if (!title.text.startsWith('Title: ') || title.text.includes('Authors:')) return;
-      const after = nextNonBlank(lines, title.index).text;
-      if (after !== '' && !after.startsWith('Authors:')) score++;
-    }
+    else if (entryShapeAt(lines, i) === 'listing') score++;
   });
   return score;
 }

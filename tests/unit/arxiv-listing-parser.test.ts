@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchNumberedIdLine, parseArxivId, splitLabelled, subjectCodes } from '../../shared/paste/arxiv-common';
+import { entryShapeAt, matchNumberedIdLine, parseArxivId, splitLabelled, subjectCodes } from '../../shared/paste/arxiv-common';
 import { arxivListingFormat, parseArxivListingLines } from '../../shared/paste/arxiv-listing';
 import { detectAndParse, detectSource } from '../../shared/paste/detect';
 import { fixtureText } from './helpers/fixtures';
@@ -18,6 +18,16 @@ describe('arXiv listing detection', () => {
 
   it('counts nothing in prose that uses the listing words', () => {
     expect(arxivListingFormat.signatures(linesOf(PROSE))).toBe(0);
+  });
+
+  it('tells a listing from before 2024 (Authors: labelled, abstract under the entry) from an author page (no abstract)', () => {
+    const entry = '[1] arXiv:2306.00001 [pdf]\nTitle: T\nAuthors: A B\nComments: 8 pages\nSubjects: Computation and Language (cs.CL)\n\n';
+    const abstract = 'An abstract paragraph long enough to be prose, as listings print under every entry of theirs.';
+    expect(entryShapeAt(linesOf(entry + abstract), 0)).toBe('listing');
+    expect(entryShapeAt(linesOf(entry + entry), 0)).toBe('author');
+    expect(entryShapeAt(linesOf('[1] arXiv:2306.00001 [pdf]\nTitle: T'), 0)).toBeNull();
+    const old = ownFixtures('arxiv_listing').find((f) => f.name.endsWith('old-template.txt'))!.text;
+    expect(detectSource(old)?.source).toBe('arxiv_listing');
   });
 
   it('does not count an entry whose Title line is followed by Authors: (an author page)', () => {
