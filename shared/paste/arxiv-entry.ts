@@ -37,10 +37,15 @@ export interface EntryResult {
 const MORE = '▽ More';
 const LESS = '△ Less';
 
-/** `Abstract: <text>… ▽ More` -> text without the marker, and whether the page cut it. */
+/**
+ * `Abstract: <text>… ▽ More` -> text without the marker, and whether the page cut it. A converter that
+ * copies the hidden full abstract too gives `<short>… ▽ More <full> △ Less`: the full text is read.
+ */
 function readAbstract(value: string): { text: string; truncated: boolean } {
   let text = value;
   let truncated = false;
+  const more = text.indexOf(MORE);
+  if (more >= 0 && text.endsWith(LESS)) return { text: text.slice(more + MORE.length, -LESS.length).trim(), truncated: false };
   if (text.endsWith(MORE)) {
     truncated = true;
     text = text.slice(0, -MORE.length).trim();
@@ -177,7 +182,11 @@ export function readEntry(entry: Entry, template: ArxivTemplate, skipped: Skippe
         continue;
       }
       if (text === MORE) paper.abstract_truncated = true;
-      else if (abstractPending) {
+      else if (text.endsWith(LESS) && abstractLines.length > 0) {
+        // The full abstract on a line of its own after the short one.
+        abstractLines = [readAbstract(text).text];
+        paper.abstract_truncated = false;
+      } else if (abstractPending) {
         const a = readAbstract(text);
         abstractLines = [a.text];
         paper.abstract_truncated = a.truncated;

@@ -19,7 +19,7 @@ import { parseCount } from './normalise';
 import type { ParsedPaper, ParseOutcome, SkippedLine } from './parsed';
 import { emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
-import { matchRecordLine, splitCategories } from './scholarfeed';
+import { matchRecordLine, parseAuthorLine, splitCategories } from './scholarfeed';
 import { isoDate, monthNumber } from './dates';
 
 const ARXIV_LINE = /^arXiv:(\d{4}\.\d{4,5})v([\d,]{1,12})(?: ([\d,]{1,12}))?( ?citations?)?(?: ?h-index: ?(\d{1,4}))?/;
@@ -77,16 +77,29 @@ function nextNonBlank(lines: readonly string[], i: number): number {
   return j;
 }
 
+/** Lines the grammar has none of, but a page may show between the title and the `arXiv:` line (an author line). */
+const BETWEEN_MAX = 1;
+
 /**
- * A record line whose title line is followed by the `arXiv:` line. Paper pages print no `Code` on the
- * record line; one that does is still read (the arXiv line two lines down is what makes it a paper page).
+ * Where a paper starting at record line i has its title and `arXiv:` line: the title is the next
+ * non-blank line, the `arXiv:` line follows it, at most BETWEEN_MAX lines (authors) further down.
+ * A record line with `Code` is accepted too (the `arXiv:` line is what makes it a paper page).
+ * @returns the indexes, or null when line i starts no paper
  */
-function isPaperStart(lines: readonly string[], i: number): boolean {
-  const rec = matchRecordLine(lines[i]!.trim());
-  if (!rec) return false;
-  const title = nextNonBlank(lines, i);
-  return title < lines.length && matchPaperIdLine(lines[nextNonBlank(lines, title)]?.trim() ?? '') !== null;
+function paperAt(lines: readonly string[], i: number): { titleAt: number; idAt: number } | null {
+  if (!matchRecordLine(lines[i]!.trim())) return null;
+  const titleAt = nextNonBlank(lines, i);
+  if (titleAt >= lines.length || matchPaperIdLine(lines[titleAt]!.trim())) return null;
+  let at = titleAt;
+  for (let n = 0; n <= BETWEEN_MAX; n++) {
+    at = nextNonBlank(lines, at);
+    if (at >= lines.length) return null;
+    if (matchPaperIdLine(lines[at]!.trim())) return { titleAt, idAt: at };
+  }
+  return null;
 }
+
+const isPaperStart = (lines: readonly string[], i: number) => paperAt(lines, i) !== null;
 
 /**
  * Paper-page signatures (FORMATS.md section 2): the `arXiv:<id>v<k>…h-index:` line, `Originality …`,
@@ -123,10 +136,17 @@ export function parseScholarfeedPaperLines(lines: readonly string[]): ParseOutco
       continue;
     }
     const rec = matchRecordLine(lines[i]!.trim())!;
-    const titleAt = nextNonBlank(lines, i);
-    const idAt = nextNonBlank(lines, titleAt);
+    const { titleAt, idAt } = paperAt(lines, i)!;
     const id = matchPaperIdLine(lines[idAt]!.trim())!;
     const paper = emptyPaper(lines[titleAt]!.trim());
+    const between = nextNonBlank(lines, titleAt);
+    if (between < idAt) {
+      // Not in the grammar; read as the author card line of the author pages (`A, B, C et al. · slug`).
+      const byline = parseAuthorLine(lines[between]!.trim());
+      paper.authors = byline.authors;
+      paper.authors_truncated = byline.truncated;
+      paper.affiliations = byline.affiliations;
+    }
     paper.category = splitCategories(rec.cats);
     paper.date = isoDate(Number(rec.year), monthNumber(rec.month), Number(rec.day));
     paper.year = Number(rec.year);

@@ -55,6 +55,14 @@ describe('arXiv search results', () => {
     expect(parse(text).profile.papers[0]).toMatchObject({ title: 'T', ids: { doi: '10.1000/abc' }, abstract: 'Short text', abstract_truncated: true, date: '2025-01-05' });
   });
 
+  it('reads the full abstract when a converter copied the hidden one too, on the same line or the next', () => {
+    const head = 'arXiv:2501.00001 [pdf]\ncs.AI\nT\nAuthors: A B\n';
+    const same = parse(head + 'Abstract: Short… ▽ More Short text and the rest. △ Less').profile.papers[0]!;
+    expect([same.abstract, same.abstract_truncated]).toEqual(['Short text and the rest.', false]);
+    const next = parse(head + 'Abstract: Short… ▽ More\nShort text and the rest. △ Less').profile.papers[0]!;
+    expect([next.abstract, next.abstract_truncated]).toEqual(['Short text and the rest.', false]);
+  });
+
   it('reports form junk, footer links and the result cut at the end', () => {
     const { report } = parse(fixture('cut.txt'));
     expect(report.skipped.map((s) => s.line)).toEqual([1, 2]);

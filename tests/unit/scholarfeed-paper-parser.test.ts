@@ -72,6 +72,11 @@ describe('scholarfeed paper page', () => {
     expect(report.warnings).toEqual(['The paper on line 2 ("Learning Contact-Rich Manipulation from Äußerst Few Demonstrations") has no abstract in the paste.']);
   });
 
+  it('reads an author line between the title and the arXiv line, which the grammar does not show but a page may', () => {
+    const paper = parse('CLJan 2, 2025\nT\nAnn Lee, Bo Chen, Cy Dee et al. · pku\narXiv:2501.00001v1h-index: 2\nOriginality X\nAI Analysis\nS\nU\nA.').profile.papers[0]!;
+    expect([paper.authors, paper.authors_truncated, paper.affiliations, paper.abstract]).toEqual([['Ann Lee', 'Bo Chen', 'Cy Dee'], true, ['pku'], 'A.']);
+  });
+
   it('reports page text as skipped with its reason', () => {
     expect(parse(fixture('zero-citations-crlf.txt')).report.skipped).toEqual([
       { line: 9, text: 'Foundations', reason: 'page text, not the paper' },
