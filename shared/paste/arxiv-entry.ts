@@ -56,8 +56,8 @@ function readAbstract(value: string): { text: string; truncated: boolean } {
 }
 
 /**
- * `Submitted 2 September, 2025; v1 submitted 4 July, 2025; originally announced July 2025.`
- * The paper's date is the first version's (the month its identifier encodes); the latest submission
+ * `Submitted 2 September, 2025; v1 submitted 4 July, 2025; originally announced July 2025.` (or
+ * `v1submitted`). The paper's date is the first version's (the month its identifier encodes); the latest submission
  * and the announcement go to extra.
  */
 function applySubmitted(paper: ParsedPaper, line: string): boolean {
@@ -71,8 +71,9 @@ function applySubmitted(paper: ParsedPaper, line: string): boolean {
         paper.extra.submitted = d.date;
         first ??= d;
       }
-    } else if (part.startsWith('v1 submitted ')) {
-      const d = parsePageDate(part.slice('v1 submitted '.length));
+    } else if (part.startsWith('v1 submitted ') || part.startsWith('v1submitted ')) {
+      // `<span>v1</span>submitted` in the page: some copies glue the two.
+      const d = parsePageDate(part.slice(part.indexOf('submitted ') + 'submitted '.length));
       if (d) first = d;
     } else if (part.startsWith('originally announced ')) {
       const value = part.slice('originally announced '.length);

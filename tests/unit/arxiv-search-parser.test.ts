@@ -36,6 +36,8 @@ describe('arXiv search results', () => {
   it('dates a paper by its first version and keeps the last submission and announcement in extra', () => {
     const paper = parse(fixture('long.txt')).profile.papers[0]!;
     expect([paper.date, paper.year, paper.extra.submitted, paper.extra.announced]).toEqual(['2025-07-04', 2025, '2025-09-02', 'July 2025']);
+    const glued = parse('arXiv:2501.00001 [pdf]\ncs.AI\nT\nAuthors: A B\nSubmitted 9 March, 2025; v1submitted 5 January, 2025; originally announced January 2025.').profile.papers[0]!;
+    expect([glued.date, glued.extra.submitted]).toEqual(['2025-01-05', '2025-03-09']);
   });
 
   it('reads tags on the id line or their own line, a DOI tag, Journal ref without hyphen, and old-style ids', () => {
