@@ -26,6 +26,21 @@ export const ACM_TYPES = new Set([
 ]);
 const ACCESS_TAGS = new Set(['Open Access', 'Free', 'Public Access', 'Free Access']);
 
+/**
+ * The type line of a card: `research-article` (any case: a stylesheet may upper-case it), alone or
+ * glued to an access tag (`research-articleOpen Access`).
+ * @returns the type as printed and the access tag, or null
+ */
+export function matchAcmType(line: string): { type: string; access: string | null } | null {
+  const t = line.trim();
+  if (t.length > 40) return null;
+  if (ACM_TYPES.has(t.toLowerCase())) return { type: t, access: null };
+  for (const tag of ACCESS_TAGS) {
+    if (t.endsWith(tag) && ACM_TYPES.has(t.slice(0, t.length - tag.length).trim().toLowerCase())) return { type: t.slice(0, t.length - tag.length).trim(), access: tag };
+  }
+  return null;
+}
+
 type MetricKey = keyof ProfileMetrics;
 const BIBLIOMETRICS: ReadonlyArray<{ label: string; key: MetricKey }> = [
   // Longer labels first: `Downloads (cumulative)` must not be read as another `Downloads` label.
@@ -46,7 +61,7 @@ export function acmSignatures(lines: readonly string[]): number {
   let score = 0;
   for (const raw of lines) {
     const line = raw.trim();
-    if (line === 'Average Citation per Article' || line === 'Downloads (6 weeks)' || line === 'Average Downloads per Article' || line === 'research-article') score++;
+    if (line === 'Average Citation per Article' || line === 'Downloads (6 weeks)' || line === 'Average Downloads per Article' || line.toLowerCase() === 'research-article') score++;
     else if (countAfterLabel(line, 'Total Citations') !== null || countAfterLabel(line, 'Total Downloads') !== null) score++;
     else if (line.length < 600 && (line.includes('•https://doi.org/10.1145/') || line.includes('• https://doi.org/10.1145/'))) score++;
   }
@@ -141,7 +156,7 @@ export function parseAcmLines(lines: readonly string[]): ParseOutcome {
   const warnings: string[] = [];
   const starts: number[] = [];
   lines.forEach((l, i) => {
-    if (ACM_TYPES.has(l.trim())) starts.push(i);
+    if (matchAcmType(l)) starts.push(i);
   });
   const author = parseHeader(lines, starts.length > 0 ? starts[0]! : lines.length, skipped);
   const papers: ParsedPaper[] = [];
@@ -175,13 +190,26 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   let venueLine: string | null = null;
   let citations: number | null = null;
   const extra: Record<string, unknown> = {};
+  const head = matchAcmType(lines[start]!)!;
+  if (head.access) extra.access = head.access;
+  // `Total Downloads` ends a card: what follows before the next type line is page footer or other text.
+  let ended = false;
+  let pending: 'citations' | 'downloads' | null = null;
   for (const { index, text } of contentLines(lines, start + 1, end)) {
     const cites = countAfterLabel(text, 'Total Citations');
     const downloads = countAfterLabel(text, 'Total Downloads');
-    if (ACCESS_TAGS.has(text)) extra.access = text;
+    const count = pending ? parseCount(text) : null;
+    if (count !== null) {
+      if (pending === 'citations') citations = count;
+      else extra.downloads = count;
+      ended ||= pending === 'downloads';
+      pending = null;
+    } else if (text === 'Total Citations' || text === 'Total Downloads') pending = text === 'Total Citations' ? 'citations' : 'downloads';
+    else if (ACCESS_TAGS.has(text)) extra.access = text;
     else if (cites !== null) citations = cites;
-    else if (downloads !== null) extra.downloads = downloads;
+    else if (downloads !== null) [extra.downloads, ended] = [downloads, true];
     else if (isChromeLine(text)) continue;
+    else if (ended) skipped.push({ line: index + 1, text: lines[index]!, reason: 'after the publication (page footer or other text)' });
     else if (title === null) title = text;
     else if (venueLine === null && authorLine === null && !isVenueLine(text)) authorLine = text;
     else if (venueLine === null && isVenueLine(text)) venueLine = text;
@@ -189,7 +217,7 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   }
   if (title === null) return { paper: null, hasVenueLine: false };
   const paper = emptyPaper(title);
-  paper.type = lines[start]!.trim();
+  paper.type = head.type;
   paper.citations = citations;
   if (authorLine) {
     const list = splitAuthorList(authorLine, ',');
@@ -218,8 +246,11 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
   const used = new Set<number>();
   const metrics: Record<string, number | string> = {};
   let firstMetric = -1;
-  content.forEach(({ index, text }, k) => {
-    for (const { label, key } of BIBLIOMETRICS) {
+  content.forEach(({ index, text: printed }, k) => {
+    // Labels in any case: `Citation count` and `Citation Count` have both been printed.
+    const text = printed.toLowerCase();
+    for (const { label: shown, key } of BIBLIOMETRICS) {
+      const label = shown.toLowerCase();
       if (!text.startsWith(label) && !text.endsWith(label)) continue;
       const glued = text === label ? null : text.startsWith(label) ? text.slice(label.length).trim() : text.slice(0, text.length - label.length).trim();
       const next = content[k + 1];
@@ -237,7 +268,7 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
       if (firstMetric === -1) firstMetric = k;
       return;
     }
-    if (text === 'Bibliometrics' || text === 'Published Works' || text === 'Author Profile') used.add(index);
+    if (text === 'bibliometrics' || text === 'published works' || text === 'author profile') used.add(index);
   });
   let nameAt = -1;
   const limit = firstMetric === -1 ? content.length : firstMetric;
@@ -266,7 +297,8 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
 }
 
 function labelOf(text: string): boolean {
-  return BIBLIOMETRICS.some((b) => text.startsWith(b.label) || text.endsWith(b.label));
+  const t = text.toLowerCase();
+  return BIBLIOMETRICS.some((b) => t.startsWith(b.label.toLowerCase()) || t.endsWith(b.label.toLowerCase()));
 }
 
 function readMetric(key: MetricKey, text: string): number | string | null {

@@ -108,6 +108,20 @@ function readAuthors(text: string): { authors: string[]; truncated: boolean; equ
   return { authors, truncated: parts.length > 1, equal: [] };
 }
 
+/** ResearchGate's footer links, which look like names. */
+const FOOTER_WORDS = new Set(['Company', 'Help Center', 'Business Solutions', 'Business solutions', 'Advertising', 'Recruiting', 'Careers', 'Support', 'News', 'Consent Preferences', 'Consent preferences', 'Scientific Recruitment']);
+const CARD_BUTTONS = new Set(['Cite', 'Share', 'Recommend', 'Follow', 'Save', 'Download citation', 'Copy link']);
+
+/**
+ * Whether a line is a card's author list: names separated by `·` (one-word names allowed), or glued
+ * names of two words or more each (so a footer word such as `Company` is not an author).
+ */
+function isAuthorLine(text: string): boolean {
+  const { authors } = readAuthors(text);
+  const dotted = text.includes('·');
+  return authors.length > 0 && authors.every((a) => looksLikeName(a) && (dotted || a.includes(' ')));
+}
+
 /**
  * Parse a ResearchGate profile from normalised lines.
  * @param lines normaliseLines of the paste (line i is line i+1)
@@ -167,16 +181,24 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   let doi: string | null = null;
   let citations: number | null = null;
   const extra: Record<string, unknown> = {};
+  // The buttons end a card: what follows before the next type line is page footer or other text.
+  let buttons = false;
   for (const { index, text } of contentLines(lines, start + 1, end)) {
-    if (text === FULL_TEXT || text === 'Download') hasPdf = true;
-    else if (text === 'Request full-text') hasPdf = hasPdf ?? false;
+    if (text === FULL_TEXT) hasPdf = true;
+    else if (text === 'Download') [hasPdf, buttons] = [true, true];
+    else if (text === 'Request full-text') [hasPdf, buttons] = [hasPdf ?? false, true];
+    else if (CARD_BUTTONS.has(text)) buttons = true;
     else if (isChromeLine(text)) continue;
-    else if (text.startsWith('DOI:') || text.startsWith('DOI ')) doi = text.slice(4).trim() || null;
+    else if (buttons || FOOTER_WORDS.has(text)) {
+      // The footer ends a card cut before its buttons too.
+      buttons = true;
+      skipped.push({ line: index + 1, text: lines[index]!, reason: 'after the publication (page footer or other text)' });
+    } else if (text.startsWith('DOI:') || text.startsWith('DOI ')) doi = text.slice(4).trim() || null;
     else if (dateLine === null && isDateLine(text)) dateLine = text;
     else if (countBeforeLabel(text, 'Citations') !== null || countBeforeLabel(text, 'Citation') !== null) citations = countBeforeLabel(text, 'Citations') ?? countBeforeLabel(text, 'Citation');
     else if (countBeforeLabel(text, 'Reads') !== null) extra.reads = countBeforeLabel(text, 'Reads');
     else if (title === null) title = text;
-    else if (authorLine === null) authorLine = text;
+    else if (authorLine === null && isAuthorLine(text)) authorLine = text;
     else skipped.push({ line: index + 1, text: lines[index]!, reason: 'not recognised in a ResearchGate publication' });
   }
   if (title === null) return { paper: null };
@@ -236,13 +258,16 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
       return;
     }
     for (const { label, key } of METRIC_LABELS) {
+      // `19 / Publications` (value first, as the grammar has it), glued `12,486Reads`, or label first.
       const glued = countBeforeLabel(text, label);
-      const prev = k > 0 ? content[k - 1]! : null;
-      const value = glued ?? (text === label && prev ? parseCount(prev.text) : null);
+      const prev = k > 0 && !used.has(content[k - 1]!.index) ? content[k - 1]! : null;
+      const next = content[k + 1] ?? null;
+      const near = text !== label ? null : prev && parseCount(prev.text) !== null ? prev : next && parseCount(next.text) !== null ? next : null;
+      const value = glued ?? (near ? parseCount(near.text) : null);
       if (value === null) continue;
       if (metrics[key] === undefined) metrics[key] = value;
       used.add(index);
-      if (glued === null) used.add(prev!.index);
+      if (near) used.add(near.index);
       return;
     }
   });

@@ -160,12 +160,21 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   let abstract: string | null = null;
   let citations: number | null = null;
   const content = contentLines(lines, start + 1, end);
+  // The citation count ends a document: what follows before the next type line is page footer or other text.
+  let ended = false;
   content.forEach(({ index, text }, k) => {
     const label = text === 'Citations' || text === 'Citation';
     const glued = countBeforeLabel(text, 'Citations') ?? countBeforeLabel(text, 'Citation');
     const next = content[k + 1]?.text;
-    if (label && citations !== null) return;
-    if (glued !== null) citations = glued;
+    if (label && citations !== null && !ended) {
+      ended = true;
+      return;
+    }
+    if (ended) {
+      if (!isChromeLine(text) && !SCOPUS_UI.has(text)) skipped.push({ line: index + 1, text: lines[index]!, reason: 'after the document (page footer or other text)' });
+      return;
+    }
+    if (glued !== null) [citations, ended] = [glued, true];
     else if (parseCount(text) !== null && (next === 'Citations' || next === 'Citation')) citations = parseCount(text);
     else if (label || SCOPUS_UI.has(text) || isChromeLine(text)) return;
     else if (title === null) title = text;

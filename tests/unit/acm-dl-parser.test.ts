@@ -56,4 +56,17 @@ describe('ACM DL parsing', () => {
     ]);
     expect(report.incompleteTail).toEqual({ line: 7, text: 'Cut Ti', missing: 'venue, date and citations' });
   });
+
+  it('reads an upper-cased type glued to its access tag, and counts on the line after their labels', () => {
+    const p = parse('RESEARCH-ARTICLEOpen Access\nA Long Enough Title\nAnn Lee\nVenue•May 2020•https://doi.org/10.1145/1.2\nTotal Citations\n12\nTotal Downloads\n1,047\nJoin ACM\n').profile.papers[0]!;
+    expect([p.type, p.citations, p.extra]).toEqual(['RESEARCH-ARTICLE', 12, { access: 'Open Access', downloads: 1047 }]);
+  });
+
+  it('skips the footer after the last card', () => {
+    const { report } = parse('research-article\nA Long Enough Title\nAnn Lee\nVenue•May 2020\nTotal Citations1\nTotal Downloads2\nJoin ACM\nCode of Ethics\n');
+    expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [7, 'after the publication (page footer or other text)'],
+      [8, 'after the publication (page footer or other text)'],
+    ]);
+  });
 });

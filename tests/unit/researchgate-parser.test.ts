@@ -61,4 +61,23 @@ describe('ResearchGate parsing', () => {
     const keys = ['title', 'authors', 'authors_truncated', 'author_count', 'equal_contribution', 'affiliations', 'date', 'year', 'venue', 'pages', 'type', 'category', 'citations', 'abstract', 'abstract_truncated', 'tldr', 'ids', 'has_code', 'has_pdf', 'extra'];
     for (const p of profile.papers) expect(Object.keys(p).sort()).toEqual([...keys].sort());
   });
+
+  it('reads a card cut before its authors and followed by the footer as an incomplete tail, not a paper by "Help Center"', () => {
+    const { profile, report } = parse('Article\nFirst Paper Title\nMay 2020\nAnn Lee · Bo Chen\nCite\nArticle\nSecond Paper Title\nCompany\nHelp Center\nBusiness solutions\n');
+    expect(profile.papers.map((p) => p.title)).toEqual(['First Paper Title']);
+    expect(report.incompleteTail).toEqual({ line: 6, text: 'Second Paper Title', missing: 'authors and date' });
+  });
+
+  it('skips the footer after the last card', () => {
+    const { profile, report } = parse('Article\nFirst Paper Title\nMay 2020\nAnn Lee · Bo Chen\nCite\nShare\nCompany\nHelp Center\n');
+    expect(profile.papers[0]?.authors).toEqual(['Ann Lee', 'Bo Chen']);
+    expect(report.skipped.map((s) => [s.line, s.reason])).toEqual([
+      [7, 'after the publication (page footer or other text)'],
+      [8, 'after the publication (page footer or other text)'],
+    ]);
+  });
+
+  it('reads header pairs given label first', () => {
+    expect(parse('Ann Lee\nPhD\nPublications\n19\nReads\n12,486\nCitations\n1,204\n').profile.author?.metrics).toEqual({ paper_count: 19, reads: 12486, citations: 1204 });
+  });
 });

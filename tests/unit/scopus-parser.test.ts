@@ -53,4 +53,11 @@ describe('Scopus parsing', () => {
     ]);
     expect(report.incompleteTail).toEqual({ line: 9, text: 'Cut Ti', missing: 'source and citations' });
   });
+
+  it('skips the footer after the last document, even a long copyright sentence (not an abstract)', () => {
+    const footer = 'All content on this site: Copyright © 2025 Elsevier B.V., its licensors, and contributors. All rights are reserved, including those for text and data mining, AI training, and similar technologies. For all open access content, the relevant licensing terms apply.';
+    const { profile, report } = parse(`Article\nA Long Enough Title\nLee, A.\nJournal, 2020, 1\n3\nCitations\nAbout Scopus\n${footer}\n`);
+    expect(profile.papers[0]?.abstract).toBeNull();
+    expect(report.skipped.map((s) => s.line)).toEqual([7, 8]);
+  });
 });
