@@ -34,11 +34,17 @@ const ACCESS_TAGS = new Set(['Open Access', 'Free', 'Public Access', 'Free Acces
 export function matchAcmType(line: string): { type: string; access: string | null } | null {
   const t = line.trim();
   if (t.length > 40) return null;
-  if (ACM_TYPES.has(t.toLowerCase())) return { type: t, access: null };
+  if (isTypeLabel(t)) return { type: t, access: null };
   for (const tag of ACCESS_TAGS) {
-    if (t.endsWith(tag) && ACM_TYPES.has(t.slice(0, t.length - tag.length).trim().toLowerCase())) return { type: t.slice(0, t.length - tag.length).trim(), access: tag };
+    const type = t.slice(0, t.length - tag.length).trim();
+    if (t.endsWith(tag) && isTypeLabel(type)) return { type, access: tag };
   }
   return null;
+}
+
+/** A type label as printed: lower case, or all upper case (a stylesheet's text-transform); `Abstract` or `Introduction` is a heading, not a type. */
+function isTypeLabel(text: string): boolean {
+  return (text === text.toLowerCase() || text === text.toUpperCase()) && ACM_TYPES.has(text.toLowerCase());
 }
 
 type MetricKey = keyof ProfileMetrics;

@@ -9,12 +9,14 @@
  *      menus, footers and prose (an email, a news story, a README) make no paper.
  *   4. After the anchor: the venue when the anchor was only a date, identifiers, a type word, a count of
  *      citations, abstracts (long lines); every other line is kept in the paper's `extra.unparsed`.
+ *   5. Lines no block took that read as one-line APA references (generic-references.ts) are papers too.
  *   Fields read by a guess (a one-name author list, a venue, a year taken from a heading) are listed in
  *   `extra.guessed`. A single paper is kept only when it has an identifier (one dated line in a page of
  *   prose is not a publication list).
  */
 import { isLinkOrChrome, readAnchor, type Anchor } from './generic-anchor';
 import { isTitleLike, readAuthorLine, TYPE_WORDS, linkWords, type GuessedAuthors } from './generic-lines';
+import { readReferenceLine, splitReferenceVenue, type Reference } from './generic-references';
 import { parseCount } from './normalise';
 import type { ParsedPaper, ParseOutcome, SkippedLine } from './parsed';
 import { emptyPaper } from './paper-shape';
@@ -102,11 +104,20 @@ export function parseGenericLines(lines: readonly string[]): ParseOutcome {
     last.after.push(...tail);
     last.links.push(...linkAt(lastAnchor + 1, lastAnchor + 7));
   }
-  let papers = blocks.map(toPaper);
   const used = new Set<number>();
+  const found: Array<{ at: number; paper: ParsedPaper }> = blocks.map((b) => ({ at: b.title.index, paper: toPaper(b) }));
   blocks.forEach((b) => {
     for (const t of [b.title, b.anchor, ...(b.authors ? [b.authors.line] : []), ...b.after]) used.add(t.index);
   });
+  // One-line references (`Names (YYYY). Title. Venue.`) among the lines no block took.
+  for (const t of texts) {
+    if (used.has(t.index)) continue;
+    const ref = readReferenceLine(t.text);
+    if (!ref) continue;
+    found.push({ at: t.index, paper: referencePaper(ref) });
+    used.add(t.index);
+  }
+  let papers = found.sort((a, b) => a.at - b.at).map((f) => f.paper);
   if (papers.length === 1 && Object.keys(papers[0]!.ids).length === 0) {
     papers = [];
     used.clear();
@@ -191,6 +202,25 @@ function applyAnchor(paper: ParsedPaper, anchor: Anchor, guessed: Set<string>): 
     paper.venue = anchor.text;
     guessed.add('venue');
   }
+}
+
+function referencePaper(ref: Reference): ParsedPaper {
+  const paper = emptyPaper(ref.title);
+  paper.authors = ref.authors.authors;
+  paper.authors_truncated = ref.authors.truncated;
+  paper.author_count = ref.authors.count;
+  paper.equal_contribution = ref.authors.equal;
+  paper.year = ref.year;
+  if (ref.venue !== null) {
+    const v = splitReferenceVenue(ref.venue);
+    paper.venue = v.venue;
+    paper.pages = v.pages;
+  }
+  if (ref.doi) paper.ids.doi = ref.doi;
+  if (ref.arxiv) paper.ids.arxiv = ref.arxiv;
+  // The title ends at the first full stop: a title with one inside is cut there.
+  paper.extra.guessed = ref.venue === null ? ['title'] : ['title', 'venue'];
+  return paper;
 }
 
 /** `Cited by 12`, `12 citations`, `Citations: 12`. */

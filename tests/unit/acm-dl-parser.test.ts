@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acmSignatures, parseAcmLines, splitAcmVenueLine } from '../../shared/paste/acm-dl';
+import { acmSignatures, matchAcmType, parseAcmLines, splitAcmVenueLine } from '../../shared/paste/acm-dl';
 import { detectSourceOfLines } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/own-fixtures';
@@ -68,5 +68,11 @@ describe('ACM DL parsing', () => {
       [7, 'after the publication (page footer or other text)'],
       [8, 'after the publication (page footer or other text)'],
     ]);
+  });
+
+  it('does not take a capitalised heading such as "Abstract" or "Introduction" for a type line', () => {
+    expect(matchAcmType('Abstract')).toBeNull();
+    expect(matchAcmType('Introduction')).toBeNull();
+    expect(matchAcmType('SHORT-PAPER')).toEqual({ type: 'SHORT-PAPER', access: null });
   });
 });

@@ -110,4 +110,12 @@ describe('generic block parser on unknown pages', () => {
     const { report } = parse('Home\nSome Paper Title About Things\nAnn Lee, Bo Chen\nCVPR 2024\nAnother Paper Title Here Too\nBo Chen, Ann Lee\nICCV 2023\n');
     expect(report.skipped).toEqual([{ line: 1, text: 'Home', reason: 'page furniture (menu, button, heading or link words)' }]);
   });
+
+  it('reads one-line APA references, and not a sentence with a year in brackets', () => {
+    const { profile } = parse('I joined Northvale (2021). It was great. Really great.\n[1] Kılıç, I., & Li, W. (2023). Why does it work? Proceedings of ACL 2023, pp. 1-10.\n[2] Li, W. (2020a). Negation scope in radiology reports. In Proceedings of the Clinical NLP Workshop (pp. 12–21).\n');
+    expect(profile.papers.map((p) => [p.title, p.authors, p.year, p.venue, p.pages])).toEqual([
+      ['Why does it work?', ['Kılıç, I.', 'Li, W.'], 2023, 'Proceedings of ACL 2023, pp. 1-10', null],
+      ['Negation scope in radiology reports', ['Li, W.'], 2020, 'Proceedings of the Clinical NLP Workshop', '12–21'],
+    ]);
+  });
 });
