@@ -59,7 +59,7 @@ function outcomeProblems(outcome: ParseOutcome, lines: string[]): string[] {
     for (const a of paper.authors) trimmed('author', a);
     for (const a of paper.affiliations) trimmed('affiliation', a);
     if (paper.date !== null && (!isRealDate(paper.date) || paper.year !== Number(paper.date.slice(0, 4)))) problems.push(`date ${paper.date}, year ${paper.year}`);
-    // Only scholarfeed cards always carry category codes; Google Scholar, Semantic Scholar, dblp, ORCID … show none (category [] in their fixtures).
+    // Every scholarfeed card carries a category; other sites (FORMATS.md section 3) often show none, so `[]` is right for them.
     if (outcome.profile.source === 'scholarfeed' && paper.category.length === 0) problems.push(`no category: ${paper.title}`);
   }
   if (outcome.profile.author) trimmed('author name', outcome.profile.author.name);
