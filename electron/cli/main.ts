@@ -13,6 +13,7 @@ import { LecternError } from '../../shared/errors';
 import { reportCliError, quietDeveloperLog, UsageError } from './error-report';
 import { endQuietlyOnClosedPipe, escapeTerminalStreams } from './terminal-text';
 import { detectAndParse } from '../../shared/paste/detect';
+import { FORMAT_IDS, type FormatId } from '../../shared/paste/paste-format';
 import { resolveLibraryFile } from '../../db/location';
 import { lecternCommand } from '../../db/upkeep/repair-commands';
 import { findAuthorByName } from '../../db/library/authors';
@@ -65,6 +66,16 @@ function useLibrary(explicit: string | undefined): string {
   return libraryFile;
 }
 
+/**
+ * The format `--source` names (a FORMAT_IDS value), for reading a paste as that source instead of
+ * detecting it. @throws UsageError naming the accepted values.
+ */
+function sourceOption(value: string | undefined): FormatId | undefined {
+  if (value === undefined) return undefined;
+  if ((FORMAT_IDS as readonly string[]).includes(value)) return value as FormatId;
+  throw new UsageError(`--source takes one of ${FORMAT_IDS.join(', ')}`);
+}
+
 async function run(argv: string[]): Promise<void> {
   let parsed;
   try {
@@ -83,6 +94,7 @@ async function run(argv: string[]): Promise<void> {
         all: { type: 'boolean', default: false },
         out: { type: 'string' },
         full: { type: 'boolean', default: false },
+        source: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -102,7 +114,8 @@ async function run(argv: string[]): Promise<void> {
     // One-shot: parsed on this thread. The window's hosts parse on a paste thread with a time budget
     // (electron/handlers/paste-worker-client.ts) so a slow paste cannot freeze them; here nothing else
     // waits on the thread, and Ctrl+C stops it.
-    const outcome = detectAndParse(readInput(arg));
+    const format = sourceOption(values.source);
+    const outcome = detectAndParse(readInput(arg), { format });
     process.stdout.write(`${JSON.stringify(outcome.profile, null, 2)}\n`);
     const { skipped, incompleteTail, warnings } = outcome.report;
     for (const s of skipped) process.stderr.write(`skipped line ${s.line} (${s.reason}): ${s.text}\n`);
@@ -134,7 +147,7 @@ async function run(argv: string[]): Promise<void> {
     const json = values.json ?? false;
     switch (command) {
       case 'import': {
-        const report = await call(handlers, 'paste.import', { text: readInput(arg), jobId: 'cli-import' });
+        const report = await call(handlers, 'paste.import', { jobId: 'cli-import', format: sourceOption(values.source), text: readInput(arg) });
         print(report, json, () => formatImport(report));
         break;
       }

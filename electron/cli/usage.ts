@@ -5,6 +5,7 @@
  */
 import { PAPER_SORT_COLUMNS, READING_STATUSES } from '../../shared/contract';
 import { HAS_VALUES, QUERY_FIELDS } from '../../shared/search/parse';
+import { FORMAT_IDS } from '../../shared/paste/paste-format';
 
 /** Where the descriptions start (after the command column), and the widest line. */
 const INDENT = ' '.repeat(27);
@@ -36,6 +37,8 @@ export const USAGE = `usage: lectern <command> [options]
 commands:
   parse FILE|-             print what a pasted page parses to, as JSON (no library needed)
   import FILE|-            import a pasted page into the library and print the report
+                           [--source SOURCE] reads the page as that source instead of detecting it
+${wrapped('SOURCE:', FORMAT_IDS, ', ')}
   papers                   list papers  [--sort COLUMN] [--desc] [--filter TEXT] [--query QUERY]
                            [--author NAME] [--limit N] [--json]
 ${wrapped('COLUMN:', PAPER_SORT_COLUMNS, ', ')}

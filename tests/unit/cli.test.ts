@@ -26,6 +26,16 @@ describe('lectern CLI', () => {
     expect(JSON.parse(r.stdout).papers[0]).toMatchObject({ title: 'A title', authors: ['A. Author'], date: '2024-08-15', has_code: true });
   });
 
+  it('--source reads a paste as the source named instead of detecting it, and refuses an unknown one', () => {
+    const asDblp = lectern(['parse', '--source', 'dblp', join(PROFILES, 'seed-profile.txt')]);
+    expect(asDblp.code).toBe(1);
+    expect(asDblp.stderr).toMatch(/^lectern: This looks like a dblp person page, but no papers were found: /);
+    const asScholar = lectern(['parse', '--source', 'google_scholar', join(PROFILES, 'google-scholar.txt')]);
+    expect(JSON.parse(asScholar.stdout)).toMatchObject({ source: 'google_scholar', author: { name: 'Henrik Ødegård' } });
+    const bad = lectern(['import', '--source', 'myspace', join(PROFILES, 'seed-profile.txt')]);
+    expect([bad.code, bad.stderr.split('\n')[0]]).toEqual([2, `lectern: --source takes one of scholarfeed, scholarfeed_paper, google_scholar, semantic_scholar, dblp, arxiv_author, arxiv_listing, arxiv_search, openreview, orcid, researchgate, acm_dl, scopus, paperswithcode, huggingface_papers, generic`]);
+  });
+
   it('imports, lists sorted papers, authors, a card and metrics from one library', () => {
     const library = tempLibraryFile();
     const imported = lectern(['import', join(PROFILES, 'seed-profile.txt')], { library });
