@@ -226,6 +226,9 @@ export function parseGoogleScholarLines(lines: readonly string[]): ParseOutcome 
     if (text.trim() === '' || used.has(i)) return;
     skipped.push({ line: i + 1, text, reason: notes.get(i) ?? (author ? 'not part of the Google Scholar profile' : 'before the profile or the article table') });
   });
+  if (papers.length === 0 && author !== null && incompleteTail === null) {
+    warnings.push('No article rows were found after the profile header. Scroll to the end of the article list, click Show more until it is greyed out, then select all and copy again.');
+  }
   if (papers.length > 0 && !tableHeadSeen && rowsSeen > 0 && author === null) {
     warnings.push('The paste starts inside the article list; the profile header was not copied.');
   }

@@ -173,7 +173,9 @@ export function parseSemanticScholarLines(lines: readonly string[]): ParseOutcom
   for (const [i, why] of cards.notes) notes.set(i, why);
   warnings.push(...cards.warnings);
   const papers = cards.papers;
-  if (metrics.paper_count !== undefined && metrics.paper_count > papers.length) {
+  if (papers.length === 0 && author !== null && cards.incompleteTail === null) {
+    warnings.push('No publication cards were found under the author header. Open the Publications tab of the author page, then select all and copy again.');
+  } else if (metrics.paper_count !== undefined && metrics.paper_count > papers.length) {
     warnings.push(`The page header counts ${metrics.paper_count} publications; the paste holds ${papers.length}. Semantic Scholar shows one page of publications at a time.`);
   }
 

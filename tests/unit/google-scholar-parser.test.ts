@@ -125,6 +125,13 @@ describe('the Google Scholar report', () => {
     expect(report.incompleteTail).toBeNull();
   });
 
+  it('says what to copy when the paste ends after the profile header and sidebar', () => {
+    const { profile, report } = parse([...HEADER, ...METRICS].join('\n'));
+    expect(profile.author?.metrics.h_index).toBe(12);
+    expect(profile.papers).toEqual([]);
+    expect(report.warnings).toContain('No article rows were found after the profile header. Scroll to the end of the article list, click Show more until it is greyed out, then select all and copy again.');
+  });
+
   it('reports an article cut at the end of the paste instead of importing it', () => {
     const { profile, report } = parse(read(join(OWN, 'google-scholar-cut.txt')));
     expect(profile.papers).toHaveLength(3);

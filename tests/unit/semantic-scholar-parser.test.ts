@@ -111,6 +111,12 @@ describe('Semantic Scholar pages', () => {
     expect(profile.papers[2]!.has_pdf).toBe(false);
   });
 
+  it('says what to copy when the paste holds the author header only', () => {
+    const { profile, report } = parse(['Sign In', 'Ada Lovelace', 'Publications', '3', 'h-index', '1', 'Follow', 'Claim Author Page'].join('\n'));
+    expect(profile.author?.name).toBe('Ada Lovelace');
+    expect(report.warnings).toEqual(['No publication cards were found under the author header. Open the Publications tab of the author page, then select all and copy again.']);
+  });
+
   it('reports a card cut at the end of the paste instead of importing it', () => {
     const { profile, report } = parse(read(join(OWN, 'semantic-scholar-cut.txt')));
     expect(profile.papers.map((p) => p.title)).toEqual(['Multilingual Summarisation with Retrieval', 'Évaluer la factualité des résumés']);
