@@ -16,8 +16,9 @@ describe('arXiv listing detection', () => {
     expect(arxivListingFormat.signatures(linesOf(text))).toBeLessThan(2);
   });
 
-  it('counts nothing in prose that uses the listing words', () => {
+  it('counts nothing in prose that uses the listing words, and prose is detected as no source', () => {
     expect(arxivListingFormat.signatures(linesOf(PROSE))).toBe(0);
+    expect(detectSource(PROSE)).toBeNull();
   });
 
   it('tells a listing from before 2024 (Authors: labelled, abstract under the entry) from an author page (no abstract)', () => {
