@@ -157,6 +157,9 @@ export function readEntry(entry: Entry, template: ArxivTemplate, skipped: Skippe
       }
     }
   };
+  // `[1] arXiv:… [pdf]Title: …`: a converter glued the first label to the identifier line.
+  const gluedToId = template === 'search' ? null : splitLabelled(entry.idLine.rest);
+  if (gluedToId) applyParts(gluedToId);
 
   for (const { index, text: raw } of entry.lines) {
     const text = raw.trim();

@@ -76,6 +76,12 @@ describe('arXiv listing entries', () => {
     expect(paper.extra.comments).toBe('8 pages');
   });
 
+  it('reads a Title label glued to the identifier line', () => {
+    const paper = parse('[1] arXiv:2603.02002 [pdf]Title: Glued\nAna Lima\nSubjects: Robotics (cs.RO)').profile.papers[0]!;
+    expect(entryShapeAt(linesOf('[1] arXiv:2603.02002 [pdf]Title: Glued\nAna Lima\nSubjects: Robotics (cs.RO)'), 0)).toBe('listing');
+    expect([paper.title, paper.authors, paper.category]).toEqual(['Glued', ['Ana Lima'], ['cs.RO']]);
+  });
+
   it('splits labels glued to the end of the author line', () => {
     const paper = parse('[1] arXiv:2603.02002 [pdf]\nTitle: T\nAna Lima, Bo ChenComments: 8 pagesSubjects: Robotics (cs.RO)\n\nText.').profile.papers[0]!;
     expect([paper.authors, paper.extra.comments, paper.category, paper.abstract]).toEqual([['Ana Lima', 'Bo Chen'], '8 pages', ['cs.RO'], 'Text.']);
@@ -140,6 +146,7 @@ describe('arXiv identifiers, subjects and labels (arxiv-common)', () => {
       'stat.ML',
     ]);
     expect(subjectCodes('Computation and Language')).toEqual([]);
+    expect(subjectCodes('Computation and Language (cs.CL)Despite progress (see [1]) we fail')).toEqual(['cs.CL']);
   });
 
   it('splits only lines that start with a label', () => {
