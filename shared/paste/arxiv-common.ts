@@ -104,7 +104,9 @@ const LABEL_LINES_MAX = 8;
 export function entryShapeAt(lines: readonly string[], i: number): 'listing' | 'author' | null {
   const idAt = entryIdAt(lines, i);
   if (idAt < 0) return null;
-  const title = nextNonBlank(lines, idAt);
+  const idRest = matchEntryIdLine(lines[idAt]!.trim())?.rest ?? '';
+  // The Title label may be glued to the identifier line.
+  const title = idRest.startsWith('Title: ') ? { index: idAt, text: idRest } : nextNonBlank(lines, idAt);
   if (!title.text.startsWith('Title: ')) return null;
   const after = nextNonBlank(lines, title.index);
   const labelled = title.text.includes('Authors:') || after.text.startsWith('Authors:');
@@ -144,11 +146,17 @@ export function isCategoryCode(token: string): boolean {
 export function subjectCodes(value: string): string[] {
   const codes: string[] = [];
   for (const part of value.split(';')) {
-    const close = part.lastIndexOf(')');
-    const open = part.lastIndexOf('(', close);
-    if (open < 0 || close < 0) continue;
-    const code = part.slice(open + 1, close).trim();
-    if (isCategoryCode(code) && !codes.includes(code)) codes.push(code);
+    // The first parenthesised code of the part: text glued after it (`(cs.CL)Despite … (see [1])`)
+    // may hold parentheses of its own.
+    for (let open = part.indexOf('('); open >= 0; open = part.indexOf('(', open + 1)) {
+      const close = part.indexOf(')', open);
+      if (close < 0) break;
+      const code = part.slice(open + 1, close).trim();
+      if (isCategoryCode(code)) {
+        if (!codes.includes(code)) codes.push(code);
+        break;
+      }
+    }
   }
   return codes;
 }

@@ -140,6 +140,26 @@ export function readEntry(entry: Entry, template: ArxivTemplate, skipped: Skippe
   let subjectsSeen = false;
   let abstractPending = false;
   const skip = (index: number, text: string, reason: string) => skipped.push({ line: index + 1, text, reason });
+  /** Fill what labelled parts say (`Title:`, `Authors:`, `Abstract:`, and the rest through applyLabel). */
+  const applyParts = (parts: Labelled[]) => {
+    for (const part of parts) {
+      if (part.label === 'Title:') title ??= part.value || null;
+      else if (part.label === 'Authors:') authorsText ??= part.value;
+      else if (part.label === 'Abstract:') {
+        const a = readAbstract(part.value);
+        if (a.text !== '') abstractLines = [a.text];
+        // `Abstract:` alone: a converter put the text on the next line.
+        abstractPending = a.text === '' && !a.truncated;
+        paper.abstract_truncated = a.truncated;
+      } else {
+        if (part.label === 'Subjects:') subjectsSeen = true;
+        applyLabel(paper, part);
+      }
+    }
+  };
+  // `[1] arXiv:… [pdf]Title: …`: a converter glued the first label to the identifier line.
+  const gluedToId = template === 'search' ? null : splitLabelled(entry.idLine.rest);
+  if (gluedToId) applyParts(gluedToId);
 
   for (const { index, text: raw } of entry.lines) {
     const text = raw.trim();
@@ -152,22 +172,6 @@ export function readEntry(entry: Entry, template: ArxivTemplate, skipped: Skippe
       skip(index, raw, phase === 'after' ? 'after the entry' : 'arXiv page link');
       continue;
     }
-    const applyParts = (parts: Labelled[]) => {
-      for (const part of parts) {
-        if (part.label === 'Title:') title ??= part.value || null;
-        else if (part.label === 'Authors:') authorsText ??= part.value;
-        else if (part.label === 'Abstract:') {
-          const a = readAbstract(part.value);
-          if (a.text !== '') abstractLines = [a.text];
-          // `Abstract:` alone: a converter put the text on the next line.
-          abstractPending = a.text === '' && !a.truncated;
-          paper.abstract_truncated = a.truncated;
-        } else {
-          if (part.label === 'Subjects:') subjectsSeen = true;
-          applyLabel(paper, part);
-        }
-      }
-    };
     const parts = phase === 'head' ? splitLabelled(text) : null;
     if (parts) {
       applyParts(parts);

@@ -14,8 +14,11 @@ import { groupEntries, readEntries } from './arxiv-entry';
 import type { ParseOutcome, SkippedLine } from './parsed';
 import type { PasteFormat } from './paste-format';
 
-/** Section headings: `New submissions (showing 12 of 12 entries)`, `Cross submissions (…)`, `Replacement submissions (…)`. */
-const SECTION_HEADING = /^(New submissions|Cross submissions|Cross-lists|Replacement submissions|Replacements)(?: \(showing \d{1,6} of \d{1,6} entries\))?$/;
+/**
+ * Section headings: `New submissions (showing 12 of 12 entries)`, `Cross submissions (…)`,
+ * `Replacement submissions (…)`, and before 2024 `New submissions for Wed, 14 Jun 23`, `Cross-lists for …`.
+ */
+const SECTION_HEADING = /^(New submissions|Cross submissions|Cross-lists|Replacement submissions|Replacements)(?: \(showing \d{1,6} of \d{1,6} entries\)| for [A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{2,4})?$/;
 const SECTIONS: Record<string, string> = {
   'New submissions': 'new',
   'Cross submissions': 'cross',
@@ -43,7 +46,7 @@ export function arxivListingSignatures(lines: readonly string[]): number {
   let score = 0;
   lines.forEach((raw, i) => {
     const line = raw.trim();
-    if (SECTION_HEADING.test(line) && line.includes('(showing')) score++;
+    if (SECTION_HEADING.test(line) && (line.includes('(showing') || line.includes(' for '))) score++;
     else if (LISTING_FOR.test(line) || DAY_HEADING.test(line)) score++;
     else if (entryShapeAt(lines, i) === 'listing') score++;
   });

@@ -15,7 +15,8 @@ import { emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
 
 const AUTHOR_COUNT = /^(?:[•·] )?(\d{1,5}) authors?(?: [·•] (.{1,20}))?$/;
-const PAPER_DATE = /^(?:[·•] )?([A-Z][a-z]{2} \d{1,2}, \d{4})$/;
+/** `Jun 10, 2025`, after a separator or `Published on` in some copies. */
+const PAPER_DATE = /^(?:[·•] )?(?:Published on )?([A-Z][a-z]{2} \d{1,2}, \d{4})$/;
 const TODAY = /^[A-Z][a-z]{2} \d{1,2}$/;
 const SEPARATORS = new Set(['·', '•']);
 /** Page chrome of the heading (each line, exactly). */

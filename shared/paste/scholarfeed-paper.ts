@@ -101,6 +101,11 @@ function paperAt(lines: readonly string[], i: number): { titleAt: number; idAt: 
 
 const isPaperStart = (lines: readonly string[], i: number) => paperAt(lines, i) !== null;
 
+/** `Originality Incremental advance`: a short label, not a sentence that starts with the word. */
+function isOriginalityLine(line: string): boolean {
+  return line.startsWith(ORIGINALITY) && line.length <= 60 && !line.endsWith('.') && line.split(' ').length <= 6;
+}
+
 /**
  * Paper-page signatures (FORMATS.md section 2): the `arXiv:<id>v<k>…h-index:` line, `Originality …`,
  * `AI Analysis`, and a record line two lines above an `arXiv:` line. An author page has
@@ -110,7 +115,7 @@ export function scholarfeedPaperSignatures(lines: readonly string[]): number {
   let score = 0;
   lines.forEach((raw, i) => {
     const line = raw.trim();
-    if (matchPaperIdLine(line) || line === AI_ANALYSIS || (line.startsWith(ORIGINALITY) && line.length < 80)) score++;
+    if (matchPaperIdLine(line) || line === AI_ANALYSIS || isOriginalityLine(line)) score++;
     else if (isPaperStart(lines, i)) score++;
   });
   return score;

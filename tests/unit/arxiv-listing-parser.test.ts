@@ -16,8 +16,9 @@ describe('arXiv listing detection', () => {
     expect(arxivListingFormat.signatures(linesOf(text))).toBeLessThan(2);
   });
 
-  it('counts nothing in prose that uses the listing words', () => {
+  it('counts nothing in prose that uses the listing words, and prose is detected as no source', () => {
     expect(arxivListingFormat.signatures(linesOf(PROSE))).toBe(0);
+    expect(detectSource(PROSE)).toBeNull();
   });
 
   it('tells a listing from before 2024 (Authors: labelled, abstract under the entry) from an author page (no abstract)', () => {
@@ -73,6 +74,12 @@ describe('arXiv listing entries', () => {
     const paper = parse('[1] arXiv:2603.02002 [pdf]\nTitle: FedJournal-ref: MLSys 2026Comments: 8 pagesDOI: 10.1/xSubjects: Machine Learning (cs.LG)\nAbstract text.').profile.papers[0]!;
     expect(paper).toMatchObject({ title: 'Fed', venue: 'MLSys 2026', ids: { arxiv: '2603.02002', doi: '10.1/x' }, category: ['cs.LG'], authors: [], abstract: 'Abstract text.' });
     expect(paper.extra.comments).toBe('8 pages');
+  });
+
+  it('reads a Title label glued to the identifier line', () => {
+    const paper = parse('[1] arXiv:2603.02002 [pdf]Title: Glued\nAna Lima\nSubjects: Robotics (cs.RO)').profile.papers[0]!;
+    expect(entryShapeAt(linesOf('[1] arXiv:2603.02002 [pdf]Title: Glued\nAna Lima\nSubjects: Robotics (cs.RO)'), 0)).toBe('listing');
+    expect([paper.title, paper.authors, paper.category]).toEqual(['Glued', ['Ana Lima'], ['cs.RO']]);
   });
 
   it('splits labels glued to the end of the author line', () => {
@@ -139,6 +146,7 @@ describe('arXiv identifiers, subjects and labels (arxiv-common)', () => {
       'stat.ML',
     ]);
     expect(subjectCodes('Computation and Language')).toEqual([]);
+    expect(subjectCodes('Computation and Language (cs.CL)Despite progress (see [1]) we fail')).toEqual(['cs.CL']);
   });
 
   it('splits only lines that start with a label', () => {

@@ -42,9 +42,9 @@ describe('Hugging Face papers', () => {
     ]);
   });
 
-  it('reads the "• N authors" variant and the date on the same line', () => {
+  it('reads the "• N authors" variant, the date on the same line, and "Published on" dates', () => {
     expect(parse(fixture('search-bullets.txt')).profile.papers.map((p) => p.author_count)).toEqual([7, 3, 2]);
-    const same = parse('Title A\nAbstract A.\n3 authors · Jan 5, 2025\nTitle B\n2 authors · Feb 1, 2025').profile.papers;
+    const same = parse('Title A\nAbstract A.\n3 authors · Jan 5, 2025\nTitle B\n2 authors\n·\nPublished on Feb 1, 2025').profile.papers;
     expect(same.map((p) => [p.title, p.abstract, p.date])).toEqual([
       ['Title A', 'Abstract A.', '2025-01-05'],
       ['Title B', null, '2025-02-01'],

@@ -39,4 +39,6 @@ export const PROSE = [
   'Originality matters, and AI Analysis is a heading on some site. Submitted 2 September, 2025 was our deadline.',
   "Ada Lovelace's articles on arXiv are fictional. Abstract: none of this is a paper ▽ More or less.",
   '7 authors wrote it · and it appeared on Mar 3, 2025, according to the blog.',
+  'Originality is overrated.',
+  'AI Analysis of the results follows.',
 ].join('\n');
