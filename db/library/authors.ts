@@ -30,6 +30,12 @@ const SNAPSHOT_COLUMNS = sql`s.id, s.source, s.captured_at, s.h_index, s.i10_ind
 const LATEST_SNAPSHOTS = sql`SELECT s1.* FROM author_metric_snapshots s1 WHERE s1.id = (
   SELECT s2.id FROM author_metric_snapshots s2 WHERE s2.author_id = s1.author_id ORDER BY s2.captured_at DESC, s2.id DESC LIMIT 1)`;
 
+/**
+ * Owners of imported profile pages. A profile may show no metrics (dblp, ORCID, OpenReview, an arXiv
+ * author page) and so have no snapshot; its owner is a profile all the same.
+ */
+const PROFILE_OWNERS = sql`SELECT DISTINCT author_id FROM imports WHERE author_id IS NOT NULL`;
+
 function toSnapshot(r: SnapshotRecord): MetricSnapshot {
   return {
     id: r.id,
@@ -69,9 +75,10 @@ export function listAuthors(db: LibraryDb, input: ChannelArgs<'authors.list'>): 
   const filter = nameKey(input.filter);
   const rows = db.all<{ id: number; name: string; primary_category: string | null; papers: number; has_profile: number; h_index: number | null; citations: number | null }>(sql`
     SELECT a.id, a.name, a.primary_category, a.paper_count AS papers,
-      s.id IS NOT NULL AS has_profile, s.h_index, s.citations
+      (s.id IS NOT NULL OR o.author_id IS NOT NULL) AS has_profile, s.h_index, s.citations
     FROM authors a LEFT JOIN (${LATEST_SNAPSHOTS}) s ON s.author_id = a.id
-    WHERE (${input.profilesOnly ? 0 : 1} OR s.id IS NOT NULL)
+      LEFT JOIN (${PROFILE_OWNERS}) o ON o.author_id = a.id
+    WHERE (${input.profilesOnly ? 0 : 1} OR s.id IS NOT NULL OR o.author_id IS NOT NULL)
       AND (${filter} = '' OR instr(a.name_key, ${filter}) > 0)
     ORDER BY has_profile DESC, papers DESC, a.name COLLATE NOCASE`);
   return rows.map((r) => ({

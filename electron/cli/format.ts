@@ -2,6 +2,7 @@
  * Plain-text rendering of library data for the terminal.
  */
 import { shortAuthors } from '../../shared/author-names';
+import { pageLabel } from '../../shared/paste/formats';
 import type { AuthorCard, AuthorMetrics, AuthorSummary, ImportReport, PaperRow } from '../../shared/contract';
 
 const number = new Intl.NumberFormat('en-US');
@@ -63,7 +64,7 @@ export function formatCard(card: AuthorCard): string {
       `metrics from ${m.source}, captured ${m.capturedAt.slice(0, 10)}`,
     );
   } else {
-    lines.push('no profile imported for this author');
+    lines.push('no profile metrics in the library for this author');
   }
   lines.push(`papers in library: ${card.papersInLibrary}`);
   if (card.paperAffiliations.length) lines.push(`on papers with: ${card.paperAffiliations.map((a) => `${a.name} (${a.count})`).join(', ')}`);
@@ -88,12 +89,13 @@ export function formatMetrics(m: AuthorMetrics): string {
 
 export function formatImport(r: ImportReport): string {
   if (r.alreadyImported) {
-    return `This ${r.format} paste${r.author ? ` of ${r.author.name}` : ''} was imported before (import ${r.importId}) and changes nothing: ${r.unchanged} ${r.unchanged === 1 ? 'paper' : 'papers'} already in the library; nothing stored.`;
+    return `This ${pageLabel(r.format)}${r.author ? ` of ${r.author.name}` : ''} was imported before (import ${r.importId}) and changes nothing: ${r.unchanged} ${r.unchanged === 1 ? 'paper' : 'papers'} already in the library; nothing stored.`;
   }
   const lines = [
-    `Imported ${r.format} paste${r.author ? ` of ${r.author.name}` : ''}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`,
+    `Imported the ${pageLabel(r.format)}${r.author ? ` of ${r.author.name}` : ''}: ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`,
   ];
-  if (r.author) lines.push(r.snapshotAdded ? 'Metrics snapshot added.' : 'Metrics unchanged since the last import; no new snapshot.');
+  if (r.snapshotAdded) lines.push('Metrics snapshot added.');
+  else if (r.author) lines.push('No new metrics snapshot: the page showed no metrics, or the same figures as the last import.');
   for (const s of r.skipped) lines.push(`skipped line ${s.line} (${s.reason}): ${truncate(s.text, 70)}`);
   if (r.incompleteTail) lines.push(formatIncompleteTail(r.incompleteTail));
   for (const w of r.warnings) lines.push(`warning: ${w}`);

@@ -13,6 +13,7 @@ import { googleScholarFormat } from './google-scholar';
 import { huggingfacePapersFormat } from './huggingface-papers';
 import { openreviewFormat } from './openreview';
 import { orcidFormat } from './orcid';
+import type { PasteSource } from './parsed';
 import type { FormatId, PasteFormat } from './paste-format';
 import { papersWithCodeFormat } from './paperswithcode';
 import { researchgateFormat } from './researchgate';
@@ -48,4 +49,12 @@ export function formatById(id: FormatId): PasteFormat {
   const f = FORMATS.find((x) => x.id === id);
   if (!f) throw new Error(`no paste format ${id}`);
   return f;
+}
+
+/**
+ * What a page of this source is, in words, for messages: `Google Scholar profile`, `dblp person page`.
+ * @param source a PasteSource (the scholarfeed author page for `scholarfeed`)
+ */
+export function pageLabel(source: PasteSource): string {
+  return (FORMATS.find((f) => f.id === source) ?? FORMATS.find((f) => f.source === source))?.label ?? source;
 }

@@ -39,7 +39,7 @@ describe('lectern CLI', () => {
   it('imports, lists sorted papers, authors, a card and metrics from one library', () => {
     const library = tempLibraryFile();
     const imported = lectern(['import', join(PROFILES, 'seed-profile.txt')], { library });
-    expect(imported.stdout).toContain('Imported scholarfeed paste of Chong Ruan: 18 added, 0 updated, 0 unchanged.');
+    expect(imported.stdout).toContain('Imported the scholarfeed author page of Chong Ruan: 18 added, 0 updated, 0 unchanged.');
     const papers = JSON.parse(lectern(['papers', '--sort', 'date', '--desc', '--json'], { library }).stdout);
     expect(papers.total).toBe(18);
     expect(papers.rows[0].title).toBe('DeepSeek-V3.2: Pushing the Frontier of Open Large Language Models');
