@@ -87,7 +87,12 @@ function EditorForm({ record }: { record: PaperRecord }) {
         e.preventDefault();
         void save();
       }}
-      onKeyDown={editorKeys(() => void save(), done)}
+      onKeyDown={(e) => {
+        editorKeys(() => void save(), done)(e);
+        // Keys pressed in the form stay in it: Backspace on "Remove author" must not trash the paper,
+        // nor a letter on a button tag or rate it (the window's keys listen on the document).
+        if (!e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Delete' || e.key === 'Backspace')) e.stopPropagation();
+      }}
     >
       <div className="paper-editor-head">
         <h2 className="section-title">Edit paper</h2>
