@@ -52,10 +52,22 @@ export type AuthorInput = z.infer<typeof AuthorInput>;
 
 export const RecordAuthorView = AuthorInput.required().extend({ authorId: Id });
 
+/**
+ * The fields as stored: any length an import kept, and any CSL type a parser gave (the editor offers
+ * CSL_TYPES, and keeps another type as it is until the user picks one).
+ */
+const StoredFields = z.object({
+  ...Object.fromEntries(Object.keys(PaperFields.shape).map((k) => [k, z.string().nullable()])),
+  title: z.string(),
+  itemType: z.string(),
+  keywords: z.array(z.string()),
+  arxivVersion: z.number().int().nullable(),
+}) as unknown as z.ZodType<Omit<PaperFields, 'itemType'> & { itemType: string; arxivVersion: number | null }>;
+
 /** A paper as the editor shows it. */
 export const PaperRecord = z.object({
   id: Id,
-  fields: PaperFields.extend({ arxivVersion: z.number().int().nullable() }),
+  fields: StoredFields,
   authors: z.array(RecordAuthorView),
   /** The source cut the author list ("et al."). */
   authorsTruncated: z.boolean(),
