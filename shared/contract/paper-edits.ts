@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { Id } from '../model';
 import { CSL_TYPES } from '../record/csl-types';
+import { EDITABLE_FIELD_NAMES, type EditableField } from '../record/editable-fields';
 
 const Text = (max: number) => z.string().max(max).nullable();
 
@@ -95,13 +96,13 @@ export const paperEditsChannels = {
   /** A new paper typed by hand (every given field edited). Returns its id. */
   'papers.create': {
     kind: 'undoableWrite', changes: ['papers', 'paper_authors', 'authors'],
-    input: z.object({ fields: PaperFields.partial().extend({ title: z.string().max(10_000), arxivVersion: z.number().int().min(1).nullable().optional() }), authors: z.array(AuthorInput).max(5000).default([]) }),
+    input: z.object({ fields: PaperFields.partial().extend({ title: z.string().max(10_000), arxivVersion: z.number().int().min(1).max(9999).nullable().optional() }), authors: z.array(AuthorInput).max(5000).default([]) }),
     output: z.object({ id: Id }),
   },
   /** Take the page's newer value of an edited field (`accept`), or drop it. `NOT_FOUND` when none is kept. */
   'papers.resolveSourceValue': {
     kind: 'undoableWrite', changes: ['papers', 'paper_authors', 'authors'],
-    input: z.object({ id: Id, field: z.string().max(50), accept: z.boolean() }),
+    input: z.object({ id: Id, field: z.enum(EDITABLE_FIELD_NAMES as [EditableField, ...EditableField[]]), accept: z.boolean() }),
     output: PaperRecord,
   },
 } as const satisfies Record<string, ChannelSpec>;
