@@ -191,7 +191,7 @@ export function createPaper(db: LibraryDb, input: { fields: Partial<PaperFields>
 export function resolveSourceValue(db: LibraryDb, input: { id: number; field: string; accept: boolean }): Outcome<PaperRecord> {
   return edit(db, input.id, (before) => {
     let kept = parseObject(before.columns.source_values);
-    if (input.field === DISMISSED || !(input.field in kept)) throw new LecternError('NOT_FOUND', `There is no newer ${FIELD_LABELS[input.field as PaperFieldName] ?? input.field} from the page to ${input.accept ? 'accept' : 'ignore'}.`, { field: input.field });
+    if (input.field === DISMISSED || !Object.hasOwn(kept, input.field)) throw new LecternError('NOT_FOUND', `There is no newer ${FIELD_LABELS[input.field as PaperFieldName] ?? input.field} from the page to ${input.accept ? 'accept' : 'ignore'}.`, { field: input.field });
     const value = kept[input.field];
     delete kept[input.field];
     if (input.accept) {

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ChannelSpec } from './channel';
 import { Id } from '../model';
 import { CSL_TYPES } from '../record/csl-types';
+import { EDITABLE_FIELD_NAMES, type EditableField } from '../record/editable-fields';
 
 const Text = (max: number) => z.string().max(max).nullable();
 
@@ -52,10 +53,22 @@ export type AuthorInput = z.infer<typeof AuthorInput>;
 
 export const RecordAuthorView = AuthorInput.required().extend({ authorId: Id });
 
+/**
+ * The fields as stored: any length an import kept, and any CSL type a parser gave (the editor offers
+ * CSL_TYPES, and keeps another type as it is until the user picks one).
+ */
+const StoredFields = z.object({
+  ...Object.fromEntries(Object.keys(PaperFields.shape).map((k) => [k, z.string().nullable()])),
+  title: z.string(),
+  itemType: z.string(),
+  keywords: z.array(z.string()),
+  arxivVersion: z.number().int().nullable(),
+}) as unknown as z.ZodType<Omit<PaperFields, 'itemType'> & { itemType: string; arxivVersion: number | null }>;
+
 /** A paper as the editor shows it. */
 export const PaperRecord = z.object({
   id: Id,
-  fields: PaperFields.extend({ arxivVersion: z.number().int().nullable() }),
+  fields: StoredFields,
   authors: z.array(RecordAuthorView),
   /** The source cut the author list ("et al."). */
   authorsTruncated: z.boolean(),
@@ -83,13 +96,13 @@ export const paperEditsChannels = {
   /** A new paper typed by hand (every given field edited). Returns its id. */
   'papers.create': {
     kind: 'undoableWrite', changes: ['papers', 'paper_authors', 'authors'],
-    input: z.object({ fields: PaperFields.partial().extend({ title: z.string().max(10_000), arxivVersion: z.number().int().min(1).nullable().optional() }), authors: z.array(AuthorInput).max(5000).default([]) }),
+    input: z.object({ fields: PaperFields.partial().extend({ title: z.string().max(10_000), arxivVersion: z.number().int().min(1).max(9999).nullable().optional() }), authors: z.array(AuthorInput).max(5000).default([]) }),
     output: z.object({ id: Id }),
   },
   /** Take the page's newer value of an edited field (`accept`), or drop it. `NOT_FOUND` when none is kept. */
   'papers.resolveSourceValue': {
     kind: 'undoableWrite', changes: ['papers', 'paper_authors', 'authors'],
-    input: z.object({ id: Id, field: z.string().max(50), accept: z.boolean() }),
+    input: z.object({ id: Id, field: z.enum(EDITABLE_FIELD_NAMES as [EditableField, ...EditableField[]]), accept: z.boolean() }),
     output: PaperRecord,
   },
 } as const satisfies Record<string, ChannelSpec>;

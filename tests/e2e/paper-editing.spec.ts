@@ -36,6 +36,13 @@ test('edit a title in the detail pane, see a bad date refused, then undo the edi
   await screenshotBothThemes(page, 'paper-edit-messages', { pane: '#detail-pane' });
   await form.getByLabel('Pages', { exact: true }).fill('');
   await date.fill(originalDate);
+  // Backspace or Delete on a button of the form does not trash the paper (nor does S star it).
+  await form.getByRole('button', { name: /^Remove author 1/ }).focus();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('s');
+  await expect(rows(page)).toHaveCount(18);
+  await expect(page.getByText(/to the trash/)).toHaveCount(0);
 
   await title.fill('A title typed by hand');
   await page.keyboard.press('Control+Enter');

@@ -206,3 +206,16 @@ describe('undo after the paper is gone', () => {
     expect((lib.db.$client.prepare('SELECT COUNT(*) n FROM papers').get() as { n: number }).n).toBe(n);
   });
 });
+
+describe('papers.record', () => {
+  it('reads a type outside the offered list and text longer than a hand-typed field may be', async () => {
+    const id = proverId();
+    lib.db.$client.prepare('UPDATE papers SET item_type = ?, volume = ? WHERE id = ?').run('post', 'v'.repeat(500), id);
+    const rec = await call(h, 'papers.record', { id });
+    expect(rec.fields.itemType).toBe('post');
+    expect(rec.fields.volume).toHaveLength(500);
+    expect(rec.fields.date).toBe('2024-08-15');
+    expect(rec.authors.map((a) => a.printedName)).toEqual(['Huajian Xin', 'Z. Z. Ren', 'Junxiao Song']);
+    expect(rec.authorsTruncated).toBe(true);
+  });
+});

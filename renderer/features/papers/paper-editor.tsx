@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { PaperRecord } from '../../../shared/contract/paper-edits';
+import type { EditableField } from '../../../shared/record/editable-fields';
 import { request } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { describeError } from '../../stores/notice-store';
@@ -66,7 +67,7 @@ function EditorForm({ record }: { record: PaperRecord }) {
 
   const resolve = async (field: string, accept: boolean) => {
     try {
-      const next = await request('papers.resolveSourceValue', { id: record.id, field, accept });
+      const next = await request('papers.resolveSourceValue', { id: record.id, field: field as EditableField, accept });
       if (accept) {
         const fresh = draftOf(next);
         d.replace(field === 'authors' ? { ...d.draft, authors: fresh.authors } : field === 'itemType' ? { ...d.draft, itemType: fresh.itemType } : field === 'keywords' ? { ...d.draft, keywords: fresh.keywords } : { ...d.draft, text: { ...d.draft.text, [field]: fresh.text[field] ?? '' } });
@@ -87,7 +88,12 @@ function EditorForm({ record }: { record: PaperRecord }) {
         e.preventDefault();
         void save();
       }}
-      onKeyDown={editorKeys(() => void save(), done)}
+      onKeyDown={(e) => {
+        editorKeys(() => void save(), done)(e);
+        // Keys pressed in the form stay in it: Backspace on "Remove author" must not trash the paper,
+        // nor a letter on a button tag or rate it (the window's keys listen on the document).
+        if (!e.ctrlKey && !e.metaKey && !e.altKey && (e.key.length === 1 || e.key === 'Delete' || e.key === 'Backspace')) e.stopPropagation();
+      }}
     >
       <div className="paper-editor-head">
         <h2 className="section-title">Edit paper</h2>

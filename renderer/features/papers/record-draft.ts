@@ -37,7 +37,8 @@ export interface AuthorRow extends Required<{ [K in keyof AuthorInput]: string }
 
 export interface Draft {
   text: Record<string, string>;
-  itemType: CslType;
+  /** A CSL type; a stored type outside CSL_TYPES stays until the user picks another. */
+  itemType: CslType | string;
   /** Comma-separated, as typed. */
   keywords: string;
   authors: AuthorRow[];

@@ -77,6 +77,7 @@ export function RecordFields({ idPrefix, draft, messages, showAll, touched, edit
     <div className="record-field" key="itemType">
       {head('itemType', 'Type')}
       <select id={id('itemType')} className="input" value={draft.itemType} onChange={(e) => onType(e.target.value as CslType)}>
+        {(CSL_TYPES as readonly string[]).includes(draft.itemType) ? null : <option value={draft.itemType}>{draft.itemType}</option>}
         {CSL_TYPES.map((t) => (
           <option key={t} value={t}>
             {CSL_TYPE_LABELS[t]}
