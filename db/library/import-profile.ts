@@ -21,6 +21,7 @@ import { refreshPaperCounts } from './author-counts';
 import { recordCitationCount, recordNewPaperCount } from './citation-counts';
 import { nameKey, surnameKey, titleKey } from './keys';
 import { addSnapshotIfChanged } from './metric-snapshot';
+import { fillMissingNameParts } from './name-parts';
 import { authorNameParts, mergeRecord, paperRecord, recordColumnNames, type PaperRecordColumns } from './parsed-record';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
@@ -156,6 +157,8 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   if (owner) touchedAuthors.add(owner.id);
   const claimed = new Set<number>();
   const readOn = now.slice(0, 10);
+  // Set when name parts were filled in: the import then stores that, even for a text imported before.
+  let namesSplit = false;
   for (const paper of profile.papers) {
     const record = paperRecord(paper, profile.source);
     const match = findMatch(tx, paper, record, claimed);
@@ -183,6 +186,8 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
         tx.update(papers).set({ updatedAt: now }).where(eq(papers.id, paperId)).run();
         action = 'updated';
       } else {
+        // Authors stored before names were split (an upgraded library) get their parts now.
+        if (fillMissingNameParts(tx, paperId, paper.authors, profile.source)) namesSplit = true;
         action = 'unchanged';
       }
     }
@@ -193,7 +198,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   }
 
   const storedReport = { skipped: parseReport.skipped, incompleteTail: parseReport.incompleteTail, warnings: parseReport.warnings };
-  if (counts.added === 0 && counts.updated === 0 && !snapshotAdded) {
+  if (counts.added === 0 && counts.updated === 0 && !snapshotAdded && !namesSplit) {
     const earlier = tx
       .select({ id: imports.id })
       .from(imports)
