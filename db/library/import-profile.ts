@@ -182,13 +182,11 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
         tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
         writeChildren(tx, paperId, paper, profile.source, authorIds, affiliationIds);
         action = 'updated';
-      } else if (recounted) {
-        tx.update(papers).set({ updatedAt: now }).where(eq(papers.id, paperId)).run();
-        action = 'updated';
       } else {
         // Authors stored before names were split (an upgraded library) get their parts now.
         if (fillMissingNameParts(tx, paperId, paper.authors, profile.source)) namesSplit = true;
-        action = 'unchanged';
+        if (recounted) tx.update(papers).set({ updatedAt: now }).where(eq(papers.id, paperId)).run();
+        action = recounted ? 'updated' : 'unchanged';
       }
     }
     claimed.add(paperId);
