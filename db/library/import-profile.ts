@@ -23,6 +23,7 @@ import { recordCitationCount, recordNewPaperCount } from './citation-counts';
 import { editedTitleIndex, guardEditedFields } from './edited-fields';
 import { nameKey, surnameKey, titleKey } from './keys';
 import { addSnapshotIfChanged } from './metric-snapshot';
+import { fillMissingNameParts } from './name-parts';
 import { authorNameParts, mergeRecord, paperRecord, type PaperRecordColumns } from './parsed-record';
 
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
@@ -160,6 +161,8 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   const done: ImportedPaper[] = [];
   const readOn = now.slice(0, 10);
   const retitled = editedTitleIndex(tx);
+  // Set when name parts were filled in: the import then stores that, even for a text imported before.
+  let namesSplit = false;
   for (const paper of profile.papers) {
     const record = paperRecord(paper, profile.source);
     const match = findMatch(tx, paper, record, claimed, retitled);
@@ -185,11 +188,11 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
         tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
         writeChildren(tx, paperId, paper, profile.source, authorIds, affiliationIds, !guarded.keepAuthors);
         action = 'updated';
-      } else if (recounted) {
-        tx.update(papers).set({ updatedAt: now }).where(eq(papers.id, paperId)).run();
-        action = 'updated';
       } else {
-        action = 'unchanged';
+        // Authors stored before names were split (an upgraded library) get their parts now.
+        if (fillMissingNameParts(tx, paperId, paper.authors, profile.source)) namesSplit = true;
+        if (recounted) tx.update(papers).set({ updatedAt: now }).where(eq(papers.id, paperId)).run();
+        action = recounted ? 'updated' : 'unchanged';
       }
     }
     claimed.add(paperId);
@@ -200,7 +203,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   }
 
   const storedReport = { skipped: parseReport.skipped, incompleteTail: parseReport.incompleteTail, warnings: parseReport.warnings };
-  if (counts.added === 0 && counts.updated === 0 && !snapshotAdded) {
+  if (counts.added === 0 && counts.updated === 0 && !snapshotAdded && !namesSplit) {
     const earlier = tx
       .select({ id: imports.id })
       .from(imports)

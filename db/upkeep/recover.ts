@@ -36,6 +36,7 @@ const TABLE_LABELS: Record<string, string> = {
   paper_affiliations: 'affiliations of papers',
   paper_categories: 'categories of papers',
   author_metric_snapshots: 'author metric snapshots',
+  paper_citation_counts: 'citation counts of papers',
   settings: 'window settings',
 };
 

@@ -15,7 +15,7 @@ export const pasteChannels = {
     output: PastePreview,
   },
   'paste.import': {
-    kind: 'write', changes: ['imports', 'papers', 'authors', 'paper_authors', 'affiliations', 'paper_affiliations', 'paper_categories', 'import_papers', 'author_metric_snapshots'],
+    kind: 'write', changes: ['imports', 'papers', 'authors', 'paper_authors', 'affiliations', 'paper_affiliations', 'paper_categories', 'import_papers', 'author_metric_snapshots', 'paper_citation_counts'],
     input: PasteInput.extend({
       /** Name for this import, so the window can follow it with jobs.progress and stop it with jobs.cancel. */
       jobId: JOB_ID.optional(),

@@ -85,6 +85,8 @@ const VENUE_WORDS: ReadonlyArray<readonly [RegExp, CslType]> = [
   [/\b(technical report|tech report|report no)\b|\btech\. rep/i, 'report'],
   [/\b(proceedings|conference|workshop|symposium|meeting|findings of|colloquium|congress)\b|\bproc\./i, 'paper-conference'],
   [/\b(journal|transactions|letters|review|magazine|quarterly|annals|bulletin)\b/i, 'article-journal'],
+  // Conferences named by their acronym or title alone (`Advances in Neural Information Processing Systems 38`).
+  [/\b(neurips|nips|icml|iclr|aaai|ijcai|cvpr|iccv|eccv|acl|emnlp|naacl|coling|interspeech|icassp|sigir|kdd|chi|www|neural information processing systems)\b/i, 'paper-conference'],
 ];
 
 /**

@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { openLibrary, type Library } from '../../db/open';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_MIGRATIONS_FOLDER, openLibrary, type Library } from '../../db/open';
 import { call } from '../../electron/handlers/dispatch';
 import { createHandlers, type Handlers } from '../../electron/handlers/handlers';
 import { fixtureText, tempLibraryFile } from './helpers/fixtures';
@@ -28,6 +30,21 @@ async function found(h: Handlers, query: string): Promise<{ ids: number[]; terms
 }
 
 const ALL_18 = Array.from({ length: 18 }, (_, i) => i + 1);
+
+/** Applies migration 0011's statements to `db` (out of order); `drop()` takes its columns and table out again. */
+function withMigration0011(db: Database.Database): { drop(): void } {
+  const statements = readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, '0011_full_bibliographic_record.sql'), 'utf8').split('--> statement-breakpoint');
+  for (const statement of statements) db.exec(statement);
+  return {
+    drop() {
+      for (const statement of statements) {
+        const column = /ALTER TABLE `(\w+)` ADD `(\w+)`/.exec(statement);
+        if (column) db.exec(`ALTER TABLE ${column[1]} DROP COLUMN ${column[2]}`);
+      }
+      db.exec('DROP TABLE paper_citation_counts');
+    },
+  };
+}
 
 describe('plain words find the authors that author: finds', () => {
   it('on the seed profile: `ruan` finds the 18 papers of `author:ruan`, and highlights ruan', async () => {
@@ -66,12 +83,16 @@ describe('plain words find the authors that author: finds', () => {
     const old = new Database(file);
     migrate(drizzle(old), { migrationsFolder: olderMigrations(10) });
     old.close();
-    // Import with the code of today but the schema of before (no linked names indexed yet).
+    // Import with the code of today but the schema of before (no linked names indexed yet). Today's
+    // import also writes what migration 0011 added (record columns, citation counts): those are added
+    // for the import and dropped again, so the file is as a library before 0010 with these papers.
     const before = new Database(file);
+    const added = withMigration0011(before);
     const oldLib = { db: drizzle(before) } as unknown as Library;
     const { importProfile } = await import('../../db/library/import-profile');
     const { detectAndParse } = await import('../../shared/paste/detect');
     importProfile(oldLib.db, seed, detectAndParse(seed));
+    added.drop();
     expect(before.prepare(`SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'ruan'`).all()).toHaveLength(1);
     before.close();
 

@@ -69,6 +69,10 @@ describe('CSL type from the page', () => {
     expect(cslTypeFromVenue('PhD thesis, Northvale University')).toBe('thesis');
     expect(cslTypeFromVenue('Northvale University Technical Report')).toBe('report');
     expect(cslTypeFromVenue('Computational Linguistics 59 (11), 713-726')).toBe('article-journal');
+    expect(cslTypeFromVenue('Advances in Neural Information Processing Systems 38')).toBe('paper-conference');
+    expect(cslTypeFromVenue('EMNLP 2023')).toBe('paper-conference');
+    // A journal named after a conference's society stays a journal.
+    expect(cslTypeFromVenue('Transactions of the ACL')).toBe('article-journal');
     expect(cslTypeFromVenue(null)).toBe('article-journal');
   });
 

@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary, type Library } from '../../db/open';
 import { call } from '../../electron/handlers/dispatch';
 import { closeHandlers, createHandlers, type Handlers } from '../../electron/handlers/handlers';
-import { REPO } from './helpers/fixtures';
+import { importProfile } from '../../db/library/import-profile';
+import { detectAndParse } from '../../shared/paste/detect';
+import { fixtureText, REPO } from './helpers/fixtures';
 
 const FIXTURE = join(REPO, 'tests', 'fixtures', 'libraries', 'release-b9c2ee2.sqlite');
 /** Tables whose every row and column must survive unchanged (FTS shadow tables aside). */
@@ -125,5 +127,24 @@ describe('upgrading a library made by release b9c2ee2', () => {
     const d = await call(h, 'papers.get', { id: 1 });
     expect(d).toMatchObject({ itemType: 'article', keywords: [], extra: {}, editedFields: [], sourceValues: {}, citationCounts: [], rating: 4, starred: true, status: 'read' });
     expect(d.authorLinks[0]).toMatchObject({ printedName: 'Huajian Xin', family: null, literal: null });
+  });
+
+  it('splits the stored authors into name parts when the same page is imported again, curation untouched', () => {
+    const seed = fixtureText('seed-profile');
+    const report = importProfile(lib.db, seed, detectAndParse(seed), { now: '2026-12-07T12:00:00.000Z' });
+    expect(report).toMatchObject({ alreadyImported: false, added: 0, updated: 0, unchanged: 18 });
+    const c = lib.db.$client;
+    expect(c.prepare('SELECT printed_name, given, family, literal FROM paper_authors WHERE paper_id = 2 ORDER BY position').all()).toEqual([
+      { printed_name: 'DeepSeek-AI', given: null, family: null, literal: 'DeepSeek-AI' },
+      { printed_name: 'Daya Guo', given: 'Daya', family: 'Guo', literal: null },
+      { printed_name: 'Dejian Yang', given: 'Dejian', family: 'Yang', literal: null },
+    ]);
+    expect(c.prepare('SELECT COUNT(*) AS n FROM paper_authors WHERE family IS NULL AND literal IS NULL').get()).toEqual({ n: 0 });
+    expect(c.prepare('SELECT id, status, rating, starred FROM papers WHERE id IN (1, 6) ORDER BY id').all()).toEqual([
+      { id: 1, status: 'read', rating: 4, starred: 1 },
+      { id: 6, status: 'unread', rating: 2, starred: 1 },
+    ]);
+    // Once split, the same text again changes nothing and is recognised as imported before.
+    expect(importProfile(lib.db, seed, detectAndParse(seed))).toMatchObject({ alreadyImported: true });
   });
 });
