@@ -107,3 +107,10 @@ describe('OpenReview: a window of the publication list', () => {
     ]);
   });
 });
+
+describe('OpenReview: the profile header', () => {
+  it('takes the name and position below the navigation, whatever the navigation holds', () => {
+    const { profile } = parse(['OpenReview.net', 'Search OpenReview...', 'Messages', 'Ann Lee', 'Joined ​May 2020', 'Publications'].join('\n'));
+    expect(profile.author).toMatchObject({ name: 'Ann Lee', affiliation: null, extra: { joined: '2020-05' } });
+  });
+});

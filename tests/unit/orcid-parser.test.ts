@@ -135,3 +135,10 @@ describe('ORCID: a window of the works list', () => {
     expect(outcome.report.skipped[0]).toEqual({ line: 1, text: '2025 | Conference paper', reason: 'part of a work whose title is not in the paste' });
   });
 });
+
+describe('ORCID: the iD line', () => {
+  it('reads an iD printed without its address, with a label between it and the name', () => {
+    const { profile } = parse(['Ann Lee', 'ORCID iD', '0000-0002-1694-233X', 'Works (0)'].join('\n'));
+    expect(profile.author).toMatchObject({ name: 'Ann Lee', ids: { orcid: '0000-0002-1694-233X' }, metrics: { paper_count: 0 } });
+  });
+});
