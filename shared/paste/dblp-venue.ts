@@ -23,10 +23,13 @@ export interface DblpCitation {
 // the group numbers, and the title and venue name are the text before the match.
 /** Informal: `CoRR abs/2412.93420 (2024)`. */
 const INFORMAL = /() abs\/([^\s()]{4,40}) \((\d{4})\)$/;
-/** Journal: `Abbrev VOL[(ISSUE)]: PAGES (YEAR)`; JMLR pages are `248:1-248:47`. */
-const JOURNAL_PAGES = /() (\d[\dA-Za-z-]{0,11}|PP)(?:\(([^()\s]{1,20})\))?: ([^\s()]{1,40}) \((\d{4})\)$/;
-/** Journal with no pages: `Trans. Mach. Learn. Res. 2014 (2014)`, `Nat. Mac. Intell. 3(2) (2021)`. */
-const JOURNAL_BARE = /() (\d[\dA-Za-z-]{0,11}|PP)(?:\(([^()\s]{1,20})\))? \((\d{4})\)$/;
+/**
+ * Journal volume token, `11(4)`, `24`, `PP` (early access): matched on one token, found by hand at the
+ * end of the line (a searched pattern with the issue group was flagged as quadratic by recheck).
+ */
+const VOLUME_TOKEN = /^(\d[\dA-Za-z-]{0,11}|PP)(?:\(([^()\s]{1,20})\))?$/;
+const YEAR_TOKEN = /^\((\d{4})\)$/;
+const PAGES_TOKEN = /^[^\s()]{1,40}$/;
 /** Book or editorship: `Publisher 2022, ISBN 978-0-... [contents]`. */
 const BOOK_ISBN = /() (\d{4}), ISBN ([\dXx-]{10,20})(?: \[contents\])?$/;
 /** Conference: `ACRONYM[ (1)| (Findings)] YEAR[: PAGES]`. */
@@ -130,19 +133,16 @@ export function parseDblpCitation(line: string): DblpCitation {
   const out: DblpCitation = { title: bareTitle(line), venue: null, pages: null, year: null, volume: null, issue: null, arxiv: null, isbn: null };
   let head: string | null = null;
   let m: RegExpExecArray | null;
+  let journal: ReturnType<typeof journalTail>;
   if ((m = INFORMAL.exec(line))) {
     head = line.slice(0, m.index);
     out.arxiv = m[2]!;
     out.year = Number(m[3]);
-  } else if ((m = JOURNAL_PAGES.exec(line))) {
-    head = line.slice(0, m.index);
-    setVolume(out, m[2]!, m[3], Number(m[5]));
-    out.pages = m[4]!;
-    out.year = Number(m[5]);
-  } else if ((m = JOURNAL_BARE.exec(line))) {
-    head = line.slice(0, m.index);
-    setVolume(out, m[2]!, m[3], Number(m[4]));
-    out.year = Number(m[4]);
+  } else if ((journal = journalTail(line))) {
+    head = line.slice(0, journal.start);
+    setVolume(out, journal.volume, journal.issue, journal.year);
+    out.pages = journal.pages;
+    out.year = journal.year;
   } else if ((m = BOOK_ISBN.exec(line))) {
     head = line.slice(0, m.index);
     out.year = Number(m[2]);
@@ -172,6 +172,28 @@ export function parseDblpCitation(line: string): DblpCitation {
     out.issue = null;
   }
   return out;
+}
+
+/**
+ * Journal details at the end of the line: ` VOL[(ISSUE)][: PAGES] (YEAR)`.
+ * @returns where they start (the space before VOL) and their parts, or null
+ */
+function journalTail(line: string): { start: number; volume: string; issue: string | undefined; pages: string | null; year: number } | null {
+  const yearAt = line.lastIndexOf(' ');
+  const year = yearAt > 0 ? YEAR_TOKEN.exec(line.slice(yearAt + 1)) : null;
+  if (!year) return null;
+  let end = yearAt;
+  let start = line.lastIndexOf(' ', end - 1);
+  let pages: string | null = null;
+  if (start > 0 && line[start - 1] === ':' && PAGES_TOKEN.test(line.slice(start + 1, end))) {
+    pages = line.slice(start + 1, end);
+    end = start - 1;
+    start = line.lastIndexOf(' ', end - 1);
+  }
+  if (start <= 0) return null;
+  const volume = VOLUME_TOKEN.exec(line.slice(start + 1, end));
+  if (!volume) return null;
+  return { start, volume: volume[1]!, issue: volume[2], pages, year: Number(year[1]) };
 }
 
 /** Volume and issue of a journal; TMLR-style `2014 (2014)` repeats the year and is not a volume. */

@@ -84,7 +84,8 @@ function parseAuthors(line: string): { authors: string[]; homonyms: Record<strin
   return { authors, homonyms, editors };
 }
 
-interface Record_ {
+/** One record of the list: its label line and the (at most two) lines after it. */
+interface DblpRecord {
   labelIndex: number;
   label: string;
   type: string;
@@ -104,8 +105,8 @@ export function parseDblpLines(lines: readonly string[]): ParseOutcome {
   const warnings: string[] = [];
   const header = parseHeader(lines);
   const author = header?.author ?? null;
-  const records: Record_[] = [];
-  let current: Record_ | null = null;
+  const records: DblpRecord[] = [];
+  let current: DblpRecord | null = null;
   let headingYear: number | null = null;
   let ended = false;
   lines.forEach((raw, index) => {
@@ -181,7 +182,7 @@ export function parseDblpLines(lines: readonly string[]): ParseOutcome {
   };
 }
 
-function buildPaper(rec: Record_, authorLine: string | null, citation: string, headingYear: number | null, warnings: string[], index: number): ParsedPaper {
+function buildPaper(rec: DblpRecord, authorLine: string | null, citation: string, headingYear: number | null, warnings: string[], index: number): ParsedPaper {
   const cite = parseDblpCitation(citation);
   const paper = emptyPaper(cite.title || citation);
   const extra: Record<string, unknown> = { dblp_label: rec.label };

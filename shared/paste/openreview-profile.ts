@@ -23,7 +23,7 @@ export const SECTION_HEADINGS = new Set([
   'Recent Publications',
 ]);
 /** Navigation lines above the name. */
-const NAV = new Set(['Toggle navigation', 'OpenReview.net', 'Login', 'Sign up', 'Search', 'Notifications', 'Activity', 'Tasks']);
+const NAV = new Set(['Toggle navigation', 'OpenReview.net', 'Login', 'Logout', 'Sign up', 'Search', 'Search OpenReview...', 'Search OpenReview', 'Notifications', 'Activity', 'Tasks', 'Messages', 'Venues', 'Profile', 'Edit Profile', 'View Profile']);
 const JOINED = /^Joined ([A-Za-z]{3,9} \d{4})$/;
 /** `2023 – Present`, `2018 – 2023`, `2019`. */
 const YEAR_RANGE = /^(\d{4})(?: ?[–-] ?(Present|\d{4}))?$/;

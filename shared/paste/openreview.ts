@@ -71,6 +71,7 @@ export function parseOpenReviewLines(lines: readonly string[]): ParseOutcome {
   const papers: ParsedPaper[] = [];
   let pending: number[] = [];
   let endedBy: number | null = null;
+  let seenDate = false;
   let i = pubsAt !== -1 ? pubsAt + 1 : personEnd;
   for (; i < lines.length; i++) {
     const t = lines[i]!.trim();
@@ -84,9 +85,15 @@ export function parseOpenReviewLines(lines: readonly string[]): ParseOutcome {
       pending.push(i);
       continue;
     }
-    const { paper, next } = readPublication(lines, pending, i, pub, skipped);
+    // A paste that starts inside the list: one line above the first date is its authors line, not a title.
+    const cutAtStart = pubsAt === -1 && author === null && !seenDate && pending.length === 1;
+    seenDate = true;
+    const { paper, next } = readPublication(lines, cutAtStart ? [] : pending, i, pub, skipped);
     if (paper) papers.push(paper);
-    else skipped.push({ line: i + 1, text: lines[i]!, reason: 'publication date with no title above it' });
+    else {
+      const reason = cutAtStart ? 'part of a publication whose title is not in the paste' : 'publication date with no title above it';
+      for (const k of [...(cutAtStart ? pending : []), ...range(i, next)]) if (lines[k]!.trim() !== '') skipped.push({ line: k + 1, text: lines[k]!, reason });
+    }
     pending = [];
     i = next;
   }
@@ -108,6 +115,13 @@ export function parseOpenReviewLines(lines: readonly string[]): ParseOutcome {
   };
 }
 
+/** The indices from..to, both included. */
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let k = from; k <= to; k++) out.push(k);
+  return out;
+}
+
 /** One publication from the lines above its `Published:` line (title first, authors last) and the lines below. */
 function readPublication(lines: readonly string[], above: number[], at: number, pub: RegExpExecArray, skipped: SkippedLine[]): { paper: ParsedPaper | null; next: number } {
   // Venue and readers lines below the date.
@@ -127,7 +141,7 @@ function readPublication(lines: readonly string[], above: number[], at: number, 
     venue = t;
     next = k;
   }
-  if (above.length === 0) return { paper: null, next: at };
+  if (above.length === 0) return { paper: null, next };
   const titleAt = above.length >= 2 ? above.length - 2 : 0;
   for (let k = 0; k < titleAt; k++) skipped.push({ line: above[k]! + 1, text: lines[above[k]!]!, reason: 'not part of a publication' });
   const paper = emptyPaper(lines[above[titleAt]!]!.trim());

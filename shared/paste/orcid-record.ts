@@ -5,11 +5,13 @@
 import { emptyAuthor } from './paper-shape';
 import type { ParsedAuthor, SkippedLine } from './parsed';
 
-/** `https://orcid.org/0000-0002-1825-0097` (the iD line under the name). */
-export const ORCID_URL = /^(?:https?:\/\/)?orcid\.org\/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/;
+/** `https://orcid.org/0000-0002-1825-0097` (the iD line under the name; some copies drop the address part). */
+export const ORCID_URL = /^(?:(?:https?:\/\/)?orcid\.org\/)?(\d{4}-\d{4}-\d{4}-\d{3}[\dX])$/;
 /** Activity section headings: `Works (22)`, `Peer review (3 reviews for 2 publications/grants)`. */
 export const ACTIVITY_HEADING =
   /^(Employment|Education and qualifications|Education|Qualifications|Invited positions and distinctions|Distinctions|Invited positions|Membership and service|Memberships|Services|Funding|Research resources|Works|Peer review|Professional activities)(?: \(([^()]{0,80})\))?$/;
+/** Labels that may sit between the name and the iD. */
+const ID_LABELS = new Set(['ORCID iD', 'ORCID ID', 'ORCID', 'Copy', 'Copy iD']);
 /** Labels of the personal-information block. */
 const PERSON_SECTIONS = new Set(['Personal information', 'Other names', 'Websites & social links', 'Websites', 'Other IDs', 'Keywords', 'Countries', 'Emails', 'Biography', 'Activities']);
 /** `Saltmarsh University: Galway, IE`. */
@@ -51,7 +53,7 @@ export function parseOrcidPerson(lines: readonly string[], worksAt: number, warn
   const idAt = lines.findIndex((l, i) => i < worksAt && ORCID_URL.test(l.trim()));
   if (idAt <= 0) return { author: null, used };
   let nameAt = idAt - 1;
-  while (nameAt >= 0 && lines[nameAt]!.trim() === '') nameAt--;
+  while (nameAt >= 0 && (lines[nameAt]!.trim() === '' || ID_LABELS.has(lines[nameAt]!.trim()))) nameAt--;
   if (nameAt < 0) return { author: null, used };
   const author = emptyAuthor(lines[nameAt]!.trim());
   used.add(nameAt).add(idAt);

@@ -73,9 +73,10 @@ export function parseOrcidLines(lines: readonly string[]): ParseOutcome {
   const warnings: string[] = [];
   let worksAt = lines.findIndex((l) => WORKS_HEADING.test(l.trim()));
   const hasWorks = worksAt !== -1;
-  if (!hasWorks) worksAt = lines.length;
-  const { author, used } = parseOrcidPerson(lines, worksAt, warnings);
-  skippedBeforeWorks(lines, worksAt, used, skipped);
+  const { author, used } = parseOrcidPerson(lines, hasWorks ? worksAt : lines.length, warnings);
+  // No `Works (n)` heading and no person part: a window of the works list, read from its first line.
+  if (!hasWorks) worksAt = author === null ? -1 : lines.length;
+  skippedBeforeWorks(lines, Math.max(worksAt, 0), used, skipped);
   if (author && hasWorks) author.metrics.paper_count = Number(WORKS_HEADING.exec(lines[worksAt]!.trim())![1]);
 
   const blocks: WorkBlock[] = [];
@@ -108,7 +109,7 @@ export function parseOrcidLines(lines: readonly string[]): ParseOutcome {
 
   const papers: ParsedPaper[] = [];
   for (const block of blocks) {
-    const paper = buildWork(block, skipped);
+    const paper = buildWork(block, skipped, lines);
     if (paper) papers.push(paper);
   }
   skipped.sort((a, b) => a.line - b.line);
@@ -128,11 +129,12 @@ export function parseOrcidLines(lines: readonly string[]): ParseOutcome {
   };
 }
 
-function buildWork(block: WorkBlock, skipped: SkippedLine[]): ParsedPaper | null {
+function buildWork(block: WorkBlock, skipped: SkippedLine[], source: readonly string[]): ParsedPaper | null {
   const typeAt = block.lines.findIndex((l, i) => i > 0 && typeLine(l.text) !== null);
   const first = block.lines[0]!;
-  if (first.text.startsWith('Source: ')) {
-    skipped.push({ line: first.index + 1, text: first.text, reason: 'work source with no title before it' });
+  if (first.text.startsWith('Source: ') || typeLine(first.text) !== null || ID_LINE.test(first.text)) {
+    // The paste starts inside this work: its title was not copied.
+    for (const l of block.lines) skipped.push({ line: l.index + 1, text: source[l.index]!, reason: 'part of a work whose title is not in the paste' });
     return null;
   }
   const paper = emptyPaper(first.text);
@@ -164,7 +166,7 @@ function buildWork(block: WorkBlock, skipped: SkippedLine[]): ParsedPaper | null
       if (key) ids[key] = id[2]!.trim();
       else other[id[1]!] = id[2]!.trim();
     } else if (typeAt <= 0 && paper.venue === null) paper.venue = text;
-    else skipped.push({ line: index + 1, text, reason: 'line of an ORCID work Lectern does not read' });
+    else skipped.push({ line: index + 1, text: source[index]!, reason: 'line of an ORCID work Lectern does not read' });
   }
   paper.ids = ids;
   if (Object.keys(other).length > 0) extra.other_ids = other;

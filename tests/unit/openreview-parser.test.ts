@@ -89,3 +89,28 @@ describe('OpenReview publications', () => {
     expect(report.incompleteTail).toEqual({ line: 8, text: 'Cut Title', missing: 'its publication date and venue' });
   });
 });
+
+describe('OpenReview: a window of the publication list', () => {
+  it('reads the publications of a paste that starts inside one, and skips the cut one', () => {
+    const text = fixtureText('openreview');
+    const lines = text.split('\n');
+    const window = lines.slice(lines.indexOf('Published: 19 Sep 2024, Last Modified: 15 Aug 2025') - 1, 82).join('\n');
+    const outcome = detectAndParse(window);
+    expect(outcome.detection?.format).toBe('openreview');
+    expect(outcome.profile.author).toBeNull();
+    expect(outcome.profile.papers.map((p) => p.title)).toEqual(fixtureExpected('openreview').papers.slice(2, 9).map((p) => p.title));
+    expect(outcome.report.skipped.slice(0, 4)).toEqual([
+      { line: 1, text: 'Zoë Kowalczyk', reason: 'part of a publication whose title is not in the paste' },
+      { line: 2, text: 'Published: 19 Sep 2024, Last Modified: 15 Aug 2025', reason: 'part of a publication whose title is not in the paste' },
+      { line: 3, text: 'Submitted to ICLR 2025', reason: 'part of a publication whose title is not in the paste' },
+      { line: 4, text: 'Readers:  Everyone', reason: 'part of a publication whose title is not in the paste' },
+    ]);
+  });
+});
+
+describe('OpenReview: the profile header', () => {
+  it('takes the name and position below the navigation, whatever the navigation holds', () => {
+    const { profile } = parse(['OpenReview.net', 'Search OpenReview...', 'Messages', 'Ann Lee', 'Joined ​May 2020', 'Publications'].join('\n'));
+    expect(profile.author).toMatchObject({ name: 'Ann Lee', affiliation: null, extra: { joined: '2020-05' } });
+  });
+});

@@ -122,3 +122,23 @@ describe('ORCID works', () => {
     expect(profile.papers.map((p) => p.title)).toEqual(['A Title']);
   });
 });
+
+describe('ORCID: a window of the works list', () => {
+  it('reads the works of a paste with no heading that starts inside a work, and skips the cut one', () => {
+    const lines = fixtureText('orcid').split('\n');
+    const window = lines.slice(lines.indexOf('2025 | Conference paper'), lines.indexOf('Cartographer: A Benchmark for Quantized Inference in Noisy Labels')).join('\n');
+    const outcome = detectAndParse(window);
+    expect(outcome.detection?.format).toBe('orcid');
+    expect(outcome.profile.author).toBeNull();
+    expect(outcome.profile.papers).toEqual(fixtureExpected('orcid').papers.slice(2, 6));
+    expect(outcome.report.skipped.map((s) => s.line)).toEqual([1, 2, 3, 5]); // line 4 is the 'Show more detail' button
+    expect(outcome.report.skipped[0]).toEqual({ line: 1, text: '2025 | Conference paper', reason: 'part of a work whose title is not in the paste' });
+  });
+});
+
+describe('ORCID: the iD line', () => {
+  it('reads an iD printed without its address, with a label between it and the name', () => {
+    const { profile } = parse(['Ann Lee', 'ORCID iD', '0000-0002-1694-233X', 'Works (0)'].join('\n'));
+    expect(profile.author).toMatchObject({ name: 'Ann Lee', ids: { orcid: '0000-0002-1694-233X' }, metrics: { paper_count: 0 } });
+  });
+});
