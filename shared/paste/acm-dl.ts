@@ -277,7 +277,10 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
     if (text === 'bibliometrics' || text === 'published works' || text === 'author profile') used.add(index);
   });
   let nameAt = -1;
-  const limit = firstMetric === -1 ? content.length : firstMetric;
+  // The name comes before the bibliometrics. With none, a paste that starts inside a card (a venue line,
+  // a count) has no name: a short title there must not become one.
+  const cardLines = content.some(({ text }) => isVenueLine(text) || countAfterLabel(text, 'Total Citations') !== null || countAfterLabel(text, 'Total Downloads') !== null);
+  const limit = firstMetric !== -1 ? firstMetric : cardLines ? 0 : content.length;
   for (let k = 0; k < limit; k++) {
     const { index, text } = content[k]!;
     if (!used.has(index) && !isChromeLine(text) && looksLikeName(text)) {

@@ -54,9 +54,7 @@ export function parseGenericLines(lines: readonly string[]): ParseOutcome {
     const text = raw.trim();
     if (text === '') return;
     // A year alone under a title and an author list dates that paper; elsewhere it heads the papers below.
-    const [beforeTitle, beforeAuthors] = [texts[texts.length - 2], texts[texts.length - 1]];
-    const datesPaper = beforeTitle !== undefined && beforeAuthors !== undefined && readAuthorLine(beforeAuthors.text) !== null && isTitleLike(beforeTitle.text);
-    if (YEAR_HEADING.test(text) && !datesPaper) {
+    if (YEAR_HEADING.test(text) && !datesPaper(texts)) {
       heading = Number(text);
       furniture.add(index);
       return;
@@ -129,6 +127,12 @@ export function parseGenericLines(lines: readonly string[]): ParseOutcome {
   });
   const warnings = papers.length > 0 ? ['Lectern does not know this page: it guessed where each paper starts. Check titles, authors and venues before importing.'] : [];
   return { profile: { source: 'generic', author: null, papers }, report: { skipped, incompleteTail: null, warnings } };
+}
+
+/** Whether the last two lines kept are a title and an author list (a year alone after them dates that paper). */
+function datesPaper(texts: readonly Text[]): boolean {
+  const [beforeTitle, beforeAuthors] = [texts[texts.length - 2], texts[texts.length - 1]];
+  return beforeTitle !== undefined && beforeAuthors !== undefined && readAuthorLine(beforeAuthors.text) !== null && isTitleLike(beforeTitle.text);
 }
 
 /**

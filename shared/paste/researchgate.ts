@@ -280,8 +280,9 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
       break;
     }
   }
-  if (nameAt === -1) {
-    // No degree or position line: the first name-like line before the profile's sections and figures.
+  if (nameAt === -1 && Object.keys(metrics).length > 0) {
+    // No degree or position line: the first name-like line before the profile's sections and figures
+    // (with no figures at all, the paste starts inside the list and a short title must not become a name).
     for (let k = 0; k < content.length; k++) {
       const { text, index } = content[k]!;
       if (used.has(index) || SECTION_HEADINGS.has(text)) break;

@@ -255,7 +255,9 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
     return comma > 0 && c.text.includes(next.text.slice(0, comma).trim());
   });
   const variant = nameAt >= 0;
-  if (nameAt < 0) nameAt = free.findIndex((c) => looksLikeName(c.text));
+  // Without the variant line, a name only in a header that has the author's figures or Scopus ID (a paste
+  // that starts inside the list has neither, and a short title there must not become a name).
+  if (nameAt < 0 && (Object.keys(metrics).length > 0 || Object.keys(ids).length > 0)) nameAt = free.findIndex((c) => looksLikeName(c.text));
   let author: ParsedAuthor | null = null;
   if (nameAt >= 0) {
     author = emptyAuthor(free[nameAt]!.text);

@@ -75,4 +75,9 @@ describe('ACM DL parsing', () => {
     expect(matchAcmType('Introduction')).toBeNull();
     expect(matchAcmType('SHORT-PAPER')).toEqual({ type: 'SHORT-PAPER', access: null });
   });
+
+  it('makes no author card of a paste that starts inside the list', () => {
+    const { profile } = parse('Graph Neural Networks\nAnn Lee\nVenue•May 2020\nTotal Citations3\nresearch-article\nA Long Enough Title\nAnn Lee\nVenue•May 2021\n');
+    expect(profile.author).toBeNull();
+  });
 });

@@ -80,4 +80,10 @@ describe('ResearchGate parsing', () => {
   it('reads header pairs given label first', () => {
     expect(parse('Ann Lee\nPhD\nPublications\n19\nReads\n12,486\nCitations\n1,204\n').profile.author?.metrics).toEqual({ paper_count: 19, reads: 12486, citations: 1204 });
   });
+
+  it('makes no author card of a paste that starts inside the list', () => {
+    const { profile } = parse('Graph Neural Networks\nMay 2020\nAnn Lee · Bo Chen\nCite\nArticle\nFirst Paper Title\nMay 2021\nAnn Lee · Bo Chen\n');
+    expect(profile.author).toBeNull();
+    expect(profile.papers.map((p) => p.title)).toEqual(['First Paper Title']);
+  });
 });

@@ -60,4 +60,9 @@ describe('Scopus parsing', () => {
     expect(profile.papers[0]?.abstract).toBeNull();
     expect(report.skipped.map((s) => s.line)).toEqual([7, 8]);
   });
+
+  it('makes no author card of a paste that starts inside the list', () => {
+    const { profile } = parse('Graph Neural Networks\nLee, A.\nJournal, 2020, 1\n3\nCitations\nArticle\nA Long Enough Title\nLee, A.\nJournal, 2021, 2\n');
+    expect(profile.author).toBeNull();
+  });
 });
