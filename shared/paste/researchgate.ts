@@ -204,7 +204,8 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   if (title === null) return { paper: null };
   const paper = emptyPaper(title);
   paper.type = head.type;
-  paper.has_pdf = hasPdf;
+  // The page marks full texts ("Full-text available", a Download button); a card without the mark has none.
+  paper.has_pdf = hasPdf ?? false;
   paper.citations = citations;
   if (doi) paper.ids.doi = doi;
   if (dateLine) readDateLine(dateLine, paper, extra);
