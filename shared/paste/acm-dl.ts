@@ -252,6 +252,7 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
   const used = new Set<number>();
   const metrics: Record<string, number | string> = {};
   let firstMetric = -1;
+  const valueFirst = valuesBeforeLabels(content);
   content.forEach(({ index, text: printed }, k) => {
     // Labels in any case: `Citation count` and `Citation Count` have both been printed.
     const text = printed.toLowerCase();
@@ -259,13 +260,13 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
       const label = shown.toLowerCase();
       if (!text.startsWith(label) && !text.endsWith(label)) continue;
       const glued = text === label ? null : text.startsWith(label) ? text.slice(label.length).trim() : text.slice(0, text.length - label.length).trim();
-      const next = content[k + 1];
-      const prev = content[k - 1];
-      let value = glued !== null ? readMetric(key, glued) : next && !labelOf(next.text) ? readMetric(key, next.text) : null;
-      let valueAt = glued !== null ? -1 : value !== null ? next!.index : -1;
-      if (value === null && glued === null && prev && !used.has(prev.index)) {
-        value = readMetric(key, prev.text);
-        valueAt = value !== null ? prev.index : -1;
+      let value = glued !== null ? readMetric(key, glued) : null;
+      let valueAt = -1;
+      // Label then value as the grammar has it; value then label when the page printed them so.
+      for (const near of glued !== null ? [] : valueFirst ? [content[k - 1], content[k + 1]] : [content[k + 1], content[k - 1]]) {
+        if (value !== null || !near || used.has(near.index) || labelOf(near.text)) continue;
+        value = readMetric(key, near.text);
+        if (value !== null) valueAt = near.index;
       }
       if (value === null) return;
       if (metrics[key] === undefined) metrics[key] = value;
@@ -303,6 +304,21 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
     if (!used.has(index) && !isChromeLine(text)) skipped.push({ line: index + 1, text: lines[index]!, reason: author ? 'not part of the ACM profile header' : 'before the first publication' });
   }
   return author;
+}
+
+/**
+ * Whether the bibliometrics print each value before its label: the last bare label is then not
+ * followed by a value (it is followed by `Published Works` or nothing).
+ */
+function valuesBeforeLabels(content: ReadonlyArray<{ text: string }>): boolean {
+  for (let k = content.length - 1; k >= 0; k--) {
+    const t = content[k]!.text.toLowerCase();
+    const entry = BIBLIOMETRICS.find((b) => b.label.toLowerCase() === t);
+    if (!entry) continue;
+    const next = content[k + 1];
+    return !(next && !labelOf(next.text) && readMetric(entry.key, next.text) !== null);
+  }
+  return false;
 }
 
 function labelOf(text: string): boolean {

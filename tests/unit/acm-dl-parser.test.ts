@@ -80,4 +80,10 @@ describe('ACM DL parsing', () => {
     const { profile } = parse('Graph Neural Networks\nAnn Lee\nVenue•May 2020\nTotal Citations3\nresearch-article\nA Long Enough Title\nAnn Lee\nVenue•May 2021\n');
     expect(profile.author).toBeNull();
   });
+
+  it('reads bibliometrics printed value first as well as label first', () => {
+    const expected = { avg_citations_per_article: 14, citations: 532, paper_count: 38 };
+    expect(parse('Ann Lee\nNorthvale University\nAverage Citation per Article\n14\nCitation count\n532\nPublication counts\n38\nPublished Works\n').profile.author?.metrics).toEqual(expected);
+    expect(parse('Ann Lee\nNorthvale University\n14\nAverage Citation per Article\n532\nCitation count\n38\nPublication counts\nPublished Works\n').profile.author?.metrics).toEqual(expected);
+  });
 });
