@@ -143,11 +143,18 @@ function lookBack(texts: readonly Text[], p: number, lastAnchor: number): { titl
   for (const gap of [0, 1]) {
     const a = p - 1 - gap;
     const t = a - 1;
-    if (t <= lastAnchor) return null;
+    if (t <= lastAnchor) break;
     const list = readAuthorLine(texts[a]!.text);
     if (list && isTitleLike(texts[t]!.text) && !readAuthorLine(texts[t]!.text)?.authors.length) {
       return { titleAt: t, authors: { line: texts[a]!, list } };
     }
+  }
+  // `<title> / <venue, year> / <authors>`: the authors after the anchor.
+  const t = p - 1;
+  const after = texts[p + 1];
+  const list = after ? readAuthorLine(after.text) : null;
+  if (t > lastAnchor && list && !list.single && isTitleLike(texts[t]!.text) && !readAuthorLine(texts[t]!.text)) {
+    return { titleAt: t, authors: { line: after!, list } };
   }
   return null;
 }
@@ -168,7 +175,9 @@ function toPaper(block: Block): ParsedPaper {
   const anchor: Anchor = readAnchor(block.anchor.text)!;
   applyAnchor(paper, anchor, guessed);
   let venueFromNext = anchor.kind !== 'reference';
-  for (const { text } of block.after) {
+  for (const line of block.after) {
+    if (line === block.authors?.line) continue;
+    const { text } = line;
     const a = readAnchor(text);
     const lower = text.toLowerCase();
     const cites = citedBy(text);

@@ -102,6 +102,11 @@ function readAuthors(text: string): { authors: string[]; truncated: boolean; equ
     const list = splitAuthorList(text, '·');
     return { authors: list.authors, truncated: list.truncated, equal: list.equalContribution };
   }
+  if (text.includes(', ')) {
+    // Some copies print commas instead of the dots.
+    const list = splitAuthorList(text, ',');
+    return { authors: list.authors, truncated: list.truncated, equal: list.equalContribution };
+  }
   // No separators: `[...]` may still stand between glued names.
   const parts = text.split('[...]');
   const authors = parts.flatMap((p) => splitGluedNames(p));
@@ -118,7 +123,7 @@ const CARD_BUTTONS = new Set(['Cite', 'Share', 'Recommend', 'Follow', 'Save', 'D
  */
 function isAuthorLine(text: string): boolean {
   const { authors } = readAuthors(text);
-  const dotted = text.includes('·');
+  const dotted = text.includes('·') || text.includes(', ');
   return authors.length > 0 && authors.every((a) => looksLikeName(a) && (dotted || a.includes(' ')));
 }
 

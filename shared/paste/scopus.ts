@@ -31,11 +31,16 @@ const SCOPUS_ID = /^(?:Scopus ID|Author ID):? ?(\d{5,15})$/;
 /** The document-type line: `Article`, `Conference Paper • Open access` (the bullet may be missing). */
 export function matchScopusType(line: string): { type: string; openAccess: boolean } | null {
   const t = line.trim();
+  if (t.length > 60) return null;
   for (const type of SCOPUS_TYPES) {
-    if (t === type) return { type, openAccess: false };
-    if (t.startsWith(type) && t.endsWith(OPEN_ACCESS)) {
-      const between = t.slice(type.length, t.length - OPEN_ACCESS.length).trim();
-      if (between === '' || between === '•' || between === '·') return { type, openAccess: true };
+    // Two-word types in any case (`Conference paper`); one-word ones exactly, so a line `review` is not a type.
+    const shown = type.includes(' ') ? t.slice(0, type.length) : type;
+    if (shown.toLowerCase() !== type.toLowerCase() || !t.startsWith(shown)) continue;
+    if (t === shown) return { type: shown, openAccess: false };
+    const rest = t.slice(shown.length).trim();
+    if (rest.toLowerCase().endsWith(OPEN_ACCESS.toLowerCase())) {
+      const between = rest.slice(0, rest.length - OPEN_ACCESS.length).trim();
+      if (between === '' || between === '•' || between === '·') return { type: shown, openAccess: true };
     }
   }
   return null;

@@ -86,4 +86,9 @@ describe('ResearchGate parsing', () => {
     expect(profile.author).toBeNull();
     expect(profile.papers.map((p) => p.title)).toEqual(['First Paper Title']);
   });
+
+  it('reads an author line printed with commas instead of dots', () => {
+    const p = parse('Article\nFirst Paper Title\nMay 2020\nAyşe Yıldırım, Işıl Kılıç, [...], Bo Chen\nCite\n').profile.papers[0]!;
+    expect([p.authors, p.authors_truncated]).toEqual([['Ayşe Yıldırım', 'Işıl Kılıç', 'Bo Chen'], true]);
+  });
 });
