@@ -43,6 +43,8 @@ const METRIC_LABELS: ReadonlyArray<{ label: string; key: 'paper_count' | 'reads'
   { label: 'Reads', key: 'reads' },
   { label: 'Citations', key: 'citations' },
 ];
+const GLUED_PAIRS = /^(?:[\d,.]{1,12}[kKM]? ?(?:Publications|Research items|Reads|Citations) ?){2,4}$/;
+const GLUED_PAIR = /([\d,.]{1,12}[kKM]?) ?(Publications|Research items|Reads|Citations)/g;
 const PUBLICATIONS_HEADING = /^(?:Publications|Research items) \(([\d,]{1,9})\)$/;
 const DEGREES = new Set(['PhD', 'Ph.D.', 'Ph.D', 'DPhil', 'MSc', 'M.Sc.', 'MD', 'MA', 'MS', 'BSc', 'MBA', 'Dr.', 'Doctor of Philosophy', 'Master of Science', 'Professor']);
 const SECTION_HEADINGS = new Set(['Introduction', 'Skills and Expertise', 'About', 'Current institution', 'Current position', 'Projects', 'Network', 'Overview', 'Research', 'Stats', 'Top co-authors', 'Co-authors']);
@@ -57,6 +59,7 @@ export function researchgateSignatures(lines: readonly string[]): number {
     if (line === FULL_TEXT || line === 'Request full-text' || PUBLICATIONS_HEADING.test(line) || /^DOI:10\.\d{4,9}\//.test(line)) score++;
     else if ((line === 'Reads' || line === 'Research items') && parseCount(previous) !== null) score++;
     else if (countBeforeLabel(line, 'Reads') !== null || countBeforeLabel(line, 'Research items') !== null) score++;
+    else if (GLUED_PAIRS.test(line) && (line.includes('Reads') || line.includes('Research items'))) score++;
     else if (findMonthYear(line)?.start === 0 && line.includes(' · ') && matchTypeLine(previous) === null && line.length < 300) score++;
     previous = line;
   }
@@ -257,6 +260,15 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
   const used = new Set<number>();
   const metrics: ProfileMetrics = {};
   content.forEach(({ index, text }, k) => {
+    if (GLUED_PAIRS.test(text)) {
+      // `19Publications12,486Reads1,204Citations`: the pairs glued on one line.
+      for (const m of text.matchAll(GLUED_PAIR)) {
+        const key = METRIC_LABELS.find((l) => l.label === m[2])!.key;
+        metrics[key] ??= parseCount(m[1]!) ?? undefined;
+      }
+      used.add(index);
+      return;
+    }
     const heading = PUBLICATIONS_HEADING.exec(text);
     if (heading) {
       metrics.paper_count ??= parseCount(heading[1]!) ?? undefined;

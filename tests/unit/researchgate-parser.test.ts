@@ -91,4 +91,8 @@ describe('ResearchGate parsing', () => {
     const p = parse('Article\nFirst Paper Title\nMay 2020\nAyşe Yıldırım, Işıl Kılıç, [...], Bo Chen\nCite\n').profile.papers[0]!;
     expect([p.authors, p.authors_truncated]).toEqual([['Ayşe Yıldırım', 'Işıl Kılıç', 'Bo Chen'], true]);
   });
+
+  it('reads the header pairs glued on one line', () => {
+    expect(parse('Ann Lee\nPhD\n19Publications12,486Reads1,204Citations\n').profile.author?.metrics).toEqual({ paper_count: 19, reads: 12486, citations: 1204 });
+  });
 });
