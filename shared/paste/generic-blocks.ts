@@ -97,7 +97,7 @@ export function parseGenericLines(lines: readonly string[]): ParseOutcome {
   }
   const last = blocks[blocks.length - 1];
   if (last) {
-    // After the last paper: its own lines until the first line that is not a paper's (a footer block).
+    // After the last paper: up to six more lines are its own (venue, identifiers, abstract); the rest is left.
     const tail = texts.slice(lastAnchor + 1, lastAnchor + 7);
     last.after.push(...tail);
     last.links.push(...linkAt(lastAnchor + 1, lastAnchor + 7));

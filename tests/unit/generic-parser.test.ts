@@ -126,4 +126,9 @@ describe('generic block parser on unknown pages', () => {
       ['Another Paper Title Here Too', 'ICCV 2023', ['Bo Chen', 'Ann Lee'], undefined],
     ]);
   });
+
+  it('keeps a paper about cookies: only a banner that speaks to the reader is furniture', () => {
+    const { profile } = parse('We use cookies to improve your experience.\nCookie Banners and Dark Patterns: A Measurement Study\nAnn Lee, Bo Chen\nCHI 2024\nAnother Paper Title Here Too\nBo Chen, Ann Lee\nICCV 2023\n');
+    expect(profile.papers.map((p) => p.title)).toEqual(['Cookie Banners and Dark Patterns: A Measurement Study', 'Another Paper Title Here Too']);
+  });
 });
