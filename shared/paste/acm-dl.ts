@@ -13,7 +13,7 @@
  */
 import { splitAuthorList } from './author-lists';
 import { parseCount } from './normalise';
-import { contentLines, countAfterLabel, findDoi, findMonthYear, isCapital, isChromeLine } from './page-chrome';
+import { contentLines, countAfterLabel, findDoi, findMonthYear, isChromeLine, isNameWord, NAME_PARTICLES } from './page-chrome';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
 import { emptyAuthor, emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
@@ -343,7 +343,7 @@ const SITE_WORDS = new Set(['ACM Digital Library', 'Advanced Search', 'Browse', 
 function looksLikeName(text: string): boolean {
   if (text.length > 80 || SITE_WORDS.has(text) || /[\d,:]/.test(text)) return false;
   const words = text.split(' ');
-  return words.length <= 6 && words.every((w) => w !== '' && (isCapital(w[0]!) || w[0]!.toLowerCase() === w[0]!.toUpperCase()));
+  return words.length <= 6 && words.some((w) => !NAME_PARTICLES.has(w)) && words.every(isNameWord);
 }
 
 /** The ACM Digital Library profile in the list of formats (formats.ts). */

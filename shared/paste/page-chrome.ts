@@ -139,3 +139,22 @@ export function findArxivId(text: string): string | null {
   const m = /(?:arXiv:|arxiv:|abs\/)\s?(\d{4}\.\d{4,5})/.exec(text);
   return m ? m[1]! : null;
 }
+
+/** Lower-case name particles (`van der`, `de la`, `bin`, ...). */
+export const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'la', 'le', 'du', 'del', 'della', 'di', 'da', 'dos', 'das', 'do', 'von', 'zu', 'ter', 'ten', 'bin', 'binti', 'ibn', 'al', 'el', 'y', 'e', 'lo', 'st.']);
+
+/**
+ * Whether a word can be part of a person's name: it starts with a capital or with a letter of a script
+ * without case (Han, Arabic), or it is a particle (`van`), or a lower-case prefix joined to a capital
+ * (`al-Rashid`, `d'Alembert`).
+ */
+export function isNameWord(word: string): boolean {
+  const first = word[0];
+  if (first === undefined) return false;
+  if (isCapital(first) || (first.toLowerCase() === first.toUpperCase() && LETTER.test(first))) return true;
+  if (NAME_PARTICLES.has(word)) return true;
+  const join = word.search(/['’-]/);
+  return join > 0 && join <= 3 && word[join + 1] !== undefined && isCapital(word[join + 1]!);
+}
+
+const LETTER = /^\p{L}$/u;

@@ -13,7 +13,7 @@
  */
 import { splitAuthorList } from './author-lists';
 import { parseCount } from './normalise';
-import { contentLines, countBeforeLabel, findMonthYear, isCapital, isChromeLine, isLower } from './page-chrome';
+import { contentLines, countBeforeLabel, findMonthYear, isCapital, isChromeLine, isLower, isNameWord, NAME_PARTICLES } from './page-chrome';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
 import { emptyAuthor, emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
@@ -192,7 +192,7 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   // The buttons end a card: what follows before the next type line is page footer or other text.
   let buttons = false;
   for (const { index, text } of contentLines(lines, start + 1, end)) {
-    if (text === FULL_TEXT) hasPdf = true;
+    if (text === FULL_TEXT || text === 'File available') hasPdf = true;
     else if (text === 'Download') [hasPdf, buttons] = [true, true];
     else if (text === 'Request full-text') [hasPdf, buttons] = [hasPdf ?? false, true];
     else if (CARD_BUTTONS.has(text)) buttons = true;
@@ -290,13 +290,14 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
     }
   });
   // The name: the line before the degree or `<Position> at <Institution>` line, else the first name-like line.
-  const anchor = content.findIndex(({ text }) => DEGREES.has(text) || (text.includes(' at ') && text.length < 200 && !isChromeLine(text)));
+  // Only lines above the first section (`Introduction`, ...) can be the degree or position line.
+  const sections = content.findIndex(({ text }) => SECTION_HEADINGS.has(text));
+  const anchor = content.findIndex(({ text }, k) => (sections < 0 || k < sections) && (DEGREES.has(text) || (text.includes(' at ') && text.length < 200 && !isChromeLine(text))));
   let nameAt = -1;
   for (let k = anchor - 1; k >= 0; k--) {
-    if (!isChromeLine(content[k]!.text) && !used.has(content[k]!.index)) {
-      nameAt = k;
-      break;
-    }
+    if (isChromeLine(content[k]!.text) || used.has(content[k]!.index)) continue;
+    if (looksLikeName(content[k]!.text)) nameAt = k;
+    break;
   }
   if (nameAt === -1 && Object.keys(metrics).length > 0) {
     // No degree or position line: the first name-like line before the profile's sections and figures
@@ -350,10 +351,8 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
 function looksLikeName(text: string): boolean {
   if (text.length > 80 || isChromeLine(text) || /\d/.test(text)) return false;
   const words = text.split(' ');
-  return words.length <= 6 && words.every((w) => w !== '' && (isCapital(w[0]!) || LETTER.test(w[0]!)));
+  return words.length <= 6 && words.some((w) => !NAME_PARTICLES.has(w)) && words.every(isNameWord);
 }
-
-const LETTER = /^\p{L}$/u;
 
 /** The ResearchGate profile in the list of formats (formats.ts). */
 export const researchgateFormat: PasteFormat = {

@@ -13,7 +13,7 @@
  * the comma inside a name is told from the comma between names by the initials that follow it.
  */
 import { parseCount } from './normalise';
-import { contentLines, countAfterLabel, countBeforeLabel, isCapital, isChromeLine, isInitials } from './page-chrome';
+import { contentLines, countAfterLabel, countBeforeLabel, isChromeLine, isInitials, isNameWord, NAME_PARTICLES } from './page-chrome';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
 import { emptyAuthor, emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
@@ -292,7 +292,7 @@ const SITE_WORDS = new Set(['Scopus', 'Search', 'Lists', 'Sources', 'SciVal', 'C
 function looksLikeName(text: string): boolean {
   if (text.length > 80 || SITE_WORDS.has(text) || /[\d:()]/.test(text)) return false;
   const words = text.split(' ');
-  return words.length >= 1 && words.length <= 6 && words.every((w) => w !== '' && (isCapital(w[0]!) || w[0]!.toLowerCase() === w[0]!.toUpperCase()));
+  return words.length >= 1 && words.length <= 6 && words.some((w) => !NAME_PARTICLES.has(w)) && words.every(isNameWord);
 }
 
 /** The Scopus author page in the list of formats (formats.ts). */
