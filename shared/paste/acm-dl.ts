@@ -226,7 +226,9 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   paper.type = head.type;
   paper.citations = citations;
   if (authorLine) {
-    const list = splitAuthorList(authorLine, ',');
+    // `A, B + 4` (no comma before the count) reads like `A, B, + 4`.
+    const more = /[^,] \+ ?(\d{1,4})$/.exec(authorLine);
+    const list = splitAuthorList(more ? `${authorLine.slice(0, more.index + 1)}, +${more[1]}` : authorLine, ',');
     paper.authors = list.authors;
     paper.authors_truncated = list.truncated;
     paper.author_count = list.authorCount;

@@ -86,4 +86,9 @@ describe('ACM DL parsing', () => {
     expect(parse('Ann Lee\nNorthvale University\nAverage Citation per Article\n14\nCitation count\n532\nPublication counts\n38\nPublished Works\n').profile.author?.metrics).toEqual(expected);
     expect(parse('Ann Lee\nNorthvale University\n14\nAverage Citation per Article\n532\nCitation count\n38\nPublication counts\nPublished Works\n').profile.author?.metrics).toEqual(expected);
   });
+
+  it('reads "+ N" with no comma before it', () => {
+    const p = parse('research-article\nA Long Enough Title\nAnn Lee, Bo Chen + 4\nVenue•May 2020\n').profile.papers[0]!;
+    expect([p.authors, p.author_count]).toEqual([['Ann Lee', 'Bo Chen'], 6]);
+  });
 });
