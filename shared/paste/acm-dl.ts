@@ -13,7 +13,7 @@
  */
 import { splitAuthorList } from './author-lists';
 import { parseCount } from './normalise';
-import { contentLines, countAfterLabel, findDoi, findMonthYear, isCapital, isChromeLine } from './page-chrome';
+import { contentLines, countAfterLabel, findDoi, findMonthYear, isChromeLine, isNameWord, NAME_PARTICLES } from './page-chrome';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
 import { emptyAuthor, emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
@@ -226,7 +226,9 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   paper.type = head.type;
   paper.citations = citations;
   if (authorLine) {
-    const list = splitAuthorList(authorLine, ',');
+    // `A, B + 4` (no comma before the count) reads like `A, B, + 4`.
+    const more = /[^,] \+ ?(\d{1,4})$/.exec(authorLine);
+    const list = splitAuthorList(more ? `${authorLine.slice(0, more.index + 1)}, +${more[1]}` : authorLine, ',');
     paper.authors = list.authors;
     paper.authors_truncated = list.truncated;
     paper.author_count = list.authorCount;
@@ -252,6 +254,7 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
   const used = new Set<number>();
   const metrics: Record<string, number | string> = {};
   let firstMetric = -1;
+  const valueFirst = valuesBeforeLabels(content);
   content.forEach(({ index, text: printed }, k) => {
     // Labels in any case: `Citation count` and `Citation Count` have both been printed.
     const text = printed.toLowerCase();
@@ -259,13 +262,13 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
       const label = shown.toLowerCase();
       if (!text.startsWith(label) && !text.endsWith(label)) continue;
       const glued = text === label ? null : text.startsWith(label) ? text.slice(label.length).trim() : text.slice(0, text.length - label.length).trim();
-      const next = content[k + 1];
-      const prev = content[k - 1];
-      let value = glued !== null ? readMetric(key, glued) : next && !labelOf(next.text) ? readMetric(key, next.text) : null;
-      let valueAt = glued !== null ? -1 : value !== null ? next!.index : -1;
-      if (value === null && glued === null && prev && !used.has(prev.index)) {
-        value = readMetric(key, prev.text);
-        valueAt = value !== null ? prev.index : -1;
+      let value = glued !== null ? readMetric(key, glued) : null;
+      let valueAt = -1;
+      // Label then value as the grammar has it; value then label when the page printed them so.
+      for (const near of glued !== null ? [] : valueFirst ? [content[k - 1], content[k + 1]] : [content[k + 1], content[k - 1]]) {
+        if (value !== null || !near || used.has(near.index) || labelOf(near.text)) continue;
+        value = readMetric(key, near.text);
+        if (value !== null) valueAt = near.index;
       }
       if (value === null) return;
       if (metrics[key] === undefined) metrics[key] = value;
@@ -277,7 +280,10 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
     if (text === 'bibliometrics' || text === 'published works' || text === 'author profile') used.add(index);
   });
   let nameAt = -1;
-  const limit = firstMetric === -1 ? content.length : firstMetric;
+  // The name comes before the bibliometrics. With none, a paste that starts inside a card (a venue line,
+  // a count) has no name: a short title there must not become one.
+  const cardLines = content.some(({ text }) => isVenueLine(text) || countAfterLabel(text, 'Total Citations') !== null || countAfterLabel(text, 'Total Downloads') !== null);
+  const limit = firstMetric !== -1 ? firstMetric : cardLines ? 0 : content.length;
   for (let k = 0; k < limit; k++) {
     const { index, text } = content[k]!;
     if (!used.has(index) && !isChromeLine(text) && looksLikeName(text)) {
@@ -302,6 +308,21 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
   return author;
 }
 
+/**
+ * Whether the bibliometrics print each value before its label: the last bare label is then not
+ * followed by a value (it is followed by `Published Works` or nothing).
+ */
+function valuesBeforeLabels(content: ReadonlyArray<{ text: string }>): boolean {
+  for (let k = content.length - 1; k >= 0; k--) {
+    const t = content[k]!.text.toLowerCase();
+    const entry = BIBLIOMETRICS.find((b) => b.label.toLowerCase() === t);
+    if (!entry) continue;
+    const next = content[k + 1];
+    return !(next && !labelOf(next.text) && readMetric(entry.key, next.text) !== null);
+  }
+  return false;
+}
+
 function labelOf(text: string): boolean {
   const t = text.toLowerCase();
   return BIBLIOMETRICS.some((b) => t.startsWith(b.label.toLowerCase()) || t.endsWith(b.label.toLowerCase()));
@@ -324,7 +345,7 @@ const SITE_WORDS = new Set(['ACM Digital Library', 'Advanced Search', 'Browse', 
 function looksLikeName(text: string): boolean {
   if (text.length > 80 || SITE_WORDS.has(text) || /[\d,:]/.test(text)) return false;
   const words = text.split(' ');
-  return words.length <= 6 && words.every((w) => w !== '' && (isCapital(w[0]!) || w[0]!.toLowerCase() === w[0]!.toUpperCase()));
+  return words.length <= 6 && words.some((w) => !NAME_PARTICLES.has(w)) && words.every(isNameWord);
 }
 
 /** The ACM Digital Library profile in the list of formats (formats.ts). */

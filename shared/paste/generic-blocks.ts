@@ -54,9 +54,7 @@ export function parseGenericLines(lines: readonly string[]): ParseOutcome {
     const text = raw.trim();
     if (text === '') return;
     // A year alone under a title and an author list dates that paper; elsewhere it heads the papers below.
-    const [beforeTitle, beforeAuthors] = [texts[texts.length - 2], texts[texts.length - 1]];
-    const datesPaper = beforeTitle !== undefined && beforeAuthors !== undefined && readAuthorLine(beforeAuthors.text) !== null && isTitleLike(beforeTitle.text);
-    if (YEAR_HEADING.test(text) && !datesPaper) {
+    if (YEAR_HEADING.test(text) && !datesPaper(texts)) {
       heading = Number(text);
       furniture.add(index);
       return;
@@ -99,7 +97,7 @@ export function parseGenericLines(lines: readonly string[]): ParseOutcome {
   }
   const last = blocks[blocks.length - 1];
   if (last) {
-    // After the last paper: its own lines until the first line that is not a paper's (a footer block).
+    // After the last paper: up to six more lines are its own (venue, identifiers, abstract); the rest is left.
     const tail = texts.slice(lastAnchor + 1, lastAnchor + 7);
     last.after.push(...tail);
     last.links.push(...linkAt(lastAnchor + 1, lastAnchor + 7));
@@ -131,6 +129,12 @@ export function parseGenericLines(lines: readonly string[]): ParseOutcome {
   return { profile: { source: 'generic', author: null, papers }, report: { skipped, incompleteTail: null, warnings } };
 }
 
+/** Whether the last two lines kept are a title and an author list (a year alone after them dates that paper). */
+function datesPaper(texts: readonly Text[]): boolean {
+  const [beforeTitle, beforeAuthors] = [texts[texts.length - 2], texts[texts.length - 1]];
+  return beforeTitle !== undefined && beforeAuthors !== undefined && readAuthorLine(beforeAuthors.text) !== null && isTitleLike(beforeTitle.text);
+}
+
 /**
  * The title and author lines before an anchor at texts[p], not reaching back past the previous anchor:
  * `<title> / <authors> / <anchor>`, or `<title> / <authors> / <one more line> / <anchor>`.
@@ -139,11 +143,18 @@ function lookBack(texts: readonly Text[], p: number, lastAnchor: number): { titl
   for (const gap of [0, 1]) {
     const a = p - 1 - gap;
     const t = a - 1;
-    if (t <= lastAnchor) return null;
+    if (t <= lastAnchor) break;
     const list = readAuthorLine(texts[a]!.text);
     if (list && isTitleLike(texts[t]!.text) && !readAuthorLine(texts[t]!.text)?.authors.length) {
       return { titleAt: t, authors: { line: texts[a]!, list } };
     }
+  }
+  // `<title> / <venue, year> / <authors>`: the authors after the anchor.
+  const t = p - 1;
+  const after = texts[p + 1];
+  const list = after ? readAuthorLine(after.text) : null;
+  if (t > lastAnchor && list && !list.single && isTitleLike(texts[t]!.text) && !readAuthorLine(texts[t]!.text)) {
+    return { titleAt: t, authors: { line: after!, list } };
   }
   return null;
 }
@@ -164,7 +175,9 @@ function toPaper(block: Block): ParsedPaper {
   const anchor: Anchor = readAnchor(block.anchor.text)!;
   applyAnchor(paper, anchor, guessed);
   let venueFromNext = anchor.kind !== 'reference';
-  for (const { text } of block.after) {
+  for (const line of block.after) {
+    if (line === block.authors?.line) continue;
+    const { text } = line;
     const a = readAnchor(text);
     const lower = text.toLowerCase();
     const cites = citedBy(text);

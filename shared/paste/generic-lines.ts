@@ -100,8 +100,10 @@ export interface GuessedAuthors {
  * equal-contribution marks and affiliation digits removed, `Surname, I.` pairs joined.
  * @returns the names, or null when some item is not a name (then the line is not an author list)
  */
-export function readAuthorLine(text: string): GuessedAuthors | null {
-  if (text.length > 2000 || /^(?:By|From|To|Dear|Hi|Hello) /.test(text) || text.includes('@') || text.includes('http')) return null;
+export function readAuthorLine(line: string): GuessedAuthors | null {
+  const label = /^(?:Authors?|Author\(s\)|Contributors?|Creators?):\s?/.exec(line);
+  const text = label ? line.slice(label[0].length) : line;
+  if (text === '' || text.length > 2000 || /^(?:By|From|To|Dear|Hi|Hello) /.test(text) || text.includes('@') || text.includes('http')) return null;
   const sep = text.includes(';') ? ';' : text.includes('·') ? '·' : ',';
   // `+5 more`, `+5 authors`, `and 5 others` after the last name: the page elided names and says how many.
   const more = /,? (?:\+ ?|and )(\d{1,4})(?: more| others)?(?: authors?)?$/.exec(text);

@@ -19,6 +19,7 @@ const UI_WORDS = new Set([
   'about', 'about us', 'help', 'faq', 'skip to main content', 'skip to content', 'toggle navigation', 'open menu', 'load more',
   'sort by', 'filter', 'filters', 'go', 'submit', 'reset', 'clear', 'select all', 'deselect all', 'export citations', 'rss',
   'feedback', 'accessibility', 'sitemap', 'careers', 'cookies', 'cookie policy', 'language', 'english', 'dismiss', 'x', '×',
+  'use necessary cookies only', 'allow all cookies', 'allow all', 'allow selection', 'deny', 'reject', 'only necessary', 'necessary only',
 ]);
 
 /**
@@ -32,8 +33,13 @@ export function isChromeLine(line: string): boolean {
   if (UI_WORDS.has(lower)) return true;
   if (/^\+ ?\d{1,4}$/.test(t)) return true;
   if (t.startsWith('©') || lower.startsWith('copyright ') || lower.includes('all rights reserved')) return true;
-  return t.length < 400 && (lower.includes('cookie') || lower.includes('privacy statement') || lower.includes('we value your privacy'));
+  // A cookie banner speaks to the reader (`We use cookies…`, `This website uses cookies`); a paper title
+  // about cookies (`Cookie Banners and Dark Patterns`) does not, and must stay a title.
+  if (t.length >= 600 || !lower.includes('cookie') && !lower.includes('privacy statement')) return false;
+  return ADDRESSES_READER.test(lower) || lower.includes('this site') || lower.includes('this website') || lower.includes('cookie settings') || lower.includes('cookie policy');
 }
+
+const ADDRESSES_READER = /(?:^|[^a-z])(?:we|our|you|your|us)(?:$|[^a-z])/;
 
 const MONTH_YEAR =
   /(?:^|[^A-Za-z])(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.? (\d{4})(?!\d)/;
@@ -133,3 +139,22 @@ export function findArxivId(text: string): string | null {
   const m = /(?:arXiv:|arxiv:|abs\/)\s?(\d{4}\.\d{4,5})/.exec(text);
   return m ? m[1]! : null;
 }
+
+/** Lower-case name particles (`van der`, `de la`, `bin`, ...). */
+export const NAME_PARTICLES = new Set(['van', 'der', 'den', 'de', 'la', 'le', 'du', 'del', 'della', 'di', 'da', 'dos', 'das', 'do', 'von', 'zu', 'ter', 'ten', 'bin', 'binti', 'ibn', 'al', 'el', 'y', 'e', 'lo', 'st.']);
+
+/**
+ * Whether a word can be part of a person's name: it starts with a capital or with a letter of a script
+ * without case (Han, Arabic), or it is a particle (`van`), or a lower-case prefix joined to a capital
+ * (`al-Rashid`, `d'Alembert`).
+ */
+export function isNameWord(word: string): boolean {
+  const first = word[0];
+  if (first === undefined) return false;
+  if (isCapital(first) || (first.toLowerCase() === first.toUpperCase() && LETTER.test(first))) return true;
+  if (NAME_PARTICLES.has(word)) return true;
+  const join = word.search(/['’-]/);
+  return join > 0 && join <= 3 && word[join + 1] !== undefined && isCapital(word[join + 1]!);
+}
+
+const LETTER = /^\p{L}$/u;

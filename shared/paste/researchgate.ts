@@ -13,7 +13,7 @@
  */
 import { splitAuthorList } from './author-lists';
 import { parseCount } from './normalise';
-import { contentLines, countBeforeLabel, findMonthYear, isCapital, isChromeLine, isLower } from './page-chrome';
+import { contentLines, countBeforeLabel, findMonthYear, isCapital, isChromeLine, isLower, isNameWord, NAME_PARTICLES } from './page-chrome';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
 import { emptyAuthor, emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
@@ -43,6 +43,8 @@ const METRIC_LABELS: ReadonlyArray<{ label: string; key: 'paper_count' | 'reads'
   { label: 'Reads', key: 'reads' },
   { label: 'Citations', key: 'citations' },
 ];
+const GLUED_PAIRS = /^(?:[\d,.]{1,12}[kKM]? ?(?:Publications|Research items|Reads|Citations) ?){2,4}$/;
+const GLUED_PAIR = /([\d,.]{1,12}[kKM]?) ?(Publications|Research items|Reads|Citations)/g;
 const PUBLICATIONS_HEADING = /^(?:Publications|Research items) \(([\d,]{1,9})\)$/;
 const DEGREES = new Set(['PhD', 'Ph.D.', 'Ph.D', 'DPhil', 'MSc', 'M.Sc.', 'MD', 'MA', 'MS', 'BSc', 'MBA', 'Dr.', 'Doctor of Philosophy', 'Master of Science', 'Professor']);
 const SECTION_HEADINGS = new Set(['Introduction', 'Skills and Expertise', 'About', 'Current institution', 'Current position', 'Projects', 'Network', 'Overview', 'Research', 'Stats', 'Top co-authors', 'Co-authors']);
@@ -57,6 +59,7 @@ export function researchgateSignatures(lines: readonly string[]): number {
     if (line === FULL_TEXT || line === 'Request full-text' || PUBLICATIONS_HEADING.test(line) || /^DOI:10\.\d{4,9}\//.test(line)) score++;
     else if ((line === 'Reads' || line === 'Research items') && parseCount(previous) !== null) score++;
     else if (countBeforeLabel(line, 'Reads') !== null || countBeforeLabel(line, 'Research items') !== null) score++;
+    else if (GLUED_PAIRS.test(line) && (line.includes('Reads') || line.includes('Research items'))) score++;
     else if (findMonthYear(line)?.start === 0 && line.includes(' · ') && matchTypeLine(previous) === null && line.length < 300) score++;
     previous = line;
   }
@@ -102,6 +105,11 @@ function readAuthors(text: string): { authors: string[]; truncated: boolean; equ
     const list = splitAuthorList(text, '·');
     return { authors: list.authors, truncated: list.truncated, equal: list.equalContribution };
   }
+  if (text.includes(', ')) {
+    // Some copies print commas instead of the dots.
+    const list = splitAuthorList(text, ',');
+    return { authors: list.authors, truncated: list.truncated, equal: list.equalContribution };
+  }
   // No separators: `[...]` may still stand between glued names.
   const parts = text.split('[...]');
   const authors = parts.flatMap((p) => splitGluedNames(p));
@@ -118,7 +126,7 @@ const CARD_BUTTONS = new Set(['Cite', 'Share', 'Recommend', 'Follow', 'Save', 'D
  */
 function isAuthorLine(text: string): boolean {
   const { authors } = readAuthors(text);
-  const dotted = text.includes('·');
+  const dotted = text.includes('·') || text.includes(', ');
   return authors.length > 0 && authors.every((a) => looksLikeName(a) && (dotted || a.includes(' ')));
 }
 
@@ -184,7 +192,7 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   // The buttons end a card: what follows before the next type line is page footer or other text.
   let buttons = false;
   for (const { index, text } of contentLines(lines, start + 1, end)) {
-    if (text === FULL_TEXT) hasPdf = true;
+    if (text === FULL_TEXT || text === 'File available') hasPdf = true;
     else if (text === 'Download') [hasPdf, buttons] = [true, true];
     else if (text === 'Request full-text') [hasPdf, buttons] = [hasPdf ?? false, true];
     else if (CARD_BUTTONS.has(text)) buttons = true;
@@ -204,7 +212,8 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
   if (title === null) return { paper: null };
   const paper = emptyPaper(title);
   paper.type = head.type;
-  paper.has_pdf = hasPdf;
+  // The page marks full texts ("Full-text available", a Download button); a card without the mark has none.
+  paper.has_pdf = hasPdf ?? false;
   paper.citations = citations;
   if (doi) paper.ids.doi = doi;
   if (dateLine) readDateLine(dateLine, paper, extra);
@@ -251,6 +260,15 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
   const used = new Set<number>();
   const metrics: ProfileMetrics = {};
   content.forEach(({ index, text }, k) => {
+    if (GLUED_PAIRS.test(text)) {
+      // `19Publications12,486Reads1,204Citations`: the pairs glued on one line.
+      for (const m of text.matchAll(GLUED_PAIR)) {
+        const key = METRIC_LABELS.find((l) => l.label === m[2])!.key;
+        metrics[key] ??= parseCount(m[1]!) ?? undefined;
+      }
+      used.add(index);
+      return;
+    }
     const heading = PUBLICATIONS_HEADING.exec(text);
     if (heading) {
       metrics.paper_count ??= parseCount(heading[1]!) ?? undefined;
@@ -272,16 +290,18 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
     }
   });
   // The name: the line before the degree or `<Position> at <Institution>` line, else the first name-like line.
-  const anchor = content.findIndex(({ text }) => DEGREES.has(text) || (text.includes(' at ') && text.length < 200 && !isChromeLine(text)));
+  // Only lines above the first section (`Introduction`, ...) can be the degree or position line.
+  const sections = content.findIndex(({ text }) => SECTION_HEADINGS.has(text));
+  const anchor = content.findIndex(({ text }, k) => (sections < 0 || k < sections) && (DEGREES.has(text) || (text.includes(' at ') && text.length < 200 && !isChromeLine(text))));
   let nameAt = -1;
   for (let k = anchor - 1; k >= 0; k--) {
-    if (!isChromeLine(content[k]!.text) && !used.has(content[k]!.index)) {
-      nameAt = k;
-      break;
-    }
+    if (isChromeLine(content[k]!.text) || used.has(content[k]!.index)) continue;
+    if (looksLikeName(content[k]!.text)) nameAt = k;
+    break;
   }
-  if (nameAt === -1) {
-    // No degree or position line: the first name-like line before the profile's sections and figures.
+  if (nameAt === -1 && Object.keys(metrics).length > 0) {
+    // No degree or position line: the first name-like line before the profile's sections and figures
+    // (with no figures at all, the paste starts inside the list and a short title must not become a name).
     for (let k = 0; k < content.length; k++) {
       const { text, index } = content[k]!;
       if (used.has(index) || SECTION_HEADINGS.has(text)) break;
@@ -331,10 +351,8 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
 function looksLikeName(text: string): boolean {
   if (text.length > 80 || isChromeLine(text) || /\d/.test(text)) return false;
   const words = text.split(' ');
-  return words.length <= 6 && words.every((w) => w !== '' && (isCapital(w[0]!) || LETTER.test(w[0]!)));
+  return words.length <= 6 && words.some((w) => !NAME_PARTICLES.has(w)) && words.every(isNameWord);
 }
-
-const LETTER = /^\p{L}$/u;
 
 /** The ResearchGate profile in the list of formats (formats.ts). */
 export const researchgateFormat: PasteFormat = {

@@ -13,7 +13,7 @@
  * the comma inside a name is told from the comma between names by the initials that follow it.
  */
 import { parseCount } from './normalise';
-import { contentLines, countAfterLabel, countBeforeLabel, isCapital, isChromeLine, isInitials } from './page-chrome';
+import { contentLines, countAfterLabel, countBeforeLabel, isChromeLine, isInitials, isNameWord, NAME_PARTICLES } from './page-chrome';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
 import { emptyAuthor, emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
@@ -31,11 +31,16 @@ const SCOPUS_ID = /^(?:Scopus ID|Author ID):? ?(\d{5,15})$/;
 /** The document-type line: `Article`, `Conference Paper • Open access` (the bullet may be missing). */
 export function matchScopusType(line: string): { type: string; openAccess: boolean } | null {
   const t = line.trim();
+  if (t.length > 60) return null;
   for (const type of SCOPUS_TYPES) {
-    if (t === type) return { type, openAccess: false };
-    if (t.startsWith(type) && t.endsWith(OPEN_ACCESS)) {
-      const between = t.slice(type.length, t.length - OPEN_ACCESS.length).trim();
-      if (between === '' || between === '•' || between === '·') return { type, openAccess: true };
+    // Two-word types in any case (`Conference paper`); one-word ones exactly, so a line `review` is not a type.
+    const shown = type.includes(' ') ? t.slice(0, type.length) : type;
+    if (shown.toLowerCase() !== type.toLowerCase() || !t.startsWith(shown)) continue;
+    if (t === shown) return { type: shown, openAccess: false };
+    const rest = t.slice(shown.length).trim();
+    if (rest.toLowerCase().endsWith(OPEN_ACCESS.toLowerCase())) {
+      const between = rest.slice(0, rest.length - OPEN_ACCESS.length).trim();
+      if (between === '' || between === '•' || between === '·') return { type: shown, openAccess: true };
     }
   }
   return null;
@@ -255,7 +260,9 @@ function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine
     return comma > 0 && c.text.includes(next.text.slice(0, comma).trim());
   });
   const variant = nameAt >= 0;
-  if (nameAt < 0) nameAt = free.findIndex((c) => looksLikeName(c.text));
+  // Without the variant line, a name only in a header that has the author's figures or Scopus ID (a paste
+  // that starts inside the list has neither, and a short title there must not become a name).
+  if (nameAt < 0 && (Object.keys(metrics).length > 0 || Object.keys(ids).length > 0)) nameAt = free.findIndex((c) => looksLikeName(c.text));
   let author: ParsedAuthor | null = null;
   if (nameAt >= 0) {
     author = emptyAuthor(free[nameAt]!.text);
@@ -285,7 +292,7 @@ const SITE_WORDS = new Set(['Scopus', 'Search', 'Lists', 'Sources', 'SciVal', 'C
 function looksLikeName(text: string): boolean {
   if (text.length > 80 || SITE_WORDS.has(text) || /[\d:()]/.test(text)) return false;
   const words = text.split(' ');
-  return words.length >= 1 && words.length <= 6 && words.every((w) => w !== '' && (isCapital(w[0]!) || w[0]!.toLowerCase() === w[0]!.toUpperCase()));
+  return words.length >= 1 && words.length <= 6 && words.some((w) => !NAME_PARTICLES.has(w)) && words.every(isNameWord);
 }
 
 /** The Scopus author page in the list of formats (formats.ts). */

@@ -75,4 +75,20 @@ describe('ACM DL parsing', () => {
     expect(matchAcmType('Introduction')).toBeNull();
     expect(matchAcmType('SHORT-PAPER')).toEqual({ type: 'SHORT-PAPER', access: null });
   });
+
+  it('makes no author card of a paste that starts inside the list', () => {
+    const { profile } = parse('Graph Neural Networks\nAnn Lee\nVenue•May 2020\nTotal Citations3\nresearch-article\nA Long Enough Title\nAnn Lee\nVenue•May 2021\n');
+    expect(profile.author).toBeNull();
+  });
+
+  it('reads bibliometrics printed value first as well as label first', () => {
+    const expected = { avg_citations_per_article: 14, citations: 532, paper_count: 38 };
+    expect(parse('Ann Lee\nNorthvale University\nAverage Citation per Article\n14\nCitation count\n532\nPublication counts\n38\nPublished Works\n').profile.author?.metrics).toEqual(expected);
+    expect(parse('Ann Lee\nNorthvale University\n14\nAverage Citation per Article\n532\nCitation count\n38\nPublication counts\nPublished Works\n').profile.author?.metrics).toEqual(expected);
+  });
+
+  it('reads "+ N" with no comma before it', () => {
+    const p = parse('research-article\nA Long Enough Title\nAnn Lee, Bo Chen + 4\nVenue•May 2020\n').profile.papers[0]!;
+    expect([p.authors, p.author_count]).toEqual([['Ann Lee', 'Bo Chen'], 6]);
+  });
 });

@@ -118,4 +118,17 @@ describe('generic block parser on unknown pages', () => {
       ['Negation scope in radiology reports', ['Li, W.'], 2020, 'Proceedings of the Clinical NLP Workshop', '12–21'],
     ]);
   });
+
+  it('finds the authors after the venue line, and reads an "Authors:" label', () => {
+    const { profile } = parse('Some Paper Title About Things\nCVPR 2024\nAuthors: Ann Lee, Bo Chen\nAnother Paper Title Here Too\nICCV 2023\nBo Chen, Ann Lee\n');
+    expect(profile.papers.map((p) => [p.title, p.venue, p.authors, p.extra.unparsed])).toEqual([
+      ['Some Paper Title About Things', 'CVPR 2024', ['Ann Lee', 'Bo Chen'], undefined],
+      ['Another Paper Title Here Too', 'ICCV 2023', ['Bo Chen', 'Ann Lee'], undefined],
+    ]);
+  });
+
+  it('keeps a paper about cookies: only a banner that speaks to the reader is furniture', () => {
+    const { profile } = parse('We use cookies to improve your experience.\nCookie Banners and Dark Patterns: A Measurement Study\nAnn Lee, Bo Chen\nCHI 2024\nAnother Paper Title Here Too\nBo Chen, Ann Lee\nICCV 2023\n');
+    expect(profile.papers.map((p) => p.title)).toEqual(['Cookie Banners and Dark Patterns: A Measurement Study', 'Another Paper Title Here Too']);
+  });
 });

@@ -80,4 +80,29 @@ describe('ResearchGate parsing', () => {
   it('reads header pairs given label first', () => {
     expect(parse('Ann Lee\nPhD\nPublications\n19\nReads\n12,486\nCitations\n1,204\n').profile.author?.metrics).toEqual({ paper_count: 19, reads: 12486, citations: 1204 });
   });
+
+  it('makes no author card of a paste that starts inside the list', () => {
+    const { profile } = parse('Graph Neural Networks\nMay 2020\nAnn Lee · Bo Chen\nCite\nArticle\nFirst Paper Title\nMay 2021\nAnn Lee · Bo Chen\n');
+    expect(profile.author).toBeNull();
+    expect(profile.papers.map((p) => p.title)).toEqual(['First Paper Title']);
+  });
+
+  it('reads an author line printed with commas instead of dots', () => {
+    const p = parse('Article\nFirst Paper Title\nMay 2020\nAyşe Yıldırım, Işıl Kılıç, [...], Bo Chen\nCite\n').profile.papers[0]!;
+    expect([p.authors, p.authors_truncated]).toEqual([['Ayşe Yıldırım', 'Işıl Kılıç', 'Bo Chen'], true]);
+  });
+
+  it('reads the header pairs glued on one line', () => {
+    expect(parse('Ann Lee\nPhD\n19Publications12,486Reads1,204Citations\n').profile.author?.metrics).toEqual({ paper_count: 19, reads: 12486, citations: 1204 });
+  });
+
+  it('takes no menu line or section heading for the name', () => {
+    expect(parse('Discover the world\'s scientific knowledge\nLecturer at Northvale University\nArticle\nFirst Paper Title\nMay 2020\nAnn Lee · Bo Chen\n').profile.author).toBeNull();
+    expect(parse('Ann Lee\n19\nPublications\nIntroduction\nAnn works at Northvale on speech.\nArticle\nFirst Paper Title\nMay 2020\nAnn Lee · Bo Chen\n').profile.author?.name).toBe('Ann Lee');
+  });
+
+  it('reads authors with particles and joined prefixes', () => {
+    const p = parse('Article\nFirst Paper Title\nMay 2020\nJan van der Berg · Ahmed al-Rashid · Siobhán Ní Bhriain\nCite\n').profile.papers[0]!;
+    expect(p.authors).toEqual(['Jan van der Berg', 'Ahmed al-Rashid', 'Siobhán Ní Bhriain']);
+  });
 });

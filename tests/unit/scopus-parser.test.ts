@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectSourceOfLines } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
-import { parseScopusLines, scopusSignatures, splitScopusAuthors, splitScopusSource } from '../../shared/paste/scopus';
+import { matchScopusType, parseScopusLines, scopusSignatures, splitScopusAuthors, splitScopusSource } from '../../shared/paste/scopus';
 import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/own-fixtures';
 
 const parse = (text: string) => parseScopusLines(normaliseLines(text));
@@ -59,5 +59,17 @@ describe('Scopus parsing', () => {
     const { profile, report } = parse(`Article\nA Long Enough Title\nLee, A.\nJournal, 2020, 1\n3\nCitations\nAbout Scopus\n${footer}\n`);
     expect(profile.papers[0]?.abstract).toBeNull();
     expect(report.skipped.map((s) => s.line)).toEqual([7, 8]);
+  });
+
+  it('makes no author card of a paste that starts inside the list', () => {
+    const { profile } = parse('Graph Neural Networks\nLee, A.\nJournal, 2020, 1\n3\nCitations\nArticle\nA Long Enough Title\nLee, A.\nJournal, 2021, 2\n');
+    expect(profile.author).toBeNull();
+  });
+
+  it('reads two-word types in any case, one-word types only exactly', () => {
+    expect(matchScopusType('Conference paper • Open access')).toEqual({ type: 'Conference paper', openAccess: true });
+    expect(matchScopusType('ArticleOpen access')).toEqual({ type: 'Article', openAccess: true });
+    expect(matchScopusType('review')).toBeNull();
+    expect(matchScopusType('Articles')).toBeNull();
   });
 });
