@@ -57,11 +57,19 @@ const ET_AL = /et al\.?$/;
 
 /** How many scholarfeed signatures a normalised text shows (FORMATS.md section 2); used by detection. */
 export function scholarfeedSignatures(lines: readonly string[]): number {
-  let score = 0;
+  // Each header shape counts once: other sites print lines such as `128 citations` under every paper,
+  // and two of them must not make an unknown page look like a scholarfeed header.
+  const headerShapes = new Set<string>();
+  let records = 0;
   for (const line of lines) {
-    if (matchRecordLine(line) || LIST_HEADING.test(line) || HEADER_METRICS.some((h) => h.re.test(line))) score++;
+    if (matchRecordLine(line)) records++;
+    else if (LIST_HEADING.test(line)) headerShapes.add('heading');
+    else {
+      const shape = HEADER_METRICS.find((h) => h.re.test(line));
+      if (shape) headerShapes.add(shape.key);
+    }
   }
-  return score;
+  return records + headerShapes.size;
 }
 
 /** Split glued two-letter category codes: `LGCL` -> `['LG', 'CL']`. */

@@ -42,3 +42,12 @@ describe('splitAuthorList', () => {
     expect(splitAuthorList('Ann Lee*, Bo Chen†, Cy Wu')).toEqual({ authors: ['Ann Lee', 'Bo Chen', 'Cy Wu'], truncated: false, authorCount: null, equalContribution: ['Ann Lee', 'Bo Chen'] });
   });
 });
+
+describe('scholarfeed detection', () => {
+  it('counts each header shape once, so count lines of another site do not make a scholarfeed page', async () => {
+    const { detectAndParse, detectSource } = await import('../../shared/paste/detect');
+    const page = ['Lab publications', '', 'Sparse Attention for Long Documents', 'A. Lee, B. Chen', 'ACL 2023', '128 citations', '', 'Robust Speech Translation', 'C. Wu, D. Kaya', 'Interspeech 2022', '64 citations'].join('\n');
+    expect(detectSource(page)).toBeNull();
+    expect(detectAndParse(page).detection?.format).not.toBe('scholarfeed');
+  });
+});
