@@ -3,13 +3,12 @@
  * Channel declarations (shared/contract/) use these as inputs and outputs.
  */
 import { z } from 'zod';
-import { Detection, ParsedAuthor, ParseReport, PasteSource, SkippedLine } from './paste/parsed';
-import { FORMAT_IDS } from './paste/paste-format';
+import { Id } from './model-imports';
+import { PasteSource } from './paste/parsed';
 import { LibraryFigures, PageFigures } from './metrics/page-figures';
 import { READING_STATUSES, TAG_TYPES } from './curation';
 import { BibliographicFields, CitationCount, CslNameParts } from './record/record-model';
 
-export const Id = z.number().int().positive();
 
 /** Metrics shown on a profile page at one moment (null: the page did not show it). */
 export const MetricSnapshot = z.object({
@@ -197,49 +196,6 @@ export const AuthorMetrics = z.object({
 });
 export type AuthorMetrics = z.infer<typeof AuthorMetrics>;
 
-export const ImportCounts = z.object({
-  added: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-});
-
-export const ImportReport = ImportCounts.extend({
-  /** The import record; for an `alreadyImported` paste, the earlier import of the same text. */
-  importId: Id,
-  /** The identical text was imported before and would change nothing: nothing was stored. */
-  alreadyImported: z.boolean(),
-  format: PasteSource,
-  author: z.object({ id: Id, name: z.string() }).nullable(),
-  /** True when the profile's metrics differed from the latest snapshot (or there was none). */
-  snapshotAdded: z.boolean(),
-  skipped: z.array(SkippedLine),
-  incompleteTail: ParseReport.shape.incompleteTail,
-  warnings: z.array(z.string()),
-});
-export type ImportReport = z.infer<typeof ImportReport>;
-
-export const PastePreview = z.object({
-  format: PasteSource,
-  author: ParsedAuthor.nullable(),
-  paperCount: z.number().int(),
-  /** The first papers recognised (at most 5). */
-  firstPapers: z.array(z.object({ title: z.string(), date: z.string().nullable(), authors: z.array(z.string()), authorsTruncated: z.boolean() })),
-  /** What importing would do to the library now. */
-  wouldImport: ImportCounts,
-  /** True when importing would record a new metrics snapshot (first capture, or the figures changed). */
-  snapshotWouldBeAdded: z.boolean(),
-  /** The identical text was imported before and importing it again would change nothing. */
-  alreadyImported: z.boolean(),
-  report: ParseReport,
-  /** The source read, and how it was chosen (detected with a confidence, chosen by the user, or the generic fallback). */
-  detection: Detection,
-  /** False for pages that are not profiles (a listing, a search) and pastes without the author's header. */
-  makesAuthorCard: z.boolean(),
-  /** Every format the user may read the paste as instead (the preview's source picker), in FORMATS order. */
-  choices: z.array(z.object({ id: z.enum(FORMAT_IDS), label: z.string() })),
-});
-export type PastePreview = z.infer<typeof PastePreview>;
-
 export const LibraryInfo = z.object({
   file: z.string(),
   papers: z.number().int(),
@@ -267,21 +223,6 @@ export const PaperFacets = z.object({
 });
 export type PaperFacets = z.infer<typeof PaperFacets>;
 
-export const ImportSummary = z.object({
-  id: Id,
-  /** ISO 8601 UTC. */
-  createdAt: z.string(),
-  format: PasteSource,
-  author: z.object({ id: Id, name: z.string() }).nullable(),
-  added: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  /** Papers this import added or touched that are in the library now (not in the trash): what its view lists. */
-  papersInLibrary: z.number().int(),
-  linesSkipped: z.number().int(),
-});
-export type ImportSummary = z.infer<typeof ImportSummary>;
-
 export const AUTHOR_SORT_KEYS = ['papers', 'hIndex', 'citations', 'name'] as const;
 
 export const AuthorGridCard = AuthorSummary.extend({
@@ -300,3 +241,6 @@ export const UndoState = z.object({
   redo: z.string().nullable(),
 });
 export type UndoState = z.infer<typeof UndoState>;
+
+// Imports and the paste preview: their own module (shared/model-imports.ts), one list of shapes for every host.
+export * from './model-imports';
