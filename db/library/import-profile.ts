@@ -19,7 +19,9 @@ import {
 } from '../schema';
 import { withWriteLock } from '../write-lock';
 import { refreshPaperCounts } from './author-counts';
-import { recordCitationCount, recordNewPaperCount } from './citation-counts';
+import { driverValues, importStatements, type ImportStatements } from './import-statements';
+import { statementCache } from './statement-cache';
+import { recordCitationCount } from './citation-counts';
 import { editedTitleIndex, guardEditedFields } from './edited-fields';
 import { nameKey, surnameKey, titleKey } from './keys';
 import { addSnapshotIfChanged } from './metric-snapshot';
@@ -62,8 +64,9 @@ export function importProfile(
     db.transaction(
       (tx) => {
         const steps = importSteps(tx, rawText, outcome, options.now ?? new Date().toISOString());
-        let step = steps.next();
-        while (!step.done) step = steps.next();
+        const statements = statementCache(db.$client);
+        let step = statements.run(() => steps.next());
+        while (!step.done) step = statements.run(() => steps.next());
         report = step.value;
         if (options.dryRun || report.alreadyImported) throw new DryRunRollback();
       },
@@ -111,7 +114,8 @@ export async function importProfileAsync(
   try {
     await withWriteLock(db, async () => {
       const steps = importSteps(db as unknown as Tx, rawText, outcome, options.now ?? new Date().toISOString());
-      let step = steps.next();
+      const statements = statementCache(db.$client);
+      let step = statements.run(() => steps.next());
       let lastYield = performance.now();
       while (!step.done) {
         if (performance.now() - lastYield > YIELD_EVERY_MS) {
@@ -120,7 +124,7 @@ export async function importProfileAsync(
           lastYield = performance.now();
         }
         if (options.signal?.aborted) throw importCancelled(step.value, total, options.dryRun);
-        step = steps.next();
+        step = statements.run(() => steps.next());
       }
       options.onProgress?.(total, total);
       report = step.value;
@@ -163,15 +167,17 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   const retitled = editedTitleIndex(tx);
   // Set when name parts were filled in: the import then stores that, even for a text imported before.
   let namesSplit = false;
+  let statements: ImportStatements | null = null;
   for (const paper of profile.papers) {
     const record = paperRecord(paper, profile.source);
-    const match = findMatch(tx, paper, record, claimed, retitled);
+    statements ??= importStatements(tx, Object.keys(record) as Array<keyof PaperRecordColumns>);
+    const match = findMatch(tx, statements, paper, record, claimed, retitled);
     let paperId: number;
     let action: Action;
     if (match === null) {
-      paperId = tx.insert(papers).values({ ...record, citations: paper.citations, createdAt: now, updatedAt: now }).returning({ id: papers.id }).get().id;
-      writeChildren(tx, paperId, paper, profile.source, authorIds, affiliationIds);
-      recordNewPaperCount(tx, paperId, profile.source, paper.citations, importId, readOn);
+      paperId = statements.insertPaper.get(driverValues({ ...record, citations: paper.citations, createdAt: now, updatedAt: now })).id;
+      writeChildren(tx, statements, paperId, paper, profile.source, authorIds, affiliationIds);
+      if (paper.citations !== null) statements.insertCitationCount.run({ paperId, source: profile.source, count: paper.citations, readOn, importId });
       action = 'added';
     } else {
       paperId = match;
@@ -186,7 +192,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
         if (!guarded.keepAuthors) tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
         tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
         tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
-        writeChildren(tx, paperId, paper, profile.source, authorIds, affiliationIds, !guarded.keepAuthors);
+        writeChildren(tx, statements, paperId, paper, profile.source, authorIds, affiliationIds, !guarded.keepAuthors);
         action = 'updated';
       } else {
         // Authors stored before names were split (an upgraded library) get their parts now.
@@ -198,7 +204,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
     claimed.add(paperId);
     counts[action]++;
     done.push({ paper, id: paperId, action });
-    tx.insert(importPapers).values({ importId, paperId, action }).onConflictDoNothing().run();
+    statements.insertImportPaper.run({ importId, paperId, action });
     yield counts.added + counts.updated + counts.unchanged;
   }
 
@@ -233,12 +239,21 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   return { importId, alreadyImported: false, format: profile.source, author: owner, snapshotAdded, ...counts, ...storedReport };
 }
 
-function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, source: PasteSource, authorIds: AuthorResolver, affiliationIds: AffiliationResolver, withAuthors = true): void {
+function writeChildren(
+  tx: Tx,
+  statements: ImportStatements,
+  paperId: number,
+  p: ParsedPaper,
+  source: PasteSource,
+  authorIds: AuthorResolver,
+  affiliationIds: AffiliationResolver,
+  withAuthors = true,
+): void {
   if (withAuthors && p.authors.length > 0) {
     const parts = authorNameParts(p.authors, source);
-    tx.insert(paperAuthors)
-      .values(p.authors.map((printedName, position) => ({ paperId, position, printedName, ...parts[position], authorId: authorIds.resolve(printedName) })))
-      .run();
+    p.authors.forEach((printedName, position) =>
+      statements.insertPaperAuthor.run(driverValues({ ...NO_NAME_PARTS, ...parts[position], paperId, position, printedName, authorId: authorIds.resolve(printedName) })),
+    );
   }
   if (p.affiliations.length > 0) {
     tx.insert(paperAffiliations)
@@ -253,7 +268,17 @@ function writeChildren(tx: Tx, paperId: number, p: ParsedPaper, source: PasteSou
 }
 
 /** Finds the existing paper this parsed paper is (see importProfile), or null. */
-function findMatch(tx: Tx, p: ParsedPaper, record: PaperRecordColumns, claimed: ReadonlySet<number>, retitled: ReadonlyMap<string, number[]>): number | null {
+/** Name parts a printed name may lack (placeholders need every key). */
+const NO_NAME_PARTS = { family: null, given: null, droppingParticle: null, nonDroppingParticle: null, suffix: null, literal: null };
+
+function findMatch(
+  tx: Tx,
+  statements: ImportStatements,
+  p: ParsedPaper,
+  record: PaperRecordColumns,
+  claimed: ReadonlySet<number>,
+  retitled: ReadonlyMap<string, number[]>,
+): number | null {
   for (const [column, value] of [
     [papers.arxivId, record.arxivId],
     [papers.doi, record.doi],
@@ -262,12 +287,17 @@ function findMatch(tx: Tx, p: ParsedPaper, record: PaperRecordColumns, claimed: 
     const hit = tx.select({ id: papers.id }).from(papers).where(eq(column, value)).all().find((r) => !claimed.has(r.id));
     if (hit) return hit.id;
   }
-  const candidates = tx
-    .select({ id: papers.id, year: papers.year })
-    .from(papers)
-    .where(or(eq(papers.titleKey, titleKey(p.title)), inArray(papers.id, retitled.get(titleKey(p.title)) ?? [])))
-    .all()
-    .filter((c) => !claimed.has(c.id) && (c.year === null || p.year === null || Math.abs(c.year - p.year) <= 1));
+  const key = titleKey(p.title);
+  const retitledIds = retitled.get(key);
+  const candidates = (
+    retitledIds
+      ? tx
+          .select({ id: papers.id, year: papers.year })
+          .from(papers)
+          .where(or(eq(papers.titleKey, key), inArray(papers.id, retitledIds)))
+          .all()
+      : statements.papersWithTitleKey.all({ key })
+  ).filter((c) => !claimed.has(c.id) && (c.year === null || p.year === null || Math.abs(c.year - p.year) <= 1));
   if (candidates.length === 0) return null;
   const surnames = new Set(p.authors.map(surnameKey));
   const names = tx
