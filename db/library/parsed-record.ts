@@ -42,10 +42,16 @@ const EXTRA_WITH_A_HOME = {
 
 /**
  * An arXiv id without its version, and the version: `2401.01234v2` -> [`2401.01234`, 2],
- * `arXiv:cs/0612045` -> [`cs/0612045`, null].
+ * `arXiv:cs/0612045` -> [`cs/0612045`, null]. An old-style id loses the subject class pages print
+ * with it (`math.OC/0601001` -> `math/0601001`): arXiv's identifier is archive/YYMMNNN (arXiv
+ * identifier scheme, https://info.arxiv.org/help/arxiv_identifier.html), so the same paper from two
+ * pages matches.
  */
 export function splitArxivId(raw: string): { id: string; version: number | null } {
-  const id = raw.trim().replace(/^arxiv:/i, '');
+  let id = raw.trim().replace(/^arxiv:/i, '');
+  const slash = id.indexOf('/');
+  const dot = id.indexOf('.');
+  if (slash > 0 && dot > 0 && dot < slash) id = id.slice(0, dot) + id.slice(slash);
   const v = /v(\d{1,3})$/.exec(id);
   return v ? { id: id.slice(0, v.index), version: Number(v[1]) } : { id, version: null };
 }

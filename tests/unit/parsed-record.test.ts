@@ -140,6 +140,9 @@ describe('the stored record of a parsed paper', () => {
   it('splits the arXiv version off the id, strips DOI resolvers, and keeps the other fields in extra', () => {
     expect(splitArxivId('2401.01234v2')).toEqual({ id: '2401.01234', version: 2 });
     expect(splitArxivId('arXiv:cs/0612045')).toEqual({ id: 'cs/0612045', version: null });
+    // The subject class printed with an old-style id is not part of the identifier.
+    expect(splitArxivId('math.OC/0601001v3')).toEqual({ id: 'math/0601001', version: 3 });
+    expect(splitArxivId('math/0601001')).toEqual({ id: 'math/0601001', version: null });
     expect(bareDoi('https://doi.org/10.1145/3366423.3380130')).toBe('10.1145/3366423.3380130');
     const r = paperRecord(
       paper({
