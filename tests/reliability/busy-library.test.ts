@@ -71,7 +71,7 @@ describe('another process holds the write lock', () => {
 
     for (const w of writes) expect(w.result.status, String((w.result as PromiseRejectedResult).reason)).toBe('fulfilled');
     expect(finished.code).toBe(0);
-    expect(finished.stdout).toContain('Imported scholarfeed paste of Chong Ruan: 4000 added, 0 updated, 0 unchanged.');
+    expect(finished.stdout).toContain('Imported the scholarfeed author page of Chong Ruan: 4000 added, 0 updated, 0 unchanged.');
     noRawSqlite(finished.stdout + finished.stderr);
     expect(finished.stderr).toBe('');
     expect(Math.max(...writes.map((w) => w.ms))).toBeGreaterThan(200); // they did wait for the other process
