@@ -140,7 +140,9 @@ test('pasting the seed profile previews, imports, sorts, shows the author card, 
   await dateHeader.getByRole('button').click();
   await expect(dateHeader).toHaveAttribute('aria-sort', 'none');
 
-  // Restart the server on the same library file: the papers are still there.
+  // Restart the server on the same library file: the papers are still there. The window is closed
+  // first, as a user quitting would: an open tab would poll the stopped server, which the browser logs.
+  await page.goto('about:blank');
   await lectern.stop();
   await lectern.start();
   await openApp(page, lectern);

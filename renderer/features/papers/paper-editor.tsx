@@ -72,6 +72,9 @@ function EditorForm({ record }: { record: PaperRecord }) {
         const fresh = draftOf(next);
         d.replace(field === 'authors' ? { ...d.draft, authors: fresh.authors } : field === 'itemType' ? { ...d.draft, itemType: fresh.itemType } : field === 'keywords' ? { ...d.draft, keywords: fresh.keywords } : { ...d.draft, text: { ...d.draft.text, [field]: fresh.text[field] ?? '' } });
       }
+      // Accept and Ignore go away with the offer: focus moves to its field, not to the page, so the
+      // form's keys (Escape, Ctrl/Cmd+Enter) still work.
+      (form.current?.querySelector<HTMLElement>(`#edit-${CSS.escape(field)}`) ?? form.current?.querySelector<HTMLElement>('textarea, input'))?.focus();
     } catch (err) {
       setError(describeError(err));
     }
