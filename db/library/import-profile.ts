@@ -186,13 +186,15 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
       const merged = mergeRecord(tx.select().from(papers).where(eq(papers.id, paperId)).get()!, record, paper.type === null);
       // Fields the user edited by hand are left alone; the page's differing values are kept beside them.
       const guarded = guardEditedFields(tx, paperId, merged, paper.authors);
-      if (paperDiffers(tx, paperId, paper, guarded) || guarded.sourceValuesChanged) {
+      // A page that lists no authors (ORCID), affiliations or categories leaves the stored ones alone.
+      const keepAuthors = guarded.keepAuthors || paper.authors.length === 0;
+      if (paperDiffers(tx, paperId, paper, { ...guarded, keepAuthors }) || guarded.sourceValuesChanged) {
         for (const r of tx.select({ id: paperAuthors.authorId }).from(paperAuthors).where(eq(paperAuthors.paperId, paperId)).all()) touchedAuthors.add(r.id);
         tx.update(papers).set({ ...guarded.columns, updatedAt: now }).where(eq(papers.id, paperId)).run();
-        if (!guarded.keepAuthors) tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
-        tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
-        tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
-        writeChildren(tx, statements, paperId, paper, profile.source, authorIds, affiliationIds, !guarded.keepAuthors);
+        if (!keepAuthors) tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
+        if (paper.affiliations.length > 0) tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
+        if (paper.category.length > 0) tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
+        writeChildren(tx, statements, paperId, paper, profile.source, authorIds, affiliationIds, !keepAuthors);
         action = 'updated';
       } else {
         // Authors stored before names were split (an upgraded library) get their parts now.
@@ -335,7 +337,7 @@ function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper, guarded: { column
     .orderBy(paperAffiliations.position)
     .all()
     .map((r) => r.name);
-  return (!guarded.keepAuthors && printed.join('\u0000') !== p.authors.join('\u0000')) || affs.join('\u0000') !== p.affiliations.join('\u0000');
+  return (!guarded.keepAuthors && printed.join('\u0000') !== p.authors.join('\u0000')) || (p.affiliations.length > 0 && affs.join('\u0000') !== p.affiliations.join('\u0000'));
 }
 
 /** Finds or creates author entities by name key, caching within one import. */

@@ -153,14 +153,19 @@ export function authorNameParts(names: readonly string[], source: PasteSource): 
 }
 
 /** Record fields a page that does not show them leaves as they are (another source may have given them). */
-const FILLED_NOT_ERASED = ['arxivVersion', 'volume', 'issue', 'page', 'number', 'publisher', 'publisherPlace', 'event', 'url', 'isbn', 'issn', 'pmid', 'pmcid', 'language'] as const;
+const FILLED_NOT_ERASED = [
+  'date', 'year', 'abstract', 'venue', 'doi', 'arxivId', 'hasCode', 'authorCount',
+  'arxivVersion', 'volume', 'issue', 'page', 'number', 'publisher', 'publisherPlace', 'event', 'url', 'isbn', 'issn', 'pmid', 'pmcid', 'language',
+] as const;
+/** Columns that describe the printed author list: kept together when a page lists no authors (ORCID). */
+const AUTHOR_COLUMNS = ['authorsText', 'firstAuthorKey', 'authorsTruncated', 'authorCount'] as const;
 
 /**
- * The record a re-import stores for a paper the library has: the page's values, except that the CSL
- * fields a page does not show keep what the library has (Semantic Scholar prints no pages: the pages
- * Google Scholar gave stay), `keywords` stay when the page lists none, `extra` keeps keys the page did
- * not give, and a type guessed from the venue (no label on the page) does not replace a stored type.
- * The older columns (title, authors, venue, abstract, ...) are the page's, as before.
+ * The record a re-import stores for a paper the library has: the page's values, except that a field a
+ * page does not show keeps what the library has (Semantic Scholar prints no pages: the pages Google
+ * Scholar gave stay; ORCID lists no authors and often no venue: dblp's stay), `keywords`, affiliations
+ * and categories stay when the page lists none, `extra` keeps keys the page did not give, and a type
+ * guessed from the venue (no label on the page) does not replace a stored type.
  * @param stored the paper's row
  * @param next paperRecord() of the page's paper
  * @param typeGuessed true when the page printed no type label
@@ -171,6 +176,9 @@ export function mergeRecord(stored: typeof papers.$inferSelect, next: PaperRecor
     if (merged[field] === null && stored[field] !== null) (merged as Record<string, unknown>)[field] = stored[field];
   }
   if (next.keywords === '[]') merged.keywords = stored.keywords;
+  if (next.authorsText === '' && stored.authorsText !== '') for (const c of AUTHOR_COLUMNS) (merged as Record<string, unknown>)[c] = stored[c];
+  if (next.affiliationsText === '') merged.affiliationsText = stored.affiliationsText;
+  if (next.categories === '') merged.categories = stored.categories;
   const keptExtra = parseObject(stored.extra);
   const nextExtra = parseObject(next.extra);
   // A venue this page printed whole replaces an older page's printed (split) venue.

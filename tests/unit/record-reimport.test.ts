@@ -42,3 +42,25 @@ describe('re-importing a paper from another source', () => {
     expect(stored()).toMatchObject({ item_type: 'article-journal', venue: 'Comput. Linguistics' });
   });
 });
+
+describe('a page that lists no authors or venue (ORCID) after one that does (dblp)', () => {
+  it('keeps the authors, their links and the venue dblp gave', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { detectAndParse } = await import('../../shared/paste/detect');
+    const { PROFILES } = await import('./helpers/fixtures');
+    const read = (name: string) => readFileSync(join(PROFILES, `${name}.txt`), 'utf8');
+    importProfile(lib.db, read('dblp'), detectAndParse(read('dblp')));
+    const title = 'A Survey on Weather Nowcasting: Methods, Benchmarks, and Open Problems';
+    const row = () => lib.db.$client.prepare('SELECT id, venue, authors_text, doi FROM papers WHERE title = ?').get(title) as { id: number; venue: string; authors_text: string; doi: string | null };
+    const before = row();
+    const names = () => lib.db.$client.prepare('SELECT printed_name FROM paper_authors WHERE paper_id = ? ORDER BY position').pluck().all(before.id);
+    expect(names()).toEqual(['Łukasz Wróbel', 'Jan-Hendrik ter Horst', 'Thibault van der Meulen']);
+    importProfile(lib.db, read('orcid'), detectAndParse(read('orcid')));
+    const after = row();
+    expect(after).toMatchObject({ id: before.id, venue: before.venue, authors_text: before.authors_text });
+    expect(after.venue).toBe('IEEE Trans. Pattern Anal. Mach. Intell.');
+    expect(after.doi).not.toBeNull();
+    expect(names()).toEqual(['Łukasz Wróbel', 'Jan-Hendrik ter Horst', 'Thibault van der Meulen']);
+  });
+});
