@@ -13,7 +13,12 @@ export function surname(printedName: string): string {
  * BibTeX calls this the "von part" (Patashnik, BibTeXing, 1988, §4); as BibTeX styles do, sorting still
  * goes by the last word (see `surname`), so "de Jong" files under J.
  */
-const PARTICLES = new Set(['al', 'bin', 'binti', 'da', 'das', 'de', 'degli', 'dei', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'ten', 'ter', 'van', 'von', 'zu']);
+const PARTICLES = new Set([
+  'al', 'bin', 'binti', 'da', 'das', 'de', 'degli', 'dei', 'del', 'della', 'den', 'der', 'di', 'do', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'lo', 'ten', 'ter', 'van', 'von', 'zu',
+  // Capitalised particles that are part of the surname as written (Irish Ó / Ní, Italian Lo / Di / De,
+  // "A Ó Briain", "C Lo Bianco", "G Di Lorenzo"); never the first word (see shownSurname).
+  'Ó', 'Ní', 'Nic', 'Mac', 'Lo', 'La', 'Di', 'De', 'Del', 'Della', 'Da', 'Dos', 'Van', 'Von', 'Ter', 'Ten',
+]);
 
 /** Surname as shown: the last word with the lower-case particles before it ("María de la Cruz" -> "de la Cruz"). */
 export function shownSurname(printedName: string): string {
@@ -29,4 +34,24 @@ export function shortAuthors(authors: readonly string[], truncated: boolean): st
   if (authors.length === 0) return truncated ? 'et al.' : '';
   const names = authors.map(shownSurname).join(', ');
   return truncated ? `${names} et al.` : names;
+}
+
+/**
+ * Whether a printed name is the initials form of a full name, as Google Scholar and Scopus print a
+ * profile owner on their own papers: `H Ødegård`, `JL Marchetti`, `Marchetti, J.-L.` for
+ * `Jean-Luc Marchetti`. The surname must match (folded by `fold`), and the printed given part must be
+ * initials only (at most four capitals, with dots, hyphens or spaces) that the full name's given names
+ * begin with, in order.
+ * @param fold the folding used for keys (db/library/keys.ts nameKey), so accents and case do not count
+ */
+export function isInitialsFormOf(printed: string, full: string, fold: (s: string) => string): boolean {
+  const comma = printed.indexOf(',');
+  const [family, given] = comma > 0 ? [printed.slice(0, comma), printed.slice(comma + 1)] : [shownSurname(printed), printed.trim().slice(0, printed.trim().length - shownSurname(printed).length)];
+  const fullFamily = shownSurname(full);
+  if (fold(family) === '' || fold(family) !== fold(fullFamily)) return false;
+  const letters = given.replace(/[\s.\-‐]/g, '');
+  if (letters.length === 0 || letters.length > 4 || letters !== letters.toUpperCase() || letters === letters.toLowerCase()) return false;
+  const fullGiven = full.trim().slice(0, full.trim().length - fullFamily.length).split(/[\s\-‐]+/).filter((w) => w !== '');
+  const fullInitials = fullGiven.map((w) => w[0]!).join('');
+  return fullInitials.length > 0 && fold(fullInitials).startsWith(fold(letters));
 }

@@ -3,6 +3,7 @@
  */
 import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
+import { isInitialsFormOf } from '../../shared/author-names';
 import { LecternError } from '../../shared/errors';
 import type { ParsedAuthor, ParsedPaper, ParseOutcome, PasteSource } from '../../shared/paste/parsed';
 import { buildImportReport, type ImportedPaper } from './import-report';
@@ -154,6 +155,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
     const primary = typeof profile.author.extra.primary_category === 'string' ? profile.author.extra.primary_category : null;
     const id = authorIds.resolve(profile.author.name, primary);
     owner = { id, name: profile.author.name };
+    authorIds.setOwner(owner);
     snapshotAdded = addSnapshotIfChanged(tx, id, profile.source, importId, now, profile.author);
   }
 
@@ -347,9 +349,20 @@ class AuthorResolver {
   readonly seen = new Set<number>();
   constructor(private readonly tx: Tx) {}
 
+  private owner: { id: number; name: string } | null = null;
+
+  /** The profile's owner: their initials form on their own papers (`H Ødegård`) links to them. */
+  setOwner(owner: { id: number; name: string }): void {
+    this.owner = owner;
+  }
+
   resolve(name: string, primaryCategory: string | null = null): number {
     const key = nameKey(name) || name;
     let id = this.cache.get(key);
+    if (id === undefined && this.owner && key !== nameKey(this.owner.name) && isInitialsFormOf(name, this.owner.name, nameKey)) {
+      id = this.owner.id;
+      this.cache.set(key, id);
+    }
     if (id === undefined) {
       id =
         this.tx.select({ id: authors.id }).from(authors).where(eq(authors.nameKey, key)).get()?.id ??
