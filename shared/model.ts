@@ -165,8 +165,10 @@ export const AuthorCard = z.object({
   id: Id,
   name: z.string(),
   primaryCategory: z.string().nullable(),
-  /** Latest snapshot, or null when no profile of this author was imported. */
+  /** Latest snapshot, or null when no imported profile of this author showed metrics. */
   metrics: MetricSnapshot.nullable(),
+  /** Sources of the profile pages of this author that were imported (dblp, ORCID ... show no metrics). */
+  profileSources: z.array(PasteSource),
   papersInLibrary: z.number().int(),
   /**
    * Affiliations printed on this author's papers with how many of those papers print each, most frequent

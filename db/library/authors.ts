@@ -122,6 +122,9 @@ export function authorCard(db: LibraryDb, id: number): AuthorCard {
     name: a.name,
     primaryCategory: a.primary_category,
     metrics: latestSnapshot(db, id),
+    profileSources: db
+      .all<{ format: string }>(sql`SELECT DISTINCT format FROM imports WHERE author_id = ${id} ORDER BY format`)
+      .map((r) => r.format as PasteSource),
     papersInLibrary: a.paper_count,
     paperAffiliations: details.paperAffiliations.get(id) ?? [],
     coAuthors: details.coAuthors.get(id) ?? [],
@@ -179,9 +182,10 @@ export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): C
   const filter = nameKey(input.filter);
   const where = sql`WHERE a.paper_count > 0 ${filter ? sql`AND instr(a.name_key, ${filter}) > 0` : sql``}`;
   const direction = input.desc ? sql`DESC` : sql`ASC`;
-  const rows = db.all<{ id: number; name: string; primary_category: string | null; paper_count: number; h_index: number | null; citations: number | null; captured_at: string | null }>(sql`
-    SELECT a.id, a.name, a.primary_category, a.paper_count, s.h_index, s.citations, s.captured_at
+  const rows = db.all<{ id: number; name: string; primary_category: string | null; paper_count: number; h_index: number | null; citations: number | null; captured_at: string | null; owner: number | null }>(sql`
+    SELECT a.id, a.name, a.primary_category, a.paper_count, s.h_index, s.citations, s.captured_at, o.author_id AS owner
     FROM authors a LEFT JOIN (${LATEST_SNAPSHOTS}) s ON s.author_id = a.id
+      LEFT JOIN (${PROFILE_OWNERS}) o ON o.author_id = a.id
     ${where}
     ORDER BY ${GRID_SORT[input.sort]} ${direction} NULLS LAST, a.paper_count DESC, a.name_key ASC, a.id ASC
     LIMIT ${input.limit} OFFSET ${input.offset}`);
@@ -195,7 +199,7 @@ export function authorGrid(db: LibraryDb, input: ChannelArgs<'authors.grid'>): C
       name: r.name,
       primaryCategory: r.primary_category,
       papersInLibrary: r.paper_count,
-      hasProfile: r.captured_at !== null,
+      hasProfile: r.captured_at !== null || r.owner !== null,
       hIndex: r.h_index,
       citations: r.citations,
       capturedAt: r.captured_at,

@@ -10,6 +10,7 @@ const WEI: AuthorCard = {
   name: 'Wei-Ting Hsu',
   primaryCategory: null,
   metrics: null,
+  profileSources: [],
   papersInLibrary: 2,
   paperAffiliations: [
     { name: 'fjordhavn', count: 2 },
@@ -41,5 +42,11 @@ describe('AuthorCardView', () => {
     const el = render({ ...WEI, paperAffiliations: [] });
     expect(el.querySelector('[data-testid="author-paper-affiliations"]')).toBeNull();
     expect(el.textContent).not.toContain('On papers with');
+  });
+
+  it('says a profile without metrics was imported, naming its source, instead of "no profile"', () => {
+    const el = render({ ...WEI, profileSources: ['openreview'] });
+    expect(el.querySelector('.metric-note')?.textContent).toBe('Their OpenReview profile was imported; it shows no metrics such as h-index or citations.');
+    expect(render(WEI).querySelector('.metric-note')?.textContent).toMatch(/^No profile of this author was imported/);
   });
 });

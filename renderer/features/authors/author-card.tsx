@@ -40,14 +40,14 @@ function ProfileMetrics({ metrics, papersInLibrary }: { metrics: MetricSnapshot;
       <dl className="metric-grid">
         <Metric label="h-index" value={num(metrics.hIndex)} testId="metric-h-index" hint="As the profile page shows it: the largest h such that h papers have at least h citations each (Hirsch 2005)." />
         <Metric label="Citations" value={num(metrics.citations)} testId="metric-citations" />
-        <Metric label="Papers" value={num(metrics.paperCount ?? papersInLibrary)} testId="metric-papers" />
+        <Metric label="Papers" value={num(metrics.paperCount)} testId="metric-papers" hint={metrics.paperCount === null ? 'The page does not show how many papers this author has.' : undefined} />
         {metrics.i10Index !== null ? <Metric label="i10-index" value={num(metrics.i10Index)} testId="metric-i10" hint="As the profile page shows it: papers with at least 10 citations (Google Scholar)." /> : null}
         {metrics.noveltyPct !== null ? <Metric label="Novelty" value={`${metrics.noveltyPct}%`} testId="metric-novelty" hint="Scholarfeed's own novelty score for this author, as the page shows it." /> : null}
         {metrics.aiScore !== null ? <Metric label="AI score" value={String(metrics.aiScore)} testId="metric-ai-score" hint="Scholarfeed's own AI score for this author, as the page shows it." /> : null}
       </dl>
       <p className="metric-note">
         As shown on {sourceName(metrics.source)} on {formatDay(metrics.capturedAt)}
-        {metrics.paperCount !== null && metrics.paperCount !== papersInLibrary ? ` · ${formatCount(papersInLibrary)} of them in your library` : ''}
+        {metrics.paperCount === null ? ` · ${formatCount(papersInLibrary)} in your library` : metrics.paperCount !== papersInLibrary ? ` · ${formatCount(papersInLibrary)} of them in your library` : ''}
       </p>
     </>
   );
@@ -77,7 +77,11 @@ export function AuthorCardView({ card, snapshots = [] }: { card: AuthorCardData;
           <CitationTrend snapshots={snapshots} />
         </>
       ) : (
-        <p className="metric-note">No profile of this author was imported, so there are no profile metrics. Paste their profile page to add them.</p>
+        <p className="metric-note">
+          {card.profileSources.length > 0
+            ? `Their ${card.profileSources.map(sourceName).join(' and ')} profile was imported; it shows no metrics such as h-index or citations.`
+            : 'No profile of this author was imported, so there are no profile metrics. Paste their profile page to add them.'}
+        </p>
       )}
 
       {card.paperAffiliations.length > 0 ? (
