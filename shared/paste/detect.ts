@@ -8,6 +8,7 @@
  * time budget (electron/handlers/paste-worker.ts) and the reliability tests (tests/reliability).
  */
 import { LecternError } from '../errors';
+import { withArticle } from '../words';
 import { FORMATS, formatById } from './formats';
 import { normaliseLines } from './normalise';
 import type { Detection, ParseOutcome, PasteSource } from './parsed';
@@ -122,7 +123,7 @@ function unusable(format: PasteFormat, firstLines: string[]): LecternError {
       details,
     );
   }
-  return new LecternError('PASTE_UNRECOGNISED', `This looks like a ${format.label}, but no papers were found: ${format.noPapersHint}`, details);
+  return new LecternError('PASTE_UNRECOGNISED', `This looks like ${withArticle(format.label)}, but no papers were found: ${format.noPapersHint}`, details);
 }
 
 function firstNonBlank(lines: readonly string[], n: number): string[] {

@@ -4,6 +4,7 @@
  * saying what is wrong, naming the value. Pure and linear: no regular expression here has nested or
  * adjacent unbounded quantifiers, so a pasted megabyte is checked in one pass.
  */
+import { withArticle } from '../words';
 
 export type Check = { ok: true; value: string } | { ok: false; message: string };
 
@@ -214,7 +215,7 @@ export function checkUrl(input: string): Check {
   } catch {
     return bad(`${shown(v)} is not a web address (it should start with https://).`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return bad(`Only http and https addresses can be kept: ${shown(v)} is a ${url.protocol.slice(0, -1)} address.`);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return bad(`Only http and https addresses can be kept: ${shown(v)} is ${withArticle(url.protocol.slice(0, -1))} address.`);
   if (!url.hostname) return bad(`The address ${shown(v)} names no site.`);
   return ok(v);
 }

@@ -109,7 +109,7 @@ describe('ISBN, ISSN, PMID, PMCID', () => {
 describe('URL, language, title', () => {
   it('keeps http(s) addresses only', () => {
     expect(value(checkUrl('https://example.org/paper'))).toBe('https://example.org/paper');
-    expect(message(checkUrl('ftp://example.org/x'))).toBe('Only http and https addresses can be kept: “ftp://example.org/x” is a ftp address.');
+    expect(message(checkUrl('ftp://example.org/x'))).toBe('Only http and https addresses can be kept: “ftp://example.org/x” is an ftp address.');
     expect(message(checkUrl('javascript:alert(1)'))).toBe('Only http and https addresses can be kept: “javascript:alert(1)” is a javascript address.');
     expect(message(checkUrl('example.org'))).toBe('“example.org” is not a web address (it should start with https://).');
   });

@@ -51,3 +51,12 @@ describe('scholarfeed detection', () => {
     expect(detectAndParse(page).detection?.format).not.toBe('scholarfeed');
   });
 });
+
+describe('withArticle', () => {
+  it('puts "an" before the site and scheme names that need it', async () => {
+    const { withArticle } = await import('../../shared/words');
+    expect(['arXiv listing', 'ORCID record', 'ACM Digital Library profile', 'OpenReview profile', 'dblp person page', 'Google Scholar profile', 'ftp'].map(withArticle)).toEqual([
+      'an arXiv listing', 'an ORCID record', 'an ACM Digital Library profile', 'an OpenReview profile', 'a dblp person page', 'a Google Scholar profile', 'an ftp',
+    ]);
+  });
+});

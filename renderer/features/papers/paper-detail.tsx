@@ -124,7 +124,7 @@ export function PaperDetail() {
         {p.abstract ? (
           <AnnotatedAbstract paperId={p.id} abstract={p.abstract} annotations={annotationList} terms={terms} />
         ) : (
-          <p className="muted">The page showed no abstract for this paper.</p>
+          <p className="muted">No abstract.</p>
         )}
       </section>
 
