@@ -71,9 +71,8 @@ export function authorTexts(names: readonly string[], truncated: boolean): { aut
   return { authors_text: names.join(', ') + (truncated ? ' et al.' : ''), first_author_key: firstAuthorKey(names) };
 }
 
-/** Replace the paper's author list (position order) with these authors. */
-function writeAuthors(db: Runner, id: number, list: readonly RecordAuthor[]): void {
-  db.run(sql`DELETE FROM paper_authors WHERE paper_id = ${id}`);
+/** Write the paper's author list (position order); the paper has no paper_authors rows yet. */
+function insertAuthors(db: Runner, id: number, list: readonly RecordAuthor[]): void {
   list.forEach((a, position) => {
     // An author entity removed since the snapshot was taken is found again (or made) by its name.
     const authorId = db.get<{ id: number }>(sql`SELECT id FROM authors WHERE id = ${a.authorId}`)?.id ?? resolveAuthor(db, a.printedName);
@@ -97,11 +96,16 @@ export function writeSnapshot(db: Runner, id: number, next: PaperSnapshot | null
     if (before) db.run(sql`DELETE FROM papers WHERE id = ${id}`);
   } else if (before === null) {
     db.run(sql`INSERT INTO papers (id, ${sql.join(RECORD_COLUMNS.map(ident), sql`, `)}) VALUES (${id}, ${sql.join(RECORD_COLUMNS.map((c) => sql`${next.columns[c]}`), sql`, `)})`);
-    writeAuthors(db, id, next.authors);
+    insertAuthors(db, id, next.authors);
   } else {
     const changed = RECORD_COLUMNS.filter((c) => before.columns[c] !== next.columns[c]);
+    const authorsChanged = !sameAuthors(before.authors, next.authors);
+    // Old links go while the printed list (authors_text) still names them, and new ones come after it
+    // names them: a link whose name is printed does not fire migration 0010's full-text re-read of the
+    // paper, which reads every link (one re-read per link made replacing 1,000 authors take ~20 s).
+    if (authorsChanged) db.run(sql`DELETE FROM paper_authors WHERE paper_id = ${id}`);
     if (changed.length) db.run(sql`UPDATE papers SET ${sql.join(changed.map((c) => sql`${ident(c)} = ${next.columns[c]}`), sql`, `)} WHERE id = ${id}`);
-    if (!sameAuthors(before.authors, next.authors)) writeAuthors(db, id, next.authors);
+    if (authorsChanged) insertAuthors(db, id, next.authors);
   }
   // Entities made while writing (a renamed author) count too.
   if (next) for (const r of db.all<{ author_id: number }>(sql`SELECT author_id FROM paper_authors WHERE paper_id = ${id}`)) touched.add(r.author_id);
