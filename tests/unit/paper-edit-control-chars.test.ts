@@ -40,4 +40,11 @@ describe('control characters in hand-typed fields', () => {
     const rec = await call(h, 'papers.update', { id: firstId(), fields: { abstract: 'one\n\ttwo\u0000three' } });
     expect(rec.fields.abstract).toBe('one\n\ttwothree');
   });
+
+  it('still shows a record whose stored names hold control characters (an import kept them)', async () => {
+    const id = firstId();
+    lib.db.$client.prepare("UPDATE paper_authors SET printed_name = 'A\u0085B' WHERE paper_id = ? AND position = 0").run(id);
+    const rec = await call(h, 'papers.record', { id });
+    expect(rec.authors[0]!.printedName).toBe('A\u0085B');
+  });
 });
