@@ -112,3 +112,31 @@ export function writeSnapshot(db: Runner, id: number, next: PaperSnapshot | null
   refreshPaperCounts(db, touched);
   return before;
 }
+
+/** Columns that change together (a field and what is derived from it); the author list goes with the last. */
+const COLUMN_GROUPS: ReadonlyArray<readonly RecordColumn[]> = [
+  ['title', 'title_key'], ['date', 'year'], ['arxiv_id', 'arxiv_version'], ['authors_text', 'first_author_key', 'authors_truncated', 'author_count'],
+];
+const AUTHOR_COLUMNS = COLUMN_GROUPS[3]!;
+
+/**
+ * What undoing (or redoing) a hand edit writes: `target`'s value for each field that is still as the
+ * edit left it (`after`), and the current value for one changed since (by an import, say), so the undo
+ * of "Edit title" does not revert an abstract or author list a later import brought. A field and the
+ * columns derived from it count as one; the author list goes with the author columns.
+ * @param current the paper now; after the paper as the edit left it; target the paper before the edit
+ */
+export function mergeSnapshot(current: PaperSnapshot, after: PaperSnapshot, target: PaperSnapshot): PaperSnapshot {
+  const columns = { ...current.columns };
+  const grouped = new Set<RecordColumn>(COLUMN_GROUPS.flat());
+  const groups = [...COLUMN_GROUPS, ...RECORD_COLUMNS.filter((c) => !grouped.has(c)).map((c) => [c])];
+  let authors = current.authors;
+  for (const group of groups) {
+    const untouched = group.every((c) => current.columns[c] === after.columns[c]) && (group !== AUTHOR_COLUMNS || sameAuthors(current.authors, after.authors));
+    if (!untouched) continue;
+    for (const c of group) columns[c] = target.columns[c];
+    if (group === AUTHOR_COLUMNS) authors = target.authors;
+  }
+  return { columns, authors };
+}
+
