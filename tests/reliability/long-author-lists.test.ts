@@ -42,3 +42,16 @@ describe(`papers.setAuthors with ${N} authors`, () => {
     expect({ replace: replace < LIMIT_MS, undo: undo < LIMIT_MS }).toEqual({ replace: true, undo: true });
   }, 120_000);
 });
+
+describe('a re-import that changes a long author list', () => {
+  it('replaces 600 printed authors by 600 others within 2,000 ms (the same full-text re-read per deleted link)', async () => {
+    const seed = fixtureText('seed-profile');
+    const names = (p: string) => Array.from({ length: 600 }, (_, i) => `${p} Person${i}`).join(', ');
+    const paste = (p: string) => seed.replace('Huajian Xin, Z. Z. Ren, Junxiao Song et al.', names(p));
+    await call(h, 'paste.import', { text: paste('Alpha') });
+    const took = await timed(() => call(h, 'paste.import', { text: paste('Beta') }));
+    expect(fts('Beta')).toHaveLength(1);
+    expect(fts('Alpha')).toHaveLength(0);
+    expect(took).toBeLessThan(2_000);
+  }, 120_000);
+});
