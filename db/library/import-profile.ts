@@ -188,8 +188,10 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
       const guarded = guardEditedFields(tx, paperId, merged, paper.authors);
       if (paperDiffers(tx, paperId, paper, guarded) || guarded.sourceValuesChanged) {
         for (const r of tx.select({ id: paperAuthors.authorId }).from(paperAuthors).where(eq(paperAuthors.paperId, paperId)).all()) touchedAuthors.add(r.id);
-        tx.update(papers).set({ ...guarded.columns, updatedAt: now }).where(eq(papers.id, paperId)).run();
+        // Old author links go while the stored printed list still names them: a link whose name is printed
+        // fires no full-text re-read of the paper (migration 0010), which reads every link (cubic before).
         if (!guarded.keepAuthors) tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
+        tx.update(papers).set({ ...guarded.columns, updatedAt: now }).where(eq(papers.id, paperId)).run();
         tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
         tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
         writeChildren(tx, statements, paperId, paper, profile.source, authorIds, affiliationIds, !guarded.keepAuthors);
