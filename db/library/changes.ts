@@ -14,7 +14,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { LecternError } from '../../shared/errors';
 import type { LibraryDb } from '../open';
 import { shiftAuthorCounts } from './author-counts';
-import { writeSnapshot, type PaperSnapshot } from './paper-record';
+import { mergeSnapshot, readSnapshot, writeSnapshot, type PaperSnapshot } from './paper-record';
 
 /** Tables a change may touch, their primary key columns and the columns it may write. */
 const TABLES = {
@@ -43,7 +43,11 @@ export type Step =
    * Make one paper's record (bibliographic columns and author list) this snapshot: edits by hand and
    * New paper (null deletes the paper: the undo of creating it). See db/library/paper-record.ts.
    */
-  | { op: 'paperRecord'; id: number; record: PaperSnapshot | null; table?: never; /** The redo of New paper: may insert the paper. */ insert?: true };
+  | {
+      op: 'paperRecord'; id: number; record: PaperSnapshot | null; table?: never; /** The redo of New paper: may insert the paper. */ insert?: true;
+      /** The paper as the change left it: only fields still so are set back (mergeSnapshot). */
+      after?: PaperSnapshot;
+    };
 
 export interface Change {
   /** What the user did, for the Edit menu ("Undo Tag 1,000 papers"). */
@@ -85,8 +89,10 @@ function applyStep(db: LibraryDb, step: Step): Step | null {
   if (step.op === 'paperRecord') {
     // An edit of a paper purged since does not bring a bare copy of it back; only New paper's redo inserts.
     if (!step.insert && step.record !== null && !db.get(sql`SELECT 1 FROM papers WHERE id = ${step.id}`)) return null;
-    const before = writeSnapshot(db, step.id, step.record);
-    return step.record === null ? { op: 'paperRecord', id: step.id, record: before, insert: true } : { op: 'paperRecord', id: step.id, record: before };
+    const current = step.after && step.record ? readSnapshot(db, step.id) : null;
+    const before = writeSnapshot(db, step.id, current && step.after && step.record ? mergeSnapshot(current, step.after, step.record) : step.record);
+    if (step.record === null) return { op: 'paperRecord', id: step.id, record: before, insert: true };
+    return { op: 'paperRecord', id: step.id, record: before, after: readSnapshot(db, step.id) ?? undefined };
   }
   if (step.op === 'insert') {
     if (step.rows.length === 0) return null;

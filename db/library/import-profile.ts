@@ -192,8 +192,10 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
       const keepAuthors = guarded.keepAuthors || paper.authors.length === 0;
       if (paperDiffers(tx, paperId, paper, { ...guarded, keepAuthors }) || guarded.sourceValuesChanged) {
         for (const r of tx.select({ id: paperAuthors.authorId }).from(paperAuthors).where(eq(paperAuthors.paperId, paperId)).all()) touchedAuthors.add(r.id);
-        tx.update(papers).set({ ...guarded.columns, updatedAt: now }).where(eq(papers.id, paperId)).run();
+        // Old author links go while the stored printed list still names them: a link whose name is printed
+        // fires no full-text re-read of the paper (migration 0010), which reads every link (cubic before).
         if (!keepAuthors) tx.delete(paperAuthors).where(eq(paperAuthors.paperId, paperId)).run();
+        tx.update(papers).set({ ...guarded.columns, updatedAt: now }).where(eq(papers.id, paperId)).run();
         if (paper.affiliations.length > 0) tx.delete(paperAffiliations).where(eq(paperAffiliations.paperId, paperId)).run();
         if (paper.category.length > 0) tx.delete(paperCategories).where(eq(paperCategories.paperId, paperId)).run();
         writeChildren(tx, statements, paperId, paper, profile.source, authorIds, affiliationIds, !keepAuthors);

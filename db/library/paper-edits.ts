@@ -74,7 +74,8 @@ function edit(db: LibraryDb, id: number, make: (before: PaperSnapshot) => { next
       const made = make(snapshotOf(db, id));
       if (!made) return { value: paperRecord(db, id), undo: null };
       const before = writeSnapshot(db, id, made.next);
-      const undo: Change = { label: made.label, steps: [{ op: 'paperRecord', id, record: before }] };
+      // The paper as written: its undo sets back only the fields still so (an import may change others first).
+      const undo: Change = { label: made.label, steps: [{ op: 'paperRecord', id, record: before, after: readSnapshot(db, id) ?? undefined }] };
       return { value: paperRecord(db, id), undo };
     })
     .immediate();

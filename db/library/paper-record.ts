@@ -71,9 +71,8 @@ export function authorTexts(names: readonly string[], truncated: boolean): { aut
   return { authors_text: names.join(', ') + (truncated ? ' et al.' : ''), first_author_key: firstAuthorKey(names) };
 }
 
-/** Replace the paper's author list (position order) with these authors. */
-function writeAuthors(db: Runner, id: number, list: readonly RecordAuthor[]): void {
-  db.run(sql`DELETE FROM paper_authors WHERE paper_id = ${id}`);
+/** Write the paper's author list (position order); the paper has no paper_authors rows yet. */
+function insertAuthors(db: Runner, id: number, list: readonly RecordAuthor[]): void {
   list.forEach((a, position) => {
     // An author entity removed since the snapshot was taken is found again (or made) by its name.
     const authorId = db.get<{ id: number }>(sql`SELECT id FROM authors WHERE id = ${a.authorId}`)?.id ?? resolveAuthor(db, a.printedName);
@@ -97,14 +96,47 @@ export function writeSnapshot(db: Runner, id: number, next: PaperSnapshot | null
     if (before) db.run(sql`DELETE FROM papers WHERE id = ${id}`);
   } else if (before === null) {
     db.run(sql`INSERT INTO papers (id, ${sql.join(RECORD_COLUMNS.map(ident), sql`, `)}) VALUES (${id}, ${sql.join(RECORD_COLUMNS.map((c) => sql`${next.columns[c]}`), sql`, `)})`);
-    writeAuthors(db, id, next.authors);
+    insertAuthors(db, id, next.authors);
   } else {
     const changed = RECORD_COLUMNS.filter((c) => before.columns[c] !== next.columns[c]);
+    const authorsChanged = !sameAuthors(before.authors, next.authors);
+    // Old links go while the printed list (authors_text) still names them, and new ones come after it
+    // names them: a link whose name is printed does not fire migration 0010's full-text re-read of the
+    // paper, which reads every link (one re-read per link made replacing 1,000 authors take ~20 s).
+    if (authorsChanged) db.run(sql`DELETE FROM paper_authors WHERE paper_id = ${id}`);
     if (changed.length) db.run(sql`UPDATE papers SET ${sql.join(changed.map((c) => sql`${ident(c)} = ${next.columns[c]}`), sql`, `)} WHERE id = ${id}`);
-    if (!sameAuthors(before.authors, next.authors)) writeAuthors(db, id, next.authors);
+    if (authorsChanged) insertAuthors(db, id, next.authors);
   }
   // Entities made while writing (a renamed author) count too.
   if (next) for (const r of db.all<{ author_id: number }>(sql`SELECT author_id FROM paper_authors WHERE paper_id = ${id}`)) touched.add(r.author_id);
   refreshPaperCounts(db, touched);
   return before;
 }
+
+/** Columns that change together (a field and what is derived from it); the author list goes with the last. */
+const COLUMN_GROUPS: ReadonlyArray<readonly RecordColumn[]> = [
+  ['title', 'title_key'], ['date', 'year'], ['arxiv_id', 'arxiv_version'], ['authors_text', 'first_author_key', 'authors_truncated', 'author_count'],
+];
+const AUTHOR_COLUMNS = COLUMN_GROUPS[3]!;
+
+/**
+ * What undoing (or redoing) a hand edit writes: `target`'s value for each field that is still as the
+ * edit left it (`after`), and the current value for one changed since (by an import, say), so the undo
+ * of "Edit title" does not revert an abstract or author list a later import brought. A field and the
+ * columns derived from it count as one; the author list goes with the author columns.
+ * @param current the paper now; after the paper as the edit left it; target the paper before the edit
+ */
+export function mergeSnapshot(current: PaperSnapshot, after: PaperSnapshot, target: PaperSnapshot): PaperSnapshot {
+  const columns = { ...current.columns };
+  const grouped = new Set<RecordColumn>(COLUMN_GROUPS.flat());
+  const groups = [...COLUMN_GROUPS, ...RECORD_COLUMNS.filter((c) => !grouped.has(c)).map((c) => [c])];
+  let authors = current.authors;
+  for (const group of groups) {
+    const untouched = group.every((c) => current.columns[c] === after.columns[c]) && (group !== AUTHOR_COLUMNS || sameAuthors(current.authors, after.authors));
+    if (!untouched) continue;
+    for (const c of group) columns[c] = target.columns[c];
+    if (group === AUTHOR_COLUMNS) authors = target.authors;
+  }
+  return { columns, authors };
+}
+

@@ -7,12 +7,18 @@ import type { ChannelSpec } from './channel';
 import { Id } from '../model';
 import { CSL_TYPES } from '../record/csl-types';
 import { EDITABLE_FIELD_NAMES, type EditableField } from '../record/editable-fields';
+import { freeText } from '../text-input';
 
-const Text = (max: number) => z.string().max(max).nullable();
+/** C0 controls other than tab, LF and CR, DEL, and C1 controls (as shared/text-input.ts nameText). */
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** A field typed on one line: control characters are refused (they can only be pasted or scripted). */
+const Line = (max: number) => z.string().max(max).refine((s) => !CONTROLS.test(s), 'A paper’s fields cannot contain control characters (such as NUL or terminal escape codes)');
+const Text = (max: number) => Line(max).nullable();
 
 /** The editable fields (names as db/schema.ts names them; shared/record/editable-fields.ts). null clears. */
 export const PaperFields = z.object({
-  title: z.string().max(10_000),
+  title: Line(10_000),
   itemType: z.enum(CSL_TYPES),
   /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
   date: Text(20),
@@ -33,25 +39,31 @@ export const PaperFields = z.object({
   pmid: Text(40),
   pmcid: Text(40),
   language: Text(50),
-  abstract: Text(200_000),
-  keywords: z.array(z.string().max(200)).max(200),
+  /** Free text: line breaks kept, NUL dropped (shared/text-input.ts freeText). */
+  abstract: freeText(200_000).nullable(),
+  keywords: z.array(Line(200)).max(200),
 });
 export type PaperFields = z.infer<typeof PaperFields>;
 export type PaperFieldName = keyof PaperFields;
 
 /** One author as edited: the name as printed (required) and its CSL name parts. */
 export const AuthorInput = z.object({
-  printedName: z.string().max(1000),
-  family: z.string().max(500).nullable().optional(),
-  given: z.string().max(500).nullable().optional(),
-  droppingParticle: z.string().max(100).nullable().optional(),
-  nonDroppingParticle: z.string().max(100).nullable().optional(),
-  suffix: z.string().max(100).nullable().optional(),
-  literal: z.string().max(1000).nullable().optional(),
+  printedName: Line(1000),
+  family: Line(500).nullable().optional(),
+  given: Line(500).nullable().optional(),
+  droppingParticle: Line(100).nullable().optional(),
+  nonDroppingParticle: Line(100).nullable().optional(),
+  suffix: Line(100).nullable().optional(),
+  literal: Line(1000).nullable().optional(),
 });
 export type AuthorInput = z.infer<typeof AuthorInput>;
 
-export const RecordAuthorView = AuthorInput.required().extend({ authorId: Id });
+/** An author as stored (names an import kept are shown as they are, unchecked). */
+export const RecordAuthorView = z.object({
+  ...Object.fromEntries(Object.keys(AuthorInput.shape).map((k) => [k, z.string().nullable()])),
+  printedName: z.string(),
+  authorId: Id,
+}) as unknown as z.ZodType<Required<AuthorInput> & { authorId: number }>;
 
 /**
  * The fields as stored: any length an import kept, and any CSL type a parser gave (the editor offers
@@ -96,7 +108,7 @@ export const paperEditsChannels = {
   /** A new paper typed by hand (every given field edited). Returns its id. */
   'papers.create': {
     kind: 'undoableWrite', changes: ['papers', 'paper_authors', 'authors'],
-    input: z.object({ fields: PaperFields.partial().extend({ title: z.string().max(10_000), arxivVersion: z.number().int().min(1).max(9999).nullable().optional() }), authors: z.array(AuthorInput).max(5000).default([]) }),
+    input: z.object({ fields: PaperFields.partial().extend({ title: Line(10_000), arxivVersion: z.number().int().min(1).max(9999).nullable().optional() }), authors: z.array(AuthorInput).max(5000).default([]) }),
     output: z.object({ id: Id }),
   },
   /** Take the page's newer value of an edited field (`accept`), or drop it. `NOT_FOUND` when none is kept. */
