@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { acmSignatures, matchAcmType, parseAcmLines, splitAcmVenueLine } from '../../shared/paste/acm-dl';
 import { detectSourceOfLines } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
-import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/own-fixtures';
+import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseAcmLines(normaliseLines(text));
 

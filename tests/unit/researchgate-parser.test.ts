@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectAndParse, detectSourceOfLines } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { matchTypeLine, parseResearchgateLines, researchgateSignatures, splitGluedNames, splitVenueNumbers } from '../../shared/paste/researchgate';
-import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/own-fixtures';
+import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseResearchgateLines(normaliseLines(text));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectSourceOfLines } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { matchScopusType, parseScopusLines, scopusSignatures, splitScopusAuthors, splitScopusSource } from '../../shared/paste/scopus';
-import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/own-fixtures';
+import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseScopusLines(normaliseLines(text));
 
