@@ -12,7 +12,7 @@ import { googleScholarFormat, parseGoogleScholarLines } from '../../shared/paste
 import { splitInterests } from '../../shared/paste/google-scholar-sidebar';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { PROFILES, REPO } from './helpers/fixtures';
-import { expectWellFormedOnAnyMix } from './helpers/parser-checks';
+import { expectEveryFileDetectedAs, expectWellFormedOnAnyMix } from './helpers/parser-checks';
 
 const OWN = join(REPO, 'tests', 'fixtures', 'paste', 'google_scholar');
 const own = readdirSync(OWN).filter((f) => f.endsWith('.txt')).map((f) => join(OWN, f));
@@ -27,9 +27,7 @@ const page = (chart: string[]) => [...HEADER, ...METRICS, ...chart, 'Public acce
 
 describe('Google Scholar detection', () => {
   it('picks Google Scholar on every Google Scholar fixture, its own and the shared one', () => {
-    const files = [...own, join(PROFILES, 'google-scholar.txt')];
-    expect(files.length).toBeGreaterThanOrEqual(7);
-    for (const f of files) expect({ f, d: detectSource(read(f))?.source }).toEqual({ f, d: 'google_scholar' });
+    expectEveryFileDetectedAs([...own, join(PROFILES, 'google-scholar.txt')], 'google_scholar', 7);
   });
 
   it('counts at most one signature on the other sources’ fixtures', () => {

@@ -11,7 +11,7 @@ import { detectAndParse, detectSource } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { parseSemanticScholarLines, semanticScholarFormat } from '../../shared/paste/semantic-scholar';
 import { PROFILES, REPO } from './helpers/fixtures';
-import { expectWellFormedOnAnyMix } from './helpers/parser-checks';
+import { expectEveryFileDetectedAs, expectWellFormedOnAnyMix } from './helpers/parser-checks';
 
 const OWN = join(REPO, 'tests', 'fixtures', 'paste', 'semantic_scholar');
 const own = readdirSync(OWN).filter((f) => f.endsWith('.txt')).map((f) => join(OWN, f));
@@ -21,9 +21,7 @@ const parse = (text: string) => parseSemanticScholarLines(normaliseLines(text));
 
 describe('Semantic Scholar detection', () => {
   it('picks Semantic Scholar on every Semantic Scholar fixture, its own and the shared one', () => {
-    const files = [...own, join(PROFILES, 'semantic-scholar.txt')];
-    expect(files.length).toBeGreaterThanOrEqual(4);
-    for (const f of files) expect({ f, d: detectSource(read(f))?.source }).toEqual({ f, d: 'semantic_scholar' });
+    expectEveryFileDetectedAs([...own, join(PROFILES, 'semantic-scholar.txt')], 'semantic_scholar', 4);
   });
 
   it('counts at most one signature on the other sources’ fixtures, Google Scholar’s included', () => {

@@ -4,12 +4,13 @@
  * well-formed outcome for any mix of a source's lines. Each `describe…` helper declares its tests
  * (names as the test files had them); each `expect…` helper asserts inside the caller's `it`.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectAndParse, detectSource } from '../../../shared/paste/detect';
+import { detectAndParse, detectSource, detectSourceOfLines } from '../../../shared/paste/detect';
 import { normaliseLines } from '../../../shared/paste/normalise';
 import { ParseOutcome, type PasteSource } from '../../../shared/paste/parsed';
-import { linesOf, otherFixtures, ownFixture, ownFixtureNames, ownFixtures, PLAIN_PROSE, SITE_WORDS_PROSE, sharedPastes } from './source-fixtures';
+import { linesOf, otherFixtures, ownFixture, ownFixtureNames, ownFixtures, ownFixtureText, PLAIN_PROSE, SITE_WORDS_PROSE, sharedFixtureTexts, sharedPastes } from './source-fixtures';
 
 type ParseLines = (lines: readonly string[]) => ParseOutcome;
 type Signatures = (lines: readonly string[]) => number;
@@ -67,6 +68,20 @@ export function expectNothingInPlainProse(signatures: Signatures): void {
 }
 
 /**
+ * Declares, inside the caller's `describe`, one test per own fixture of `source` (detected as it:
+ * `picks ${label} for <name>`) and one per shared fixture (fewer than two signatures).
+ */
+export function itPicksOwnFixturesOnly(label: string, source: PasteSource, signatures: Signatures): void {
+  it.each(ownFixtureNames(source))(`picks ${label} for %s`, (name) => {
+    expect(detectSourceOfLines(normaliseLines(ownFixtureText(source, name)))?.source).toBe(source);
+  });
+
+  it.each(sharedFixtureTexts())('is not fooled by the shared fixture %s', (_name, text) => {
+    expect(signatures(normaliseLines(text))).toBeLessThan(2);
+  });
+}
+
+/**
  * A `title` block of three tests for a list site: every own fixture of `source` detected as it, fewer
  * than two signatures on every other fixture, none in prose that uses the sites' words.
  * @param what the page in the first test's name (`picks ${what} on <fixture>`)
@@ -85,6 +100,12 @@ export function describeSourceDetection(title: string, source: PasteSource, sign
       expect(signatures(linesOf(SITE_WORDS_PROSE))).toBe(0);
     });
   });
+}
+
+/** Asserts that there are at least `atLeast` files and that detection takes each one's text for `source` (the file named on failure). */
+export function expectEveryFileDetectedAs(files: readonly string[], source: PasteSource, atLeast: number): void {
+  expect(files.length).toBeGreaterThanOrEqual(atLeast);
+  for (const f of files) expect({ f, d: detectSource(readFileSync(f, 'utf8'))?.source }).toEqual({ f, d: source });
 }
 
 /**
