@@ -4,13 +4,13 @@
  * (shared/record/identifier-input.ts); Lectern stays offline, so the title, authors and the rest are
  * typed or pasted by the user. Create adds the paper (undoable), selects it and opens it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { readIdentifier } from '../../../shared/record/identifier-input';
 import { request } from '../../api/client';
 import { describeError } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
 import { isTextEntry } from '../import/use-paste-shortcut';
-import { useFocusReturn } from '../../ui/focus-return';
+import { useModalDialog } from '../../ui/modal-dialog';
 import { confirm, undo } from '../organise/curation-actions';
 import { AuthorsEditor } from './authors-editor';
 import { useEditing } from './edit-store';
@@ -137,17 +137,7 @@ function NewPaperForm({ onDone }: { onDone(): void }) {
 export function NewPaperDialog() {
   const open = useEditing((s) => s.newPaperOpen);
   const close = useEditing((s) => s.closeNewPaper);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // After showModal, which focuses the dialog's first control on its own terms.
-      document.getElementById('new-paper-identifier')?.focus();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open]);
-  useFocusReturn(open);
+  const ref = useModalDialog(open, () => document.getElementById('new-paper-identifier')?.focus());
   return (
     <dialog ref={ref} className="dialog new-paper-dialog" aria-labelledby="new-paper-title" onCancel={close} onClose={() => open && close()}>
       {open ? <NewPaperForm onDone={close} /> : null}
