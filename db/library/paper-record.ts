@@ -5,6 +5,7 @@
  * derived keys, full-text index (kept by triggers) and authors' paper counts included.
  */
 import { sql } from 'drizzle-orm';
+import type { CslName } from '../../shared/record/csl-name';
 import type { LibraryDb } from '../open';
 import { refreshPaperCounts } from './author-counts';
 import { firstAuthorKey, nameKey } from './keys';
@@ -22,14 +23,8 @@ export const RECORD_COLUMNS = [
 export type RecordColumn = (typeof RECORD_COLUMNS)[number];
 
 /** One printed author with its CSL name parts and the author entity it is linked to. */
-export interface RecordAuthor {
+export interface RecordAuthor extends CslName {
   printedName: string;
-  family: string | null;
-  given: string | null;
-  droppingParticle: string | null;
-  nonDroppingParticle: string | null;
-  suffix: string | null;
-  literal: string | null;
   authorId: number;
 }
 

@@ -43,6 +43,18 @@ export const LibraryFigures = z.object({
 });
 export type LibraryFigures = z.infer<typeof LibraryFigures>;
 
+/** A stored JSON text that holds an object (not an array), parsed; null for null, malformed JSON or any other value. */
+function jsonObjectOf(json: string | null): Record<string, unknown> | null {
+  if (json === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
 /**
  * Read a snapshot's stored per-year counts: a JSON object year -> count. Pairs by year (the keys), never
  * by position; keys that are not years and values that are not counts are left out.
@@ -50,14 +62,8 @@ export type LibraryFigures = z.infer<typeof LibraryFigures>;
  * @returns ascending by year; [] for null, malformed JSON or a non-object
  */
 export function citationsPerYearOf(json: string | null): Array<{ year: number; citations: number }> {
-  if (json === null) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const value = jsonObjectOf(json);
+  if (value === null) return [];
   const out: Array<{ year: number; citations: number }> = [];
   for (const [key, count] of Object.entries(value)) {
     const year = Number(key);
@@ -72,14 +78,8 @@ export function citationsPerYearOf(json: string | null): Array<{ year: number; c
  * @returns [] for malformed JSON; values that are neither numbers nor strings are left out
  */
 export function otherMetricsOf(json: string | null): Array<{ key: string; value: number | string }> {
-  if (json === null) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(json);
-  } catch {
-    return [];
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  const value = jsonObjectOf(json);
+  if (value === null) return [];
   return Object.entries(value)
     .filter((e): e is [string, number | string] => (typeof e[1] === 'number' && Number.isFinite(e[1])) || typeof e[1] === 'string')
     .map(([key, v]) => ({ key, value: v }))

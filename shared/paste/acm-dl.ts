@@ -14,9 +14,10 @@
 import { splitAuthorList } from './author-lists';
 import { parseCount } from './normalise';
 import { contentLines, countAfterLabel, findDoi, findMonthYear, isChromeLine, isNameWord, NAME_PARTICLES } from './page-chrome';
-import type { ParsedAuthor, ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
+import type { ParsedAuthor, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
 import { emptyAuthor, emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
+import { readTypeLedRecords, type TypeLedRecord, type TypeLedWords } from './type-led-records';
 
 /** ACM's publication type labels (lower case, hyphenated) that start a record. */
 export const ACM_TYPES = new Set([
@@ -152,6 +153,12 @@ function isVenueLine(text: string): boolean {
   return text.includes('doi.org/') || text.includes('•') || text.includes('Article No.:') || /(?:^|[^A-Za-z])pp\.? \d/.test(text) || findMonthYear(text) !== null || findMonthYear(text, true) !== null;
 }
 
+const ACM_RECORD_WORDS: TypeLedWords = {
+  missingAfterTitle: 'venue, date and citations',
+  noTitleReason: 'publication type with no title after it',
+  incompleteWarning: (line, title) => `Paper on line ${line} ("${title}") has no venue line.`,
+};
+
 /**
  * Parse an ACM DL profile from normalised lines.
  * @param lines normaliseLines of the paste (CRLF already folded)
@@ -165,20 +172,7 @@ export function parseAcmLines(lines: readonly string[]): ParseOutcome {
     if (matchAcmType(l)) starts.push(i);
   });
   const author = parseHeader(lines, starts.length > 0 ? starts[0]! : lines.length, skipped);
-  const papers: ParsedPaper[] = [];
-  let incompleteTail: ParseOutcome['report']['incompleteTail'] = null;
-  starts.forEach((start, n) => {
-    const end = n + 1 < starts.length ? starts[n + 1]! : lines.length;
-    const isLast = n === starts.length - 1;
-    const { paper, hasVenueLine } = readRecord(lines, start, end, skipped);
-    if (!paper || (isLast && !hasVenueLine)) {
-      if (isLast) incompleteTail = { line: start + 1, text: paper?.title ?? lines[start]!, missing: paper ? 'venue, date and citations' : 'title' };
-      else skipped.push({ line: start + 1, text: lines[start]!, reason: 'publication type with no title after it' });
-      return;
-    }
-    if (!hasVenueLine) warnings.push(`Paper on line ${start + 1} ("${paper.title}") has no venue line.`);
-    papers.push(paper);
-  });
+  const { papers, incompleteTail } = readTypeLedRecords(lines, starts, (start, end) => readRecord(lines, start, end, skipped), ACM_RECORD_WORDS, skipped, warnings);
   skipped.sort((a, b) => a.line - b.line);
   const count = author?.metrics.paper_count;
   if (count !== undefined && count > papers.length) {
@@ -190,7 +184,7 @@ export function parseAcmLines(lines: readonly string[]): ParseOutcome {
   };
 }
 
-function readRecord(lines: readonly string[], start: number, end: number, skipped: SkippedLine[]): { paper: ParsedPaper | null; hasVenueLine: boolean } {
+function readRecord(lines: readonly string[], start: number, end: number, skipped: SkippedLine[]): TypeLedRecord {
   let title: string | null = null;
   let authorLine: string | null = null;
   let venueLine: string | null = null;
@@ -221,7 +215,7 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
     else if (venueLine === null && isVenueLine(text)) venueLine = text;
     else skipped.push({ line: index + 1, text: lines[index]!, reason: 'not recognised in an ACM publication' });
   }
-  if (title === null) return { paper: null, hasVenueLine: false };
+  if (title === null) return { paper: null, complete: false };
   const paper = emptyPaper(title);
   paper.type = head.type;
   paper.citations = citations;
@@ -246,7 +240,7 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
     if (v.issue) extra.issue = v.issue;
   }
   paper.extra = extra;
-  return { paper, hasVenueLine: venueLine !== null };
+  return { paper, complete: venueLine !== null };
 }
 
 function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine[]): ParsedAuthor | null {

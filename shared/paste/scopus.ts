@@ -14,9 +14,10 @@
  */
 import { parseCount } from './normalise';
 import { contentLines, countAfterLabel, countBeforeLabel, isChromeLine, isInitials, isNameWord, NAME_PARTICLES } from './page-chrome';
-import type { ParsedAuthor, ParsedPaper, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
+import type { ParsedAuthor, ParseOutcome, ProfileMetrics, SkippedLine } from './parsed';
 import { emptyAuthor, emptyPaper } from './paper-shape';
 import type { PasteFormat } from './paste-format';
+import { readTypeLedRecords, type TypeLedRecord, type TypeLedWords } from './type-led-records';
 
 export const SCOPUS_TYPES = [
   'Article', 'Conference Paper', 'Review', 'Book Chapter', 'Book', 'Editorial', 'Letter', 'Note', 'Erratum', 'Short Survey', 'Data Paper',
@@ -119,6 +120,12 @@ function isSourceLine(text: string): boolean {
   return items.length >= 2 && items.slice(1).some((i) => /^(?:19|20)\d{2}$/.test(i.trim()));
 }
 
+const SCOPUS_RECORD_WORDS: TypeLedWords = {
+  missingAfterTitle: 'source and citations',
+  noTitleReason: 'document type with no title after it',
+  incompleteWarning: (line, title) => `Document on line ${line} ("${title}") has no source line.`,
+};
+
 /**
  * Parse a Scopus author page from normalised lines.
  * @param lines normaliseLines of the paste
@@ -132,20 +139,7 @@ export function parseScopusLines(lines: readonly string[]): ParseOutcome {
     if (matchScopusType(l)) starts.push(i);
   });
   const author = parseHeader(lines, starts.length > 0 ? starts[0]! : lines.length, skipped);
-  const papers: ParsedPaper[] = [];
-  let incompleteTail: ParseOutcome['report']['incompleteTail'] = null;
-  starts.forEach((start, n) => {
-    const end = n + 1 < starts.length ? starts[n + 1]! : lines.length;
-    const isLast = n === starts.length - 1;
-    const { paper, hasSource } = readRecord(lines, start, end, skipped);
-    if (!paper || (isLast && !hasSource)) {
-      if (isLast) incompleteTail = { line: start + 1, text: paper?.title ?? lines[start]!, missing: paper ? 'source and citations' : 'title' };
-      else skipped.push({ line: start + 1, text: lines[start]!, reason: 'document type with no title after it' });
-      return;
-    }
-    if (!hasSource) warnings.push(`Document on line ${start + 1} ("${paper.title}") has no source line.`);
-    papers.push(paper);
-  });
+  const { papers, incompleteTail } = readTypeLedRecords(lines, starts, (start, end) => readRecord(lines, start, end, skipped), SCOPUS_RECORD_WORDS, skipped, warnings);
   skipped.sort((a, b) => a.line - b.line);
   const count = author?.metrics.paper_count;
   if (count !== undefined && count > papers.length) {
@@ -157,7 +151,7 @@ export function parseScopusLines(lines: readonly string[]): ParseOutcome {
   };
 }
 
-function readRecord(lines: readonly string[], start: number, end: number, skipped: SkippedLine[]): { paper: ParsedPaper | null; hasSource: boolean } {
+function readRecord(lines: readonly string[], start: number, end: number, skipped: SkippedLine[]): TypeLedRecord {
   const head = matchScopusType(lines[start]!)!;
   let title: string | null = null;
   let authorLine: string | null = null;
@@ -188,7 +182,7 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
     else if (abstract === null && text.length > 200) abstract = text;
     else skipped.push({ line: index + 1, text: lines[index]!, reason: 'not recognised in a Scopus document' });
   });
-  if (title === null) return { paper: null, hasSource: false };
+  if (title === null) return { paper: null, complete: false };
   const paper = emptyPaper(title);
   paper.type = head.type;
   paper.citations = citations;
@@ -209,7 +203,7 @@ function readRecord(lines: readonly string[], start: number, end: number, skippe
     if (s.articleNo) paper.extra.article_no = s.articleNo;
     if (s.series) paper.extra.series = s.series;
   }
-  return { paper, hasSource: sourceLine !== null };
+  return { paper, complete: sourceLine !== null };
 }
 
 function parseHeader(lines: readonly string[], end: number, skipped: SkippedLine[]): ParsedAuthor | null {

@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { acmSignatures, matchAcmType, parseAcmLines, splitAcmVenueLine } from '../../shared/paste/acm-dl';
-import { detectSourceOfLines } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
-import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/own-fixtures';
+import { itPicksOwnFixturesOnly } from './helpers/parser-checks';
 
 const parse = (text: string) => parseAcmLines(normaliseLines(text));
 
 describe('ACM DL detection', () => {
-  it.each(ownFixtureNames('acm_dl'))('picks ACM DL for %s', (name) => {
-    expect(detectSourceOfLines(normaliseLines(ownFixtureText('acm_dl', name)))?.source).toBe('acm_dl');
-  });
-
-  it.each(sharedFixtureTexts())('is not fooled by the shared fixture %s', (_name, text) => {
-    expect(acmSignatures(normaliseLines(text))).toBeLessThan(2);
-  });
+  itPicksOwnFixturesOnly('ACM DL', 'acm_dl', acmSignatures);
 });
 
 describe('ACM DL venue lines', () => {

@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { arxivAuthorFormat, authorPageName, parseArxivAuthorLines } from '../../shared/paste/arxiv-author';
-import { detectAndParse, detectSource } from '../../shared/paste/detect';
-import { linesOf, otherFixtures, ownFixtures, PROSE } from './helpers/paste-sources';
+import { detectAndParse } from '../../shared/paste/detect';
+import { describeSourceDetection } from './helpers/parser-checks';
+import { linesOf, ownFixtures } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseArxivAuthorLines(linesOf(text));
 const fixture = (name: string) => ownFixtures('arxiv_author').find((f) => f.name.endsWith(name))!.text;
 
-describe('arXiv author page detection', () => {
-  it.each(ownFixtures('arxiv_author'))('picks the author page on $name', ({ text }) => {
-    expect(detectSource(text)?.source).toBe('arxiv_author');
-  });
-
-  it.each(otherFixtures('arxiv_author'))('is not fooled by $name', ({ text }) => {
-    expect(arxivAuthorFormat.signatures(linesOf(text))).toBeLessThan(2);
-  });
-
-  it('counts nothing in prose', () => {
-    expect(arxivAuthorFormat.signatures(linesOf(PROSE))).toBe(0);
-  });
-});
+describeSourceDetection('arXiv author page detection', 'arxiv_author', arxivAuthorFormat.signatures, 'the author page');
 
 describe('arXiv author page', () => {
   it('makes the author card from the heading, straight or curly apostrophe', () => {

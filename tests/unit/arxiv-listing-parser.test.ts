@@ -3,7 +3,7 @@ import { entryShapeAt, matchNumberedIdLine, parseArxivId, splitLabelled, subject
 import { arxivListingFormat, parseArxivListingLines } from '../../shared/paste/arxiv-listing';
 import { detectAndParse, detectSource } from '../../shared/paste/detect';
 import { fixtureText } from './helpers/fixtures';
-import { linesOf, otherFixtures, ownFixtures, PROSE } from './helpers/paste-sources';
+import { linesOf, otherFixtures, ownFixtures, SITE_WORDS_PROSE } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseArxivListingLines(linesOf(text));
 
@@ -17,8 +17,8 @@ describe('arXiv listing detection', () => {
   });
 
   it('counts nothing in prose that uses the listing words, and prose is detected as no source', () => {
-    expect(arxivListingFormat.signatures(linesOf(PROSE))).toBe(0);
-    expect(detectSource(PROSE)).toBeNull();
+    expect(arxivListingFormat.signatures(linesOf(SITE_WORDS_PROSE))).toBe(0);
+    expect(detectSource(SITE_WORDS_PROSE)).toBeNull();
   });
 
   it('tells a listing from before 2024 (Authors: labelled, abstract under the entry) from an author page (no abstract)', () => {

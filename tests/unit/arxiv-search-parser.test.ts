@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { arxivSearchFormat, parseArxivSearchLines } from '../../shared/paste/arxiv-search';
-import { detectAndParse, detectSource } from '../../shared/paste/detect';
-import { linesOf, otherFixtures, ownFixtures, PROSE } from './helpers/paste-sources';
+import { detectAndParse } from '../../shared/paste/detect';
+import { describeSourceDetection } from './helpers/parser-checks';
+import { linesOf, ownFixtures } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseArxivSearchLines(linesOf(text));
 const fixture = (name: string) => ownFixtures('arxiv_search').find((f) => f.name.endsWith(name))!.text;
 
-describe('arXiv search detection', () => {
-  it.each(ownFixtures('arxiv_search'))('picks the search page on $name', ({ text }) => {
-    expect(detectSource(text)?.source).toBe('arxiv_search');
-  });
-
-  it.each(otherFixtures('arxiv_search'))('is not fooled by $name', ({ text }) => {
-    expect(arxivSearchFormat.signatures(linesOf(text))).toBeLessThan(2);
-  });
-
-  it('counts nothing in prose', () => {
-    expect(arxivSearchFormat.signatures(linesOf(PROSE))).toBe(0);
-  });
-});
+describeSourceDetection('arXiv search detection', 'arxiv_search', arxivSearchFormat.signatures, 'the search page');
 
 describe('arXiv search results', () => {
   it('makes no author card even for an author query', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { detectAndParse, detectSource } from '../../shared/paste/detect';
+import { detectAndParse } from '../../shared/paste/detect';
 import { dblpFormat, dblpSignatures, parseDblpLines } from '../../shared/paste/dblp';
 import { parseDblpCitation, splitTitleVenue } from '../../shared/paste/dblp-venue';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { fixtureExpected, fixtureText } from './helpers/fixtures';
-import { ownFixture, ownFixtureNames, PROSE, sharedPastes } from './helpers/source-fixtures';
+import { describeOtherBrowsers, describeOwnFixtures, expectFewSignaturesOnSharedPastes, expectNothingInPlainProse } from './helpers/parser-checks';
 
 const parse = (text: string) => parseDblpLines(normaliseLines(text));
 
@@ -38,44 +38,17 @@ describe('dblp: the shared fixture', () => {
   });
 });
 
-describe.each(ownFixtureNames('dblp'))('dblp: own fixture %s', (name) => {
-  const { text, expected } = ownFixture('dblp', name);
-  it('is detected as dblp and read exactly, extra included', () => {
-    const outcome = detectAndParse(text);
-    expect(outcome.detection?.format).toBe('dblp');
-    expect(outcome.profile.author).toEqual(expected.author);
-    expect(outcome.profile.papers).toEqual(expected.papers);
-  });
-});
+describeOwnFixtures('dblp', 'dblp');
 
-describe('dblp: pastes from other browsers and apps', () => {
-  const text = fixtureText('dblp');
-  const base = parse(text).profile;
-
-  it('reads the same with a blank line after every line (Safari) and with CRLF', () => {
-    expect(parse(text.replace(/\n/g, '\n\n')).profile).toEqual(base);
-    expect(parse(text.replace(/\n/g, '\r\n')).profile).toEqual(base);
-  });
-
-  it('reads the same with indented lines, trailing spaces and NBSPs, and detects it', () => {
-    const noisy = text
-      .split('\n')
-      .map((l) => `  ${l}  `)
-      .join('\n')
-      .replace(/ /g, '\u00a0');
-    expect(parse(noisy).profile).toEqual(base);
-    expect(detectAndParse(noisy).detection?.format).toBe('dblp');
-  });
-});
+describeOtherBrowsers('dblp', fixtureText('dblp'), parse);
 
 describe('dblp detection', () => {
   it('scores at most one signature on every other shared fixture', () => {
-    for (const { name, lines } of sharedPastes()) if (name !== 'dblp.txt') expect(dblpSignatures(lines), name).toBeLessThanOrEqual(1);
+    expectFewSignaturesOnSharedPastes(dblpSignatures, 'dblp.txt');
   });
 
   it('finds nothing in plain prose, nor in career ranges such as 2018 – 2023', () => {
-    expect(dblpSignatures(normaliseLines(PROSE))).toBe(0);
-    expect(detectSource(PROSE)).toBeNull();
+    expectNothingInPlainProse(dblpSignatures);
     expect(dblpSignatures(['2018 – 2023', '2021 – Present'])).toBe(0);
     expect(dblpSignatures(['2010 – 2019', '2020 – today'])).toBe(2);
   });

@@ -4,7 +4,7 @@ import { detectAndParse, detectSourceOfLines } from '../../shared/paste/detect';
 import { parseGenericLines } from '../../shared/paste/generic-blocks';
 import { isProse, readAuthorLine } from '../../shared/paste/generic-lines';
 import { normaliseLines } from '../../shared/paste/normalise';
-import { ownFixtureNames, ownFixtureText } from './helpers/own-fixtures';
+import { ownFixtureNames, ownFixtureText } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseGenericLines(normaliseLines(text));
 

@@ -6,14 +6,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectAndParse, detectSource } from '../../shared/paste/detect';
 import { googleScholarFormat, parseGoogleScholarLines } from '../../shared/paste/google-scholar';
 import { splitInterests } from '../../shared/paste/google-scholar-sidebar';
 import { normaliseLines } from '../../shared/paste/normalise';
-import { ParseOutcome } from '../../shared/paste/parsed';
 import { PROFILES, REPO } from './helpers/fixtures';
+import { expectEveryFileDetectedAs, expectWellFormedOnAnyMix } from './helpers/parser-checks';
 
 const OWN = join(REPO, 'tests', 'fixtures', 'paste', 'google_scholar');
 const own = readdirSync(OWN).filter((f) => f.endsWith('.txt')).map((f) => join(OWN, f));
@@ -28,9 +27,7 @@ const page = (chart: string[]) => [...HEADER, ...METRICS, ...chart, 'Public acce
 
 describe('Google Scholar detection', () => {
   it('picks Google Scholar on every Google Scholar fixture, its own and the shared one', () => {
-    const files = [...own, join(PROFILES, 'google-scholar.txt')];
-    expect(files.length).toBeGreaterThanOrEqual(7);
-    for (const f of files) expect({ f, d: detectSource(read(f))?.source }).toEqual({ f, d: 'google_scholar' });
+    expectEveryFileDetectedAs([...own, join(PROFILES, 'google-scholar.txt')], 'google_scholar', 7);
   });
 
   it('counts at most one signature on the other sources’ fixtures', () => {
@@ -263,22 +260,7 @@ describe('Google Scholar rows and header', () => {
 
 describe('Google Scholar parser on shuffled and mutated pages', () => {
   it('returns a well-formed outcome for any mix of lines from the Google Scholar fixtures', () => {
-    const pool = [...new Set([...own, join(PROFILES, 'google-scholar.txt')].flatMap((f) => read(f).split(/\r?\n/)))];
-    const mutate = fc.tuple(fc.constantFrom(...pool), fc.constantFrom('', '\t', '*', ' ...', ', 2019', '\t\t', '…', '\u0301')).map(([l, m]) => l + m);
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...pool), mutate), { maxLength: 80 }), (picked) => {
-        const lines = normaliseLines(picked.join('\n'));
-        const outcome = parseGoogleScholarLines(lines);
-        expect(ParseOutcome.safeParse(outcome).success).toBe(true);
-        let previous = 0;
-        for (const s of outcome.report.skipped) {
-          expect(s.line).toBeGreaterThan(previous);
-          expect(s.text).toBe(lines[s.line - 1]);
-          previous = s.line;
-        }
-        for (const p of outcome.profile.papers) expect(p.title).toBe(p.title.trim());
-      }),
-      { numRuns: 300 },
-    );
+    const texts = [...own, join(PROFILES, 'google-scholar.txt')].map(read);
+    expectWellFormedOnAnyMix(parseGoogleScholarLines, texts, ['', '\t', '*', ' ...', ', 2019', '\t\t', '…', '\u0301']);
   });
 });

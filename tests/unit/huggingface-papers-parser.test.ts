@@ -1,24 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectAndParse, detectSource } from '../../shared/paste/detect';
+import { detectAndParse } from '../../shared/paste/detect';
 import { huggingfacePapersFormat, parseHuggingfacePapersLines } from '../../shared/paste/huggingface-papers';
-import { linesOf, otherFixtures, ownFixtures, PROSE } from './helpers/paste-sources';
+import { describeSourceDetection } from './helpers/parser-checks';
+import { linesOf, ownFixtures } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseHuggingfacePapersLines(linesOf(text));
 const fixture = (name: string) => ownFixtures('huggingface_papers').find((f) => f.name.endsWith(name))!.text;
 
-describe('Hugging Face papers detection', () => {
-  it.each(ownFixtures('huggingface_papers'))('picks Hugging Face on $name', ({ text }) => {
-    expect(detectSource(text)?.source).toBe('huggingface_papers');
-  });
-
-  it.each(otherFixtures('huggingface_papers'))('is not fooled by $name', ({ text }) => {
-    expect(huggingfacePapersFormat.signatures(linesOf(text))).toBeLessThan(2);
-  });
-
-  it('counts nothing in prose', () => {
-    expect(huggingfacePapersFormat.signatures(linesOf(PROSE))).toBe(0);
-  });
-});
+describeSourceDetection('Hugging Face papers detection', 'huggingface_papers', huggingfacePapersFormat.signatures, 'Hugging Face');
 
 describe('Hugging Face papers', () => {
   it('reads "N authors" as a count with no names, and makes no author card', () => {

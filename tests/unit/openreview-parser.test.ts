@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectAndParse, detectSource } from '../../shared/paste/detect';
+import { detectAndParse } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { openreviewSignatures, openreviewType, parseOpenReviewLines } from '../../shared/paste/openreview';
 import { fixtureExpected, fixtureText } from './helpers/fixtures';
-import { ownFixture, ownFixtureNames, PROSE, sharedPastes } from './helpers/source-fixtures';
+import { describeOtherBrowsers, describeOwnFixtures, expectFewSignaturesOnSharedPastes, expectNothingInPlainProse } from './helpers/parser-checks';
 
 const parse = (text: string) => parseOpenReviewLines(normaliseLines(text));
 
@@ -25,41 +25,14 @@ describe('OpenReview: the shared fixture', () => {
   });
 });
 
-describe.each(ownFixtureNames('openreview'))('OpenReview: own fixture %s', (name) => {
-  const { text, expected } = ownFixture('openreview', name);
-  it('is detected as OpenReview and read exactly, extra included', () => {
-    const outcome = detectAndParse(text);
-    expect(outcome.detection?.format).toBe('openreview');
-    expect(outcome.profile.author).toEqual(expected.author);
-    expect(outcome.profile.papers).toEqual(expected.papers);
-  });
-});
+describeOwnFixtures('OpenReview', 'openreview');
 
-describe('openreview: pastes from other browsers and apps', () => {
-  const text = fixtureText('openreview');
-  const base = parse(text).profile;
-
-  it('reads the same with a blank line after every line (Safari) and with CRLF', () => {
-    expect(parse(text.replace(/\n/g, '\n\n')).profile).toEqual(base);
-    expect(parse(text.replace(/\n/g, '\r\n')).profile).toEqual(base);
-  });
-
-  it('reads the same with indented lines, trailing spaces and NBSPs, and detects it', () => {
-    const noisy = text
-      .split('\n')
-      .map((l) => `  ${l}  `)
-      .join('\n')
-      .replace(/ /g, '\u00a0');
-    expect(parse(noisy).profile).toEqual(base);
-    expect(detectAndParse(noisy).detection?.format).toBe('openreview');
-  });
-});
+describeOtherBrowsers('openreview', fixtureText('openreview'), parse);
 
 describe('OpenReview detection', () => {
   it('scores at most one signature on every other shared fixture, none on prose', () => {
-    for (const { name, lines } of sharedPastes()) if (name !== 'openreview.txt') expect(openreviewSignatures(lines), name).toBeLessThanOrEqual(1);
-    expect(openreviewSignatures(normaliseLines(PROSE))).toBe(0);
-    expect(detectSource(PROSE)).toBeNull();
+    expectFewSignaturesOnSharedPastes(openreviewSignatures, 'openreview.txt');
+    expectNothingInPlainProse(openreviewSignatures);
   });
 });
 

@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectAndParse, detectSource } from '../../shared/paste/detect';
+import { detectAndParse } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { papersWithCodeSignatures, parsePapersWithCodeLines } from '../../shared/paste/paperswithcode';
-import { ownFixture, ownFixtureNames, PROSE, sharedPastes } from './helpers/source-fixtures';
+import { describeOwnFixtures, expectFewSignaturesOnSharedPastes, expectNothingInPlainProse } from './helpers/parser-checks';
+import { ownFixture, ownFixtureNames } from './helpers/source-fixtures';
 
 const parse = (text: string) => parsePapersWithCodeLines(normaliseLines(text));
 
-describe.each(ownFixtureNames('paperswithcode'))('Papers with Code: own fixture %s', (name) => {
-  const { text, expected } = ownFixture('paperswithcode', name);
-  it('is detected as Papers with Code and read exactly, extra included', () => {
-    const outcome = detectAndParse(text);
-    expect(outcome.detection?.format).toBe('paperswithcode');
-    expect(outcome.profile.author).toEqual(expected.author);
-    expect(outcome.profile.papers).toEqual(expected.papers);
-  });
-});
+describeOwnFixtures('Papers with Code', 'paperswithcode');
 
 describe('Papers with Code: pastes from other browsers and apps', () => {
   const { text } = ownFixture('paperswithcode', 'author-search');
@@ -35,9 +28,8 @@ describe('Papers with Code detection', () => {
   });
 
   it('scores no signature on the shared fixtures (none is a Papers with Code page) and none on prose', () => {
-    for (const { name, lines } of sharedPastes()) expect(papersWithCodeSignatures(lines), name).toBeLessThanOrEqual(1);
-    expect(papersWithCodeSignatures(normaliseLines(PROSE))).toBe(0);
-    expect(detectSource(PROSE)).toBeNull();
+    expectFewSignaturesOnSharedPastes(papersWithCodeSignatures);
+    expectNothingInPlainProse(papersWithCodeSignatures);
   });
 });
 

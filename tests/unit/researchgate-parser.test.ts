@@ -1,19 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { detectAndParse, detectSourceOfLines } from '../../shared/paste/detect';
+import { detectAndParse } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { matchTypeLine, parseResearchgateLines, researchgateSignatures, splitGluedNames, splitVenueNumbers } from '../../shared/paste/researchgate';
-import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/own-fixtures';
+import { itPicksOwnFixturesOnly } from './helpers/parser-checks';
+import { ownFixtureText } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseResearchgateLines(normaliseLines(text));
 
 describe('ResearchGate detection', () => {
-  it.each(ownFixtureNames('researchgate'))('picks ResearchGate for %s', (name) => {
-    expect(detectSourceOfLines(normaliseLines(ownFixtureText('researchgate', name)))?.source).toBe('researchgate');
-  });
-
-  it.each(sharedFixtureTexts())('is not fooled by the shared fixture %s', (_name, text) => {
-    expect(researchgateSignatures(normaliseLines(text))).toBeLessThan(2);
-  });
+  itPicksOwnFixturesOnly('ResearchGate', 'researchgate', researchgateSignatures);
 
   it('does not count ORCID identifier lines (`DOI: 10.…` with a space) as its `DOI:10.…` lines', () => {
     expect(researchgateSignatures(['DOI: 10.5555/a.1', 'DOI: 10.5555/a.2', 'DOI: 10.5555/a.3'])).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectAndParse, detectSource } from '../../shared/paste/detect';
 import { matchPaperIdLine, parseScholarfeedPaperLines, scholarfeedPaperFormat } from '../../shared/paste/scholarfeed-paper';
 import { fixtureText } from './helpers/fixtures';
-import { linesOf, otherFixtures, ownFixtures, PROSE } from './helpers/paste-sources';
+import { linesOf, otherFixtures, ownFixtures, SITE_WORDS_PROSE } from './helpers/source-fixtures';
 
 const parse = (text: string) => parseScholarfeedPaperLines(linesOf(text));
 const fixture = (name: string) => ownFixtures('scholarfeed_paper').find((f) => f.name.endsWith(name))!.text;
@@ -23,7 +23,7 @@ describe('scholarfeed paper page detection', () => {
   });
 
   it('counts nothing in prose', () => {
-    expect(scholarfeedPaperFormat.signatures(linesOf(PROSE))).toBe(0);
+    expect(scholarfeedPaperFormat.signatures(linesOf(SITE_WORDS_PROSE))).toBe(0);
   });
 });
 

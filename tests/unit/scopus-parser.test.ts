@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { detectSourceOfLines } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
 import { matchScopusType, parseScopusLines, scopusSignatures, splitScopusAuthors, splitScopusSource } from '../../shared/paste/scopus';
-import { ownFixtureNames, ownFixtureText, sharedFixtureTexts } from './helpers/own-fixtures';
+import { itPicksOwnFixturesOnly } from './helpers/parser-checks';
 
 const parse = (text: string) => parseScopusLines(normaliseLines(text));
 
 describe('Scopus detection', () => {
-  it.each(ownFixtureNames('scopus'))('picks Scopus for %s', (name) => {
-    expect(detectSourceOfLines(normaliseLines(ownFixtureText('scopus', name)))?.source).toBe('scopus');
-  });
-
-  it.each(sharedFixtureTexts())('is not fooled by the shared fixture %s', (_name, text) => {
-    expect(scopusSignatures(normaliseLines(text))).toBeLessThan(2);
-  });
+  itPicksOwnFixturesOnly('Scopus', 'scopus', scopusSignatures);
 
   it('does not count bare "Article" lines, which repositories and ResearchGate print too', () => {
     expect(scopusSignatures(['Article', 'Article', 'Conference Paper', 'Review'])).toBe(0);

@@ -6,13 +6,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectAndParse, detectSource } from '../../shared/paste/detect';
 import { normaliseLines } from '../../shared/paste/normalise';
-import { ParseOutcome } from '../../shared/paste/parsed';
 import { parseSemanticScholarLines, semanticScholarFormat } from '../../shared/paste/semantic-scholar';
 import { PROFILES, REPO } from './helpers/fixtures';
+import { expectEveryFileDetectedAs, expectWellFormedOnAnyMix } from './helpers/parser-checks';
 
 const OWN = join(REPO, 'tests', 'fixtures', 'paste', 'semantic_scholar');
 const own = readdirSync(OWN).filter((f) => f.endsWith('.txt')).map((f) => join(OWN, f));
@@ -22,9 +21,7 @@ const parse = (text: string) => parseSemanticScholarLines(normaliseLines(text));
 
 describe('Semantic Scholar detection', () => {
   it('picks Semantic Scholar on every Semantic Scholar fixture, its own and the shared one', () => {
-    const files = [...own, join(PROFILES, 'semantic-scholar.txt')];
-    expect(files.length).toBeGreaterThanOrEqual(4);
-    for (const f of files) expect({ f, d: detectSource(read(f))?.source }).toEqual({ f, d: 'semantic_scholar' });
+    expectEveryFileDetectedAs([...own, join(PROFILES, 'semantic-scholar.txt')], 'semantic_scholar', 4);
   });
 
   it('counts at most one signature on the other sources’ fixtures, Google Scholar’s included', () => {
@@ -151,22 +148,7 @@ describe('Semantic Scholar pages', () => {
 
 describe('Semantic Scholar parser on shuffled and mutated pages', () => {
   it('returns a well-formed outcome for any mix of lines from the Semantic Scholar fixtures', () => {
-    const pool = [...new Set([...own, join(PROFILES, 'semantic-scholar.txt')].flatMap((f) => read(f).split(/\r?\n/)))];
-    const mutate = fc.tuple(fc.constantFrom(...pool), fc.constantFrom('', ' Expand', ' · 2019', ',', '\t', '…', '\u0301')).map(([l, m]) => l + m);
-    fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...pool), mutate), { maxLength: 80 }), (picked) => {
-        const lines = normaliseLines(picked.join('\n'));
-        const outcome = parseSemanticScholarLines(lines);
-        expect(ParseOutcome.safeParse(outcome).success).toBe(true);
-        let previous = 0;
-        for (const s of outcome.report.skipped) {
-          expect(s.line).toBeGreaterThan(previous);
-          expect(s.text).toBe(lines[s.line - 1]);
-          previous = s.line;
-        }
-        for (const p of outcome.profile.papers) expect(p.title).toBe(p.title.trim());
-      }),
-      { numRuns: 300 },
-    );
+    const texts = [...own, join(PROFILES, 'semantic-scholar.txt')].map(read);
+    expectWellFormedOnAnyMix(parseSemanticScholarLines, texts, ['', ' Expand', ' · 2019', ',', '\t', '…', '\u0301']);
   });
 });

@@ -2,7 +2,7 @@
  * The paste box: a modal <dialog> (native focus trap, Escape closes) with the pasted text on the left
  * and, as it changes, what Lectern recognised on the right. Nothing is written until "Import".
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { PastePreview as PastePreviewData } from '../../../shared/contract';
 import { useUi } from '../../stores/ui-store';
 import { describeError } from '../../stores/notice-store';
@@ -15,7 +15,7 @@ import { useJobs } from '../../stores/job-store';
 import { LecternError } from '../../../shared/errors';
 import { formatCount } from '../../ui/format';
 import { usePastePreview, type PreviewProgress } from './use-paste-preview';
-import { useFocusReturn } from '../../ui/focus-return';
+import { useModalDialog } from '../../ui/modal-dialog';
 
 /**
  * The confirm button for a preview: what pressing it will do. A paste that would change nothing never
@@ -214,21 +214,9 @@ export function ImportDialog() {
   const open = useUi((s) => s.importOpen);
   const seed = useUi((s) => s.importSeed);
   const closeImport = useUi((s) => s.closeImport);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // showModal() focuses the first control (the close button); the paste box is where work starts.
-      dialog.querySelector('textarea')?.focus();
-    } else if (!open && dialog.open) {
-      dialog.close();
-    }
-  }, [open]);
-  // After the effect above has closed the dialog: focus back on Import… (or where the paste was caught).
-  useFocusReturn(open);
+  // showModal() focuses the first control (the close button); the paste box is where work starts. On
+  // close, focus goes back on Import… (or where the paste was caught).
+  const ref = useModalDialog(open, (dialog) => dialog.querySelector('textarea')?.focus());
 
   return (
     <dialog ref={ref} className="dialog import-dialog" aria-labelledby="import-title" onClose={closeImport} onCancel={closeImport}>

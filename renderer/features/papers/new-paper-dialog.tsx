@@ -4,28 +4,26 @@
  * (shared/record/identifier-input.ts); Lectern stays offline, so the title, authors and the rest are
  * typed or pasted by the user. Create adds the paper (undoable), selects it and opens it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { readIdentifier } from '../../../shared/record/identifier-input';
 import { request } from '../../api/client';
-import { describeError } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
 import { isTextEntry } from '../import/use-paste-shortcut';
-import { useFocusReturn } from '../../ui/focus-return';
+import { useModalDialog } from '../../ui/modal-dialog';
 import { confirm, undo } from '../organise/curation-actions';
 import { AuthorsEditor } from './authors-editor';
 import { useEditing } from './edit-store';
-import { focusFirstProblem } from './paper-editor';
 import { authorInputs, emptyDraft, keywordList, TEXT_FIELDS } from './record-draft';
 import { RecordFields } from './record-fields';
 import { useRecordDraft } from './use-record-draft';
+import { useRecordSubmit } from './use-record-submit';
 
 function NewPaperForm({ onDone }: { onDone(): void }) {
   const form = useRef<HTMLFormElement>(null);
   const d = useRecordDraft(emptyDraft);
   const [identifier, setIdentifier] = useState('');
   const [identified, setIdentified] = useState<{ ok: boolean; text: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useRecordSubmit(form, d);
 
   // What the box filled last time: a different identifier pasted after it replaces those values.
   const filled = useRef<Record<string, string>>({});
@@ -46,26 +44,16 @@ function NewPaperForm({ onDone }: { onDone(): void }) {
   };
 
   const create = async () => {
-    if (busy) return;
-    if (Object.keys(d.messages).length > 0) {
-      d.revealAll();
-      focusFirstProblem(form.current);
-      return;
-    }
+    if (!submit.ready()) return;
     const fields: Record<string, unknown> = { itemType: d.draft.itemType, keywords: keywordList(d.draft.keywords) };
     for (const { field } of TEXT_FIELDS) if ((d.draft.text[field] ?? '').trim()) fields[field] = d.draft.text[field];
-    setBusy(true);
-    setError(null);
-    try {
+    await submit.send(async () => {
       const { id } = await request('papers.create', { fields: { ...fields, title: d.draft.text.title ?? '' }, authors: authorInputs(d.draft.authors) });
       onDone();
       useUi.getState().selectPaper(id);
       useUi.getState().openPaperDetail();
       confirm(`Added “${(d.draft.text.title ?? '').trim()}”.`, { label: 'Undo', run: () => void undo() });
-    } catch (err) {
-      setError(describeError(err));
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -114,18 +102,18 @@ function NewPaperForm({ onDone }: { onDone(): void }) {
             {identified ? identified.text : 'Paste one to fill the identifiers and the type. Lectern works offline: nothing is looked up.'}
           </p>
         </div>
-        {error ? (
+        {submit.error ? (
           <p className="dialog-error" role="alert">
-            {error}
+            {submit.error}
           </p>
         ) : null}
         <RecordFields idPrefix="new" draft={d.draft} messages={d.messages} showAll={d.showAll} touched={d.touched} edited={[]} onText={d.onText} onType={d.onType} onKeywords={d.onKeywords} onBlur={d.onBlur} afterDate={<AuthorsEditor idPrefix="new" rows={d.draft.authors} edited={false} messages={d.messages} showAll={d.showAll} onChange={d.onAuthors} />} />
       </div>
       <div className="paper-editor-actions new-paper-actions">
-        <button type="button" className="button" onClick={onDone} disabled={busy}>
+        <button type="button" className="button" onClick={onDone} disabled={submit.busy}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={busy} title="Add the paper (Ctrl/Cmd+Enter)">
+        <button type="submit" className="button button-primary" disabled={submit.busy} title="Add the paper (Ctrl/Cmd+Enter)">
           Create
         </button>
       </div>
@@ -137,17 +125,7 @@ function NewPaperForm({ onDone }: { onDone(): void }) {
 export function NewPaperDialog() {
   const open = useEditing((s) => s.newPaperOpen);
   const close = useEditing((s) => s.closeNewPaper);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // After showModal, which focuses the dialog's first control on its own terms.
-      document.getElementById('new-paper-identifier')?.focus();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open]);
-  useFocusReturn(open);
+  const ref = useModalDialog(open, () => document.getElementById('new-paper-identifier')?.focus());
   return (
     <dialog ref={ref} className="dialog new-paper-dialog" aria-labelledby="new-paper-title" onCancel={close} onClose={() => open && close()}>
       {open ? <NewPaperForm onDone={close} /> : null}

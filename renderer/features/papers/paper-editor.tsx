@@ -4,7 +4,7 @@
  * are marked, and where a later import read a different value, the page's value shows beside the
  * field with Accept / Ignore. Every save is undoable (Ctrl/Cmd+Z, "Undo edit title").
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { PaperRecord } from '../../../shared/contract/paper-edits';
 import type { EditableField } from '../../../shared/record/editable-fields';
 import { request } from '../../api/client';
@@ -17,18 +17,13 @@ import { useEditing } from './edit-store';
 import { authorInputs, authorsChanged, changedFields, draftOf } from './record-draft';
 import { RecordFields } from './record-fields';
 import { useRecordDraft } from './use-record-draft';
-
-/** Focus the first box with a message (after a refused Save). */
-export function focusFirstProblem(form: HTMLElement | null): void {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-}
+import { useRecordSubmit } from './use-record-submit';
 
 function EditorForm({ record }: { record: PaperRecord }) {
   const stopEdit = useEditing((s) => s.stopEdit);
   const form = useRef<HTMLFormElement>(null);
   const d = useRecordDraft(() => draftOf(record));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useRecordSubmit(form, d);
 
   useEffect(() => {
     form.current?.querySelector<HTMLElement>('textarea, input')?.focus();
@@ -42,27 +37,17 @@ function EditorForm({ record }: { record: PaperRecord }) {
   };
 
   const save = async () => {
-    if (busy) return;
-    if (Object.keys(d.messages).length > 0) {
-      d.revealAll();
-      focusFirstProblem(form.current);
-      return;
-    }
+    if (!submit.ready()) return;
     const fields = changedFields(d.draft, record);
     const authors = authorsChanged(d.draft, record);
     if (Object.keys(fields).length === 0 && !authors) return done();
-    setBusy(true);
-    setError(null);
-    try {
+    await submit.send(async () => {
       if (Object.keys(fields).length > 0) await request('papers.update', { id: record.id, fields });
       if (authors) await request('papers.setAuthors', { id: record.id, authors: authorInputs(d.draft.authors) });
       const state = await request('undo.state', {});
       done();
       confirm(`Saved${state.undo ? `: ${state.undo.toLowerCase()}` : ''}.`, { label: 'Undo', run: () => void undo() });
-    } catch (err) {
-      setError(describeError(err));
-      setBusy(false);
-    }
+    });
   };
 
   const resolve = async (field: string, accept: boolean) => {
@@ -76,7 +61,7 @@ function EditorForm({ record }: { record: PaperRecord }) {
       // form's keys (Escape, Ctrl/Cmd+Enter) still work.
       (form.current?.querySelector<HTMLElement>(`#edit-${CSS.escape(field)}`) ?? form.current?.querySelector<HTMLElement>('textarea, input'))?.focus();
     } catch (err) {
-      setError(describeError(err));
+      submit.setError(describeError(err));
     }
   };
 
@@ -102,17 +87,17 @@ function EditorForm({ record }: { record: PaperRecord }) {
         <h2 className="section-title">Edit paper</h2>
         <p className="field-hint">Ctrl/Cmd+Enter saves, Escape cancels. Fields you change are marked “edited”: a re-import keeps your value.</p>
       </div>
-      {error ? (
+      {submit.error ? (
         <p className="dialog-error" role="alert">
-          {error}
+          {submit.error}
         </p>
       ) : null}
       <RecordFields idPrefix="edit" draft={d.draft} messages={d.messages} showAll={d.showAll} touched={d.touched} edited={record.editedFields} source={source} onText={d.onText} onType={d.onType} onKeywords={d.onKeywords} onBlur={d.onBlur} afterDate={<AuthorsEditor idPrefix="edit" rows={d.draft.authors} edited={record.editedFields.includes('authors')} messages={d.messages} showAll={d.showAll} source={source} onChange={d.onAuthors} />} />
       <div className="paper-editor-actions">
-        <button type="button" className="button" onClick={done} disabled={busy}>
+        <button type="button" className="button" onClick={done} disabled={submit.busy}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={submit.busy}>
           Save
         </button>
       </div>
