@@ -219,7 +219,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
     const earlier = tx
       .select({ id: imports.id })
       .from(imports)
-      .where(and(eq(imports.rawText, rawText), ne(imports.id, importId)))
+      .where(and(eq(imports.rawText, rawText), eq(imports.format, profile.source), ne(imports.id, importId)))
       .orderBy(desc(imports.id))
       .limit(1)
       .get();

@@ -83,4 +83,13 @@ describe('paste.import with a chosen format', () => {
     expect(err.code).toBe('PASTE_UNRECOGNISED');
     expect((await call(h, 'imports.list', {})).length).toBe(before);
   });
+
+  it('does not call a paste "imported before" when it was imported as another source', async () => {
+    const listing = fixtureText('arxiv-listing');
+    await call(h, 'paste.import', { text: listing });
+    expect((await call(h, 'paste.preview', { text: listing })).alreadyImported).toBe(true);
+    // Read as a Google Scholar page it is another reading of the text, which was never imported.
+    const asScholar = await call(h, 'paste.preview', { text: listing, format: 'google_scholar' });
+    expect(asScholar.alreadyImported).toBe(false);
+  });
 });
