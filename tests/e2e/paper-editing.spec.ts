@@ -141,7 +141,7 @@ test('a re-import keeps the edited title and offers the page\'s newer one, which
   await dialog.getByRole('button', { name: /^Import/ }).click();
   await expect(dialog).toBeHidden();
   await rows(page).filter({ hasText: 'Prover 1.5, my title' }).click();
-  await expect(page.getByTestId('source-value-hint')).toContainText('A later import read a different value for a field you edited.');
+  await expect(page.getByTestId('source-value-hint')).toContainText('A later import read another title than you set by hand.');
   await page.getByTestId('source-value-hint').getByRole('button', { name: 'Review' }).click();
   const offer = form.getByTestId('source-value-title');
   await expect(offer).toContainText(`The page now says: ${prover.toUpperCase()}`);

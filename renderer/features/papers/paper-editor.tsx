@@ -113,11 +113,20 @@ export function PaperEditor({ paperId }: { paperId: number }) {
   return <EditorForm key={paperId} record={record.data} />;
 }
 
+/** How a field is named in a sentence ("another title", "another arXiv id"). */
+const FIELD_WORDS: Partial<Record<string, string>> = {
+  itemType: 'type', venue: 'venue', page: 'pages', number: 'number', publisherPlace: 'place of publication', event: 'event',
+  url: 'URL', doi: 'DOI', arxivId: 'arXiv id', isbn: 'ISBN', issn: 'ISSN', pmid: 'PMID', pmcid: 'PMCID', authors: 'author list',
+};
+const fieldWord = (field: string) => FIELD_WORDS[field] ?? field;
+const joinWithAnd = (words: string[]) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`);
+
 /** The detail pane's Edit button (or E with a paper open), and a line when the page has newer values. */
 export function PaperEditButton({ paperId }: { paperId: number }) {
   const startEdit = useEditing((s) => s.startEdit);
   const record = useChannel('papers.record', { id: paperId });
-  const newer = record.data?.id === paperId ? Object.keys(record.data.sourceValues).length : 0;
+  const fields = record.data?.id === paperId ? Object.keys(record.data.sourceValues).map(fieldWord) : [];
+  const newer = fields.length;
   return (
     <>
       <button type="button" id="paper-edit-button" className="button button-sm" onClick={() => startEdit(paperId)} title="Edit this paper's fields and authors (E)">
@@ -125,7 +134,7 @@ export function PaperEditButton({ paperId }: { paperId: number }) {
       </button>
       {newer > 0 ? (
         <p className="source-value-hint" data-testid="source-value-hint">
-          A later import read {newer === 1 ? 'a different value for a field' : `different values for ${newer} fields`} you edited.{' '}
+          A later import read another {joinWithAnd(fields)} than you set by hand.{' '}
           <button type="button" className="link-button" onClick={() => startEdit(paperId)}>
             Review
           </button>
