@@ -52,5 +52,6 @@ export function parseCount(text: string): number | null {
   const base = Number(m[1]!.replace(/,/g, ''));
   const scale = m[2] === undefined ? 1 : m[2] === 'M' ? 1_000_000 : 1_000;
   const value = Math.round(base * scale);
-  return Number.isFinite(value) ? value : null;
+  // Not a count past the safe integers: a glued run of digits (a chart's year labels) is not a figure.
+  return Number.isSafeInteger(value) ? value : null;
 }

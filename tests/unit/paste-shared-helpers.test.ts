@@ -60,3 +60,12 @@ describe('withArticle', () => {
     ]);
   });
 });
+
+describe('parseCount', () => {
+  it('reads counts, and refuses a run of digits past the safe integers (a glued chart axis)', async () => {
+    const { parseCount } = await import('../../shared/paste/normalise');
+    expect(parseCount('14,139')).toBe(14139);
+    expect(parseCount('1.2k')).toBe(1200);
+    expect(parseCount('20182019202020212022202320242025')).toBeNull();
+  });
+});
