@@ -49,4 +49,14 @@ describe('AuthorCardView', () => {
     expect(el.querySelector('.metric-note')?.textContent).toBe('Their OpenReview profile was imported; it shows no metrics such as h-index or citations.');
     expect(render(WEI).querySelector('.metric-note')?.textContent).toMatch(/^No profile of this author was imported/);
   });
+
+  it('draws the citation trend from one source only, not across sites that count differently', () => {
+    const snap = (id: number, source: 'scholarfeed' | 'google_scholar', capturedAt: string, citations: number) =>
+      ({ id, source, capturedAt, hIndex: 10, i10Index: null, citations, paperCount: null, noveltyPct: null, aiScore: null });
+    const trend = (snapshots: ReturnType<typeof snap>[]) =>
+      mount(<AuthorCardView card={{ ...WEI, metrics: snapshots[snapshots.length - 1]! }} snapshots={snapshots} />).container.querySelector('[data-testid="citation-trend"]')?.textContent ?? null;
+    // A Google Scholar capture after a scholarfeed one: one capture of that source, no trend.
+    expect(trend([snap(1, 'scholarfeed', '2026-12-01T00:00:00Z', 14139), snap(2, 'google_scholar', '2026-12-06T00:00:00Z', 12258)])).toBeNull();
+    expect(trend([snap(1, 'google_scholar', '2026-12-01T00:00:00Z', 12000), snap(2, 'scholarfeed', '2026-12-02T00:00:00Z', 14139), snap(3, 'google_scholar', '2026-12-06T00:00:00Z', 12258)])).toBe('+258 citations over 2 captures');
+  });
 });

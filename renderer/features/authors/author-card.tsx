@@ -18,8 +18,10 @@ function Metric({ label, value, testId, hint }: { label: string; value: string |
   );
 }
 
+/** Citations over the captures of the latest capture's source: two sites count differently, so their figures are not a trend. */
 function CitationTrend({ snapshots }: { snapshots: MetricSnapshot[] }) {
-  const values = snapshots.flatMap((s) => (s.citations === null ? [] : [s.citations]));
+  const source = snapshots[snapshots.length - 1]?.source;
+  const values = snapshots.flatMap((s) => (s.citations === null || s.source !== source ? [] : [s.citations]));
   if (values.length < 2) return null;
   const first = values[0] ?? 0;
   const last = values[values.length - 1] ?? 0;
