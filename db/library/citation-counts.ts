@@ -49,14 +49,6 @@ function legacySource(tx: Tx, paperId: number, exceptImport: number | null) {
 }
 
 /**
- * The count of a paper this import just added (inserted with papers.citations = count): one row, nothing
- * to compare. Kept apart from recordCitationCount because a 1,000-paper import runs it 1,000 times.
- */
-export function recordNewPaperCount(tx: Tx, paperId: number, source: PasteSource, count: number | null, importId: number, readOn: string): void {
-  if (count !== null) tx.insert(paperCitationCounts).values({ paperId, source, count, readOn, importId }).run();
-}
-
-/**
  * Records the count a source showed for a paper (upsert per paper and source, the date and import
  * replaced), then sets papers.citations to the largest count over the sources. A paper whose count was
  * stored by an earlier release (papers.citations without any row here) first gets that count as a row of

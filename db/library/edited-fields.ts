@@ -84,6 +84,7 @@ const isEmpty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v
  * What an import may write over a matched paper: the page's columns without those of edited fields.
  * Where an edited field's page value differs from the stored one, it is recorded in `source_values`
  * (and dropped from there once the page agrees again). Call inside the import's transaction.
+ * @param stored the paper's row as the import read it (one read serves the merge, this and the comparison)
  * @param next the columns the import would write (Drizzle names, as import-profile's paperColumns)
  * @param pageAuthors the printed names the page gives
  * @returns `columns` to write; `keepAuthors` when the author list was edited (do not rewrite
@@ -92,12 +93,13 @@ const isEmpty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v
 export function guardEditedFields<T extends Record<string, unknown>>(
   tx: Tx,
   paperId: number,
+  stored: typeof papers.$inferSelect,
   next: T,
   pageAuthors: readonly string[],
 ): { columns: Partial<T>; keepAuthors: boolean; sourceValuesChanged: boolean } {
-  const row = tx.select().from(papers).where(eq(papers.id, paperId)).get() as (Record<string, unknown> & { editedFields: string; sourceValues: string }) | undefined;
-  const edited = row ? parseJson<unknown>(row.editedFields, []) : [];
-  if (!row || !Array.isArray(edited) || edited.length === 0) return { columns: next, keepAuthors: false, sourceValuesChanged: false };
+  const row = stored as Record<string, unknown> & { editedFields: string; sourceValues: string };
+  const edited = parseJson<unknown>(row.editedFields, []);
+  if (!Array.isArray(edited) || edited.length === 0) return { columns: next, keepAuthors: false, sourceValuesChanged: false };
   const kept = parseJson<Record<string, unknown>>(row.sourceValues, {});
   const before = JSON.stringify(kept);
   const columns: Record<string, unknown> = { ...next };

@@ -185,12 +185,14 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
       paperId = match;
       // The count first: a changed count alone makes the paper `updated`.
       const recounted = recordCitationCount(tx, paperId, profile.source, paper.citations, importId, readOn);
-      const merged = mergeRecord(tx.select().from(papers).where(eq(papers.id, paperId)).get()!, record, paper.type === null);
+      // Read once, after the count: the merge, the edited-field guard and the comparison all use it.
+      const stored = tx.select().from(papers).where(eq(papers.id, paperId)).get()!;
+      const merged = mergeRecord(stored, record, paper.type === null);
       // Fields the user edited by hand are left alone; the page's differing values are kept beside them.
-      const guarded = guardEditedFields(tx, paperId, merged, paper.authors);
+      const guarded = guardEditedFields(tx, paperId, stored, merged, paper.authors);
       // A page that lists no authors (ORCID), affiliations or categories leaves the stored ones alone.
       const keepAuthors = guarded.keepAuthors || paper.authors.length === 0;
-      if (paperDiffers(tx, paperId, paper, { ...guarded, keepAuthors }) || guarded.sourceValuesChanged) {
+      if (paperDiffers(tx, stored, paper, { ...guarded, keepAuthors }) || guarded.sourceValuesChanged) {
         for (const r of tx.select({ id: paperAuthors.authorId }).from(paperAuthors).where(eq(paperAuthors.paperId, paperId)).all()) touchedAuthors.add(r.id);
         // Old author links go while the stored printed list still names them: a link whose name is printed
         // fires no full-text re-read of the paper (migration 0010), which reads every link (cubic before).
@@ -320,8 +322,8 @@ function findMatch(
   return null;
 }
 
-function paperDiffers(tx: Tx, paperId: number, p: ParsedPaper, guarded: { columns: Partial<PaperRecordColumns>; keepAuthors: boolean }): boolean {
-  const row = tx.select().from(papers).where(eq(papers.id, paperId)).get()!;
+function paperDiffers(tx: Tx, row: typeof papers.$inferSelect, p: ParsedPaper, guarded: { columns: Partial<PaperRecordColumns>; keepAuthors: boolean }): boolean {
+  const paperId = row.id;
   const next = guarded.columns;
   for (const key of Object.keys(next) as Array<keyof typeof next>) {
     if ((row[key] ?? null) !== (next[key] ?? null)) return true;

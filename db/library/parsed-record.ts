@@ -138,11 +138,6 @@ export function paperRecord(p: ParsedPaper, source: PasteSource): PaperRecordCol
   };
 }
 
-/** Names of the record's columns, for comparing a stored paper with a parsed one. */
-export function recordColumnNames(record: PaperRecordColumns): Array<keyof PaperRecordColumns> {
-  return Object.keys(record) as Array<keyof PaperRecordColumns>;
-}
-
 /**
  * CSL name parts of each printed author, in order.
  * @param names printed names

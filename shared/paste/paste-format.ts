@@ -48,8 +48,3 @@ export interface PasteFormat {
    */
   noPapersHint: string;
 }
-
-/** Build the outcome of a parser that found nothing (stubs, empty pastes). */
-export function emptyOutcome(source: PasteSource): ParseOutcome {
-  return { profile: { source, author: null, papers: [] }, report: { skipped: [], incompleteTail: null, warnings: [] } };
-}
