@@ -3,12 +3,12 @@
  * import added, updated and left unchanged, the lines it skipped, the fields the generic parser
  * guessed, a record cut off at the end, its warnings and how the source was read, with Copy.
  */
-import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
 import type { ImportReportView } from '../../../shared/contract';
 import { useChannel } from '../../api/use-channel';
 import { describeError, useNotices } from '../../stores/notice-store';
 import { formatCount, formatDayTime, sourceName } from '../../ui/format';
+import { useModalDialog } from '../../ui/modal-dialog';
 import { TexText } from '../../ui/tex-text';
 import { detectionWords } from './detection-words';
 import { importReportText } from './import-report-text';
@@ -178,19 +178,8 @@ function ReportContent({ id, onClose }: { id: number; onClose(): void }) {
 export function ImportReportDialog() {
   const id = useImportReport((s) => s.id);
   const hide = useImportReport((s) => s.hide);
-  const ref = useRef<HTMLDialogElement>(null);
-  const returnFocus = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (id !== null && !dialog.open) {
-      returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      dialog.showModal();
-    } else if (id === null && dialog.open) {
-      dialog.close();
-      returnFocus.current?.focus();
-    }
-  }, [id]);
+  // showModal puts focus on the dialog's first control (Copy once the report is read); Close gives it back.
+  const ref = useModalDialog(id !== null, () => {});
   return (
     <dialog ref={ref} className="dialog import-report-dialog" aria-labelledby="import-report-title" onClose={hide} onCancel={hide}>
       {id !== null ? <ReportContent id={id} onClose={hide} /> : null}
