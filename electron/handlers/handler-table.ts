@@ -26,6 +26,7 @@ import { createPaper, paperRecord, resolveSourceValue, setPaperAuthors, updatePa
 import type { HandlerTable } from './channel-entry';
 import { importPaste, pasteFormatChoices, previewPaste } from './paste-handlers';
 import { upkeepEntries } from './upkeep-handlers';
+import { referenceEntries } from './reference-handlers';
 
 export const handlerTable: HandlerTable = {
   // The reader connection's name is the library file it opened (':memory:' for an in-memory library).
@@ -108,4 +109,5 @@ export const handlerTable: HandlerTable = {
   'papers.create': (db, input) => createPaper(db, input),
   'papers.resolveSourceValue': (db, input) => resolveSourceValue(db, input),
   ...upkeepEntries,
+  ...referenceEntries,
 };

@@ -29,6 +29,8 @@ export const LIBRARY_TABLES = [
   'collections',
   'collection_papers',
   'saved_searches',
+  'csl_styles',
+  'kept_exports',
 ] as const;
 export type LibraryTable = (typeof LIBRARY_TABLES)[number];
 

@@ -21,6 +21,7 @@ import { marksChannels } from './marks';
 import { trashChannels } from './trash';
 import { savedSearchesChannels } from './saved-searches';
 import { paperEditsChannels } from './paper-edits';
+import { referencesChannels } from './references';
 
 export * from '../model';
 export * from './inputs';
@@ -28,6 +29,7 @@ export * from './papers-metrics';
 export * from './channel';
 export * from '../import-report-view';
 export * from '../metrics/page-figures';
+export * from './references';
 
 export const contract = {
   ...libraryChannels,
@@ -44,6 +46,7 @@ export const contract = {
   ...savedSearchesChannels,
   ...paperEditsChannels,
   ...backupsChannels,
+  ...referencesChannels,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -11,7 +11,7 @@ import { appDataFolder, resolveLibraryFile } from '../../db/location';
 import { tempLibraryFile } from './helpers/fixtures';
 
 const TABLES = [
-  'affiliations', 'annotations', 'author_metric_snapshots', 'authors', 'collection_papers', 'collections', 'import_papers', 'imports', 'notes',
+  'affiliations', 'annotations', 'author_metric_snapshots', 'authors', 'collection_papers', 'collections', 'csl_styles', 'import_papers', 'imports', 'kept_exports', 'notes',
   'paper_affiliations', 'paper_authors', 'paper_categories', 'paper_citation_counts', 'paper_tags', 'papers',
   'papers_fts', 'papers_fts_config', 'papers_fts_data', 'papers_fts_docsize', 'papers_fts_idx', 'saved_searches', 'settings', 'tags',
 ];

@@ -52,7 +52,7 @@ describe('upgrading a library made by release b9c2ee2', () => {
     const backup = new Database(lib.backup!, { readonly: true });
     expect(backup.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 11 });
     backup.close();
-    expect(lib.db.$client.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 12 });
+    expect(lib.db.$client.prepare('SELECT COUNT(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: 13 });
   });
 
   it('keeps every row of every table with the exact values it had', () => {
