@@ -13,7 +13,7 @@ const MAX_ITEM_DEPTH = 64;
  * @param options progress (items done, of items) and cancel
  * @returns every item that is a valid CSL item, one problem per item that is not (line and column where
  *   the item starts; it is skipped), or a single problem with the line and column of a JSON syntax error
- *   (then no records). `id`/`citation-key` become the citation key, `keyword` (comma-separated) the tags,
+ *   (then no records). `citation-key`, else an `id` that is no link, becomes the citation key; `keyword` (comma-separated) the tags,
  *   `note` the note; an arXiv DOI or URL gives the arXiv id.
  * @throws LecternError `CANCELLED` when options.signal aborts
  */
@@ -62,7 +62,9 @@ export function readCslJson(text: string, options: ReadOptions = {}): InteropRea
 
 function toRecord(data: Record<string, unknown>, index: number, at: { line: number; column: number }): InteropRecord {
   const { keyword, note, 'citation-key': key, ...rest } = data as Record<string, unknown> & { keyword?: string; note?: string; 'citation-key'?: string; id?: string };
-  const citationKey = key ?? rest.id ?? null;
+  // An id that is a link (Zotero writes its item URI, `http://zotero.org/users/.../items/7WZ4KJ3P`) is
+  // no citation key: the item keeps it as its id, and the library gives the record a key of its own.
+  const citationKey = key ?? (rest.id !== undefined && !rest.id.includes('://') && !/\s/.test(rest.id) ? rest.id : null);
   const item = { ...rest, id: rest.id ?? citationKey ?? `csl-${index + 1}` } as CslItemJson;
   const tags = keyword === undefined ? [] : keyword.split(',').map((t) => t.trim()).filter((t) => t !== '');
   return { item, citationKey, tags, note: note ?? null, files: [], arxivId: arxivIdFrom(item.DOI, item.URL), extra: {}, at };

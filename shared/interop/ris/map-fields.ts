@@ -32,13 +32,15 @@ const SINGLE_TAGS: Readonly<Record<string, string>> = {
   PP: 'publisher-place',
   LA: 'language',
   M1: 'number',
-  M3: 'genre',
   ET: 'edition',
   NV: 'number-of-volumes',
   SE: 'section',
   CN: 'call-number',
   UR: 'URL',
 };
+
+/** An EndNote `M3` holding a DOI (`10.1145/...`, `doi: 10.1145/...`). */
+const DOI_SHAPE = /^(?:doi:\s?)?10\.\d{4,9}\//i;
 
 /** A warning about one record, positioned at a line of it. */
 export interface FieldWarning {
@@ -129,6 +131,11 @@ export function mapRisFields(type: string, fields: readonly RisField[], at: File
       }
       case 'DO':
         setOnce('DOI', tag, bareDoi(value));
+        break;
+      case 'M3':
+        // EndNote writes the DOI here ("type of work" elsewhere): a DOI the record already has is not repeated.
+        if (!DOI_SHAPE.test(value)) setOnce('genre', tag, value);
+        else if (item.DOI !== bareDoi(value)) setOnce('DOI', tag, bareDoi(value));
         break;
       case 'L1':
       case 'L4':

@@ -87,7 +87,9 @@ export function parseRisDate(value: string): CslDateJson {
   if (parts.length > 4 || !/^\d{1,4}$/.test(parts[0]!)) return { raw: v };
   const month = parts[1] ?? '';
   const day = parts[2] ?? '';
-  const other = (parts[3] ?? '').trim();
+  // Zotero writes the access time there (`2024/01/15/10:22:01`): not a season, dropped.
+  const fourth = (parts[3] ?? '').trim();
+  const other = /^\d{1,2}:\d{2}/.test(fourth) ? '' : fourth;
   if ((month !== '' && !/^\d{1,2}$/.test(month)) || (day !== '' && !/^\d{1,2}$/.test(day)) || (day !== '' && month === '')) return { raw: v };
   const dateParts = [Number(parts[0])];
   if (month !== '') dateParts.push(Number(month));
