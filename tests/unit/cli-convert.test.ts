@@ -87,6 +87,10 @@ describe('lectern convert', () => {
     const noTo = lectern(['convert', file]);
     expect([noTo.code, noTo.stderr.split('\n')[0]]).toEqual([2, 'lectern: convert needs --to, one of bibtex, biblatex, ris, csl-json']);
     expect(lectern(['convert', file, '--to', 'xml']).stderr.split('\n')[0]).toBe('lectern: --to takes one of bibtex, biblatex, ris, csl-json');
+  });
+
+  it('refuses an unknown --from (exit 2) and names a file it cannot read', () => {
+    const file = ris('zotero.ris');
     expect(lectern(['convert', file, '--from', 'endnote', '--to', 'ris']).stderr.split('\n')[0]).toBe('lectern: --from takes one of bibtex, biblatex, ris, csl-json, paste');
     expect(lectern(['convert', '--to', 'ris']).code).toBe(2);
     expect(lectern(['convert', '/no/such/file.ris', '--to', 'ris']).stderr).toBe('lectern: Cannot read /no/such/file.ris: there is no such file.\n');
