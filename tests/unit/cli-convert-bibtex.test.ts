@@ -20,7 +20,11 @@ describe('lectern convert with BibTeX', () => {
     const back = lectern(['convert', '-', '--from', 'bibtex', '--to', 'csl-json'], bib.stdout);
     expect(back.code).toBe(0);
     const items = JSON.parse(back.stdout) as Array<Record<string, unknown>>;
-    const pick = (i: Record<string, unknown>): unknown[] => [i.type, i.title, i.author, i.issued, i.DOI, i.page, i.volume];
+    // BibTeX keeps the year and month (the day only in BibLaTeX's date), and reads `--` in pages back as an en dash.
+    const pick = (i: Record<string, unknown>): unknown[] => {
+      const date = (i.issued as { 'date-parts': number[][] } | undefined)?.['date-parts'][0];
+      return [i.type, i.title, i.author, date?.slice(0, 2), i.DOI, typeof i.page === 'string' ? i.page.replace('\u2013', '-') : i.page, i.volume, i.ISBN, i.publisher];
+    };
     expect(items.map(pick)).toEqual(direct.map(pick));
     expect(items[0]!.keyword).toBe('transformers, attention');
   });
