@@ -9,7 +9,7 @@ import { interopFixtureNames, interopFixtureText } from './helpers/interop-fixtu
 function pasteFiles(): string[] {
   const shared = readdirSync(PROFILES).filter((f) => f.endsWith('.txt')).map((f) => join(PROFILES, f));
   const own = readdirSync(join(REPO, 'tests', 'fixtures', 'paste'), { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.endsWith('.json') && !e.name.endsWith('.md'))
+    .filter((e) => e.isFile() && e.name.endsWith('.txt'))
     .map((e) => join(e.parentPath, e.name));
   return [...shared, ...own];
 }
