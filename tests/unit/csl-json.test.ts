@@ -78,6 +78,24 @@ describe('readCslJson', () => {
   });
 });
 
+describe('readCslJson on long files', () => {
+  const many = `[${Array.from({ length: 2500 }, (_, i) => `{"id": "k${i}", "type": "book", "title": "t"}`).join(',\n')}]`;
+
+  it('reports progress in items and stops with CANCELLED when the signal aborts', () => {
+    const calls: Array<[number, number]> = [];
+    expect(readCslJson(many, { onProgress: (done, total) => calls.push([done, total]) }).records).toHaveLength(2500);
+    expect(calls).toEqual([[1000, 2500], [2000, 2500], [2500, 2500]]);
+    const controller = new AbortController();
+    controller.abort();
+    expect(() => readCslJson(many, { signal: controller.signal })).toThrow(expect.objectContaining({ code: 'CANCELLED' }));
+  });
+
+  it('gives each item the line it starts on', () => {
+    const r = readCslJson(many);
+    expect([r.records[0]!.at, r.records[2499]!.at]).toEqual([{ line: 1, column: 2 }, { line: 2500, column: 1 }]);
+  });
+});
+
 describe('writeCslJson', () => {
   const record: InteropRecord = {
     item: { id: 'ignored', type: 'book', title: 'T', author: [{ family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der', suffix: 'Jr.' }, { literal: 'WHO' }], keyword: 'stale' },

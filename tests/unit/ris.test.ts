@@ -87,6 +87,22 @@ describe('readRis on real exports', () => {
   });
 });
 
+describe('readRis on long files', () => {
+  const many = 'TY  - JOUR\nTI  - t\nER  - \n'.repeat(2200);
+
+  it('reports progress in records, ending at the total', () => {
+    const calls: Array<[number, number]> = [];
+    expect(readRis(many, { onProgress: (done, total) => calls.push([done, total]) }).records).toHaveLength(2200);
+    expect(calls).toEqual([[500, 2200], [1000, 2200], [1500, 2200], [2000, 2200], [2200, 2200]]);
+  });
+
+  it('stops with CANCELLED when the signal aborts', () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(() => readRis(many, { signal: controller.signal })).toThrow(expect.objectContaining({ code: 'CANCELLED' }));
+  });
+});
+
 describe('RIS field readers', () => {
   it('read every date shape RIS files use', () => {
     expect(['2020', '2020/05/03/', '2020/05//', '2020///Spring', '2020/05/03', '2021-06-30', '2024/01/15/10:22:01', 'Spring 2020', '2020/13x/'].map(parseRisDate)).toEqual([

@@ -38,7 +38,7 @@ export function readCslJson(text: string, options: ReadOptions = {}): InteropRea
   for (let i = 0; i < items.length; i++) {
     if (i % 1000 === 999) {
       if (options.signal?.aborted) throw new LecternError('CANCELLED', 'Reading the CSL-JSON file was cancelled.');
-      options.onProgress?.(i, items.length);
+      options.onProgress?.(i + 1, items.length);
     }
     const at = positions[i] ?? { line: 1, column: 1 };
     const raw = items[i];
