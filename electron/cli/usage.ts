@@ -6,6 +6,7 @@
 import { PAPER_SORT_COLUMNS, READING_STATUSES } from '../../shared/contract';
 import { HAS_VALUES, QUERY_FIELDS } from '../../shared/search/parse';
 import { FORMAT_IDS } from '../../shared/paste/paste-format';
+import { INTEROP_FORMATS } from '../../shared/interop/interop-record';
 
 /** Where the descriptions start (after the command column), and the widest line. */
 const INDENT = ' '.repeat(27);
@@ -39,6 +40,11 @@ commands:
   import FILE|-            import a pasted page into the library and print the report
                            [--source SOURCE] reads the page as that source instead of detecting it
 ${wrapped('SOURCE:', FORMAT_IDS, ', ')}
+  convert FILE|-           a reference file in another format on stdout (no library needed)
+                           --to FORMAT [--from FORMAT|paste] (--from: read as that, not detected)
+${wrapped('FORMAT:', INTEROP_FORMATS, ', ')}
+                           problems on stderr, one FILE:LINE:COLUMN: message line each;
+                           exit code 1 when no reference could be read
   papers                   list papers  [--sort COLUMN] [--desc] [--filter TEXT] [--query QUERY]
                            [--author NAME] [--limit N] [--json]
 ${wrapped('COLUMN:', PAPER_SORT_COLUMNS, ', ')}
