@@ -5,18 +5,51 @@
  * no style prints it: `annote` (BibTeX) / `annotation` (BibLaTeX). A CSL `note` on the item (bibliographic,
  * "To appear") goes to `note`. The reader maps all three back to the record's note.
  */
-import type { CslItemJson, InteropRecord } from '../interop-record';
+import type { CslItemJson, CslNameJson, InteropRecord } from '../interop-record';
 import { type BibtexDialect, isMastersThesis } from './bibtex-types';
-import { encodeText, encodeVerbatim } from './latex-encode';
+import { type EncodeOptions, encodeText, encodeVerbatim } from './latex-encode';
 import { biblatexDate, bibtexYearMonth, isoDate } from './write-dates';
 import { formatNames } from './write-names';
 import { encodeTitle } from './write-title';
 
-/** One `name = {value}` line; `bare` values (month macros) are written without braces. */
-export interface BibtexField {
-  name: string;
-  value: string;
-  bare?: boolean;
+/**
+ * Where an entry's fields are written: `,\n  name = {value}` pieces appended to the output (one array for
+ * the whole file, joined once: 50,000 entries built as objects and strings of their own were mostly
+ * garbage collection), and the names written so far (lower case) so extra fields do not repeat them.
+ */
+export class FieldSink {
+  readonly parts: string[] = [];
+  written: string[] = [];
+  private readonly plain: EncodeOptions;
+  private readonly withMath: EncodeOptions;
+
+  constructor(readonly ascii: boolean) {
+    this.plain = { ascii };
+    this.withMath = { ascii, math: true };
+  }
+
+  /** An already encoded value; `bare` ones (month macros) without braces. */
+  raw(name: string, value: string, bare = false): void {
+    if (value === '') return;
+    this.parts.push(bare ? `,\n  ${name} = ${value}` : `,\n  ${name} = {${value}}`);
+    this.written.push(name.toLowerCase());
+  }
+
+  /** A text value (trimmed; skipped when empty or not a string or number), escaped, math kept when `math`. */
+  text(name: string, value: unknown, math = false): void {
+    const v = text(value);
+    if (v !== null) this.raw(name, encodeText(v, math ? this.withMath : this.plain));
+  }
+
+  /** A URL, DOI or path: braces balanced, nothing escaped. */
+  verbatim(name: string, value: unknown): void {
+    const v = text(value);
+    if (v !== null) this.raw(name, encodeVerbatim(v));
+  }
+
+  names(name: string, list: readonly CslNameJson[] | undefined): void {
+    if (list !== undefined && list.length > 0) this.raw(name, formatNames(list, this.ascii));
+  }
 }
 
 /** Reader markers in `extra`, never written as fields. */
@@ -58,92 +91,88 @@ function text(value: unknown): string | null {
  *   identifiers, arXiv, language, abstract, keywords, notes, files, then the record's extra fields in
  *   their own order (those whose name is a valid field name, not a reader marker, not written already)
  */
-export function bibtexFields(record: InteropRecord, type: string, dialect: BibtexDialect, ascii: boolean): BibtexField[] {
+export function writeFields(sink: FieldSink, record: InteropRecord, type: string, dialect: BibtexDialect): void {
   const item: CslItemJson = record.item;
   const latex = dialect === 'biblatex';
-  const fields: BibtexField[] = [];
-  const add = (name: string, value: unknown, kind: 'text' | 'verbatim' | 'math' = 'text') => {
-    const v = text(value);
-    if (v === null) return;
-    const encoded = kind === 'verbatim' ? encodeVerbatim(v) : encodeText(v, { ascii, math: kind === 'math' });
-    if (encoded !== '') fields.push({ name, value: encoded });
-  };
-  const names = (name: string, list: CslItemJson['author']) => {
-    if (list === undefined || list.length === 0) return;
-    const value = formatNames(list, ascii);
-    if (value !== '') fields.push({ name, value });
-  };
-
-  names('author', item.author);
-  names('editor', item.editor);
-  names('bookauthor', item['container-author']);
-  names('translator', item.translator);
+  sink.written = [];
+  sink.names('author', item.author);
+  sink.names('editor', item.editor);
+  sink.names('bookauthor', item['container-author']);
+  sink.names('translator', item.translator);
   const title = text(item.title);
-  if (title !== null) fields.push({ name: 'title', value: encodeTitle(title, record.extra.title_protected, ascii) });
-  add('shorttitle', item['title-short'], 'math');
-  add(IN_BOOK.has(type) ? 'booktitle' : latex ? 'journaltitle' : 'journal', item['container-title'], 'math');
-  add('eventtitle', item['event-title']);
-  add('venue', item['event-place']);
-  add('series', item['collection-title']);
-  add('edition', item.edition);
-  add('volume', item.volume);
+  if (title !== null) sink.raw('title', encodeTitle(title, record.extra.title_protected, sink.ascii));
+  sink.text('shorttitle', item['title-short'], true);
+  sink.text(IN_BOOK.has(type) ? 'booktitle' : latex ? 'journaltitle' : 'journal', item['container-title'], true);
+  sink.text('eventtitle', item['event-title']);
+  sink.text('venue', item['event-place']);
+  sink.text('series', item['collection-title']);
+  sink.text('edition', item.edition);
+  sink.text('volume', item.volume);
   // An article's number is its issue; a report's, patent's or standard's is its own number.
   const issue = text(item.issue);
   const number = text(item.number);
-  add('number', type === 'article' || type === 'periodical' ? (issue ?? number) : (number ?? issue));
-  if (latex && (type === 'article' || type === 'periodical') && issue !== null && number !== null && number !== issue) add('issue', number);
+  const periodical = type === 'article' || type === 'periodical';
+  sink.text('number', periodical ? (issue ?? number) : (number ?? issue));
+  if (latex && periodical && issue !== null && number !== null && number !== issue) sink.text('issue', number);
   const page = text(item.page);
-  if (page !== null) add('pages', bibtexPages(page));
+  if (page !== null) sink.text('pages', bibtexPages(page));
   if (item.issued !== undefined) {
     if (latex) {
       const { date, year } = biblatexDate(item.issued);
-      if (date !== undefined) fields.push({ name: 'date', value: date });
-      add('year', year);
+      if (date !== undefined) sink.raw('date', date);
+      sink.text('year', year);
     } else {
       const { year, month } = bibtexYearMonth(item.issued);
-      add('year', year);
-      if (month !== undefined) fields.push({ name: 'month', value: month, bare: true });
+      sink.text('year', year);
+      if (month !== undefined) sink.raw('month', month, true);
     }
   }
   // Theses name their school, reports their institution: that is where BibTeX styles look for the publisher.
   const publisherField = type === 'techreport' || type === 'report' ? 'institution' : type.endsWith('thesis') ? (latex ? 'institution' : 'school') : 'publisher';
-  add(publisherField, item.publisher);
-  add(latex ? 'location' : 'address', item['publisher-place']);
+  sink.text(publisherField, item.publisher);
+  sink.text(latex ? 'location' : 'address', item['publisher-place']);
   const genre = text(item.genre);
-  if (type === 'thesis') add('type', isMastersThesis(genre ?? undefined) ? 'mathesis' : genre === null || /ph\.?\s?d|doctor/i.test(genre) ? 'phdthesis' : genre);
-  else if (type !== 'phdthesis' && type !== 'mastersthesis') add('type', genre);
-  add('isbn', item.ISBN);
-  add('issn', item.ISSN);
-  add('doi', item.DOI, 'verbatim');
-  add('url', item.URL, 'verbatim');
-  if (item.accessed !== undefined) add('urldate', isoDate(item.accessed));
+  if (type === 'thesis') sink.text('type', isMastersThesis(genre ?? undefined) ? 'mathesis' : genre === null || /ph\.?\s?d|doctor/i.test(genre) ? 'phdthesis' : genre);
+  else if (type !== 'phdthesis' && type !== 'mastersthesis') sink.text('type', genre);
+  sink.text('isbn', item.ISBN);
+  sink.text('issn', item.ISSN);
+  sink.verbatim('doi', item.DOI);
+  sink.verbatim('url', item.URL);
+  if (item.accessed !== undefined) sink.text('urldate', isoDate(item.accessed));
   if (record.arxivId !== null && record.arxivId.trim() !== '') {
-    add('eprint', record.arxivId, 'verbatim');
-    add(latex ? 'eprinttype' : 'archivePrefix', latex ? 'arxiv' : 'arXiv');
-    add(latex ? 'eprintclass' : 'primaryClass', extraValue(record, 'primaryclass') ?? extraValue(record, 'eprintclass'));
+    sink.verbatim('eprint', record.arxivId);
+    sink.text(latex ? 'eprinttype' : 'archivePrefix', latex ? 'arxiv' : 'arXiv');
+    sink.text(latex ? 'eprintclass' : 'primaryClass', extraValue(record, 'primaryclass') ?? extraValue(record, 'eprintclass'));
   }
-  add('pmid', item.PMID);
-  add('pmcid', item.PMCID);
-  add(latex ? 'langid' : 'language', item.language);
-  add('abstract', item.abstract, 'math');
-  if (record.tags.length > 0) add('keywords', record.tags.join(', '));
+  sink.text('pmid', item.PMID);
+  sink.text('pmcid', item.PMCID);
+  sink.text(latex ? 'langid' : 'language', item.language);
+  sink.text('abstract', item.abstract, true);
+  if (record.tags.length > 0) sink.text('keywords', record.tags.join(', '));
   // The same text as the record's note is the reader having put it in both: written once, as the note.
-  if (text(item.note) !== text(record.note)) add('note', item.note);
-  add(latex ? 'annotation' : 'annote', record.note);
-  if (record.files.length > 0) add('file', record.files.join(';'), 'verbatim');
+  if (text(item.note) !== text(record.note)) sink.text('note', item.note);
+  sink.text(latex ? 'annotation' : 'annote', record.note);
+  if (record.files.length > 0) sink.verbatim('file', record.files.join(';'));
+  writeExtra(sink, record);
+}
 
-  const written = new Set(fields.map((f) => f.name.toLowerCase()));
-  // What the extra fields may not repeat: the names written above under either dialect's spelling.
-  for (const [name, alias] of Object.entries(ALIAS_OF)) if (written.has(name)) written.add(alias);
-  // A date written in either form stands for all of year, month, day and date.
-  if (written.has('year') || written.has('date')) for (const part of ['year', 'month', 'day', 'date']) written.add(part);
-  for (const [key, value] of Object.entries(record.extra)) {
+/** The record's extra fields, in their own order: valid field names, not reader markers, not written already. */
+function writeExtra(sink: FieldSink, record: InteropRecord): void {
+  let written: Set<string> | null = null;
+  for (const key in record.extra) {
     const name = key.toLowerCase();
-    if (MARKERS.has(name) || written.has(name) || !FIELD_NAME.test(name)) continue;
-    add(name, value, VERBATIM.has(name) ? 'verbatim' : 'text');
+    if (MARKERS.has(name) || !FIELD_NAME.test(name)) continue;
+    if (written === null) {
+      written = new Set(sink.written);
+      for (const [field, alias] of Object.entries(ALIAS_OF)) if (written.has(field)) written.add(alias);
+      // A date written in either form stands for all of year, month, day and date.
+      if (written.has('year') || written.has('date')) for (const part of ['year', 'month', 'day', 'date']) written.add(part);
+    }
+    if (written.has(name)) continue;
+    if (VERBATIM.has(name)) sink.verbatim(name, record.extra[key]);
+    else sink.text(name, record.extra[key]);
     written.add(name);
   }
-  return fields;
 }
 
 /** The other dialect's name of a field (an extra field under it would repeat what is written). */

@@ -21,10 +21,6 @@ const ESCAPES: Record<string, string> = {
   '\\': '\\textbackslash{}',
 };
 
-/** Characters that make a value need more than a copy: the specials, `@` (after a newline) and control characters. */
-const NEEDS_WORK = /[&%$#_{}~^\\\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\n]/;
-const NEEDS_WORK_ASCII = /[&%$#_{}~^\\\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\uffff\n]/;
-
 export interface EncodeOptions {
   /** Non-ASCII as LaTeX commands where LaTeX has one (latex-chars.ts). */
   ascii: boolean;
@@ -34,49 +30,64 @@ export interface EncodeOptions {
   structuralBraces?: boolean;
 }
 
+/** latexForChar's answers, by character: a library repeats the same few accented letters. */
+const latexCache = new Map<string, string>();
+
+function latexOf(c: string): string {
+  let latex = latexCache.get(c);
+  if (latex === undefined) {
+    latex = latexForChar(c) ?? c;
+    latexCache.set(c, latex);
+  }
+  return latex;
+}
+
+/**
+ * What a text value must not hold as is: the specials, control characters (no meaning in LaTeX, and some
+ * TeX engines stop at them: dropped) and a line that starts with `@` (a reader that splits the file at
+ * entries would take it for a new entry: the `@` is braced). The ASCII variant adds every non-ASCII unit.
+ */
+const SPECIAL = /[&%$#_{}~^\\\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\n[ \t]*@/g;
+const SPECIAL_ASCII = /[&%$#_{}~^\\\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\uffff]|\n[ \t]*@/g;
+
+/**
+ * Escapes one stretch of text with no math in it, with one regular-expression replace. Measured on 50,000
+ * abstracts (55 MB) on a loaded 2-core machine: ~400 ms CPU, against ~1,100 ms for a charCodeAt scan
+ * copying slices and ~1,200 ms for an exec loop; appending a character at a time was tens of seconds
+ * (chains of string pieces).
+ */
+function escapeStretch(text: string, options: EncodeOptions): string {
+  return text.replace(options.ascii ? SPECIAL_ASCII : SPECIAL, (m) => {
+    if (m.length > 1) return `${m.slice(0, -1)}{@}`;
+    if ((m === '{' || m === '}') && options.structuralBraces === true) return m;
+    const escape = ESCAPES[m];
+    if (escape !== undefined) return escape;
+    const code = m.charCodeAt(0);
+    return code < 0x20 || code === 0x7f ? '' : latexOf(m);
+  });
+}
+
 /**
  * @param value decoded text (Unicode, math as `$...$` TeX)
- * @returns the text as it goes between the braces of a BibTeX value; its braces balance
+ * @returns the text as it goes between the braces of a BibTeX value; its braces balance (unless
+ *   `structuralBraces` is set for a value whose braces were checked to balance)
  */
 export function encodeText(value: string, options: EncodeOptions): string {
-  if (!(options.ascii ? NEEDS_WORK_ASCII : NEEDS_WORK).test(value)) return value;
+  if (options.math !== true || !value.includes('$')) return escapeStretch(value, options);
   let out = '';
-  let lineStart = false;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charAt(i);
-    if (c === '$' && options.math === true) {
-      const end = mathSpanEnd(value, i);
-      if (end > 0) {
-        out += value.slice(i, end + 1);
-        i = end;
-        lineStart = false;
-        continue;
-      }
-    }
-    if ((c === '{' || c === '}') && options.structuralBraces === true) {
-      out += c;
-    } else if (c === '\n') {
-      out += c;
-      lineStart = true;
-      continue;
-    } else if (c === '@' && lineStart) {
-      // A line starting with `@` inside a value would look like a new entry to a reader that splits the file at entries.
-      out += '{@}';
+  let from = 0;
+  let i = value.indexOf('$');
+  while (i >= 0) {
+    const end = mathSpanEnd(value, i);
+    if (end > 0) {
+      out += escapeStretch(value.slice(from, i), options) + value.slice(i, end + 1);
+      from = end + 1;
+      i = value.indexOf('$', from);
     } else {
-      const escape = ESCAPES[c];
-      if (escape !== undefined) {
-        out += escape;
-      } else {
-        const code = c.charCodeAt(0);
-        // Control characters (and DEL) have no meaning in LaTeX and stop some TeX engines: dropped.
-        const control = (code < 0x20 && c !== '\t' && c !== '\r') || code === 0x7f;
-        if (code > 0x7f && options.ascii) out += latexForChar(c) ?? c;
-        else if (!control) out += c;
-      }
+      i = value.indexOf('$', i + 1);
     }
-    lineStart = lineStart && (c === ' ' || c === '\t');
   }
-  return out;
+  return out + escapeStretch(value.slice(from), options);
 }
 
 /**

@@ -1,9 +1,18 @@
 /** CSL names as a BibTeX name list: `von Last, Jr., First` joined by ` and `, organisations in braces. */
 import type { CslNameJson } from '../interop-record';
-import { encodeText } from './latex-encode';
+import { type EncodeOptions, encodeText } from './latex-encode';
 
 /** A name part BibTeX would split or misread: a comma, or the word `and` (which separates names). */
 const SPLITS_NAME = /,|(?:^|\s)and(?:\s|$)/i;
+
+/** @returns the part escaped, and braced when it holds a comma or the word "and" so BibTeX keeps it whole */
+function part(value: string, options: EncodeOptions): string {
+  const encoded = encodeText(value, options);
+  return (value.includes(',') || value.includes('nd') || value.includes('ND')) && SPLITS_NAME.test(value) ? `{${encoded}}` : encoded;
+}
+
+const PLAIN: EncodeOptions = { ascii: false };
+const ASCII: EncodeOptions = { ascii: true };
 
 /**
  * @param name a CSL name
@@ -12,24 +21,24 @@ const SPLITS_NAME = /,|(?:^|\s)and(?:\s|$)/i;
  *   an empty string for a name with no part at all
  */
 export function formatName(name: CslNameJson, ascii: boolean): string {
-  const text = (value: string) => encodeText(value, { ascii });
-  // A part that holds a comma or the word "and" is braced so BibTeX keeps it whole.
-  const part = (value: string) => (SPLITS_NAME.test(value) ? `{${text(value)}}` : text(value));
+  const options = ascii ? ASCII : PLAIN;
+  const literal = name.literal?.trim();
+  if (literal !== undefined && literal !== '') return `{${encodeText(literal, options)}}`;
   const family = name.family?.trim() ?? '';
   const given = name.given?.trim() ?? '';
-  if (name.literal !== undefined && name.literal.trim() !== '') return `{${text(name.literal.trim())}}`;
-  if (family === '') return given === '' ? '' : `{${text(given)}}`;
+  if (family === '') return given === '' ? '' : `{${encodeText(given, options)}}`;
+  const dropping = name['dropping-particle']?.trim();
+  const nonDropping = name['non-dropping-particle']?.trim();
+  const suffix = name.suffix?.trim();
   // A family name alone with several words would be read as first names + last name: braced.
-  if (given === '' && name.suffix === undefined && /\s/.test(family) && name['non-dropping-particle'] === undefined) return `{${text(family)}}`;
-  const particles = [name['dropping-particle'], name['non-dropping-particle']]
-    .map((p) => p?.trim() ?? '')
-    .filter((p) => p !== '');
+  if (given === '' && suffix === undefined && nonDropping === undefined && dropping === undefined && /\s/.test(family)) return `{${encodeText(family, options)}}`;
   // Particles are written lower-case-first as BibTeX expects of the "von" part; a capitalised one
   // (`Van` in `Van Gogh`) reads back as part of the family name, which prints the same.
-  const last = [...particles.map(text), part(family)].join(' ');
-  const suffix = name.suffix?.trim() ?? '';
-  if (suffix !== '') return `${last}, ${part(suffix)}, ${part(given)}`;
-  return given === '' ? last : `${last}, ${part(given)}`;
+  let last = part(family, options);
+  if (nonDropping !== undefined && nonDropping !== '') last = `${encodeText(nonDropping, options)} ${last}`;
+  if (dropping !== undefined && dropping !== '') last = `${encodeText(dropping, options)} ${last}`;
+  if (suffix !== undefined && suffix !== '') return `${last}, ${part(suffix, options)}, ${part(given, options)}`;
+  return given === '' ? last : `${last}, ${part(given, options)}`;
 }
 
 /** @returns the names joined by ` and ` (names with no part left out) */

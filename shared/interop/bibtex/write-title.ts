@@ -19,6 +19,8 @@ export function encodeTitle(title: string, protectedTitle: string | undefined, a
   if (protectedTitle !== undefined && protectedTitle.includes('{') && bracesBalance(protectedTitle) && withoutBraces(protectedTitle) === withoutBraces(title)) {
     return encodeText(protectedTitle, { ascii, math: true, structuralBraces: true });
   }
+  // An acronym has two capitals with nothing but capitals and digits after the first: without that, none.
+  if (!MAYBE_ACRONYM.test(title)) return encodeText(title, { ascii, math: true });
   let out = '';
   for (const segment of acronymSegments(title)) {
     const text = encodeText(segment.text, { ascii, math: true });
@@ -26,6 +28,8 @@ export function encodeTitle(title: string, protectedTitle: string | undefined, a
   }
   return out;
 }
+
+const MAYBE_ACRONYM = /\p{Lu}[\p{Lu}\p{Nd}]/u;
 
 function withoutBraces(text: string): string {
   return text.includes('{') || text.includes('}') ? text.replace(/[{}]/g, '') : text;

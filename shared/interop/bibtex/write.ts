@@ -10,7 +10,7 @@
 import type { InteropRecord } from '../interop-record';
 import { uniqueCitationKey } from '../citation-key';
 import { entryType } from './bibtex-types';
-import { bibtexFields } from './csl-to-bibtex';
+import { FieldSink, writeFields } from './csl-to-bibtex';
 
 export interface BibtexWriteOptions {
   dialect: 'bibtex' | 'biblatex';
@@ -19,11 +19,13 @@ export interface BibtexWriteOptions {
 }
 
 /** Characters a BibTeX key may not hold: they end the key or the entry, or start a comment or a string. */
-const NOT_IN_KEY = /[\s,{}()=#%"'\\~]/g;
+const NOT_IN_KEY = /[\s,{}()=#%"'\\~]/;
+const NOT_IN_KEY_ALL = new RegExp(NOT_IN_KEY.source, 'g');
 
 /** @returns the key as BibTeX can read it (forbidden characters removed), or `ref` + the entry's number */
 function safeKey(record: InteropRecord, index: number): string {
-  const key = (record.citationKey ?? record.item.id ?? '').replace(NOT_IN_KEY, '');
+  const given = record.citationKey ?? record.item.id ?? '';
+  const key = NOT_IN_KEY.test(given) ? given.replace(NOT_IN_KEY_ALL, '') : given;
   return key === '' ? `ref${index + 1}` : key;
 }
 
@@ -37,18 +39,17 @@ function safeKey(record: InteropRecord, index: number): string {
  *   a blank line between entries, a newline at the end ('' for no records)
  */
 export function writeBibtex(records: readonly InteropRecord[], options: BibtexWriteOptions): string {
-  const ascii = options.ascii === true;
+  const sink = new FieldSink(options.ascii === true);
   const keys = new Set<string>();
-  const entries: string[] = [];
+  const taken = (k: string) => keys.has(k);
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    const key = uniqueCitationKey(safeKey(record, i), (k) => keys.has(k));
+    const key = uniqueCitationKey(safeKey(record, i), taken);
     keys.add(key);
     const type = entryType(record, options.dialect);
-    const fields = bibtexFields(record, type, options.dialect, ascii);
-    let entry = `@${type}{${key}`;
-    for (const field of fields) entry += field.bare === true ? `,\n  ${field.name} = ${field.value}` : `,\n  ${field.name} = {${field.value}}`;
-    entries.push(`${entry}\n}\n`);
+    sink.parts.push(i === 0 ? `@${type}{${key}` : `\n@${type}{${key}`);
+    writeFields(sink, record, type, options.dialect);
+    sink.parts.push('\n}\n');
   }
-  return entries.join('\n');
+  return sink.parts.join('');
 }
