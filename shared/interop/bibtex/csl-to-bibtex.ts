@@ -31,7 +31,9 @@ export class FieldSink {
   /** An already encoded value; `bare` ones (month macros) without braces. */
   raw(name: string, value: string, bare = false): void {
     if (value === '') return;
-    this.parts.push(bare ? `,\n  ${name} = ${value}` : `,\n  ${name} = {${value}}`);
+    // Pieces pushed apart, not concatenated: a million small concatenations were garbage to collect.
+    if (bare) this.parts.push(',\n  ', name, ' = ', value);
+    else this.parts.push(',\n  ', name, ' = {', value, '}');
     this.written.push(name.toLowerCase());
   }
 
