@@ -6,8 +6,8 @@
  * parent's ids, key, crossref, sort and label fields). The parent may come anywhere in the file.
  */
 
-/** Entry fields by key, for lookups (lower-cased keys, as BibTeX compares them). */
-export type FieldsByKey = Map<string, { type: string; fields: Map<string, string>; start: number }>;
+/** An entry's fields by its key (lower-cased, as BibTeX compares keys), or undefined when not in the file. */
+export type FieldsByKey = (lowerKey: string) => { type: string; fields: Map<string, string> } | undefined;
 
 // The first sixteen are biblatex's own; the rest are ours: a proceedings volume's DOI, URL, abstract,
 // keywords or attached file describe the volume, not the paper, and a DOI inherited by every paper of a
@@ -47,7 +47,7 @@ export function inherit(type: string, fields: Map<string, string>, byKey: Fields
     for (const k of xdata.split(',')) {
       const key = k.trim();
       if (key === '') continue;
-      const parent = byKey.get(key.toLowerCase());
+      const parent = byKey(key.toLowerCase());
       if (parent === undefined || parent.fields === fields) {
         missing.push(key);
         continue;
@@ -58,7 +58,7 @@ export function inherit(type: string, fields: Map<string, string>, byKey: Fields
   }
   const crossref = fields.get('crossref')?.trim();
   if (crossref !== undefined && crossref !== '') {
-    const parent = byKey.get(crossref.toLowerCase());
+    const parent = byKey(crossref.toLowerCase());
     if (parent === undefined || parent.fields === fields) missing.push(crossref);
     else {
       // The parent's own parents first (a chapter of a volume of a series); a cycle stops at 8 levels.

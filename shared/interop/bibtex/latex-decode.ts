@@ -51,18 +51,15 @@ export function collapseSpace(s: string): string {
     }
   }
   if (!needs) return s;
-  let out = '';
-  let pending = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isSpace(c)) pending = out !== '';
-    else {
-      if (pending) out += ' ';
-      pending = false;
-      out += s[i];
-    }
+  const words: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+    const from = i;
+    while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
+    if (i > from) words.push(s.slice(from, i));
   }
-  return out;
+  return words.join(' ');
 }
 
 /** Index just past the group opened at `open` (a `{`), or s.length when it never closes. */
@@ -77,11 +74,23 @@ function groupEnd(s: string, open: number): number {
   return s.length;
 }
 
-/** Puts a combining mark on the first character of `base` (a dotless ı or ȷ gets its dot back first). */
+/** Accented letters already composed (`"u` -> `ü`): NFC once per pair, not once per value. */
+const composedCache = new Map<string, string>();
+
+/**
+ * Puts a combining mark on the first character of `base` (a dotless ı or ȷ gets its dot back first),
+ * composed to one character where Unicode has one.
+ */
 function accent(mark: string, base: string): string {
   if (base === '') return mark === '\u0308' ? '¨' : mark;
-  const first = base[0] === 'ı' ? 'i' : base[0] === 'ȷ' ? 'j' : base[0];
-  return first + mark + base.slice(1);
+  const first = base[0] === 'ı' ? 'i' : base[0] === 'ȷ' ? 'j' : base[0]!;
+  const pair = first + mark;
+  let done = composedCache.get(pair);
+  if (done === undefined) {
+    done = pair.normalize('NFC');
+    if (composedCache.size < 4096) composedCache.set(pair, done);
+  }
+  return done + base.slice(1);
 }
 
 const GROUP_DROP = 0;
@@ -100,21 +109,26 @@ export function decodeLatex(raw: string, keepProtection = false): string {
 }
 
 function slow(s: string, keep: boolean, level: number): string {
+  // Pieces joined once at the end: one flat string (`+=` would leave a tree of ~60 cons cells per
+  // abstract alive in every record, ~2 KB each).
   let out = '';
   let pending = false;
-  let composed = false;
   const groups: number[] = [];
   let skipping = 0;
   let afterHref = false;
   const n = s.length;
-  const emit = (text: string): void => {
-    if (skipping > 0 || text === '') return;
-    if (pending && out !== '') out += ' ';
-    pending = false;
-    out += text;
-  };
   let i = 0;
+  // Each step sets `piece` (text to append after any pending space); no closure, so no allocation per call.
+  let piece = '';
   while (i < n) {
+    if (piece !== '') {
+      if (skipping === 0) {
+        if (pending && out !== '') out += ' ';
+        pending = false;
+        out += piece;
+      }
+      piece = '';
+    }
     const c = s.charCodeAt(i);
     if (isSpace(c)) {
       pending = true;
@@ -126,7 +140,7 @@ function slow(s: string, keep: boolean, level: number): string {
       afterHref = false;
       groups.push(kind);
       if (kind === GROUP_SKIP) skipping++;
-      if (kind === GROUP_KEEP) emit('{');
+      if (kind === GROUP_KEEP) piece = '{';
       i++;
     } else if (c === CLOSE) {
       const kind = groups.pop();
@@ -146,7 +160,7 @@ function slow(s: string, keep: boolean, level: number): string {
         else if (s.startsWith(close, end)) break;
       }
       const to = Math.min(n, end + close.length);
-      emit(s.slice(i, to));
+      piece = s.slice(i, to);
       i = to;
     } else if (c === BACKSLASH) {
       let j = i + 1;
@@ -172,13 +186,12 @@ function slow(s: string, keep: boolean, level: number): string {
           base = String.fromCodePoint(cp);
           i += base.length;
         }
-        emit(accent(mark, base));
-        composed = true;
+        piece = accent(mark, base);
         continue;
       }
       const text = COMMANDS[name];
       if (text !== undefined) {
-        emit(text);
+        piece = text;
         if (letters) while (i < n && isSpace(s.charCodeAt(i))) i++;
         if (letters && s.charCodeAt(i) === OPEN && s.charCodeAt(i + 1) === CLOSE) i += 2;
       } else if (name === 'href') {
@@ -187,7 +200,7 @@ function slow(s: string, keep: boolean, level: number): string {
         // Formatting or an unknown command with an argument: the argument stays, the command goes.
         if (!FORMATTING.has(name) || s.charCodeAt(i) !== OPEN) while (i < n && isSpace(s.charCodeAt(i))) i++;
       } else {
-        emit(letters ? `\\${name}` : name);
+        piece = letters ? `\\${name}` : name;
       }
     } else if (c === TILDE) {
       if (skipping === 0) {
@@ -197,25 +210,34 @@ function slow(s: string, keep: boolean, level: number): string {
       i++;
     } else if (c === HYPHEN && s.charCodeAt(i + 1) === HYPHEN) {
       const em = s.charCodeAt(i + 2) === HYPHEN;
-      emit(em ? '—' : '–');
+      piece = em ? '—' : '–';
       i += em ? 3 : 2;
     } else if (c === BACKTICK) {
       const two = s.charCodeAt(i + 1) === BACKTICK;
-      emit(two ? '“' : '‘');
+      piece = two ? '“' : '‘';
       i += two ? 2 : 1;
     } else if (c === APOS && s.charCodeAt(i + 1) === APOS) {
-      emit('”');
+      piece = '”';
       i += 2;
     } else {
+      // A run of ordinary text, single spaces included (they need no collapsing), is one slice.
       let j = i + 1;
       while (j < n) {
         const d = s.charCodeAt(j);
+        if (d === 32 && j + 1 < n && !isSpace(s.charCodeAt(j + 1))) {
+          j++;
+          continue;
+        }
         if (isSpace(d) || d === OPEN || d === CLOSE || d === DOLLAR || d === BACKSLASH || d === TILDE || d === HYPHEN || d === BACKTICK || d === APOS) break;
         j++;
       }
-      emit(s.slice(i, j));
+      piece = s.slice(i, j);
       i = j;
     }
   }
-  return composed ? out.normalize('NFC') : out;
+  if (piece !== '' && skipping === 0) {
+    if (pending && out !== '') out += ' ';
+    out += piece;
+  }
+  return out;
 }

@@ -30,8 +30,11 @@ const MAPPED = new Set([
   'eprint', 'eprinttype', 'archiveprefix', 'chapter', 'numpages', 'pagetotal',
 ]);
 
+const NAME_FIELDS = [['author', 'author'], ['editor', 'editor'], ['translator', 'translator'], ['bookauthor', 'container-author']] as const;
+
 /** Fields that are verbatim in biblatex (no LaTeX decoding); escaped specials are unescaped. */
 function verbatim(raw: string): string {
+  if (!raw.includes('\\') && !raw.includes('{') && !raw.includes('}')) return collapseSpace(raw);
   let out = '';
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
@@ -90,6 +93,18 @@ function splitList(raw: string, seps: string): string[] {
   return out;
 }
 
+/** A field decoded from LaTeX, or undefined when absent or empty. */
+function textOf(fields: Map<string, string>, name: string): string | undefined {
+  const v = fields.get(name);
+  if (v === undefined) return undefined;
+  const d = decodeLatex(v);
+  return d === '' ? undefined : d;
+}
+
+function setVar(item: CslItemJson, variable: string, value: string | undefined): void {
+  if (value !== undefined && value !== '') item[variable] = value;
+}
+
 /** The record's place in the file and the warnings raised while mapping it. */
 export interface EntryToCsl {
   record: InteropRecord;
@@ -105,132 +120,122 @@ export interface EntryToCsl {
 export function entryToCsl(type: string, key: string, fields: Map<string, string>, at: FilePosition): EntryToCsl {
   const warnings: string[] = [];
   const lower = type.toLowerCase();
-  const get = (name: string): string | undefined => fields.get(name);
-  const text = (name: string): string | undefined => {
-    const v = fields.get(name);
-    if (v === undefined) return undefined;
-    const d = decodeLatex(v);
-    return d === '' ? undefined : d;
-  };
   const extra: Record<string, string> = { bibtex_type: type };
   const item: CslItemJson = { id: key, type: TYPES[lower] ?? 'document', 'citation-key': key };
-  const set = (variable: string, value: string | undefined): void => {
-    if (value !== undefined && value !== '') item[variable] = value;
-  };
 
   // arXiv: eprint + archivePrefix/eprinttype, an arxiv.org URL, or Google Scholar's
   // `journal = {arXiv preprint arXiv:2101.00001}`.
-  const eprintType = (get('archiveprefix') ?? get('eprinttype') ?? '').trim().toLowerCase();
-  const eprint = get('eprint');
+  const eprintType = (fields.get('archiveprefix') ?? fields.get('eprinttype') ?? '').trim().toLowerCase();
+  const eprint = fields.get('eprint');
   let arxivId: string | null = null;
   if (eprint !== undefined && (eprintType === 'arxiv' || (eprintType === '' && /^(arxiv:)?\d{4}\.\d{4,5}(v\d+)?$/i.test(eprint.trim())))) arxivId = arxivIdOf(eprint);
-  const url = get('url') === undefined ? undefined : verbatim(get('url')!);
+  const url = fields.get('url') === undefined ? undefined : verbatim(fields.get('url')!);
   if (arxivId === null && url !== undefined && /arxiv\.org\/(abs|pdf)\//i.test(url)) arxivId = arxivIdOf(url);
-  const journal = text('journaltitle') ?? text('journal');
+  const journal = textOf(fields, 'journaltitle') ?? textOf(fields, 'journal');
   if (arxivId === null && journal !== undefined && /^arxiv preprint/i.test(journal)) arxivId = arxivIdOf(journal);
   if (lower === 'misc' || lower === 'online' || lower === 'unpublished') {
     if (arxivId !== null) item.type = 'article';
     else if (lower === 'misc' && url !== undefined) item.type = 'webpage';
   }
   if (eprint !== undefined && arxivId === null) extra.eprint = decodeLatex(eprint);
-  if (eprintType !== '' && arxivId === null) extra[get('archiveprefix') !== undefined ? 'archiveprefix' : 'eprinttype'] = eprintType;
+  if (eprintType !== '' && arxivId === null) extra[fields.get('archiveprefix') !== undefined ? 'archiveprefix' : 'eprinttype'] = eprintType;
 
-  const titleRaw = get('title');
+  const titleRaw = fields.get('title');
   if (titleRaw !== undefined) {
     let title = decodeLatex(titleRaw);
     let protectedTitle = decodeLatex(titleRaw, true);
-    const sub = text('subtitle');
+    const sub = textOf(fields, 'subtitle');
     if (sub !== undefined) {
       title = `${title}: ${sub}`;
-      protectedTitle = `${protectedTitle}: ${decodeLatex(get('subtitle')!, true)}`;
+      protectedTitle = `${protectedTitle}: ${decodeLatex(fields.get('subtitle')!, true)}`;
     }
-    set('title', title);
+    setVar(item, 'title', title);
     if (protectedTitle !== title) extra.title_protected = protectedTitle;
   }
-  set('title-short', text('shorttitle'));
+  setVar(item, 'title-short', textOf(fields, 'shorttitle'));
 
-  for (const [field, variable] of [['author', 'author'], ['editor', 'editor'], ['translator', 'translator'], ['bookauthor', 'container-author']] as const) {
-    const raw = get(field);
+  for (const [field, variable] of NAME_FIELDS) {
+    const raw = fields.get(field);
     if (raw === undefined) continue;
     const { names, truncated } = parseNames(raw);
     if (names.length > 0) item[variable] = names;
     if (truncated) extra[`${field}_truncated`] = 'true';
   }
 
-  const booktitle = text('booktitle');
+  const booktitle = textOf(fields, 'booktitle');
   if (journal !== undefined && !(arxivId !== null && /^arxiv preprint/i.test(journal))) {
-    set('container-title', journal);
+    setVar(item, 'container-title', journal);
     if (booktitle !== undefined) extra.booktitle = booktitle;
-  } else if (booktitle !== undefined) set('container-title', booktitle);
-  set('container-title-short', text('shortjournal'));
-  set('volume', text('volume'));
-  const number = text('number');
-  const issue = text('issue');
+  } else if (booktitle !== undefined) setVar(item, 'container-title', booktitle);
+  setVar(item, 'container-title-short', textOf(fields, 'shortjournal'));
+  setVar(item, 'volume', textOf(fields, 'volume'));
+  const number = textOf(fields, 'number');
+  const issue = textOf(fields, 'issue');
   if (item.type === 'article-journal' || item.type === 'article-magazine' || item.type === 'article-newspaper') {
-    set('issue', issue ?? number);
-    if (issue !== undefined && number !== undefined) set('number', number);
+    setVar(item, 'issue', issue ?? number);
+    if (issue !== undefined && number !== undefined) setVar(item, 'number', number);
   } else {
-    set('number', number);
-    set('issue', issue);
+    setVar(item, 'number', number);
+    setVar(item, 'issue', issue);
   }
-  const pages = text('pages');
-  if (pages !== undefined) set('page', pageRange(pages));
-  set('chapter-number', text('chapter'));
-  set('number-of-pages', text('pagetotal') ?? text('numpages'));
+  const pages = textOf(fields, 'pages');
+  if (pages !== undefined) setVar(item, 'page', pageRange(pages));
+  setVar(item, 'chapter-number', textOf(fields, 'chapter'));
+  setVar(item, 'number-of-pages', textOf(fields, 'pagetotal') ?? textOf(fields, 'numpages'));
 
-  const date = get('date');
-  const year = get('year');
+  const date = fields.get('date');
+  const year = fields.get('year');
   if (date !== undefined && date.trim() !== '') item.issued = parseBiblatexDate(decodeLatex(date));
-  else if (year !== undefined && year.trim() !== '') item.issued = parseYearMonth(decodeLatex(year), get('month') === undefined ? undefined : decodeLatex(get('month')!), get('day'));
+  else if (year !== undefined && year.trim() !== '') item.issued = parseYearMonth(decodeLatex(year), fields.get('month') === undefined ? undefined : decodeLatex(fields.get('month')!), fields.get('day'));
   if (item.issued?.raw !== undefined) warnings.push(`date '${item.issued.raw}' is not a date BibLaTeX reads; kept as text`);
-  const urldate = get('urldate');
+  const urldate = fields.get('urldate');
   if (urldate !== undefined) item.accessed = parseBiblatexDate(decodeLatex(urldate));
 
   // Fields read here only for some types: left in `extra` unless used.
   const used = new Set<string>();
-  const institution = text('institution') ?? text('school');
-  const organization = text('organization');
-  let publisher = text('publisher');
+  const institution = textOf(fields, 'institution') ?? textOf(fields, 'school');
+  const organization = textOf(fields, 'organization');
+  let publisher = textOf(fields, 'publisher');
   if (publisher === undefined && (item.type === 'report' || item.type === 'thesis') && institution !== undefined) {
     publisher = institution;
     used.add('institution').add('school');
   }
-  const howpublished = text('howpublished');
-  if (howpublished !== undefined && /^(https?:\/\/|www\.)/i.test(verbatim(get('howpublished')!))) {
-    if (url === undefined) set('URL', verbatim(get('howpublished')!));
+  const howpublished = textOf(fields, 'howpublished');
+  if (howpublished !== undefined && /^(https?:\/\/|www\.)/i.test(verbatim(fields.get('howpublished')!))) {
+    if (url === undefined) setVar(item, 'URL', verbatim(fields.get('howpublished')!));
   } else if (publisher === undefined && howpublished !== undefined) publisher = howpublished;
   else if (howpublished !== undefined) extra.howpublished = howpublished;
   if (publisher === undefined && organization !== undefined && lower !== 'inproceedings') {
     publisher = organization;
     used.add('organization');
   }
-  set('publisher', publisher);
-  set('publisher-place', text('location') ?? text('address'));
-  set('event-title', text('eventtitle'));
-  set('event-place', text('venue'));
-  set('genre', text('type') ?? (lower === 'phdthesis' ? 'PhD thesis' : lower === 'mastersthesis' ? "Master's thesis" : undefined));
+  setVar(item, 'publisher', publisher);
+  setVar(item, 'publisher-place', textOf(fields, 'location') ?? textOf(fields, 'address'));
+  setVar(item, 'event-title', textOf(fields, 'eventtitle'));
+  setVar(item, 'event-place', textOf(fields, 'venue'));
+  setVar(item, 'genre', textOf(fields, 'type') ?? (lower === 'phdthesis' ? 'PhD thesis' : lower === 'mastersthesis' ? "Master's thesis" : undefined));
 
-  const doi = get('doi');
-  if (doi !== undefined) set('DOI', verbatim(doi).replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''));
-  set('URL', url);
-  set('ISBN', text('isbn'));
-  set('ISSN', text('issn'));
-  set('PMID', text('pmid'));
-  set('PMCID', text('pmcid'));
-  set('abstract', text('abstract'));
-  const language = text('language');
-  const langid = text('langid');
-  set('language', language ?? langid);
+  const doi = fields.get('doi');
+  if (doi !== undefined) setVar(item, 'DOI', verbatim(doi).replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''));
+  setVar(item, 'URL', url);
+  setVar(item, 'ISBN', textOf(fields, 'isbn'));
+  setVar(item, 'ISSN', textOf(fields, 'issn'));
+  setVar(item, 'PMID', textOf(fields, 'pmid'));
+  setVar(item, 'PMCID', textOf(fields, 'pmcid'));
+  setVar(item, 'abstract', textOf(fields, 'abstract'));
+  const language = textOf(fields, 'language');
+  const langid = textOf(fields, 'langid');
+  setVar(item, 'language', language ?? langid);
   if (language !== undefined && langid !== undefined) extra.langid = langid;
-  set('collection-title', text('series'));
-  set('edition', text('edition'));
+  setVar(item, 'collection-title', textOf(fields, 'series'));
+  setVar(item, 'edition', textOf(fields, 'edition'));
 
   // note, annote and annotation all become the record's note (Lectern's note on the paper), in that
   // order, a blank line apart: BibTeX's `note` is as often the user's remark as a citable addition.
-  const notes = ['note', 'annote', 'annotation'].map(text).filter((n): n is string => n !== undefined);
-  const keywords = get('keywords');
+  const notes = ['note', 'annote', 'annotation'].map((f) => textOf(fields, f)).filter((n): n is string => n !== undefined);
+  const keywords = fields.get('keywords');
   const tags = keywords === undefined ? [] : [...new Set(splitList(keywords, ',;').map((k) => decodeLatex(k)).filter((k) => k !== ''))];
-  const file = get('file');
+  const file = fields.get('file');
   const files = file === undefined ? [] : splitList(file, ';');
 
   for (const [name, value] of fields) {
