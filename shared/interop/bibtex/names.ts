@@ -101,6 +101,12 @@ export function parseName(raw: string): CslNameJson | null {
     return literal === '' ? null : { literal };
   }
   const parts = splitTop(name, commaSep).map((p) => splitTop(p.trim(), wsSep).filter((w) => w !== ''));
+  // `Martin Luther King, Jr.`: BibTeX would read `Jr.` as the given name; every tool that writes this
+  // shape means a suffix, so it is read as `First Last, Jr`.
+  if (parts.length === 2 && parts[1]!.length === 1 && SUFFIX.test(parts[1]![0]!) && parts[0]!.length >= 2) {
+    parts[0]!.push(parts[1]![0]!);
+    parts.pop();
+  }
   let given: string[] = [];
   let von: string[] = [];
   let family: string[] = [];

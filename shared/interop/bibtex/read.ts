@@ -16,7 +16,7 @@ import { inherit, type FieldsByKey } from './inherit';
 import { LineIndex } from './line-index';
 import { BibScanner, type RawEntry } from './scan';
 import { entryToCsl } from './to-csl';
-import { recoverEntry } from './tolerant';
+import { MAX_TOLERANT_CALLS, recoverEntry } from './tolerant';
 
 const SLICE_MS = 25;
 
@@ -55,6 +55,7 @@ export async function readBibtex(text: string, options: ReadOptions = {}): Promi
   /** Where each key's first entry starts: duplicates are reported, and a parent is re-read from there. */
   const firstAt = new Map<string, number>();
   let entriesSeen = 0;
+  const budget = { calls: MAX_TOLERANT_CALLS };
   let sliceStart = Date.now();
   const maybePause = async (done: number): Promise<void> => {
     if (Date.now() - sliceStart < SLICE_MS) return;
@@ -92,7 +93,7 @@ export async function readBibtex(text: string, options: ReadOptions = {}): Promi
       add(item.entry);
     } else if (item.kind === 'fault') {
       entriesSeen++;
-      const r = recoverEntry(item.fault, text, scanner.fileStrings, lineOf);
+      const r = recoverEntry(item.fault, text, scanner.fileStrings, lineOf, budget);
       problems.push(problem(r.at, r.message, r.entry === null ? 'error' : 'warning', r.entry?.key ?? item.fault.key));
       if (r.entry !== null) add(r.entry);
     }
@@ -111,7 +112,7 @@ export async function readBibtex(text: string, options: ReadOptions = {}): Promi
       again.pos = at;
       const item = again.next();
       if (item?.kind === 'entry') found = item.entry;
-      else if (item?.kind === 'fault') found = recoverEntry(item.fault, text, scanner.fileStrings, lineOf).entry;
+      else if (item?.kind === 'fault') found = recoverEntry(item.fault, text, scanner.fileStrings, lineOf, budget).entry;
     }
     parents.set(k, found);
     return found ?? undefined;

@@ -43,6 +43,11 @@ export interface ScanFault {
   fields: Map<string, string>;
   /** Offset of the missing comma (kind `missing-comma`): a repair inserts one there. */
   insertAt?: number;
+  /**
+   * A braced value that ran on past a line ending in `,` followed by a `name =` line: likely the value
+   * whose brace was never closed (`title = {Foo,` then `year = 2020,`); a repair closes it there.
+   */
+  unclosed?: { field: string; valueAt: number; closeAt: number; depth: number };
 }
 
 export type ScanItem =
@@ -81,6 +86,7 @@ export class BibScanner {
   private notes: ScanNote[] = [];
   private key: string | null = null;
   private fields = new Map<string, string>();
+  private unclosed: ScanFault['unclosed'] | null = null;
 
   private readonly lineOf: (offset: number) => number;
 
@@ -103,6 +109,12 @@ export class BibScanner {
     const t = this.text;
     let j = nl + 1;
     while (j < this.n && (t.charCodeAt(j) === 32 || t.charCodeAt(j) === 9)) j++;
+    return this.entryStartAt(j);
+  }
+
+  /** `j` if an entry (`@type{` / `@type(`) starts at `j`, else -1. */
+  private entryStartAt(j: number): number {
+    const t = this.text;
     if (t.charCodeAt(j) !== 64) return -1;
     let k = j + 1;
     while (k < this.n && isLetter(t.charCodeAt(k))) k++;
@@ -158,6 +170,7 @@ export class BibScanner {
         else if (d === 10) {
           const at = this.entryAtLine(j);
           if (at >= 0) throw new Fault('unclosed-value', i, `the value of '${field}' at line ${this.lineOf(i)} is never closed`, at);
+          if (c === 123 && this.unclosed === null) this.noteFieldLine(field, i, j, depth);
         }
       }
       throw new Fault('unclosed-value', i, `the value of '${field}' at line ${this.lineOf(i)} is never closed`, this.n);
@@ -174,6 +187,22 @@ export class BibScanner {
     if (value !== undefined) return [value, j];
     this.notes.push({ offset: i, message: `unknown @string '${name}' in field '${field}'; kept as written` });
     return [name, j];
+  }
+
+  /** Inside the value of `field` (opened at `valueAt`), the line break at `nl`: remembers it when the
+   * line before ends in `,` and the next one reads `name =`, the shape of a value left unclosed. */
+  private noteFieldLine(field: string, valueAt: number, nl: number, depth: number): void {
+    const t = this.text;
+    let p = nl - 1;
+    while (p > valueAt && (t.charCodeAt(p) === 32 || t.charCodeAt(p) === 9 || t.charCodeAt(p) === 13)) p--;
+    if (t.charCodeAt(p) !== 44) return;
+    let k = nl + 1;
+    while (k < this.n && (t.charCodeAt(k) === 32 || t.charCodeAt(k) === 9)) k++;
+    const end = this.ident(k);
+    if (end === k) return;
+    let e = end;
+    while (e < this.n && (t.charCodeAt(e) === 32 || t.charCodeAt(e) === 9)) e++;
+    if (t.charCodeAt(e) === 61) this.unclosed = { field, valueAt, closeAt: p, depth };
   }
 
   /** Reads `piece # piece # ...` at `i`; returns [value, next offset]. */
@@ -284,6 +313,7 @@ export class BibScanner {
       this.notes = [];
       this.key = null;
       this.fields = new Map();
+      this.unclosed = null;
       const close = o === 123 ? 125 : 41;
       try {
         if (lower === 'string') {
@@ -317,6 +347,8 @@ export class BibScanner {
       } catch (e) {
         if (!(e instanceof Fault)) throw e;
         let resume = e.resume;
+        // An entry start where a field should be (`year = 2000 @article{b,`): the next entry is there.
+        if (resume === null && this.entryStartAt(e.at) >= 0) resume = e.at;
         if (resume === null) {
           const lineEntry = this.nextLineEntry(e.at);
           resume = this.entryEnd(open, lineEntry);
@@ -334,6 +366,7 @@ export class BibScanner {
           fields: this.fields,
         };
         if (e.insertAt !== undefined) fault.insertAt = e.insertAt;
+        if (this.unclosed !== null && (e.kind === 'unclosed-entry' || e.kind === 'unclosed-value')) fault.unclosed = this.unclosed;
         if (lower === 'string') return { kind: 'note', notes: [...this.notes, { offset: e.at, message: `@string definition is broken: ${e.message || 'no closing brace'}` }] };
         return { kind: 'fault', fault, notes: this.notes };
       }

@@ -30,6 +30,12 @@ const MAPPED = new Set([
   'eprint', 'eprinttype', 'archiveprefix', 'chapter', 'numpages', 'pagetotal',
 ]);
 
+/** BibLaTeX's thesis and report `type` keys (and the BibTeX entry types they stand for) -> words. */
+const GENRES: Record<string, string> = {
+  phdthesis: 'PhD thesis', mathesis: "Master's thesis", mastersthesis: "Master's thesis", candthesis: 'Candidate thesis',
+  techreport: 'Technical report', resreport: 'Research report', software: 'Computer software', datacd: 'CD-ROM',
+};
+
 const NAME_FIELDS = [['author', 'author'], ['editor', 'editor'], ['translator', 'translator'], ['bookauthor', 'container-author']] as const;
 
 /** Fields that are verbatim in biblatex (no LaTeX decoding); escaped specials are unescaped. */
@@ -185,11 +191,12 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
 
   const date = fields.get('date');
   const year = fields.get('year');
-  if (date !== undefined && date.trim() !== '') item.issued = parseBiblatexDate(decodeLatex(date));
+  // Dates are read as written, braces aside: `~` is EDTF's circa here, not LaTeX's tie.
+  if (date !== undefined && date.trim() !== '') item.issued = parseBiblatexDate(verbatim(date));
   else if (year !== undefined && year.trim() !== '') item.issued = parseYearMonth(decodeLatex(year), fields.get('month') === undefined ? undefined : decodeLatex(fields.get('month')!), fields.get('day'));
   if (item.issued?.raw !== undefined) warnings.push(`date '${item.issued.raw}' is not a date BibLaTeX reads; kept as text`);
   const urldate = fields.get('urldate');
-  if (urldate !== undefined) item.accessed = parseBiblatexDate(decodeLatex(urldate));
+  if (urldate !== undefined) item.accessed = parseBiblatexDate(verbatim(urldate));
 
   // Fields read here only for some types: left in `extra` unless used.
   const used = new Set<string>();
@@ -213,7 +220,8 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   setVar(item, 'publisher-place', textOf(fields, 'location') ?? textOf(fields, 'address'));
   setVar(item, 'event-title', textOf(fields, 'eventtitle'));
   setVar(item, 'event-place', textOf(fields, 'venue'));
-  setVar(item, 'genre', textOf(fields, 'type') ?? (lower === 'phdthesis' ? 'PhD thesis' : lower === 'mastersthesis' ? "Master's thesis" : undefined));
+  const genre = textOf(fields, 'type') ?? lower;
+  setVar(item, 'genre', GENRES[genre.toLowerCase()] ?? (fields.has('type') ? genre : undefined));
 
   const doi = fields.get('doi');
   if (doi !== undefined) setVar(item, 'DOI', verbatim(doi).replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''));

@@ -20,6 +20,17 @@ export interface Recovery {
 }
 
 const MAX_REPAIRS = 20;
+/**
+ * Calls of the tolerant parser per file: at ~1 ms each, a file of nothing but broken entries
+ * (`@a{k,@a{k,...`, 200,000 of them in 1 MB) would otherwise take minutes.
+ */
+export const MAX_TOLERANT_CALLS = 2000;
+
+/** What is left of a file's tolerant-parser calls. */
+export interface TolerantBudget {
+  calls: number;
+}
+
 /** Longer broken entries are not handed to the tolerant parser: its time grows faster than the text. */
 const MAX_TOLERANT_CHARS = 64 * 1024;
 
@@ -51,8 +62,9 @@ function fromRetorquere(value: unknown, field: string): string | null {
  * @param text the whole file
  * @param strings the file's `@string` macros read so far
  * @param lineOf offset -> 1-based line
+ * @param budget tolerant-parser calls left for this file (decremented here)
  */
-export function recoverEntry(fault: ScanFault, text: string, strings: Record<string, string>, lineOf: (o: number) => number): Recovery {
+export function recoverEntry(fault: ScanFault, text: string, strings: Record<string, string>, lineOf: (o: number) => number, budget: TolerantBudget = { calls: MAX_TOLERANT_CALLS }): Recovery {
   const name = fault.key === null ? `@${fault.type} entry` : `entry '${fault.key}'`;
   const upTo = lastLine(text, fault.start, fault.resume, lineOf);
   if (fault.kind === 'missing-comma' && fault.insertAt !== undefined) {
@@ -68,13 +80,25 @@ export function recoverEntry(fault: ScanFault, text: string, strings: Record<str
       insertAt = again.fault.insertAt;
     }
   }
+  if (fault.unclosed !== undefined) {
+    // `title = {Foo,` + newline + `year = ...`: close the value where its line ends and read again.
+    const { field, valueAt, closeAt, depth } = fault.unclosed;
+    const at = closeAt - fault.start;
+    const slice = `${text.slice(fault.start, fault.start + at)}${'}'.repeat(Math.min(depth, 64))}${text.slice(fault.start + at, fault.resume)}`;
+    const again = new BibScanner(slice, (o) => lineOf(o + fault.start), strings).next();
+    const closedEntry = again?.kind === 'entry' ? again.entry : again?.kind === 'fault' && again.fault.kind === 'unclosed-entry' && again.fault.key !== null ? { type: again.fault.type, key: again.fault.key, fields: again.fault.fields, start: 0 } : null;
+    if (closedEntry !== null) {
+      return { entry: { ...closedEntry, start: fault.start }, at: valueAt, message: `${name}: the value of '${field}' has no closing brace; closed at the end of line ${lineOf(closeAt)}` };
+    }
+  }
   if (fault.kind === 'unclosed-entry' && fault.key !== null) {
     return { entry: { type: fault.type, key: fault.key, fields: fault.fields, start: fault.start }, at: fault.start, message: `${name} has no closing brace; read up to line ${upTo}` };
   }
   const what = fault.kind === 'unclosed-value' ? `${name} has no closing brace: ${fault.message}; read up to line ${upTo}` : `${name}: ${fault.message}`;
   const fields = new Map(fault.fields);
   let key = fault.key;
-  if (fault.resume - fault.start > MAX_TOLERANT_CHARS) return { entry: null, at: fault.faultAt, message: `${what}; not imported` };
+  if (fault.resume - fault.start > MAX_TOLERANT_CHARS || budget.calls <= 0) return { entry: null, at: fault.faultAt, message: `${what}; not imported` };
+  budget.calls--;
   try {
     const lib = parse(text.slice(fault.start, fault.resume), { english: false, sentenceCase: false, raw: true, strings });
     const got = lib.entries[0];
