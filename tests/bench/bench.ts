@@ -19,6 +19,9 @@
  *   search_fielded   the same for `tag:method author:zhang year:2020..2025 -survey` (~700 hits of sets of 15-18,000)
  *   tag_1000_papers  tags.assign of one tag on 1,000 papers (links, full-text reindex, undo captured)
  *   undo_tag_1000    undoing it (one DELETE of the 1,000 links, reindex)
+ *
+ *   bibtex_parse_50k, bibtex_parse_50k_rss_mb  reading a generated 50,000-entry .bib (interop/bibtex-parse.ts;
+ *                    < 3,000 ms, < 400 MB peak RSS; the second is MB, not ms)
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +38,7 @@ import { detectAndParse, detectSource } from '../../shared/paste/detect';
 import { googleScholarPaste, prose } from './generate-paste';
 import { benchBibtexExport50k } from './interop/bibtex-export';
 import { generateLibrary } from './generate-library';
+import { benchBibtexParse } from './interop/bibtex-parse';
 
 const RUNS = 15;
 const here = dirname(fileURLToPath(import.meta.url));
@@ -146,7 +150,8 @@ const curation = {
 };
 big.close();
 
-const all: Record<string, number> = { ...results, ...curation };
+const all: Record<string, number> = { ...results, ...curation, ...benchBibtexParse() };
+Object.assign(TARGETS, { bibtex_parse_50k: 3000, bibtex_parse_50k_rss_mb: 400 });
 if (process.argv.includes('--json')) {
   console.log(JSON.stringify(all));
 } else {
