@@ -49,13 +49,19 @@ export class FieldSink {
     if (v !== null) this.raw(name, encodeVerbatim(v));
   }
 
-  names(name: string, list: readonly CslNameJson[] | undefined): void {
-    if (list !== undefined && list.length > 0) this.raw(name, formatNames(list, this.ascii));
+  /** @param truncated the list ended in `and others` in its file: written back */
+  names(name: string, list: readonly CslNameJson[] | undefined, truncated = false): void {
+    if (list !== undefined && list.length > 0) this.raw(name, truncated ? `${formatNames(list, this.ascii)} and others` : formatNames(list, this.ascii));
   }
 }
 
-/** Reader markers in `extra`, never written as fields. */
-const MARKERS = new Set(['bibtex_type', 'title_protected']);
+/** Reader markers in `extra`, never written as fields (also `<names>_truncated`: the list ended in `and others`). */
+const MARKERS = new Set(['bibtex_type', 'title_protected', 'author_truncated', 'editor_truncated', 'translator_truncated', 'bookauthor_truncated']);
+
+/** The genre an entry type stands for (the reader's words): not written again as `type`. */
+const TYPE_GENRES: Record<string, string> = {
+  phdthesis: 'PhD thesis', mastersthesis: "Master's thesis", techreport: 'Technical report', software: 'Computer software',
+};
 /** A field name BibTeX and biber accept: a letter, then letters, digits and `_-.:+`. */
 const FIELD_NAME = /^[a-z][a-z0-9_.:+-]*$/i;
 /** Fields read verbatim (no LaTeX) by BibTeX readers: only their braces are balanced. */
@@ -97,14 +103,16 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   const item: CslItemJson = record.item;
   const latex = dialect === 'biblatex';
   sink.written = [];
-  sink.names('author', item.author);
-  sink.names('editor', item.editor);
-  sink.names('bookauthor', item['container-author']);
-  sink.names('translator', item.translator);
+  const truncated = (field: string) => record.extra[`${field}_truncated`] === 'true';
+  sink.names('author', item.author, truncated('author'));
+  sink.names('editor', item.editor, truncated('editor'));
+  sink.names('bookauthor', item['container-author'], truncated('bookauthor'));
+  sink.names('translator', item.translator, truncated('translator'));
   const title = text(item.title);
   if (title !== null) sink.raw('title', encodeTitle(title, record.extra.title_protected, sink.ascii));
   sink.text('shorttitle', item['title-short'], true);
   sink.text(IN_BOOK.has(type) ? 'booktitle' : latex ? 'journaltitle' : 'journal', item['container-title'], true);
+  sink.text('shortjournal', item['container-title-short']);
   sink.text('eventtitle', item['event-title']);
   sink.text('venue', item['event-place']);
   sink.text('series', item['collection-title']);
@@ -118,6 +126,8 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   if (latex && periodical && issue !== null && number !== null && number !== issue) sink.text('issue', number);
   const page = text(item.page);
   if (page !== null) sink.text('pages', bibtexPages(page));
+  sink.text('chapter', item['chapter-number']);
+  sink.text('pagetotal', item['number-of-pages']);
   if (item.issued !== undefined) {
     if (latex) {
       const { date, year } = biblatexDate(item.issued);
@@ -133,9 +143,12 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   const publisherField = type === 'techreport' || type === 'report' ? 'institution' : type.endsWith('thesis') ? (latex ? 'institution' : 'school') : 'publisher';
   sink.text(publisherField, item.publisher);
   sink.text(latex ? 'location' : 'address', item['publisher-place']);
+  // BibLaTeX's thesis and report say their kind in `type` (its keys `phdthesis`, `mathesis`, `techreport`);
+  // a genre the entry type already says is not repeated.
   const genre = text(item.genre);
   if (type === 'thesis') sink.text('type', isMastersThesis(genre ?? undefined) ? 'mathesis' : genre === null || /ph\.?\s?d|doctor/i.test(genre) ? 'phdthesis' : genre);
-  else if (type !== 'phdthesis' && type !== 'mastersthesis') sink.text('type', genre);
+  else if (type === 'report' && genre === TYPE_GENRES.techreport) sink.text('type', 'techreport');
+  else if (genre !== TYPE_GENRES[type]) sink.text('type', genre);
   sink.text('isbn', item.ISBN);
   sink.text('issn', item.ISSN);
   sink.verbatim('doi', item.DOI);
@@ -150,7 +163,7 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   sink.text('pmcid', item.PMCID);
   sink.text(latex ? 'langid' : 'language', item.language);
   sink.text('abstract', item.abstract, true);
-  if (record.tags.length > 0) sink.text('keywords', record.tags.join(', '));
+  if (record.tags.length > 0) sink.raw('keywords', keywords(record.tags, sink.ascii));
   // The same text as the record's note is the reader having put it in both: written once, as the note.
   if (text(item.note) !== text(record.note)) sink.text('note', item.note);
   sink.text(latex ? 'annotation' : 'annote', record.note);
@@ -183,6 +196,16 @@ const ALIAS_OF: Record<string, string> = {
   institution: 'school', archiveprefix: 'eprinttype', eprinttype: 'archiveprefix', primaryclass: 'eprintclass',
   eprintclass: 'primaryclass', language: 'langid', langid: 'language', annote: 'annotation', annotation: 'annote',
 };
+
+/** @returns the tags joined by `, `; a tag holding a comma or semicolon braced so readers do not split it */
+function keywords(tags: readonly string[], ascii: boolean): string {
+  const options = { ascii };
+  return tags
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '')
+    .map((tag) => (tag.includes(',') || tag.includes(';') ? `{${encodeText(tag, options)}}` : encodeText(tag, options)))
+    .join(', ');
+}
 
 /** @returns the extra field of that name, whatever its case in the file (`primaryClass`), or null */
 function extraValue(record: InteropRecord, lowerName: string): string | null {
