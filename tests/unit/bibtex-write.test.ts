@@ -80,6 +80,9 @@ describe('writeBibtex: a journal article', () => {
     const b = record({ title: 'B' }, { citationKey: 'item1' });
     expect(writeBibtex([a, b], { dialect: 'bibtex' })).toBe('@article{item1,\n  title = {A}\n}\n\n@article{item1a,\n  title = {B}\n}\n');
     expect(writeBibtex([], { dialect: 'bibtex' })).toBe('');
+    // BibTeX compares keys without case: `Dup2020` clashes with `dup2020`.
+    const dups = ['dup2020', 'dup2020', 'Dup2020'].map((k) => record({ title: k }, { citationKey: k }));
+    expect(writeBibtex(dups, { dialect: 'bibtex' }).match(/^@article\{[^,]+/gm)).toEqual(['@article{dup2020', '@article{dup2020a', '@article{Dup2020b']);
   });
 });
 
@@ -200,14 +203,26 @@ describe('writeBibtex: arXiv preprints', () => {
     );
   });
 
-  it('BibLaTeX: online with eprint, eprinttype and eprintclass', () => {
+  it('BibLaTeX: online with eprint and eprinttype; the class keeps the name it came with (biber reads primaryClass as eprintclass)', () => {
     expect(biblatex(preprint)).toBe(
-      '@online{vaswani2017attention,\n  title = {Attention Is All You Need},\n  date = {2017},\n  eprint = {1706.03762},\n  eprinttype = {arxiv},\n  eprintclass = {cs.CL}\n}\n',
+      '@online{vaswani2017attention,\n  title = {Attention Is All You Need},\n  date = {2017},\n  eprint = {1706.03762},\n  eprinttype = {arxiv},\n  primaryClass = {cs.CL}\n}\n',
     );
+    expect(biblatex({ ...preprint, extra: { eprintclass: 'cs.CL' } })).toContain('  eprinttype = {arxiv},\n  eprintclass = {cs.CL}\n');
   });
 });
 
 describe('writeBibtex: what a reference manager keeps', () => {
+  it('writes a crossref only to an entry the file holds (the reader already copied the parent in)', () => {
+    const child = record({ title: 'Child' }, { citationKey: 'child', extra: { crossref: 'Parent' } });
+    expect(bib(child)).not.toContain('crossref');
+    expect(writeBibtex([child, record({ type: 'book', title: 'P' }, { citationKey: 'parent' })], { dialect: 'bibtex' })).toContain('  crossref = {Parent}\n');
+  });
+
+  it('writes "and others" back for a name list the file truncated, and braces tags that hold a comma', () => {
+    const r = record({ author: [{ family: 'Smith', given: 'A' }] }, { tags: ['a, b', 'c'], extra: { author_truncated: 'true' } });
+    expect(bib(r)).toBe('@article{key1,\n  author = {Smith, A and others},\n  keywords = {{a, b}, c}\n}\n');
+  });
+
   it('writes tags as keywords, the note as annote (annotation in BibLaTeX), files joined by ;, and extra fields back', () => {
     const r = record(
       { title: 'T', note: 'To appear' },

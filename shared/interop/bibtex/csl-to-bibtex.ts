@@ -20,6 +20,12 @@ import { encodeTitle } from './write-title';
 export class FieldSink {
   readonly parts: string[] = [];
   written: string[] = [];
+  /**
+   * The keys of the entries in the file (lower case). A `crossref` or `xdata` is written only to one of
+   * them: the reader already copied the parent's fields into the record, and a crossref to an entry the
+   * file does not hold makes BibTeX warn.
+   */
+  keysInFile: ReadonlySet<string> = new Set();
   private readonly plain: EncodeOptions;
   private readonly withMath: EncodeOptions;
 
@@ -125,7 +131,8 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   sink.text('number', periodical ? (issue ?? number) : (number ?? issue));
   if (latex && periodical && issue !== null && number !== null && number !== issue) sink.text('issue', number);
   const page = text(item.page);
-  if (page !== null) sink.text('pages', bibtexPages(page));
+  // The dashes are BibTeX's `--`; the text between them is escaped as any text.
+  if (page !== null) sink.raw('pages', bibtexPages(page).split('--').map((part) => encodeText(part, { ascii: sink.ascii })).join('--'));
   sink.text('chapter', item['chapter-number']);
   sink.text('pagetotal', item['number-of-pages']);
   if (item.issued !== undefined) {
@@ -157,7 +164,10 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   if (record.arxivId !== null && record.arxivId.trim() !== '') {
     sink.verbatim('eprint', record.arxivId);
     sink.text(latex ? 'eprinttype' : 'archivePrefix', latex ? 'arxiv' : 'arXiv');
-    sink.text(latex ? 'eprintclass' : 'primaryClass', extraValue(record, 'primaryclass') ?? extraValue(record, 'eprintclass'));
+    // The class keeps the name it came with (biber reads `primaryClass` as `eprintclass`), so it reads back the same.
+    const eprintclass = extraValue(record, 'eprintclass');
+    if (eprintclass !== null) sink.text('eprintclass', eprintclass);
+    else sink.text('primaryClass', extraValue(record, 'primaryclass'));
   }
   sink.text('pmid', item.PMID);
   sink.text('pmcid', item.PMCID);
@@ -184,6 +194,7 @@ function writeExtra(sink: FieldSink, record: InteropRecord): void {
       if (written.has('year') || written.has('date')) for (const part of ['year', 'month', 'day', 'date']) written.add(part);
     }
     if (written.has(name)) continue;
+    if ((name === 'crossref' || name === 'xdata') && !sink.keysInFile.has(record.extra[key]!.trim().toLowerCase())) continue;
     if (VERBATIM.has(name)) sink.verbatim(name, record.extra[key]);
     else sink.text(name, record.extra[key]);
     written.add(name);

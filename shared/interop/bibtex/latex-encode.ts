@@ -19,6 +19,9 @@ const ESCAPES: Record<string, string> = {
   '~': '\\textasciitilde{}',
   '^': '\\textasciicircum{}',
   '\\': '\\textbackslash{}',
+  '`': '\\textasciigrave{}',
+  '-': '-{}',
+  "'": "'{}",
 };
 
 export interface EncodeOptions {
@@ -45,10 +48,12 @@ function latexOf(c: string): string {
 /**
  * What a text value must not hold as is: the specials, control characters (no meaning in LaTeX, and some
  * TeX engines stop at them: dropped) and a line that starts with `@` (a reader that splits the file at
- * entries would take it for a new entry: the `@` is braced). The ASCII variant adds every non-ASCII unit.
+ * entries would take it for a new entry: the `@` is braced), and TeX's ligatures, which would print
+ * something else than the text: `--` (en dash), `''` (closing quote) are broken with `{}`, and a backquote
+ * (opening quote) is `\textasciigrave{}`. The ASCII variant adds every non-ASCII unit.
  */
-const SPECIAL = /[&%$#_{}~^\\\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\n[ \t]*@/g;
-const SPECIAL_ASCII = /[&%$#_{}~^\\\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\uffff]|\n[ \t]*@/g;
+const SPECIAL = /[&%$#_{}~^`\\\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\n[ \t]*@|-(?=-)|'(?=')/g;
+const SPECIAL_ASCII = /[&%$#_{}~^`\\\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\uffff]|\n[ \t]*@|-(?=-)|'(?=')/g;
 
 /**
  * Escapes one stretch of text with no math in it, with one regular-expression replace. Measured on 50,000

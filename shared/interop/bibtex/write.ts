@@ -36,18 +36,20 @@ function safeKey(record: InteropRecord, index: number): string {
  * @param options `dialect`: BibTeX (year + month macro, `journal`, `@techreport`...) or BibLaTeX (`date`,
  *   `journaltitle`, `@online`...); `ascii`: non-ASCII as LaTeX commands where LaTeX has one
  * @returns valid LaTeX: one entry per record keyed by its citation key (else its item id; a key met twice
- *   gets `a`, `b`... so LaTeX can tell the entries apart), special characters escaped, protected capitals
+ *   gets `a`, `b`... so LaTeX can tell the entries apart; keys differing only in case are the same key to BibTeX), special characters escaped, protected capitals
  *   braced, names as `Family, Given` (particles, `Jr.`), corporate names in braces; two-space indent,
  *   a blank line between entries, a newline at the end ('' for no records)
  */
 export function writeBibtex(records: readonly InteropRecord[], options: BibtexWriteOptions): string {
   const sink = new FieldSink(options.ascii === true);
+  sink.keysInFile = new Set(records.map((r) => (r.citationKey ?? r.item.id ?? '').toLowerCase()));
   const keys = new Set<string>();
-  const taken = (k: string) => keys.has(k);
+  // BibTeX and biber compare keys without case (`Smith2020` and `smith2020` clash).
+  const taken = (k: string) => keys.has(k.toLowerCase());
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     const key = uniqueCitationKey(safeKey(record, i), taken);
-    keys.add(key);
+    keys.add(key.toLowerCase());
     const type = entryType(record, options.dialect);
     sink.parts.push(i === 0 ? '@' : '\n@', type, '{', key);
     writeFields(sink, record, type, options.dialect);
