@@ -18,7 +18,7 @@ import { encodeTitle } from './write-title';
  * garbage collection), and the names written so far (lower case) so extra fields do not repeat them.
  */
 export class FieldSink {
-  readonly parts: string[] = [];
+  parts: string[] = [];
   written: string[] = [];
   /**
    * The keys of the entries in the file (lower case). A `crossref` or `xdata` is written only to one of

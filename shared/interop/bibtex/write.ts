@@ -24,6 +24,9 @@ export interface BibtexWriteOptions {
 const NOT_IN_KEY = /[\s,{}()=#%"'\\~]/;
 const NOT_IN_KEY_ALL = new RegExp(NOT_IN_KEY.source, 'g');
 
+/** Entries per joined piece of the output. */
+const CHUNK = 256;
+
 /** @returns the key as BibTeX can read it (forbidden characters removed), or `ref` + the entry's number */
 function safeKey(record: InteropRecord, index: number): string {
   const given = record.citationKey ?? record.item.id ?? '';
@@ -44,6 +47,7 @@ export function writeBibtex(records: readonly InteropRecord[], options: BibtexWr
   const sink = new FieldSink(options.ascii === true);
   sink.keysInFile = new Set(records.map((r) => (r.citationKey ?? r.item.id ?? '').toLowerCase()));
   const keys = new Set<string>();
+  const chunks: string[] = [];
   // BibTeX and biber compare keys without case (`Smith2020` and `smith2020` clash).
   const taken = (k: string) => keys.has(k.toLowerCase());
   for (let i = 0; i < records.length; i++) {
@@ -54,6 +58,13 @@ export function writeBibtex(records: readonly InteropRecord[], options: BibtexWr
     sink.parts.push(i === 0 ? '@' : '\n@', type, '{', key);
     writeFields(sink, record, type, options.dialect);
     sink.parts.push('\n}\n');
+    // Joined every CHUNK entries: one array of millions of pieces grew and was copied, and kept every
+    // piece alive until the end.
+    if (i % CHUNK === CHUNK - 1) {
+      chunks.push(sink.parts.join(''));
+      sink.parts = [];
+    }
   }
-  return sink.parts.join('');
+  chunks.push(sink.parts.join(''));
+  return chunks.length === 1 ? chunks[0]! : chunks.join('');
 }
