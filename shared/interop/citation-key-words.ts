@@ -22,7 +22,6 @@ const SKIP = new Set(
 
 /** @returns the text with accents removed and the letters above folded; other non-ASCII characters kept */
 export function asciiFold(text: string): string {
-  // eslint-disable-next-line no-control-regex
   if (/^[\x00-\x7f]*$/.test(text)) return text;
   let out = '';
   for (const c of text.normalize('NFD')) {
