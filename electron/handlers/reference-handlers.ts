@@ -5,6 +5,8 @@
 import type { Entry } from './channel-entry';
 import { LecternError } from '../../shared/errors';
 import { referencesChannels } from '../../shared/contract/references';
+import { listKeptExports, removeKeptExport } from '../../db/library/kept-exports';
+import { keptExportsOf } from './kept-exports';
 
 type ReferenceChannel = keyof typeof referencesChannels;
 
@@ -23,7 +25,10 @@ export const referenceEntries: { [C in ReferenceChannel]: Entry<C> } = {
   'papers.setCitationKey': notYet,
   'citationKeys.pattern': notYet,
   'citationKeys.setPattern': notYet,
-  'keptExports.list': notYet,
-  'keptExports.set': notYet,
-  'keptExports.remove': notYet,
+  'keptExports.list': (rdb) => listKeptExports(rdb),
+  'keptExports.set': { custom: (s, input) => keptExportsOf(s).set(input) },
+  'keptExports.remove': (db, { id }) => {
+    removeKeptExport(db, id);
+    return {};
+  },
 };
