@@ -56,7 +56,13 @@ export interface ReferenceValues {
 const REFERENCE_EXTENSIONS = new Set(['.bib', '.ris', '.json']);
 
 const FORMAT_NAMES: Record<InteropFormat, string> = { bibtex: 'BibTeX', biblatex: 'BibLaTeX', ris: 'RIS', 'csl-json': 'CSL-JSON' };
-const ENCODING_NAMES = { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 with a byte order mark', 'latin-1': 'Latin-1' } as const;
+const ENCODING_NAMES: Record<ReferenceImportReport['file']['encoding'], string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8 with a byte order mark',
+  'latin-1': 'Latin-1',
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
+};
 
 /** Why a file could not be read, by Node's error code (the raw message would repeat the path and the syscall). */
 const READ_PROBLEMS: Record<string, string> = {
@@ -81,7 +87,7 @@ function readBytes(path: string): Buffer {
 
 /** A reference file to import: its bytes and how its problems name it. */
 export interface ReferenceFile {
-  /** As the user gave it (`refs.bib`, `../x/refs.bib`), or `stdin`: problems are printed under it. */
+  /** As the user gave it (`refs.bib`, `../x/refs.bib`), or `<stdin>`: problems are printed under it. */
   shownAs: string;
   bytes: Buffer;
 }
@@ -106,7 +112,7 @@ export function readImportInput(path: string | undefined, source: string | undef
   const text = bytes.toString('utf8');
   if (source !== undefined) return { text };
   const named = path !== '-' && REFERENCE_EXTENSIONS.has(extname(path).toLowerCase());
-  if (named || detected(text)) return { reference: { shownAs: path === '-' ? 'stdin' : path, bytes } };
+  if (named || detected(text)) return { reference: { shownAs: path === '-' ? '<stdin>' : path, bytes } };
   return { text };
 }
 
@@ -128,7 +134,7 @@ export function formatReferenceImport(r: ReferenceImportReport): string {
  * `FILE:LINE:COLUMN: message`.
  */
 export async function importReferenceFile(handlers: Handlers, file: ReferenceFile, json: boolean): Promise<void> {
-  const fileName = basename(file.shownAs).slice(0, 255) || 'stdin';
+  const fileName = basename(file.shownAs).slice(0, 255) || '<stdin>';
   const report = await call(handlers, 'references.import', { jobId: 'cli-import', fileName, content: { kind: 'bytes', base64: file.bytes.toString('base64') } });
   for (const p of report.file.problems) process.stderr.write(`${problemLine(file.shownAs, p)}\n`);
   process.stdout.write(`${json ? JSON.stringify(report, null, 2) : formatReferenceImport(report)}\n`);
@@ -173,10 +179,13 @@ async function tagNamed(handlers: Handlers, name: string): Promise<number> {
   throw new LecternError('NOT_FOUND', there.length ? `There is no tag named "${name}". The tags are: ${there.join(', ')}.` : `There is no tag named "${name}": the library has no tags.`);
 }
 
-/** Text for stdout: byte-exact into a pipe or file (a CR of a RIS file stays a CR), made inert on a terminal. */
+/**
+ * Text for stdout: byte-exact into a pipe or file (RIS's CRLF line ends stay), and on a terminal made
+ * inert like all output (escapeTerminalStreams) with CRLF shown as LF, as `lectern convert` does.
+ */
 function printText(text: string): void {
   const out = text.endsWith('\n') || text === '' ? text : `${text}\n`;
-  process.stdout.write(process.stdout.isTTY ? out : Buffer.from(out, 'utf8'));
+  process.stdout.write(process.stdout.isTTY ? out.replace(/\r\n/g, '\n') : Buffer.from(out, 'utf8'));
 }
 
 async function exportCommand(handlers: Handlers, v: ReferenceValues): Promise<void> {

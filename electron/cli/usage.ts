@@ -43,6 +43,11 @@ ${wrapped('SOURCE:', FORMAT_IDS, ', ')}
                            a .bib, .ris or .json FILE (or content that reads as BibTeX, RIS or
                            CSL-JSON) is imported as a reference file: each entry it could not read
                            goes to stderr as FILE:LINE:COLUMN: message
+  convert FILE|-           a reference file in another format on stdout (no library needed)
+                           --to FORMAT [--from FORMAT|paste] (--from: read as that, not detected)
+                           FORMAT: bibtex, biblatex, ris, csl-json
+                           problems on stderr, one FILE:LINE:COLUMN: message line each;
+                           exit code 1 when no reference could be read
   papers                   list papers  [--sort COLUMN] [--desc] [--filter TEXT] [--query QUERY]
                            [--author NAME] [--limit N] [--json]
 ${wrapped('COLUMN:', PAPER_SORT_COLUMNS, ', ')}
