@@ -358,20 +358,29 @@ describe('kept exports: failures', () => {
   });
 });
 
-describe('kept exports with the library export (h-library)', () => {
-  it('writes a BibTeX file of the collection and its sub-collections', async () => {
+describe('kept exports with the library export (db/library/reference-export.ts)', () => {
+  it('writes the collection and its sub-collections in each format, and rewrites its own files after a change', async () => {
     const { handlers } = open(tempLibraryFile(), { table: handlerTable });
     const top = await collectionWith(handlers, 'Book', ['Introduction to widgets']);
     const { id: chapter } = await call(handlers, 'collections.create', { name: 'Chapter 1', parentId: top.id });
     const inChapter = await paper(handlers, 'Widgets in depth');
     await call(handlers, 'collections.addPapers', { collectionId: chapter, paperIds: [inChapter] });
     await paper(handlers, 'Not in the book');
-    const path = join(folder(), 'book.bib');
-    await call(handlers, 'keptExports.set', { collectionId: top.id, path, format: 'bibtex' });
-    const text = read(path);
-    expect(text).toMatch(/^@/m);
-    expect(text).toContain('Introduction to widgets');
-    expect(text).toContain('Widgets in depth');
-    expect(text).not.toContain('Not in the book');
+    const dir = folder();
+    const paths = { bibtex: join(dir, 'book.bib'), ris: join(dir, 'book.ris'), 'csl-json': join(dir, 'book.json') } as const;
+    for (const [format, path] of Object.entries(paths)) {
+      await call(handlers, 'keptExports.set', { collectionId: top.id, path, format: format as keyof typeof paths });
+      const text = read(path);
+      expect(text).toContain('Introduction to widgets');
+      expect(text).toContain('Widgets in depth');
+      expect(text).not.toContain('Not in the book');
+    }
+    expect(read(paths.bibtex)).toMatch(/^@\w+\{/m);
+    expect(JSON.parse(read(paths['csl-json']))).toHaveLength(2);
+    // The next write finds each file an export of its format (kept-export-file.ts looksLikeExport) and replaces it.
+    await call(handlers, 'papers.update', { id: inChapter, fields: { title: 'Widgets in more depth' } });
+    for (const path of Object.values(paths)) await until(() => read(path).includes('Widgets in more depth'));
+    const kept = await call(handlers, 'keptExports.list', {});
+    expect(kept.map((k) => k.lastError)).toEqual([null, null, null]);
   });
 });
