@@ -116,17 +116,33 @@ export function readImportInput(path: string | undefined, source: string | undef
   return { text };
 }
 
-/** The import report in words (the problems go to stderr, one a line). */
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The import report in words (its problems and warnings go to stderr, one a line: importProblemLines). */
 export function formatReferenceImport(r: ReferenceImportReport): string {
   const f = r.file;
-  const lines = [
-    `Imported ${basename(f.fileName)} (${FORMAT_NAMES[f.format]}, ${ENCODING_NAMES[f.encoding]}): read ${f.recordsRead} of ${f.entriesSeen} ${f.entriesSeen === 1 ? 'entry' : 'entries'}; ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`,
-  ];
+  const read = `${FORMAT_NAMES[f.format]}, ${ENCODING_NAMES[f.encoding]}; read ${f.recordsRead} of ${plural(f.entriesSeen, 'entry', 'entries')}`;
+  const lines = r.alreadyImported
+    ? [`${f.fileName} (${read}) was imported before (import ${r.importId}) and changes nothing: ${plural(r.unchanged, 'paper', 'papers')} already in the library; nothing stored.`]
+    : [`Imported ${f.fileName} (${read}): ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`];
   const errors = f.problems.filter((p) => p.severity === 'error').length;
-  const warnings = f.problems.length - errors;
-  if (f.problems.length) lines.push(`${errors} ${errors === 1 ? 'entry' : 'entries'} not read, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} (listed on stderr).`);
-  for (const w of r.warnings) lines.push(`warning: ${w}`);
+  const notes = r.warnings.length - errors;
+  if (errors || notes > 0) lines.push(`${plural(errors, 'entry', 'entries')} not read, ${plural(Math.max(0, notes), 'warning', 'warnings')}: listed on stderr.`);
   return lines.join('\n');
+}
+
+/**
+ * The stderr lines of an import: every problem and warning as `FILE:LINE:COLUMN: message`, FILE as the
+ * user gave it (`../refs.bib`, which editors can open), each once.
+ */
+export function importProblemLines(r: ReferenceImportReport, shownAs: string): string[] {
+  const prefix = `${r.file.fileName}:`;
+  const lines = r.file.problems.map((p) => problemLine(shownAs, p));
+  for (const w of r.warnings) {
+    const line = w.startsWith(prefix) ? `${shownAs}:${w.slice(prefix.length)}` : `warning: ${w}`;
+    if (!lines.includes(line)) lines.push(line);
+  }
+  return lines;
 }
 
 /**
@@ -136,7 +152,7 @@ export function formatReferenceImport(r: ReferenceImportReport): string {
 export async function importReferenceFile(handlers: Handlers, file: ReferenceFile, json: boolean): Promise<void> {
   const fileName = basename(file.shownAs).slice(0, 255) || '<stdin>';
   const report = await call(handlers, 'references.import', { jobId: 'cli-import', fileName, content: { kind: 'bytes', base64: file.bytes.toString('base64') } });
-  for (const p of report.file.problems) process.stderr.write(`${problemLine(file.shownAs, p)}\n`);
+  for (const line of importProblemLines(report, file.shownAs)) process.stderr.write(`${line}\n`);
   process.stdout.write(`${json ? JSON.stringify(report, null, 2) : formatReferenceImport(report)}\n`);
 }
 
@@ -239,7 +255,11 @@ async function stylesCommand(handlers: Handlers, args: string[], json: boolean):
     if (!arg) throw new UsageError('styles add needs the .csl file to add');
     const xml = readBytes(arg).toString('utf8').replace(/^\uFEFF/, '');
     if (!xml.trim()) throw new LecternError('INVALID_INPUT', `${arg} is empty: it is not a CSL style.`);
-    const added = await call(handlers, 'styles.add', { fileName: basename(arg).slice(0, 255), xml });
+    const added = await call(handlers, 'styles.add', { fileName: basename(arg).slice(0, 255), xml }).catch((err: unknown) => {
+      // The checker's sentence says what is wrong and where; the file it is about is said here.
+      if (err instanceof LecternError && err.code === 'INVALID_INPUT') throw new LecternError('INVALID_INPUT', `${arg} was not added: ${err.message}`);
+      throw err;
+    });
     process.stdout.write(`${added.replaced ? 'Replaced' : 'Added'} the style ${added.styleId} (${added.title}).\n`);
     return;
   }
