@@ -55,7 +55,8 @@ export function writeFailureWords(err: unknown, path: string): string {
 export function looksLikeExport(head: string, format: InteropFormat): boolean {
   const text = head.replace(/^\uFEFF/, '');
   if (text.trim() === '') return true;
-  if (format === 'csl-json') return /^\s*\[\s*(?:[{\]]|$)/.test(text);
+  // A list of items (each has an "id" or a "type"), or an empty list: not any JSON array (a settings file).
+  if (format === 'csl-json') return /^\s*\[\s*(?:\]|$)/.test(text) || (/^\s*\[\s*\{/.test(text) && /"(?:id|type)"\s*:/.test(text));
   const lines = text.split(/\r?\n/);
   if (format === 'ris') {
     const first = lines.find((l) => l.trim() !== '') ?? '';

@@ -291,6 +291,7 @@ describe('kept exports: safety', () => {
     expect(looksLikeExport('[\n  {"id": "a"}', 'csl-json')).toBe(true);
     expect(looksLikeExport('[]', 'csl-json')).toBe(true);
     expect(looksLikeExport('["a"]', 'csl-json')).toBe(false);
+    expect(looksLikeExport('[{"name": "window", "width": 800}]', 'csl-json')).toBe(false);
   });
 
   it('says file-system failures in words', () => {
