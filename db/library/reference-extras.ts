@@ -83,11 +83,12 @@ export class ReferenceExtras {
   /**
    * Pin the file's citation key on a paper that has no pinned key. When another paper holds it, the
    * paper gets the first free `key` + a, b, ... instead.
+   * @param isNew the paper was added by this import (it has no key yet)
    * @returns whether the key changed, and a warning when it clashed
    */
-  citationKey(paperId: number, fileKey: string | null, unique: (base: string) => string): { changed: boolean; warning: string | null } {
+  citationKey(paperId: number, fileKey: string | null, unique: (base: string) => string, isNew: boolean): { changed: boolean; warning: string | null } {
     if (!fileKey) return { changed: false, warning: null };
-    const current = this.s.keyOf.get(paperId) as { key: string | null; pinned: number };
+    const current = isNew ? { key: null, pinned: 0 } : (this.s.keyOf.get(paperId) as { key: string | null; pinned: number });
     if (current.pinned || current.key === fileKey) return { changed: false, warning: null };
     const owner = this.s.keyOwner.get(fileKey) as { id: number; title: string } | undefined;
     if (!owner) {

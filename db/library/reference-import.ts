@@ -161,7 +161,7 @@ function* importSteps(db: LibraryDb, file: ReferenceFile, now: string): Generato
     const tagged = extras.tag(paperId, r.tags);
     warnings.push(...tagged.warnings.map((w) => `${file.fileName}:${r.at.line}:${r.at.column}: ${w}`));
     const noted = extras.note(paperId, r.note);
-    const keyed = extras.citationKey(paperId, r.citationKey, unique);
+    const keyed = extras.citationKey(paperId, r.citationKey, unique, match === null);
     if (keyed.warning) warnings.push(`${file.fileName}:${r.at.line}:${r.at.column}: ${keyed.warning}`);
     if (action === 'unchanged' && (tagged.added > 0 || noted || keyed.changed)) {
       action = 'updated';
