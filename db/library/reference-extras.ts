@@ -37,6 +37,7 @@ function prepare(c: Database.Database) {
 export class ReferenceExtras {
   private readonly tagIds = new Map<string, number>();
   private readonly authorIds = new Map<string, number>();
+  private readonly byPrinted = new Map<string, number>();
   private readonly s: ReturnType<typeof prepare>;
   /** Every author linked by this import (their paper counts are refreshed at the end). */
   readonly touchedAuthors = new Set<number>();
@@ -113,11 +114,16 @@ export class ReferenceExtras {
   }
 
   private author(name: string): number {
-    const key = nameKey(name) || name;
-    let id = this.authorIds.get(key);
+    // By printed name first: most names repeat as printed, and their key (accent folding) costs more than the lookup.
+    let id = this.byPrinted.get(name);
     if (id === undefined) {
-      id = (this.s.authorByKey.get(key) as { id: number } | undefined)?.id ?? (this.s.insertAuthor.get(name, key) as { id: number }).id;
-      this.authorIds.set(key, id);
+      const key = nameKey(name) || name;
+      id = this.authorIds.get(key);
+      if (id === undefined) {
+        id = (this.s.authorByKey.get(key) as { id: number } | undefined)?.id ?? (this.s.insertAuthor.get(name, key) as { id: number }).id;
+        this.authorIds.set(key, id);
+      }
+      this.byPrinted.set(name, id);
     }
     this.touchedAuthors.add(id);
     return id;
