@@ -37,6 +37,7 @@ function prepare(c: Database.Database) {
 export class ReferenceExtras {
   private readonly tagIds = new Map<string, number>();
   private readonly authorIds = new Map<string, number>();
+  private readonly byPrinted = new Map<string, number>();
   private readonly s: ReturnType<typeof prepare>;
   /** Every author linked by this import (their paper counts are refreshed at the end). */
   readonly touchedAuthors = new Set<number>();
@@ -83,11 +84,12 @@ export class ReferenceExtras {
   /**
    * Pin the file's citation key on a paper that has no pinned key. When another paper holds it, the
    * paper gets the first free `key` + a, b, ... instead.
+   * @param isNew the paper was added by this import (it has no key yet)
    * @returns whether the key changed, and a warning when it clashed
    */
-  citationKey(paperId: number, fileKey: string | null, unique: (base: string) => string): { changed: boolean; warning: string | null } {
+  citationKey(paperId: number, fileKey: string | null, unique: (base: string) => string, isNew: boolean): { changed: boolean; warning: string | null } {
     if (!fileKey) return { changed: false, warning: null };
-    const current = this.s.keyOf.get(paperId) as { key: string | null; pinned: number };
+    const current = isNew ? { key: null, pinned: 0 } : (this.s.keyOf.get(paperId) as { key: string | null; pinned: number });
     if (current.pinned || current.key === fileKey) return { changed: false, warning: null };
     const owner = this.s.keyOwner.get(fileKey) as { id: number; title: string } | undefined;
     if (!owner) {
@@ -112,11 +114,16 @@ export class ReferenceExtras {
   }
 
   private author(name: string): number {
-    const key = nameKey(name) || name;
-    let id = this.authorIds.get(key);
+    // By printed name first: most names repeat as printed, and their key (accent folding) costs more than the lookup.
+    let id = this.byPrinted.get(name);
     if (id === undefined) {
-      id = (this.s.authorByKey.get(key) as { id: number } | undefined)?.id ?? (this.s.insertAuthor.get(name, key) as { id: number }).id;
-      this.authorIds.set(key, id);
+      const key = nameKey(name) || name;
+      id = this.authorIds.get(key);
+      if (id === undefined) {
+        id = (this.s.authorByKey.get(key) as { id: number } | undefined)?.id ?? (this.s.insertAuthor.get(name, key) as { id: number }).id;
+        this.authorIds.set(key, id);
+      }
+      this.byPrinted.set(name, id);
     }
     this.touchedAuthors.add(id);
     return id;
