@@ -7,6 +7,7 @@ import { PAPER_SORT_COLUMNS, READING_STATUSES } from '../../shared/contract';
 import { HAS_VALUES, QUERY_FIELDS } from '../../shared/search/parse';
 import { FORMAT_IDS } from '../../shared/paste/paste-format';
 import { EXPORT_FORMATS } from '../../shared/contract/references';
+import { INTEROP_FORMATS } from '../../shared/interop/interop-record';
 
 /** Where the descriptions start (after the command column), and the widest line. */
 const INDENT = ' '.repeat(27);
@@ -45,7 +46,7 @@ ${wrapped('SOURCE:', FORMAT_IDS, ', ')}
                            goes to stderr as FILE:LINE:COLUMN: message
   convert FILE|-           a reference file in another format on stdout (no library needed)
                            --to FORMAT [--from FORMAT|paste] (--from: read as that, not detected)
-                           FORMAT: bibtex, biblatex, ris, csl-json
+${wrapped('FORMAT:', INTEROP_FORMATS, ', ')}
                            problems on stderr, one FILE:LINE:COLUMN: message line each;
                            exit code 1 when no reference could be read
   papers                   list papers  [--sort COLUMN] [--desc] [--filter TEXT] [--query QUERY]

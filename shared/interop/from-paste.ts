@@ -5,6 +5,7 @@
 import type { ParseOutcome, ParsedPaper, PasteSource } from '../paste/parsed';
 import { cslName } from '../record/csl-name';
 import { cslTypeFromPage } from '../record/csl-type-from-page';
+import { splitScholarVenue } from '../record/venue-parts';
 import type { CslItemJson, CslNameJson, InteropProblem, InteropRecord } from './interop-record';
 
 /** Pages that print given names as glued initials (`JL Marchetti`). */
@@ -31,6 +32,16 @@ function recordFromPaper(paper: ParsedPaper, source: PasteSource, index: number)
   const dateParts = paper.date ? paper.date.split('-').map(Number) : paper.year !== null ? [paper.year] : null;
   if (dateParts) item.issued = { 'date-parts': [dateParts] };
   if (paper.venue) item['container-title'] = paper.venue;
+  // Google Scholar prints volume, issue and pages inside the venue line; dblp gives them in extra.
+  const parts = source === 'google_scholar' && paper.venue ? splitScholarVenue(paper.venue, paper.year) : null;
+  if (parts) {
+    item['container-title'] = parts.containerTitle;
+    if (parts.volume) item.volume = parts.volume;
+    if (parts.issue) item.issue = parts.issue;
+    if (parts.page) item.page = parts.page;
+  }
+  if (typeof paper.extra.volume === 'string' && item.volume === undefined) item.volume = paper.extra.volume;
+  if (typeof paper.extra.issue === 'string' && item.issue === undefined) item.issue = paper.extra.issue;
   if (paper.pages) item.page = paper.pages;
   if (paper.abstract) item.abstract = paper.abstract;
   if (paper.ids.doi) item.DOI = paper.ids.doi;

@@ -24,7 +24,7 @@ export function readCslJson(text: string, options: ReadOptions = {}): InteropRea
     parsed = JSON.parse(body);
   } catch (err) {
     const [at] = positionsOf(body, [syntaxErrorOffset((err as Error).message, body.length)]);
-    const reason = (err as Error).message.replace(/ in JSON at position \d+.*$/, '').replace(/^Unexpected end of JSON input$/, 'the text ends in the middle of a value');
+    const reason = syntaxErrorReason((err as Error).message);
     return { format: 'csl-json', records: [], problems: [{ ...at!, severity: 'error', message: `not valid JSON: ${reason}; nothing read` }], entriesSeen: 0 };
   }
   if (parsed === null || typeof parsed !== 'object') {
@@ -38,7 +38,7 @@ export function readCslJson(text: string, options: ReadOptions = {}): InteropRea
   for (let i = 0; i < items.length; i++) {
     if (i % 1000 === 999) {
       if (options.signal?.aborted) throw new LecternError('CANCELLED', 'Reading the CSL-JSON file was cancelled.');
-      options.onProgress?.(i, items.length);
+      options.onProgress?.(i + 1, items.length);
     }
     const at = positions[i] ?? { line: 1, column: 1 };
     const raw = items[i];
@@ -81,6 +81,13 @@ function keyOf(raw: unknown): { key?: string } {
   const r = raw as Record<string, unknown>;
   const key = r['citation-key'] ?? r.id;
   return typeof key === 'string' || typeof key === 'number' ? { key: String(key) } : {};
+}
+
+/** V8's message without its position (given as line and column instead). */
+function syntaxErrorReason(message: string): string {
+  if (message === 'Unexpected end of JSON input') return 'the text ends in the middle of a value';
+  const at = message.indexOf(' in JSON at position ');
+  return at < 0 ? message : message.slice(0, at);
 }
 
 /** The offset V8 names in a JSON syntax error (`... in JSON at position 45`), else the end of the text. */

@@ -160,6 +160,8 @@ export function mapRisFields(type: string, fields: readonly RisField[], at: File
   else if (ep !== null) addExtra('EP', ep);
   item.id = record.citationKey ?? `ris-${index}`;
   record.arxivId = arxivIdFrom(item.DOI, item.URL);
+  // An unpublished work on arXiv is a preprint: CSL `article` (written back as UNPB).
+  if (risType === 'UNPB' && record.arxivId !== null) item.type = 'article';
   return { record, warnings };
 }
 

@@ -74,16 +74,14 @@ export function readRis(text: string, options: ReadOptions = {}): InteropReadRes
       const { record, warnings } = mapRisFields(open.type, open.fields, { line: open.line, column: 1 }, entriesSeen);
       records.push(record);
       for (const w of warnings) problems.push({ ...w, severity: 'warning', ...(record.citationKey ? { key: record.citationKey } : {}) });
-      if (records.length % 500 === 0) {
-        if (options.signal?.aborted) throw new LecternError('CANCELLED', 'Reading the RIS file was cancelled.');
-        options.onProgress?.(records.length, total);
-      }
+      if (records.length % 500 === 0) options.onProgress?.(records.length, total);
     }
     open = null;
     last = null;
   };
 
   for (let i = 0; i < lines.length; i++) {
+    if (i % 4096 === 4095 && options.signal?.aborted) throw new LecternError('CANCELLED', 'Reading the RIS file was cancelled.');
     const lineNo = i + 1;
     const line = lines[i]!;
     const tagged = risTagLine(line);
@@ -122,7 +120,7 @@ export function readRis(text: string, options: ReadOptions = {}): InteropReadRes
     close();
     if (hadType) problems.push({ line: at, column: 1, severity: 'warning', message: "record has no 'ER' line at the end of the file; kept" });
   }
-  options.onProgress?.(records.length, total);
+  if (records.length === 0 || records.length % 500 !== 0) options.onProgress?.(records.length, total);
   problems.sort((a, b) => a.line - b.line || a.column - b.column);
   return { format: 'ris', records, problems, entriesSeen };
 }

@@ -66,9 +66,9 @@ export const RIS_TO_CSL: Readonly<Record<string, string>> = {
 
 /** The RIS type written for each CSL type (the first RIS type above that maps to it, and a few CSL-only types). */
 export const CSL_TO_RIS: Readonly<Record<string, string>> = (() => {
+  // CSL `article` is a preprint (arXiv): RIS has no such type; UNPB with its arXiv URL is read back as `article`.
   const out: Record<string, string> = { article: 'UNPB', review: 'JOUR', 'review-book': 'JOUR', interview: 'PCOMM', speech: 'SLIDE', post: 'BLOG' };
   for (const [ris, csl] of Object.entries(RIS_TO_CSL)) if (!(csl in out)) out[csl] = ris;
-  // arXiv preprints are CSL `article`; Zotero writes them as UNPB too, but JOUR would lose that they are preprints.
   return out;
 })();
 
