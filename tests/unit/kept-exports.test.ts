@@ -10,6 +10,7 @@
 import { existsSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLibrary, type Library, type LibraryDb } from '../../db/open';
@@ -52,9 +53,10 @@ afterEach(async () => {
   opened = [];
 });
 
-function open(file = tempLibraryFile(), options: { watch?: boolean; table?: HandlerTable } = {}): { file: string; handlers: Handlers } {
+function open(file = tempLibraryFile(), options: { watch?: boolean; table?: HandlerTable; lockWaitMs?: number } = {}): { file: string; handlers: Handlers } {
   const lib = openLibrary(file);
   const handlers = createHandlers(lib, {
+    ...(options.lockWaitMs !== undefined ? { lockWaitMs: options.lockWaitMs } : {}),
     readsInProcess: true,
     parseInProcess: true,
     table: options.table ?? fakeTable,
@@ -345,6 +347,24 @@ describe('kept exports: failures', () => {
     expect(read(path)).toContain('One');
     expect(read(path)).not.toContain('Two');
   });
+
+  it('a library held by another process (BUSY) is tried again later, not lost', async () => {
+    const { file, handlers } = open(tempLibraryFile(), { lockWaitMs: 200 });
+    const c = await collectionWith(handlers, 'Busy', ['One']);
+    const path = join(folder(), 'busy.bib');
+    await call(handlers, 'keptExports.set', { collectionId: c.id, path, format: 'bibtex' });
+    const id = await paper(handlers, 'Written after the lock');
+    await call(handlers, 'collections.addPapers', { collectionId: c.id, paperIds: [id] });
+    // Another process takes the write lock before the debounce ends, and keeps it past the wait.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    await sleep(DEBOUNCE_MS + 600);
+    expect(read(path)).not.toContain('Written after the lock');
+    other.exec('COMMIT');
+    other.close();
+    await until(() => read(path).includes('Written after the lock'), 6000);
+    expect((await keptWhen(handlers, (k) => k.lastError === null)).lastError).toBeNull();
+  }, 15_000);
 
   it('a kept export of a deleted collection leaves the file and says why', async () => {
     const { handlers } = open();
