@@ -147,12 +147,18 @@ export class KeptExports {
     return this.running;
   }
 
-  /** Stop listening and wait for the write in flight (idempotent). */
+  /**
+   * Stop listening; a rewrite still waiting for its quiet time is done now (quitting right after a change
+   * leaves the files up to date), and the write in flight is waited for. Idempotent; never rejects.
+   */
   async stop(): Promise<void> {
-    this.stopped = true;
     this.unsubscribe?.();
+    this.unsubscribe = null;
+    const waiting = this.timer !== null && !this.stopped;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    if (waiting) await this.refreshAll();
+    this.stopped = true;
     await this.running?.catch(() => undefined);
   }
 

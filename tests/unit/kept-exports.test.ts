@@ -185,6 +185,20 @@ describe('kept exports: writing', () => {
     await until(() => read(path).includes('Added from the command line'));
   });
 
+  it('closing the host right after a change still writes it (the waiting rewrite is done at once)', async () => {
+    const { handlers } = open();
+    const c = await collectionWith(handlers, 'Quit', ['Before quitting']);
+    const path = join(folder(), 'quit.bib');
+    await call(handlers, 'keptExports.set', { collectionId: c.id, path, format: 'bibtex' });
+    const id = await paper(handlers, 'Just before quitting');
+    await call(handlers, 'collections.addPapers', { collectionId: c.id, paperIds: [id] });
+    await sleep(50); // the watch has reported it; the rewrite waits for its quiet time
+    const { lib } = opened.pop()!;
+    await closeHandlers(handlers);
+    lib.close();
+    expect(read(path)).toContain('Just before quitting');
+  });
+
   it('removal stops the rewrites and leaves the file as it is', async () => {
     const { handlers } = open();
     const c = await collectionWith(handlers, 'Gone', ['Kept paper']);
