@@ -33,8 +33,8 @@ export class XmlSyntaxError extends Error {
 }
 
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
-const NAME_CHAR = /[-A-Za-z0-9_:.\u00B7\u00C0-\uFFFF]/;
+/** An XML name (ASCII letters, digits and `-_:.`, and any non-ASCII letter), matched where it starts. */
+const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9_:.\u00B7\u00C0-\uFFFF]*/y;
 
 /**
  * @param text the file's text (a leading byte-order mark is allowed)
@@ -179,11 +179,11 @@ class Scanner {
   }
 
   private name(expected: string): string {
-    const start = this.pos;
-    if (!NAME_START.test(this.src[this.pos] ?? '')) this.fail(`expected ${expected}`, this.pos);
-    this.pos++;
-    while (this.pos < this.src.length && NAME_CHAR.test(this.src[this.pos]!)) this.pos++;
-    return this.src.slice(start, this.pos);
+    NAME.lastIndex = this.pos;
+    const m = NAME.exec(this.src);
+    if (m === null) this.fail(`expected ${expected}`, this.pos);
+    this.pos += m[0].length;
+    return m[0];
   }
 
   /** @returns whether any whitespace was skipped */
@@ -198,17 +198,19 @@ class Scanner {
 
   /** Text between `from` and `to` with its entity and character references replaced; checks each one. */
   private decode(from: number, to: number): string {
+    // Searched within the slice only: an indexOf on the whole file would run to the next `&` anywhere.
+    const part = this.src.slice(from, to);
+    if (!part.includes('&')) return part;
     let out = '';
-    let i = from;
-    for (let amp = this.src.indexOf('&', i); amp !== -1 && amp < to; amp = this.src.indexOf('&', i)) {
-      out += this.src.slice(i, amp);
-      const semi = this.src.indexOf(';', amp);
-      if (semi === -1 || semi >= to || semi - amp > 12) this.fail('`&` that starts no entity (write &amp; for an ampersand)', amp);
-      const ref = this.src.slice(amp + 1, semi);
-      out += this.reference(ref, amp);
+    let i = 0;
+    for (let amp = part.indexOf('&'); amp !== -1; amp = part.indexOf('&', i)) {
+      out += part.slice(i, amp);
+      const semi = part.indexOf(';', amp);
+      if (semi === -1 || semi - amp > 12) this.fail('`&` that starts no entity (write &amp; for an ampersand)', from + amp);
+      out += this.reference(part.slice(amp + 1, semi), from + amp);
       i = semi + 1;
     }
-    return out + this.src.slice(i, to);
+    return out + part.slice(i);
   }
 
   private reference(ref: string, at: number): string {
