@@ -116,6 +116,30 @@ describe('formatReferences: bundled styles', () => {
     expect(escapeMarkdown('a<b>`c`~d\\')).toBe('a\\<b\\>\\`c\\`\\~d\\\\');
   });
 
+  it('links only web addresses and DOIs, with the href escaped (citeproc linked any other URL to doi.org)', () => {
+    const linked = (URL: string) => ({ ...report, id: URL, URL });
+    expect(bib([linked('javascript:alert(1)')], HARVARD, 'html').entries).toEqual([
+      '<div class="csl-entry">World Health Organization (no date) <i>World report on health</i>. WHO. Available at: javascript:alert(1).</div>',
+    ]);
+    expect(bib([linked('www.who.int/report')], HARVARD, 'markdown').entries).toEqual([
+      'World Health Organization (no date) *World report on health*. WHO. Available at: www.who.int/report.',
+    ]);
+    // A quote cannot open an attribute: such an address is not linked at all.
+    expect(bib([linked('https://who.int/a"onmouseover="x')], HARVARD, 'html').entries).toEqual([
+      '<div class="csl-entry">World Health Organization (no date) <i>World report on health</i>. WHO. Available at: https://who.int/a"onmouseover="x.</div>',
+    ]);
+    expect(bib([linked('https://who.int/a?b=1&c=2')], HARVARD, 'html').entries[0]).toContain(
+      '<a href="https://who.int/a?b=1&amp;c=2">https://who.int/a?b=1&#38;c=2</a>',
+    );
+  });
+
+  it('HTML: markup in a title is kept for <i> and <b>, anything else is escaped', () => {
+    const evil: CslItemJson = { ...report, id: 'evil', title: 'A <script>alert(1)</script> and <b>bold</b>' };
+    expect(bib([evil], HARVARD, 'html').entries).toEqual([
+      '<div class="csl-entry">World Health Organization (no date) <i>A &#60;script&#62;alert(1)&#60;/script&#62; and <b>bold</b></i>. WHO.</div>',
+    ]);
+  });
+
   it('a locale other than en-US, by full tag or by language', () => {
     // The German locale's "o. J." (ohne Jahr) has a no-break space.
     expect(bib([report], APA, 'text', 'de-DE').entries).toEqual(['World Health Organization. (o.\u00a0J.). World report on health. WHO.']);
