@@ -10,6 +10,7 @@
 import type { CslItemJson } from '../interop/interop-record';
 import { LecternError } from '../errors';
 import { BUNDLED_LOCALES, DEFAULT_LOCALE, bundledLocaleXml, resolveBundledLocale } from './bundled-styles';
+import { itemForCiteproc } from './citeproc-item';
 import { citeproc, type CiteprocEngine } from './citeproc-module';
 import { MARKDOWN_FORMAT_NAME } from './markdown-format';
 
@@ -65,7 +66,7 @@ export function formatReferences(
   const cached = engineFor(style, locale);
   const { engine } = cached;
   try {
-    for (const item of items) cached.items.set(String(item.id), forCiteproc(item));
+    for (const item of items) cached.items.set(String(item.id), itemForCiteproc(item));
     engine.setOutputFormat(output === 'markdown' ? MARKDOWN_FORMAT_NAME : output);
     engine.updateItems(ids);
     return mode === 'citation' ? citation(engine, ids, output) : bibliography(engine, style, output);
@@ -122,14 +123,6 @@ function checkItems(items: readonly CslItemJson[]): string[] {
     seen.add(String(id));
   });
   return [...seen];
-}
-
-/** A copy citeproc may change at will, with a type (CSL's `document` when the item has none). */
-function forCiteproc(item: CslItemJson): unknown {
-  const copy = JSON.parse(JSON.stringify(item)) as Record<string, unknown>;
-  copy['id'] = String(item.id);
-  if (typeof copy['type'] !== 'string' || copy['type'] === '') copy['type'] = 'document';
-  return copy;
 }
 
 function bundledLocaleOrThrow(tag: string): string {

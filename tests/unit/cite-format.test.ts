@@ -140,6 +140,22 @@ describe('formatReferences: bundled styles', () => {
     ]);
   });
 
+  it('numbers as numbers, a mononym, a name as a string, a suffix and a dropping particle (CSL-JSON citeproc trips on)', () => {
+    const odd = {
+      id: 'odd',
+      type: 'book',
+      title: 'Republic',
+      author: [{ given: 'Plato' }, 'Socrates Society', { family: 'King', given: 'Martin Luther', suffix: 'Jr.' }, { family: 'Beethoven', given: 'Ludwig', 'dropping-particle': 'van' }],
+      issued: { 'date-parts': [[2001]] },
+      volume: 2,
+      'number-of-pages': 310,
+      publisher: 'Penguin',
+    } as unknown as CslItemJson;
+    expect(bib([odd], APA).entries).toEqual(['Plato, Socrates Society, King, M. L., Jr., & Beethoven, L. van. (2001). Republic (Vol. 2). Penguin.']);
+    expect(cite([odd], APA)).toBe('(Plato et al., 2001)');
+    expect(odd.volume).toBe(2);
+  });
+
   it('a locale other than en-US, by full tag or by language', () => {
     // The German locale's "o. J." (ohne Jahr) has a no-break space.
     expect(bib([report], APA, 'text', 'de-DE').entries).toEqual(['World Health Organization. (o.\u00a0J.). World report on health. WHO.']);
