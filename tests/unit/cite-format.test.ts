@@ -164,6 +164,22 @@ describe('formatReferences: bundled styles', () => {
   });
 });
 
+describe('formatReferences: a style\'s default-locale', () => {
+  const withLocale = (tag: string): CslStyleSource => {
+    const base = fixture('minimal-numeric.csl');
+    return { id: `numeric-${tag}`, xml: base.xml.replace('version="1.0">', `version="1.0" default-locale="${tag}">`) };
+  };
+
+  it('is used when no locale is asked for, and a locale asked for wins', () => {
+    expect(bib([report], withLocale('de-DE')).entries).toEqual(['[1] World Health Organization. World report on health. o.\u00a0J.']);
+    expect(bib([report], withLocale('de-DE'), 'text', 'en-US').entries).toEqual(['[1] World Health Organization. World report on health. n.d.']);
+  });
+
+  it('a locale Lectern does not ship falls back to en-US terms instead of failing', () => {
+    expect(bib([report], withLocale('ja-JP')).entries).toEqual(['[1] World Health Organization. World report on health. n.d.']);
+  });
+});
+
 describe('formatReferences: engines and errors', () => {
   it('reads an edited item afresh under the same id (citeproc keeps registered items)', () => {
     expect(bib([article], APA).entries[0]).toContain('Title.');
