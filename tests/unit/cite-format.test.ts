@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../shared/errors';
 import type { CslItemJson } from '../../shared/interop/interop-record';
-import { bundledLocaleXml, bundledStyleXml, resolveBundledLocale } from '../../shared/cite/bundled-styles';
+import { bundledLocaleXml, bundledStyle, bundledStyleXml, resolveBundledLocale } from '../../shared/cite/bundled-styles';
 import { citeEngineCount, citeprocMessage, clearCiteEngines, formatReferences, type CslStyleSource } from '../../shared/cite/format-references';
 import { escapeMarkdown } from '../../shared/cite/markdown-format';
 import { formatReferenceList } from '../../shared/cite/reference-list';
@@ -255,6 +255,16 @@ describe('bundled styles and locales', () => {
     expect(bundledStyleXml('vancouver')).toContain('<id>http://www.zotero.org/styles/nlm-citation-sequence</id>');
     expect(bundledStyleXml('harvard1')).toContain('<id>http://www.zotero.org/styles/harvard-cite-them-right</id>');
     expect(bundledStyleXml('ieee')).toBeNull();
+  });
+
+  it('finds a bundled style by id or by the names users type', () => {
+    expect(bundledStyle('APA')?.id).toBe('apa');
+    expect(bundledStyle('harvard')?.id).toBe('harvard1');
+    expect(bundledStyle('nlm-citation-sequence')?.id).toBe('vancouver');
+    expect(bundledStyle(' vancouver ')?.xml).toBe(bundledStyleXml('vancouver'));
+    expect(bundledStyle('ieee')).toBeNull();
+    expect(bundledStyle('toString')).toBeNull();
+    expect(bundledStyle('constructor')).toBeNull();
   });
 
   it('resolves locales by tag or language', () => {
