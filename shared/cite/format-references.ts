@@ -108,7 +108,11 @@ function bibliography(engine: CiteprocEngine, style: CslStyleSource, output: Cit
 
 /** An entry on one line: citeproc's text output puts blocks and indents on lines of their own. */
 function oneLine(entry: string): string {
-  return entry.replace(/\s*\n\s*/g, ' ').trim();
+  return entry
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 function checkItems(items: readonly CslItemJson[]): string[] {
@@ -177,5 +181,7 @@ export function citeprocMessage(err: unknown): string {
   const raw = err instanceof Error ? err.message : typeof err === 'string' ? err : 'it failed for an unknown reason';
   const first = (raw.split('\n')[0] ?? '').replace(/^citeproc-js error:\s*/i, '').replace(/^CSL processor error:\s*/i, '').trim();
   const short = first.length > 200 ? `${first.slice(0, 197)}…` : first;
-  return short.replace(/[.\s]+$/, '') || 'it failed for an unknown reason';
+  let end = short.length;
+  while (end > 0 && (short[end - 1] === '.' || short[end - 1]!.trim() === '')) end--;
+  return short.slice(0, end) || 'it failed for an unknown reason';
 }

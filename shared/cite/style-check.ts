@@ -77,7 +77,8 @@ export function checkCslStyle(xml: string): { id: string; title: string } {
 
 /** `http://www.zotero.org/styles/ieee` -> `ieee`; an id that is not a URI is kept as it is (trimmed). */
 export function styleShortId(uri: string): string {
-  const trimmed = uri.trim().replace(/\/+$/, '');
+  let trimmed = uri.trim();
+  while (trimmed.endsWith('/')) trimmed = trimmed.slice(0, -1);
   const last = trimmed.slice(trimmed.lastIndexOf('/') + 1);
   return last === '' ? trimmed : last;
 }
