@@ -32,6 +32,9 @@ export class XmlSyntaxError extends Error {
   }
 }
 
+/** Deeper nesting is refused rather than overflowing the call stack (real CSL styles nest about 15 deep). */
+export const MAX_XML_DEPTH = 500;
+
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** An XML name (ASCII letters, digits and `-_:.`, and any non-ASCII letter), matched where it starts. */
 const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9_:.\u00B7\u00C0-\uFFFF]*/y;
@@ -58,7 +61,7 @@ class Scanner {
     this.misc(true);
     if (this.pos >= this.src.length) this.fail(this.src.trim() === '' ? 'the file is empty' : 'there is no element in the file', this.pos);
     if (this.src[this.pos] !== '<') this.fail('text before the first element; an XML file starts with `<`', this.pos);
-    const root = this.element();
+    const root = this.element(1);
     this.misc(false);
     if (this.pos < this.src.length) {
       this.fail(this.src[this.pos] === '<' ? 'a second top-level element; an XML file has exactly one root element' : 'text after the root element', this.pos);
@@ -77,8 +80,9 @@ class Scanner {
     }
   }
 
-  private element(): XmlElement {
+  private element(depth: number): XmlElement {
     const start = this.pos;
+    if (depth > MAX_XML_DEPTH) this.fail(`elements nested more than ${MAX_XML_DEPTH} deep`, start);
     this.pos++; // '<'
     const name = this.name('an element name after `<`');
     const at = this.position(start);
@@ -99,7 +103,7 @@ class Scanner {
       if (!spaced) this.fail(`expected a space, \`>\` or \`/>\` in the start tag <${name}>`, this.pos);
       this.attribute(node);
     }
-    this.content(node, start);
+    this.content(node, start, depth);
     return node;
   }
 
@@ -121,7 +125,7 @@ class Scanner {
     this.pos = end + 1;
   }
 
-  private content(node: XmlElement, start: number): void {
+  private content(node: XmlElement, start: number, depth: number): void {
     for (;;) {
       const lt = this.src.indexOf('<', this.pos);
       if (lt === -1) this.fail(`the element <${node.name}> is never closed`, start);
@@ -147,7 +151,7 @@ class Scanner {
         this.pos = end + 3;
       } else if (this.src.startsWith('<?', lt)) this.instruction();
       else if (this.src.startsWith('<!', lt)) this.fail('unexpected `<!` (only comments and CDATA may appear inside elements)', lt);
-      else node.children.push(this.element());
+      else node.children.push(this.element(depth + 1));
     }
   }
 

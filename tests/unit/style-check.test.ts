@@ -175,6 +175,7 @@ describe('scanXml', () => {
     expect(fault('<a b="1"c="2"/>')).toBe('line 1, column 9: expected a space, `>` or `/>` in the start tag <a>');
     expect(fault('<1a/>')).toBe('line 1, column 2: expected an element name after `<`');
     expect(fault('')).toBe('line 1, column 1: the file is empty');
+    expect(fault('<a>'.repeat(100_000))).toBe('line 1, column 1501: elements nested more than 500 deep');
   });
 
   it('is linear: 200,000 elements (3.6 MB) with one entity at the very end scan in seconds, not hours', () => {
