@@ -5,7 +5,7 @@ import { LecternError } from '../../shared/errors';
 import type { CslItemJson } from '../../shared/interop/interop-record';
 import { bundledStyleXml } from '../../shared/cite/bundled-styles';
 import { formatReferences } from '../../shared/cite/format-references';
-import { checkCslStyle, styleShortId } from '../../shared/cite/style-check';
+import { checkCslStyle, expandedStyleSize, MAX_EXPANDED_NODES, styleShortId } from '../../shared/cite/style-check';
 import { scanXml, XmlSyntaxError } from '../../shared/cite/xml-scan';
 
 const styleFile = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'interop', 'styles', name), 'utf8');
@@ -93,6 +93,15 @@ describe('checkCslStyle: fixtures', () => {
     expect(refusal(styleFile('unknown-element.csl')).message).toBe(
       `The style 'Unknown Element' fails to format a sample reference (citation): Undefined node name "unknown-node".`,
     );
+  });
+
+  it('a style whose macros would expand past what citeproc can build is refused at once', () => {
+    const t0 = performance.now();
+    expect(refusal(styleFile('macro-bomb.csl')).message).toBe(
+      "The style 'Macro Bomb' is too large once its macros are expanded (6,442,450,943 nodes; Lectern accepts up to 2,500,000).",
+    );
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect(expandedStyleSize(scanXml(bundledStyleXml('apa')!))).toBeLessThan(MAX_EXPANDED_NODES / 10);
   });
 
   it('no info, no title, no id, an empty file', () => {
