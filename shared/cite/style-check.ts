@@ -130,7 +130,14 @@ export function expandedStyleSize(root: XmlElement): number {
 
 /** Every `macro="…"` must name a `<macro name="…">` of the style (citeproc fails late on a missing one). */
 function checkMacros(root: XmlElement, title: string): void {
-  const size = expandedStyleSize(root);
+  let size: number;
+  try {
+    size = expandedStyleSize(root);
+  } catch (err) {
+    // A chain of thousands of macros, each calling the next, runs out of call stack here (as in citeproc).
+    if (err instanceof RangeError) throw invalid(`The style '${title}' chains its macros too deeply to be used.`);
+    throw err;
+  }
   if (size > MAX_EXPANDED_NODES) {
     throw invalid(`The style '${title}' is too large once its macros are expanded (${size.toLocaleString('en-US')} nodes; Lectern accepts up to ${MAX_EXPANDED_NODES.toLocaleString('en-US')}).`);
   }

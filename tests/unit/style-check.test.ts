@@ -104,6 +104,12 @@ describe('checkCslStyle: fixtures', () => {
     expect(expandedStyleSize(scanXml(bundledStyleXml('apa')!))).toBeLessThan(MAX_EXPANDED_NODES / 10);
   });
 
+  it('a chain of 50,000 macros is refused in words', () => {
+    const macros = Array.from({ length: 50_000 }, (_, i) => `<macro name="m${i}"><text macro="m${i + 1}"/></macro>`).join('');
+    const xml = `<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0"><info><title>Chain</title><id>chain</id></info>${macros}<macro name="m50000"><text variable="title"/></macro><citation><layout><text macro="m0"/></layout></citation></style>`;
+    expect(refusal(xml).message).toBe("The style 'Chain' chains its macros too deeply to be used.");
+  });
+
   it('no info, no title, no id, an empty file', () => {
     const ns = 'xmlns="http://purl.org/net/xbiblio/csl"';
     expect(refusal(`<style ${ns}><citation><layout/></citation></style>`).message).toMatch(/has no <info> block/);
