@@ -40,6 +40,26 @@ export function isBundledStyle(id: string): boolean {
   return BUNDLED_STYLES.some((s) => s.id === id);
 }
 
+/** Other names for the bundled styles: the last part of each style's own `<id>`, and `harvard`. */
+const ALIASES: Record<string, string> = {
+  'apa-7': 'apa',
+  'nlm-citation-sequence': 'vancouver',
+  harvard: 'harvard1',
+  'harvard-cite-them-right': 'harvard1',
+};
+
+/**
+ * A bundled style by its id or a name users type (`apa`, `vancouver`, `harvard`, `harvard1`, the style's
+ * own id such as `nlm-citation-sequence`), any case: for `lectern cite --style NAME` and the style picker.
+ * @returns the style (Lectern's id and its XML), or null when no bundled style has that name
+ */
+export function bundledStyle(name: string): { id: string; xml: string } | null {
+  const key = name.trim().toLowerCase();
+  const id = isBundledStyle(key) ? key : Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
+  const xml = id === undefined ? null : bundledStyleXml(id);
+  return id === undefined || xml === null ? null : { id, xml };
+}
+
 /** @returns the .csl XML of a bundled style, or null when `id` is not one. */
 export function bundledStyleXml(id: string): string | null {
   if (!isBundledStyle(id)) return null;

@@ -1,11 +1,13 @@
 /**
  * citeproc-js (the `citeproc` package, CommonJS, no types), loaded once on first use, with the pieces
  * Lectern adds to it: the Markdown output format, a silent debug channel (citeproc prints warnings with
- * console.log, which would land in `lectern cite` output) and two speed-ups (citeproc-speedups.ts).
+ * console.log, which would land in `lectern cite` output), links in HTML only for web addresses and DOIs
+ * (link-target.ts) and two speed-ups (citeproc-speedups.ts).
  */
 import { nodeRequire } from './node-require';
 import { MARKDOWN_FORMAT_NAME, markdownOutputFormat } from './markdown-format';
 import { applyCiteprocSpeedups } from './citeproc-speedups';
+import { htmlLink } from './link-target';
 
 /** The subset of citeproc's `sys` object Lectern provides. */
 export interface CiteprocSys {
@@ -52,6 +54,9 @@ export function citeproc(): CiteprocCsl {
     const loaded = nodeRequire('citeproc') as CiteprocCsl;
     loaded.debug = () => {};
     loaded.Output.Formats[MARKDOWN_FORMAT_NAME] = markdownOutputFormat(loaded);
+    const html = loaded.Output.Formats['html'] as Record<string, unknown>;
+    html['@URL/true'] = htmlLink;
+    html['@DOI/true'] = htmlLink;
     applyCiteprocSpeedups(loaded);
     csl = loaded;
   }

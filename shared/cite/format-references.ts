@@ -10,6 +10,7 @@
 import type { CslItemJson } from '../interop/interop-record';
 import { LecternError } from '../errors';
 import { BUNDLED_LOCALES, DEFAULT_LOCALE, bundledLocaleXml, resolveBundledLocale } from './bundled-styles';
+import { itemForCiteproc } from './citeproc-item';
 import { citeproc, type CiteprocEngine } from './citeproc-module';
 import { MARKDOWN_FORMAT_NAME } from './markdown-format';
 
@@ -65,7 +66,7 @@ export function formatReferences(
   const cached = engineFor(style, locale);
   const { engine } = cached;
   try {
-    for (const item of items) cached.items.set(String(item.id), forCiteproc(item));
+    for (const item of items) cached.items.set(String(item.id), itemForCiteproc(item));
     engine.setOutputFormat(output === 'markdown' ? MARKDOWN_FORMAT_NAME : output);
     engine.updateItems(ids);
     return mode === 'citation' ? citation(engine, ids, output) : bibliography(engine, style, output);
@@ -107,7 +108,11 @@ function bibliography(engine: CiteprocEngine, style: CslStyleSource, output: Cit
 
 /** An entry on one line: citeproc's text output puts blocks and indents on lines of their own. */
 function oneLine(entry: string): string {
-  return entry.replace(/\s*\n\s*/g, ' ').trim();
+  return entry
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .join(' ');
 }
 
 function checkItems(items: readonly CslItemJson[]): string[] {
@@ -122,14 +127,6 @@ function checkItems(items: readonly CslItemJson[]): string[] {
     seen.add(String(id));
   });
   return [...seen];
-}
-
-/** A copy citeproc may change at will, with a type (CSL's `document` when the item has none). */
-function forCiteproc(item: CslItemJson): unknown {
-  const copy = JSON.parse(JSON.stringify(item)) as Record<string, unknown>;
-  copy['id'] = String(item.id);
-  if (typeof copy['type'] !== 'string' || copy['type'] === '') copy['type'] = 'document';
-  return copy;
 }
 
 function bundledLocaleOrThrow(tag: string): string {
@@ -184,5 +181,7 @@ export function citeprocMessage(err: unknown): string {
   const raw = err instanceof Error ? err.message : typeof err === 'string' ? err : 'it failed for an unknown reason';
   const first = (raw.split('\n')[0] ?? '').replace(/^citeproc-js error:\s*/i, '').replace(/^CSL processor error:\s*/i, '').trim();
   const short = first.length > 200 ? `${first.slice(0, 197)}…` : first;
-  return short.replace(/[.\s]+$/, '') || 'it failed for an unknown reason';
+  let end = short.length;
+  while (end > 0 && (short[end - 1] === '.' || short[end - 1]!.trim() === '')) end--;
+  return short.slice(0, end) || 'it failed for an unknown reason';
 }

@@ -1,10 +1,11 @@
 /**
- * A citeproc-js output format that writes Markdown (CommonMark): italics `*…*`, bold `**…**`, URLs and DOIs
- * as autolinks `<https://…>` (a bare DOI as `[10.1/x](<https://doi.org/10.1/x>)`), superscript and subscript as inline `<sup>`/`<sub>`, and the characters that
- * Markdown would read as markup (`\ ` * _ [ ] < > ~`) escaped with a backslash. Entries end with a newline,
+ * A citeproc-js output format that writes Markdown (CommonMark): italics `*…*`, bold `**…**`, web addresses
+ * and DOIs as autolinks `<https://…>` (a bare DOI as `[10.1/x](<https://doi.org/10.1/x>)`), superscript and
+ * subscript as inline `<sup>`/`<sub>`, and the characters that Markdown would read as markup (`\ ` * _ [ ] < > ~`) escaped with a backslash. Entries end with a newline,
  * like citeproc's own `text` format. Registered on citeproc's format table as `markdown`.
  */
 import type { CiteprocCsl } from './citeproc-module';
+import { linkTarget } from './link-target';
 
 export const MARKDOWN_FORMAT_NAME = 'markdown';
 
@@ -21,9 +22,13 @@ function unescapeMarkdown(text: string): string {
   return text.replace(ESCAPED_SPECIAL, '$1');
 }
 
-/** A URL fit for an autolink: no spaces or angle brackets (else the text is kept as it was, escaped). */
-function autolink(escaped: string, href: string): string {
-  return /^[a-z][a-z0-9+.-]*:[^\s<>]*$/i.test(href) ? `<${href}>` : escaped;
+/** `@URL/true` and `@DOI/true`: web addresses and DOIs as links, anything else as the escaped text it was. */
+function markdownLink(_state: unknown, str: string): string {
+  const plain = unescapeMarkdown(str);
+  const href = linkTarget(plain);
+  if (href === null) return str;
+  // Autolinks show the address; a bare DOI keeps its text (`doi:[10.1/x](<https://doi.org/10.1/x>)`), as in HTML.
+  return href === plain.trim() ? `<${href}>` : `[${str}](<${href}>)`;
 }
 
 /** @returns the format object citeproc expects (see CSL.Output.Formats.prototype.text in citeproc). */
@@ -37,12 +42,7 @@ export function markdownOutputFormat(csl: CiteprocCsl): Record<string, unknown> 
     '@font-weight/bold': '**%%STRING%%**',
     '@vertical-align/sup': '<sup>%%STRING%%</sup>',
     '@vertical-align/sub': '<sub>%%STRING%%</sub>',
-    '@URL/true': (_state: unknown, str: string) => autolink(str, unescapeMarkdown(str)),
-    '@DOI/true': (_state: unknown, str: string) => {
-      const plain = unescapeMarkdown(str);
-      const href = /^https?:\/\//i.test(plain) ? plain : `https://doi.org/${plain}`;
-      // A style that prints the bare DOI (`doi:10.1/x`) keeps it as the link text, as in its HTML.
-      return href === plain ? autolink(str, href) : /^[^\s<>]*$/.test(href) ? `[${str}](<${href}>)` : str;
-    },
+    '@URL/true': markdownLink,
+    '@DOI/true': markdownLink,
   };
 }

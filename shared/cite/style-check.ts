@@ -77,7 +77,8 @@ export function checkCslStyle(xml: string): { id: string; title: string } {
 
 /** `http://www.zotero.org/styles/ieee` -> `ieee`; an id that is not a URI is kept as it is (trimmed). */
 export function styleShortId(uri: string): string {
-  const trimmed = uri.trim().replace(/\/+$/, '');
+  let trimmed = uri.trim();
+  while (trimmed.endsWith('/')) trimmed = trimmed.slice(0, -1);
   const last = trimmed.slice(trimmed.lastIndexOf('/') + 1);
   return last === '' ? trimmed : last;
 }
@@ -94,8 +95,52 @@ function dependentMessage(title: string, href: string): string {
   return `'${title}' is a dependent style of '${parentId}' (${href}): it holds no formatting of its own; add ${parentId}.csl instead.`;
 }
 
+/**
+ * citeproc expands macros inline where they are called, so a small file whose macros each call the next
+ * twice, 30 deep, would make it build a billion nodes (the window would hang). APA 7, the largest style
+ * in common use, expands to about 170,000; some fifteen times that is refused.
+ */
+export const MAX_EXPANDED_NODES = 2_500_000;
+
+/** @returns how many nodes the citation and bibliography make with every macro call expanded (a cycle counts once). */
+export function expandedStyleSize(root: XmlElement): number {
+  const macros = new Map(children(root, 'macro').map((m) => [m.attrs['name'] ?? '', m]));
+  const memo = new Map<string, number>();
+  const size = (node: XmlElement): number => {
+    let n = 1;
+    const called = node.attrs['macro'];
+    if (called !== undefined) n += macroSize(called);
+    for (const c of node.children) if (typeof c !== 'string') n += size(c);
+    return Math.min(n, Number.MAX_SAFE_INTEGER);
+  };
+  const macroSize = (name: string): number => {
+    const known = memo.get(name);
+    if (known !== undefined) return known;
+    const macro = macros.get(name);
+    memo.set(name, 0); // in progress: a macro calling itself counts once (citeproc refuses the cycle)
+    const n = macro ? size(macro) : 0;
+    memo.set(name, n);
+    return n;
+  };
+  return ['citation', 'bibliography'].reduce((sum, area) => {
+    const node = child(root, area);
+    return sum + (node ? size(node) : 0);
+  }, 0);
+}
+
 /** Every `macro="…"` must name a `<macro name="…">` of the style (citeproc fails late on a missing one). */
 function checkMacros(root: XmlElement, title: string): void {
+  let size: number;
+  try {
+    size = expandedStyleSize(root);
+  } catch (err) {
+    // A chain of thousands of macros, each calling the next, runs out of call stack here (as in citeproc).
+    if (err instanceof RangeError) throw invalid(`The style '${title}' chains its macros too deeply to be used.`);
+    throw err;
+  }
+  if (size > MAX_EXPANDED_NODES) {
+    throw invalid(`The style '${title}' is too large once its macros are expanded (${size.toLocaleString('en-US')} nodes; Lectern accepts up to ${MAX_EXPANDED_NODES.toLocaleString('en-US')}).`);
+  }
   const defined = new Set(children(root, 'macro').map((m) => m.attrs['name'] ?? ''));
   const stack: XmlElement[] = [root];
   while (stack.length > 0) {

@@ -32,9 +32,12 @@ export class XmlSyntaxError extends Error {
   }
 }
 
+/** Deeper nesting is refused rather than overflowing the call stack (real CSL styles nest about 15 deep). */
+export const MAX_XML_DEPTH = 500;
+
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-const NAME_START = /[A-Za-z_:\u00C0-\uFFFF]/;
-const NAME_CHAR = /[-A-Za-z0-9_:.\u00B7\u00C0-\uFFFF]/;
+/** An XML name (ASCII letters, digits and `-_:.`, and any non-ASCII letter), matched where it starts. */
+const NAME = /[A-Za-z_:\u00C0-\uFFFF][-A-Za-z0-9_:.\u00B7\u00C0-\uFFFF]*/y;
 
 /**
  * @param text the file's text (a leading byte-order mark is allowed)
@@ -58,7 +61,7 @@ class Scanner {
     this.misc(true);
     if (this.pos >= this.src.length) this.fail(this.src.trim() === '' ? 'the file is empty' : 'there is no element in the file', this.pos);
     if (this.src[this.pos] !== '<') this.fail('text before the first element; an XML file starts with `<`', this.pos);
-    const root = this.element();
+    const root = this.element(1);
     this.misc(false);
     if (this.pos < this.src.length) {
       this.fail(this.src[this.pos] === '<' ? 'a second top-level element; an XML file has exactly one root element' : 'text after the root element', this.pos);
@@ -77,8 +80,9 @@ class Scanner {
     }
   }
 
-  private element(): XmlElement {
+  private element(depth: number): XmlElement {
     const start = this.pos;
+    if (depth > MAX_XML_DEPTH) this.fail(`elements nested more than ${MAX_XML_DEPTH} deep`, start);
     this.pos++; // '<'
     const name = this.name('an element name after `<`');
     const at = this.position(start);
@@ -99,7 +103,7 @@ class Scanner {
       if (!spaced) this.fail(`expected a space, \`>\` or \`/>\` in the start tag <${name}>`, this.pos);
       this.attribute(node);
     }
-    this.content(node, start);
+    this.content(node, start, depth);
     return node;
   }
 
@@ -121,7 +125,7 @@ class Scanner {
     this.pos = end + 1;
   }
 
-  private content(node: XmlElement, start: number): void {
+  private content(node: XmlElement, start: number, depth: number): void {
     for (;;) {
       const lt = this.src.indexOf('<', this.pos);
       if (lt === -1) this.fail(`the element <${node.name}> is never closed`, start);
@@ -147,7 +151,7 @@ class Scanner {
         this.pos = end + 3;
       } else if (this.src.startsWith('<?', lt)) this.instruction();
       else if (this.src.startsWith('<!', lt)) this.fail('unexpected `<!` (only comments and CDATA may appear inside elements)', lt);
-      else node.children.push(this.element());
+      else node.children.push(this.element(depth + 1));
     }
   }
 
@@ -179,11 +183,11 @@ class Scanner {
   }
 
   private name(expected: string): string {
-    const start = this.pos;
-    if (!NAME_START.test(this.src[this.pos] ?? '')) this.fail(`expected ${expected}`, this.pos);
-    this.pos++;
-    while (this.pos < this.src.length && NAME_CHAR.test(this.src[this.pos]!)) this.pos++;
-    return this.src.slice(start, this.pos);
+    NAME.lastIndex = this.pos;
+    const m = NAME.exec(this.src);
+    if (m === null) this.fail(`expected ${expected}`, this.pos);
+    this.pos += m[0].length;
+    return m[0];
   }
 
   /** @returns whether any whitespace was skipped */
@@ -198,17 +202,19 @@ class Scanner {
 
   /** Text between `from` and `to` with its entity and character references replaced; checks each one. */
   private decode(from: number, to: number): string {
+    // Searched within the slice only: an indexOf on the whole file would run to the next `&` anywhere.
+    const part = this.src.slice(from, to);
+    if (!part.includes('&')) return part;
     let out = '';
-    let i = from;
-    for (let amp = this.src.indexOf('&', i); amp !== -1 && amp < to; amp = this.src.indexOf('&', i)) {
-      out += this.src.slice(i, amp);
-      const semi = this.src.indexOf(';', amp);
-      if (semi === -1 || semi >= to || semi - amp > 12) this.fail('`&` that starts no entity (write &amp; for an ampersand)', amp);
-      const ref = this.src.slice(amp + 1, semi);
-      out += this.reference(ref, amp);
+    let i = 0;
+    for (let amp = part.indexOf('&'); amp !== -1; amp = part.indexOf('&', i)) {
+      out += part.slice(i, amp);
+      const semi = part.indexOf(';', amp);
+      if (semi === -1 || semi - amp > 12) this.fail('`&` that starts no entity (write &amp; for an ampersand)', from + amp);
+      out += this.reference(part.slice(amp + 1, semi), from + amp);
       i = semi + 1;
     }
-    return out + this.src.slice(i, to);
+    return out + part.slice(i);
   }
 
   private reference(ref: string, at: number): string {

@@ -14,8 +14,8 @@ import { checkRegex, describeProblem, findRegexes, findRegexesInFile, type Found
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Folders whose every source file reads untrusted text (shared/record: what the user types into a paper's fields). */
-const AUDITED_FOLDERS = ['shared/paste', 'shared/search', 'shared/contract', 'shared/record'];
+/** Folders whose every source file reads untrusted text (shared/record: what the user types into a paper's fields; shared/cite: added .csl files and references). */
+const AUDITED_FOLDERS = ['shared/paste', 'shared/search', 'shared/contract', 'shared/record', 'shared/cite'];
 /** Other modules on those paths: name keys of an import, the search's SQL compiler, the author names, the data shapes the contract (a folder above) validates the input with. */
 const AUDITED_FILES = ['shared/author-names.ts', 'shared/model.ts', 'db/library/keys.ts', 'db/library/import-profile.ts', 'db/library/search-query.ts'];
 
