@@ -120,6 +120,16 @@ describe('importing records read from a reference file', () => {
     expect(report.warnings).toEqual(["refs.bib:12:1: citation key 'smith2020' is already the key of 'First'; this entry was given 'smith2020a'"]);
   });
 
+  it('gives a key used twice in one file to the first entry and a suffixed key to the second', async () => {
+    const report = await importReferences(lib.db, file([
+      rec({ title: 'One' }, { citationKey: 'dup' }),
+      rec({ title: 'Two', DOI: '10.1/two' }, { citationKey: 'dup', at: { line: 9, column: 1 } }),
+    ]));
+    expect(report.added).toBe(2);
+    expect(all('SELECT citation_key FROM papers ORDER BY id')).toEqual([{ citation_key: 'dup' }, { citation_key: 'dupa' }]);
+    expect(report.warnings).toEqual(["refs.bib:9:1: citation key 'dup' is already the key of 'One'; this entry was given 'dupa'"]);
+  });
+
   it('keeps the file\'s problems with the import, as FILE:LINE:COLUMN lines the report shows', async () => {
     const report = await importReferences(lib.db, file([rec({ title: 'Fine' })], [{ line: 214, column: 3, message: "entry 'smith2020' has no closing brace; read up to line 230", severity: 'error', key: 'smith2020' }]));
     expect(report.warnings).toEqual(["refs.bib:214:3: entry 'smith2020' has no closing brace; read up to line 230"]);
