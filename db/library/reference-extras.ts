@@ -109,12 +109,14 @@ export class ReferenceExtras {
     return { changed: other !== current.key, warning: `citation key '${fileKey}' is already the key of '${owner.title}'; this entry was given '${other}'` };
   }
 
-  /** Replace a paper's authors by these (in order), each linked to an author entity by name key. */
-  writeAuthors(paperId: number, list: readonly RecordAuthorIn[], replacing: boolean): void {
-    if (replacing) {
-      for (const r of this.s.authorsOf.all(paperId) as Array<{ id: number }>) this.touchedAuthors.add(r.id);
-      this.s.deletePaperAuthors.run(paperId);
-    }
+  /** Remove a paper's author links (their authors' counts are refreshed at the end). */
+  removeAuthors(paperId: number): void {
+    for (const r of this.s.authorsOf.all(paperId) as Array<{ id: number }>) this.touchedAuthors.add(r.id);
+    this.s.deletePaperAuthors.run(paperId);
+  }
+
+  /** Write a paper's authors (in order; it has none), each linked to an author entity by name key. */
+  writeAuthors(paperId: number, list: readonly RecordAuthorIn[]): void {
     list.forEach((a, position) => {
       const authorId = this.author(a.printedName);
       this.s.insertPaperAuthor.run(paperId, position, a.printedName, a.family, a.given, a.droppingParticle, a.nonDroppingParticle, a.suffix, a.literal, authorId);

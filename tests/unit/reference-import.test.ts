@@ -80,6 +80,18 @@ describe('importing records read from a reference file', () => {
     expect(kept.papers.added.map((p) => p.title)).toEqual(['By Title']);
   });
 
+  it('replaces the author list a re-import changes; search finds the new names, not the old', async () => {
+    await importReferences(lib.db, file([rec({ title: 'Authors change', DOI: '10.1/ac', author: [{ family: 'Quagmire', given: 'Glenn' }] })]));
+    const again = await importReferences(lib.db, file([rec({ title: 'Authors change', DOI: '10.1/ac', author: [{ family: 'Okapi', given: 'Olga' }, { family: 'Quagmire', given: 'Glenn' }] })]));
+    expect(again.updated).toBe(1);
+    expect(all('SELECT printed_name, family FROM paper_authors ORDER BY position')).toEqual([
+      { printed_name: 'Olga Okapi', family: 'Okapi' },
+      { printed_name: 'Glenn Quagmire', family: 'Quagmire' },
+    ]);
+    expect(all(`SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'okapi'`)).toHaveLength(1);
+    expect(all('SELECT name, paper_count FROM authors ORDER BY name')).toEqual([{ name: 'Glenn Quagmire', paper_count: 1 }, { name: 'Olga Okapi', paper_count: 1 }]);
+  });
+
   it('says unchanged, stores nothing, for the same file twice', async () => {
     const f = file([rec({ title: 'Once' }, { tags: ['ml'], note: 'read it', citationKey: 'smith2020once' })]);
     await importReferences(lib.db, f);
