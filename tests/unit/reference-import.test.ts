@@ -3,7 +3,8 @@ import { openLibrary, type Library } from '../../db/open';
 import { importReferences } from '../../db/library/reference-import';
 import { readImportReport } from '../../db/library/import-report';
 import { updatePaper } from '../../db/library/paper-edits';
-import { call } from '../../electron/handlers/dispatch';
+import { call, dispatch } from '../../electron/handlers/dispatch';
+import { writeReferences } from '../../shared/interop/write-references';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { file, rec } from './helpers/interop-records';
 import { tempLibraryFile } from './helpers/fixtures';
@@ -243,6 +244,21 @@ describe('references.import and references.preview', () => {
     expect(shown.warnings).toEqual(report.warnings);
     const listed = await call(h, 'imports.list', {});
     expect(listed[0]).toMatchObject({ format: 'bibtex', added: 2 });
+  });
+
+  it('a long file runs as a job: progress, then jobs.cancel stops it with nothing stored', async () => {
+    const h = createHandlers(lib);
+    const text = writeReferences(Array.from({ length: 4000 }, (_, i) => rec({ title: `Long file paper ${i}` }, { citationKey: `k${i}` })), 'csl-json');
+    const pending = dispatch(h, 'references.import', { fileName: 'long.json', content: { kind: 'bytes', base64: Buffer.from(text).toString('base64') }, jobId: 'long-1' }, { trusted: true });
+    let progress: { done: number; total: number } | null = null;
+    for (let i = 0; i < 2000 && (progress === null || progress.done === 0); i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      progress = (await call(h, 'jobs.progress', { jobId: 'long-1' })).progress;
+    }
+    expect(progress!.done).toBeGreaterThan(0);
+    expect(await call(h, 'jobs.cancel', { jobId: 'long-1' })).toEqual({ cancelled: true });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect([count('papers'), count('imports')]).toEqual([0, 0]);
   });
 
   it('refuses a file with no reference, storing nothing', async () => {
