@@ -1,7 +1,7 @@
 /**
  * Importing a parsed paste into the library, in one transaction.
  */
-import { and, desc, eq, inArray, ne, or } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import type { ImportReport } from '../../shared/contract';
 import { isInitialsFormOf } from '../../shared/author-names';
 import { LecternError } from '../../shared/errors';
@@ -23,8 +23,9 @@ import { refreshPaperCounts } from './author-counts';
 import { driverValues, importStatements, type ImportStatements } from './import-statements';
 import { statementCache } from './statement-cache';
 import { recordCitationCount } from './citation-counts';
-import { editedTitleIndex, guardEditedFields } from './edited-fields';
-import { nameKey, surnameKey, titleKey } from './keys';
+import { guardEditedFields } from './edited-fields';
+import { nameKey } from './keys';
+import { ReferenceMatcher } from './reference-match';
 import { addSnapshotIfChanged } from './metric-snapshot';
 import { fillMissingNameParts } from './name-parts';
 import { authorNameParts, mergeRecord, paperRecord, type PaperRecordColumns } from './parsed-record';
@@ -64,7 +65,7 @@ export function importProfile(
   try {
     db.transaction(
       (tx) => {
-        const steps = importSteps(tx, rawText, outcome, options.now ?? new Date().toISOString());
+        const steps = importSteps(tx, db, rawText, outcome, options.now ?? new Date().toISOString());
         const statements = statementCache(db.$client);
         let step = statements.run(() => steps.next());
         while (!step.done) step = statements.run(() => steps.next());
@@ -114,7 +115,7 @@ export async function importProfileAsync(
   let report: ImportReport | undefined;
   try {
     await withWriteLock(db, async () => {
-      const steps = importSteps(db as unknown as Tx, rawText, outcome, options.now ?? new Date().toISOString());
+      const steps = importSteps(db as unknown as Tx, db, rawText, outcome, options.now ?? new Date().toISOString());
       const statements = statementCache(db.$client);
       let step = statements.run(() => steps.next());
       let lastYield = performance.now();
@@ -138,7 +139,7 @@ export async function importProfileAsync(
 }
 
 /** The import, one paper per step: yields the number of papers done, returns the report. */
-function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: string): Generator<number, ImportReport> {
+function* importSteps(tx: Tx, db: LibraryDb, rawText: string, outcome: ParseOutcome, now: string): Generator<number, ImportReport> {
   const { profile, report: parseReport } = outcome;
   const importId = tx
     .insert(imports)
@@ -163,17 +164,17 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
   // Authors whose paper count may change: everyone named on a paper this import writes, and the owner.
   const touchedAuthors = authorIds.seen;
   if (owner) touchedAuthors.add(owner.id);
-  const claimed = new Set<number>();
+  // The matching reference files use too (reference-match.ts); a paste is matched by indexed lookups.
+  const matcher = new ReferenceMatcher(db, 0);
   const done: ImportedPaper[] = [];
   const readOn = now.slice(0, 10);
-  const retitled = editedTitleIndex(tx);
   // Set when name parts were filled in: the import then stores that, even for a text imported before.
   let namesSplit = false;
   let statements: ImportStatements | null = null;
   for (const paper of profile.papers) {
     const record = paperRecord(paper, profile.source);
     statements ??= importStatements(tx, Object.keys(record) as Array<keyof PaperRecordColumns>);
-    const match = findMatch(tx, statements, paper, record, claimed, retitled);
+    const match = matcher.find({ arxivId: record.arxivId, doi: record.doi, titleKey: record.titleKey, year: paper.year, authors: paper.authors });
     let paperId: number;
     let action: Action;
     if (match === null) {
@@ -209,7 +210,7 @@ function* importSteps(tx: Tx, rawText: string, outcome: ParseOutcome, now: strin
         action = recounted ? 'updated' : 'unchanged';
       }
     }
-    claimed.add(paperId);
+    matcher.claimed.add(paperId);
     counts[action]++;
     done.push({ paper, id: paperId, action });
     statements.insertImportPaper.run({ importId, paperId, action });
@@ -275,52 +276,8 @@ function writeChildren(
   }
 }
 
-/** Finds the existing paper this parsed paper is (see importProfile), or null. */
 /** Name parts a printed name may lack (placeholders need every key). */
 const NO_NAME_PARTS = { family: null, given: null, droppingParticle: null, nonDroppingParticle: null, suffix: null, literal: null };
-
-function findMatch(
-  tx: Tx,
-  statements: ImportStatements,
-  p: ParsedPaper,
-  record: PaperRecordColumns,
-  claimed: ReadonlySet<number>,
-  retitled: ReadonlyMap<string, number[]>,
-): number | null {
-  for (const [column, value] of [
-    [papers.arxivId, record.arxivId],
-    [papers.doi, record.doi],
-  ] as const) {
-    if (!value) continue;
-    const hit = tx.select({ id: papers.id }).from(papers).where(eq(column, value)).all().find((r) => !claimed.has(r.id));
-    if (hit) return hit.id;
-  }
-  const key = titleKey(p.title);
-  const retitledIds = retitled.get(key);
-  const candidates = (
-    retitledIds
-      ? tx
-          .select({ id: papers.id, year: papers.year })
-          .from(papers)
-          .where(or(eq(papers.titleKey, key), inArray(papers.id, retitledIds)))
-          .all()
-      : statements.papersWithTitleKey.all({ key })
-  ).filter((c) => !claimed.has(c.id) && (c.year === null || p.year === null || Math.abs(c.year - p.year) <= 1));
-  if (candidates.length === 0) return null;
-  const surnames = new Set(p.authors.map(surnameKey));
-  const names = tx
-    .select({ paperId: paperAuthors.paperId, printedName: paperAuthors.printedName })
-    .from(paperAuthors)
-    .where(inArray(paperAuthors.paperId, candidates.map((c) => c.id)))
-    .all();
-  // Prefer the same year, then the lowest id, so repeated imports pick the same paper.
-  candidates.sort((a, b) => Number(a.year !== p.year) - Number(b.year !== p.year) || a.id - b.id);
-  for (const c of candidates) {
-    const theirs = names.filter((n) => n.paperId === c.id);
-    if (theirs.length === 0 || surnames.size === 0 || theirs.some((n) => surnames.has(surnameKey(n.printedName)))) return c.id;
-  }
-  return null;
-}
 
 function paperDiffers(tx: Tx, row: typeof papers.$inferSelect, p: ParsedPaper, guarded: { columns: Partial<PaperRecordColumns>; keepAuthors: boolean }): boolean {
   const paperId = row.id;

@@ -4,7 +4,7 @@
  * more than running it: a 1,000-paper paste spent ~150 ms building these five (measured with
  * `node --cpu-prof` on tests/bench/generate-paste.ts); built once, they run straight away.
  */
-import { eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { LibraryDb } from '../open';
 import { importPapers, paperAuthors, paperCitationCounts, papers } from '../schema';
 import type { PaperRecordColumns } from './parsed-record';
@@ -40,8 +40,6 @@ const AUTHOR_ROW_KEYS = ['paperId', 'position', 'printedName', 'family', 'given'
 export function importStatements(tx: Tx, recordKeys: ReadonlyArray<keyof PaperRecordColumns>) {
   const paperKeys = [...recordKeys, 'citations', 'createdAt', 'updatedAt'] as const;
   return {
-    /** Papers with this title key: `{ key }` -> `{ id, year }[]`. */
-    papersWithTitleKey: tx.select({ id: papers.id, year: papers.year }).from(papers).where(eq(papers.titleKey, sql.placeholder('key'))).prepare(),
     /** A new paper from its record, citations and times: -> `{ id }`. */
     insertPaper: tx.insert(papers).values(placeholders(paperKeys) as never).returning({ id: papers.id }).prepare(),
     /** One printed author of a paper, with its name parts and linked author. */

@@ -45,6 +45,7 @@ const COLUMNS =
 const IDS = 'SELECT value FROM json_each(?)';
 
 function parseObject(text: string): Record<string, unknown> {
+  if (text === '{}') return {};
   try {
     const v = JSON.parse(text) as unknown;
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
@@ -108,11 +109,13 @@ function itemOf(p: PaperRow, authors: readonly AuthorRow[], csl: Record<string, 
   set('PMCID', p.pmcid);
   set('language', p.language);
   set('abstract', p.abstract);
-  let keywords: unknown;
-  try {
-    keywords = JSON.parse(p.keywords);
-  } catch {
-    keywords = [];
+  let keywords: unknown = [];
+  if (p.keywords !== '[]') {
+    try {
+      keywords = JSON.parse(p.keywords);
+    } catch {
+      keywords = [];
+    }
   }
   if (Array.isArray(keywords) && keywords.length > 0) item.keyword = keywords.join(', ');
   if (p.citation_key) item['citation-key'] = p.citation_key;

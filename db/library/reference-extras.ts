@@ -36,6 +36,8 @@ function prepare(c: Database.Database) {
 
 export class ReferenceExtras {
   private readonly tagIds = new Map<string, number>();
+  /** Tag ids by the keyword as the file wrote it: most keywords repeat, and checking a name costs more than this. */
+  private readonly rawTagIds = new Map<string, number>();
   private readonly authorIds = new Map<string, number>();
   private readonly byPrinted = new Map<string, number>();
   private readonly s: ReturnType<typeof prepare>;
@@ -54,6 +56,11 @@ export class ReferenceExtras {
     let added = 0;
     const warnings: string[] = [];
     for (const raw of names) {
+      const known = this.rawTagIds.get(raw);
+      if (known !== undefined) {
+        added += this.s.tagPaper.run(known, paperId).changes;
+        continue;
+      }
       let name: string;
       try {
         name = checkTagName(raw);
@@ -67,6 +74,7 @@ export class ReferenceExtras {
         id = (this.s.tagByKey.get(key) as { id: number } | undefined)?.id ?? (this.s.insertTag.get(name, key, this.now, this.now) as { id: number }).id;
         this.tagIds.set(key, id);
       }
+      this.rawTagIds.set(raw, id);
       added += this.s.tagPaper.run(id, paperId).changes;
     }
     return { added, warnings };
@@ -101,12 +109,14 @@ export class ReferenceExtras {
     return { changed: other !== current.key, warning: `citation key '${fileKey}' is already the key of '${owner.title}'; this entry was given '${other}'` };
   }
 
-  /** Replace a paper's authors by these (in order), each linked to an author entity by name key. */
-  writeAuthors(paperId: number, list: readonly RecordAuthorIn[], replacing: boolean): void {
-    if (replacing) {
-      for (const r of this.s.authorsOf.all(paperId) as Array<{ id: number }>) this.touchedAuthors.add(r.id);
-      this.s.deletePaperAuthors.run(paperId);
-    }
+  /** Remove a paper's author links (their authors' counts are refreshed at the end). */
+  removeAuthors(paperId: number): void {
+    for (const r of this.s.authorsOf.all(paperId) as Array<{ id: number }>) this.touchedAuthors.add(r.id);
+    this.s.deletePaperAuthors.run(paperId);
+  }
+
+  /** Write a paper's authors (in order; it has none), each linked to an author entity by name key. */
+  writeAuthors(paperId: number, list: readonly RecordAuthorIn[]): void {
     list.forEach((a, position) => {
       const authorId = this.author(a.printedName);
       this.s.insertPaperAuthor.run(paperId, position, a.printedName, a.family, a.given, a.droppingParticle, a.nonDroppingParticle, a.suffix, a.literal, authorId);

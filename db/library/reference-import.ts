@@ -140,7 +140,7 @@ function* importSteps(db: LibraryDb, file: ReferenceFile, now: string): Generato
     let action: Action;
     if (match === null) {
       paperId = insertPaper(columns);
-      extras.writeAuthors(paperId, authors, false);
+      extras.writeAuthors(paperId, authors);
       action = 'added';
     } else {
       paperId = match;
@@ -152,8 +152,11 @@ function* importSteps(db: LibraryDb, file: ReferenceFile, now: string): Generato
       const fieldsDiffer = (Object.keys(guarded.columns) as Array<keyof PaperRecordColumns>).some((k) => (row[k] ?? null) !== (guarded.columns[k] ?? null));
       const authorsDiffer = !keepAuthors && storedPrinted.join('\u0000') !== printed.join('\u0000');
       if (fieldsDiffer || authorsDiffer) {
-        if (authorsDiffer) extras.writeAuthors(paperId, authors, true);
+        // Old links go while the stored printed list names them, new ones come once it names them: a link
+        // whose name is printed fires no full-text re-read (migration 0010), as in import-profile.ts.
+        if (authorsDiffer) extras.removeAuthors(paperId);
         db.update(papers).set({ ...guarded.columns, updatedAt: now }).where(eq(papers.id, paperId)).run();
+        if (authorsDiffer) extras.writeAuthors(paperId, authors);
       }
       action = fieldsDiffer || authorsDiffer || guarded.sourceValuesChanged ? 'updated' : 'unchanged';
     }

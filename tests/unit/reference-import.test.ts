@@ -3,7 +3,8 @@ import { openLibrary, type Library } from '../../db/open';
 import { importReferences } from '../../db/library/reference-import';
 import { readImportReport } from '../../db/library/import-report';
 import { updatePaper } from '../../db/library/paper-edits';
-import { call } from '../../electron/handlers/dispatch';
+import { call, dispatch } from '../../electron/handlers/dispatch';
+import { writeReferences } from '../../shared/interop/write-references';
 import { createHandlers } from '../../electron/handlers/handlers';
 import { file, rec } from './helpers/interop-records';
 import { tempLibraryFile } from './helpers/fixtures';
@@ -80,6 +81,18 @@ describe('importing records read from a reference file', () => {
     expect(kept.papers.added.map((p) => p.title)).toEqual(['By Title']);
   });
 
+  it('replaces the author list a re-import changes; search finds the new names, not the old', async () => {
+    await importReferences(lib.db, file([rec({ title: 'Authors change', DOI: '10.1/ac', author: [{ family: 'Quagmire', given: 'Glenn' }] })]));
+    const again = await importReferences(lib.db, file([rec({ title: 'Authors change', DOI: '10.1/ac', author: [{ family: 'Okapi', given: 'Olga' }, { family: 'Quagmire', given: 'Glenn' }] })]));
+    expect(again.updated).toBe(1);
+    expect(all('SELECT printed_name, family FROM paper_authors ORDER BY position')).toEqual([
+      { printed_name: 'Olga Okapi', family: 'Okapi' },
+      { printed_name: 'Glenn Quagmire', family: 'Quagmire' },
+    ]);
+    expect(all(`SELECT rowid FROM papers_fts WHERE papers_fts MATCH 'okapi'`)).toHaveLength(1);
+    expect(all('SELECT name, paper_count FROM authors ORDER BY name')).toEqual([{ name: 'Glenn Quagmire', paper_count: 1 }, { name: 'Olga Okapi', paper_count: 1 }]);
+  });
+
   it('says unchanged, stores nothing, for the same file twice', async () => {
     const f = file([rec({ title: 'Once' }, { tags: ['ml'], note: 'read it', citationKey: 'smith2020once' })]);
     await importReferences(lib.db, f);
@@ -118,6 +131,16 @@ describe('importing records read from a reference file', () => {
       { title: 'Second paper', citation_key: 'smith2020a', citation_key_pinned: 1 },
     ]);
     expect(report.warnings).toEqual(["refs.bib:12:1: citation key 'smith2020' is already the key of 'First'; this entry was given 'smith2020a'"]);
+  });
+
+  it('gives a key used twice in one file to the first entry and a suffixed key to the second', async () => {
+    const report = await importReferences(lib.db, file([
+      rec({ title: 'One' }, { citationKey: 'dup' }),
+      rec({ title: 'Two', DOI: '10.1/two' }, { citationKey: 'dup', at: { line: 9, column: 1 } }),
+    ]));
+    expect(report.added).toBe(2);
+    expect(all('SELECT citation_key FROM papers ORDER BY id')).toEqual([{ citation_key: 'dup' }, { citation_key: 'dupa' }]);
+    expect(report.warnings).toEqual(["refs.bib:9:1: citation key 'dup' is already the key of 'One'; this entry was given 'dupa'"]);
   });
 
   it('keeps the file\'s problems with the import, as FILE:LINE:COLUMN lines the report shows', async () => {
@@ -221,6 +244,21 @@ describe('references.import and references.preview', () => {
     expect(shown.warnings).toEqual(report.warnings);
     const listed = await call(h, 'imports.list', {});
     expect(listed[0]).toMatchObject({ format: 'bibtex', added: 2 });
+  });
+
+  it('a long file runs as a job: progress, then jobs.cancel stops it with nothing stored', async () => {
+    const h = createHandlers(lib);
+    const text = writeReferences(Array.from({ length: 4000 }, (_, i) => rec({ title: `Long file paper ${i}` }, { citationKey: `k${i}` })), 'csl-json');
+    const pending = dispatch(h, 'references.import', { fileName: 'long.json', content: { kind: 'bytes', base64: Buffer.from(text).toString('base64') }, jobId: 'long-1' }, { trusted: true });
+    let progress: { done: number; total: number } | null = null;
+    for (let i = 0; i < 2000 && (progress === null || progress.done === 0); i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      progress = (await call(h, 'jobs.progress', { jobId: 'long-1' })).progress;
+    }
+    expect(progress!.done).toBeGreaterThan(0);
+    expect(await call(h, 'jobs.cancel', { jobId: 'long-1' })).toEqual({ cancelled: true });
+    expect(await pending).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect([count('papers'), count('imports')]).toEqual([0, 0]);
   });
 
   it('refuses a file with no reference, storing nothing', async () => {

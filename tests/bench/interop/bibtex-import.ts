@@ -8,7 +8,8 @@
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLibrary } from '../../../db/open';
+import { openLibrary, type Library } from '../../../db/open';
+import { exportReferences } from '../../../db/library/reference-export';
 import { importReferences, type ReferenceFile } from '../../../db/library/reference-import';
 import type { InteropRecord } from '../../../shared/interop/interop-record';
 import { readReferences } from '../../../shared/interop/read-references';
@@ -60,7 +61,7 @@ export function generatedRecords(n: number, seed = 11): InteropRecord[] {
  * @returns wall and CPU ms (CPU: this process's user + system time, which other processes on a busy
  *   machine do not inflate)
  */
-export async function measureImport(source: InteropRecord[] | string): Promise<{ ms: number; cpuMs: number; added: number }> {
+export async function measureImport(source: InteropRecord[] | string, after?: (lib: Library) => void): Promise<{ ms: number; cpuMs: number; added: number }> {
   const path = join(tmpdir(), `lectern-bench-bib-${process.pid}.db`);
   const lib = openLibrary(path);
   try {
@@ -71,6 +72,7 @@ export async function measureImport(source: InteropRecord[] | string): Promise<{
     const report = await importReferences(lib.db, file);
     const ms = performance.now() - start;
     const used = process.cpuUsage(cpu);
+    after?.(lib);
     return { ms, cpuMs: (used.user + used.system) / 1000, added: report.added };
   } finally {
     lib.close();
@@ -81,11 +83,18 @@ export async function measureImport(source: InteropRecord[] | string): Promise<{
 /**
  * The figures this bench adds (ms): `bibtex_import_50k` (a clean generated 50,000-entry .bib, written
  * by the BibTeX writer, read and imported) and `bibtex_import_50k_library` (the 50,000 records already
- * read, imported), each with its CPU time (`_cpu`).
+ * read, imported), each with its CPU time (`_cpu`), and `library_export_bibtex_50k` (the library's
+ * 50,000 papers exported as BibTeX by exportReferences).
  */
 export async function bibtexImportFigures(): Promise<Record<string, number>> {
   const records = generatedRecords(50_000);
-  const library = await measureImport(records);
+  let exportMs = 0;
+  const library = await measureImport(records, (lib) => {
+    const start = performance.now();
+    const out = exportReferences(lib.db, { filters: {}, format: 'bibtex' });
+    exportMs = performance.now() - start;
+    if (out.count !== 50_000) throw new Error(`bench: exported ${out.count} of 50,000`);
+  });
   const whole = await measureImport(writeReferences(records, 'bibtex'));
   if (library.added !== 50_000 || whole.added !== 50_000) throw new Error(`bench: ${library.added} and ${whole.added} of 50,000 added`);
   return {
@@ -93,6 +102,8 @@ export async function bibtexImportFigures(): Promise<Record<string, number>> {
     bibtex_import_50k_cpu: Math.round(whole.cpuMs),
     bibtex_import_50k_library: Math.round(library.ms),
     bibtex_import_50k_library_cpu: Math.round(library.cpuMs),
+    /** exportReferences of the 50,000 papers as BibTeX (filter, records out, writer; keys already pinned). */
+    library_export_bibtex_50k: Math.round(exportMs),
   };
 }
 
