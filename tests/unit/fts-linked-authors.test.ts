@@ -33,15 +33,23 @@ const ALL_18 = Array.from({ length: 18 }, (_, i) => i + 1);
 
 /** Applies migration 0011's statements to `db` (out of order); `drop()` takes its columns and table out again. */
 function withMigration0011(db: Database.Database): { drop(): void } {
-  const statements = readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, '0011_full_bibliographic_record.sql'), 'utf8').split('--> statement-breakpoint');
+  // Today's import writes the columns of 0011 and 0012 too (citation keys): add both, drop both after.
+  const statements = ['0011_full_bibliographic_record.sql', '0012_references_out.sql'].flatMap((name) =>
+    readFileSync(join(DEFAULT_MIGRATIONS_FOLDER, name), 'utf8').split('--> statement-breakpoint'),
+  );
   for (const statement of statements) db.exec(statement);
   return {
     drop() {
       for (const statement of statements) {
+        const index = /CREATE (?:UNIQUE )?INDEX `(\w+)`/.exec(statement);
+        if (index) db.exec(`DROP INDEX ${index[1]}`);
+      }
+      for (const statement of statements) {
         const column = /ALTER TABLE `(\w+)` ADD `(\w+)`/.exec(statement);
         if (column) db.exec(`ALTER TABLE ${column[1]} DROP COLUMN ${column[2]}`);
+        const table = /CREATE TABLE `(\w+)`/.exec(statement);
+        if (table) db.exec(`DROP TABLE ${table[1]}`);
       }
-      db.exec('DROP TABLE paper_citation_counts');
     },
   };
 }
