@@ -4,7 +4,8 @@
  * chosen. Built by db/library/import-report.ts.
  */
 import { z } from 'zod';
-import { Detection, ParseReport, PasteSource, SkippedLine } from './paste/parsed';
+import { Detection, ParseReport, SkippedLine } from './paste/parsed';
+import { ImportSource } from './import-source';
 
 const Id = z.number().int().positive();
 
@@ -33,7 +34,7 @@ export const ImportReportView = KeptImportReport.omit({ version: true }).extend(
   importId: Id,
   /** ISO 8601 UTC. */
   createdAt: z.string(),
-  format: PasteSource,
+  format: ImportSource,
   author: z.object({ id: Id, name: z.string() }).nullable(),
   /**
    * False for an import made before the whole report was kept: its paper lists are read from the

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Detection, ParsedAuthor, ParseReport, PasteSource, SkippedLine } from './paste/parsed';
 import { FORMAT_IDS } from './paste/paste-format';
+import { ImportSource } from './import-source';
 
 /** A row id of the library (SQLite INTEGER PRIMARY KEY). */
 export const Id = z.number().int().positive();
@@ -20,7 +21,7 @@ export const ImportReport = ImportCounts.extend({
   importId: Id,
   /** The identical text was imported before and would change nothing: nothing was stored. */
   alreadyImported: z.boolean(),
-  format: PasteSource,
+  format: ImportSource,
   author: z.object({ id: Id, name: z.string() }).nullable(),
   /** True when the profile's metrics differed from the latest snapshot (or there was none). */
   snapshotAdded: z.boolean(),
@@ -56,7 +57,7 @@ export const ImportSummary = z.object({
   id: Id,
   /** ISO 8601 UTC. */
   createdAt: z.string(),
-  format: PasteSource,
+  format: ImportSource,
   author: z.object({ id: Id, name: z.string() }).nullable(),
   added: z.number().int(),
   updated: z.number().int(),

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Id } from './model-imports';
 import { PasteSource } from './paste/parsed';
+import { ImportSource } from './import-source';
 import { LibraryFigures, PageFigures } from './metrics/page-figures';
 import { READING_STATUSES, TAG_TYPES } from './curation';
 import { BibliographicFields, CitationCount, CslNameParts } from './record/record-model';
@@ -140,7 +141,7 @@ export const PaperDetail = PaperRow.extend({
   authorCount: z.number().int().nullable(),
   authorLinks: z.array(PaperAuthorLink),
   /** Imports that added or touched this paper, oldest first. */
-  imports: z.array(z.object({ importId: Id, format: PasteSource, action: z.enum(['added', 'updated', 'unchanged']), createdAt: z.string() })),
+  imports: z.array(z.object({ importId: Id, format: ImportSource, action: z.enum(['added', 'updated', 'unchanged']), createdAt: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -25,8 +25,9 @@ const TABLES = {
   collections: { key: ['id'], columns: ['id', 'name', 'parent_id', 'created_at', 'updated_at'] },
   collection_papers: { key: ['collection_id', 'paper_id'], columns: ['collection_id', 'paper_id', 'added_at'] },
   saved_searches: { key: ['id'], columns: ['id', 'name', 'query', 'created_at', 'updated_at'] },
-  // Papers are never inserted or deleted by a change (imports and purges are not undoable), only marked.
-  papers: { key: ['id'], columns: ['status', 'rating', 'starred', 'deleted_at', 'updated_at'] },
+  // Papers are never inserted or deleted by a change (imports and purges are not undoable), only marked
+  // (and given a citation key by hand: citation-keys.ts).
+  papers: { key: ['id'], columns: ['status', 'rating', 'starred', 'deleted_at', 'updated_at', 'citation_key', 'citation_key_pinned'] },
 } as const;
 
 export type ChangeTable = keyof typeof TABLES;

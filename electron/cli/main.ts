@@ -23,6 +23,7 @@ import { closeHandlers, createHandlers } from '../handlers/handlers';
 import { onShutdown, signalExitCode, type ShutdownCause } from '../lifecycle/shutdown';
 import { runUpkeepCommand, UPKEEP_COMMANDS, type UpkeepCommand } from './upkeep-commands';
 import { USAGE } from './usage';
+import { convert, convertFormats } from './convert';
 import { formatAuthors, formatCard, formatImport, formatIncompleteTail, formatMetrics, formatPapers } from './format';
 
 /** Why a file could not be read, by Node's error code (the raw message would repeat the path and the syscall). */
@@ -46,6 +47,17 @@ function readInput(path: string | undefined): string {
     return readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch (err) {
     console.error(err);
+    const problem = READ_PROBLEMS[(err as NodeJS.ErrnoException).code ?? ''] ?? 'it could not be read';
+    throw new LecternError('INVALID_INPUT', `Cannot read ${path === '-' ? 'standard input' : path}: ${problem}.`);
+  }
+}
+
+/** The bytes of a file or of standard input (`-`), for readers that decode them themselves. */
+function readInputBytes(path: string | undefined): Uint8Array {
+  if (!path) throw new UsageError('give a file to read, or - for standard input');
+  try {
+    return readFileSync(path === '-' ? 0 : path);
+  } catch (err) {
     const problem = READ_PROBLEMS[(err as NodeJS.ErrnoException).code ?? ''] ?? 'it could not be read';
     throw new LecternError('INVALID_INPUT', `Cannot read ${path === '-' ? 'standard input' : path}: ${problem}.`);
   }
@@ -95,6 +107,8 @@ async function run(argv: string[]): Promise<void> {
         out: { type: 'string' },
         full: { type: 'boolean', default: false },
         source: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -121,6 +135,19 @@ async function run(argv: string[]): Promise<void> {
     for (const s of skipped) process.stderr.write(`skipped line ${s.line} (${s.reason}): ${s.text}\n`);
     if (incompleteTail) process.stderr.write(`${formatIncompleteTail(incompleteTail)}\n`);
     for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
+    return;
+  }
+
+  if (command === 'convert') {
+    // Never opens the library: a reference file in, another format out.
+    const { from, to } = convertFormats(values.from, values.to);
+    const bytes = readInputBytes(arg);
+    const done = await convert(bytes, arg === '-' ? '<stdin>' : arg!, from, to);
+    // Piped or redirected: the file's bytes exactly (RIS's CRLF line ends, control characters a title
+    // holds). On a terminal: as text, made inert like all output (escapeTerminalStreams), CRLF shown as LF.
+    process.stdout.write(process.stdout.isTTY ? done.stdout.replace(/\r\n/g, '\n') : Buffer.from(done.stdout, 'utf8'));
+    for (const line of done.stderr) process.stderr.write(`${line}\n`);
+    process.exitCode = done.code;
     return;
   }
 

@@ -39,6 +39,11 @@ commands:
   import FILE|-            import a pasted page into the library and print the report
                            [--source SOURCE] reads the page as that source instead of detecting it
 ${wrapped('SOURCE:', FORMAT_IDS, ', ')}
+  convert FILE|-           a reference file in another format on stdout (no library needed)
+                           --to FORMAT [--from FORMAT|paste] (--from: read as that, not detected)
+                           FORMAT: bibtex, biblatex, ris, csl-json
+                           problems on stderr, one FILE:LINE:COLUMN: message line each;
+                           exit code 1 when no reference could be read
   papers                   list papers  [--sort COLUMN] [--desc] [--filter TEXT] [--query QUERY]
                            [--author NAME] [--limit N] [--json]
 ${wrapped('COLUMN:', PAPER_SORT_COLUMNS, ', ')}

@@ -1,5 +1,5 @@
 /** How numbers, dates and names are written everywhere in the window (one place, so they agree). */
-import type { PasteSource } from '../../shared/paste/parsed';
+import type { ImportSource } from '../../shared/import-source';
 
 export { shortAuthors, surname } from '../../shared/author-names';
 
@@ -49,7 +49,7 @@ export function initials(name: string): string {
   return (first + last).toUpperCase();
 }
 
-const SOURCE_NAMES: Record<PasteSource, string> = {
+const SOURCE_NAMES: Record<ImportSource, string> = {
   scholarfeed: 'Scholarfeed',
   google_scholar: 'Google Scholar',
   semantic_scholar: 'Semantic Scholar',
@@ -65,9 +65,13 @@ const SOURCE_NAMES: Record<PasteSource, string> = {
   paperswithcode: 'Papers with Code',
   huggingface_papers: 'Hugging Face Papers',
   generic: 'a pasted page',
+  bibtex: 'a BibTeX file',
+  biblatex: 'a BibLaTeX file',
+  ris: 'a RIS file',
+  csl_json: 'a CSL-JSON file',
 };
 
-export function sourceName(source: PasteSource): string {
+export function sourceName(source: ImportSource): string {
   return SOURCE_NAMES[source] ?? source;
 }
 

@@ -42,7 +42,7 @@ export type FileProblem = z.infer<typeof FileProblem>;
 export const ReferenceFileSummary = z.object({
   fileName: z.string(),
   format: z.enum(INTEROP_FORMATS),
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'latin-1']),
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'latin-1']),
   entriesSeen: z.number().int().nonnegative(),
   recordsRead: z.number().int().nonnegative(),
   problems: z.array(FileProblem),

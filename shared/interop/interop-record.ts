@@ -22,6 +22,8 @@ export interface CslNameJson {
 export interface CslDateJson {
   'date-parts'?: number[][];
   circa?: boolean | string | number;
+  /** A season or other period (`Spring`; RIS `2020///Spring`); CSL allows 1-4 for the seasons too. */
+  season?: string | number;
   raw?: string;
   literal?: string;
 }
@@ -111,7 +113,7 @@ export const INTEROP_FORMATS = ['bibtex', 'biblatex', 'ris', 'csl-json'] as cons
 export type InteropFormat = (typeof INTEROP_FORMATS)[number];
 
 /** How the bytes of a file were decoded (said in the import report). */
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'latin-1';
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'latin-1';
 
 /** What a reader returns for one file: every record it could read, and one problem per thing it could not. */
 export interface InteropReadResult {

@@ -3,6 +3,7 @@
  * Adding a source is one file under shared/paste/ and one line here: it gets normalisation, the paste
  * thread with its time budget, the source picker and the reliability tests without more work.
  */
+import { FILE_SOURCE_LABELS, isFileImportSource, type ImportSource } from '../import-source';
 import { acmDlFormat } from './acm-dl';
 import { arxivAuthorFormat } from './arxiv-author';
 import { arxivListingFormat } from './arxiv-listing';
@@ -55,6 +56,7 @@ export function formatById(id: FormatId): PasteFormat {
  * What a page of this source is, in words, for messages: `Google Scholar profile`, `dblp person page`.
  * @param source a PasteSource (the scholarfeed author page for `scholarfeed`)
  */
-export function pageLabel(source: PasteSource): string {
+export function pageLabel(source: ImportSource): string {
+  if (isFileImportSource(source)) return FILE_SOURCE_LABELS[source];
   return (FORMATS.find((f) => f.id === source) ?? FORMATS.find((f) => f.source === source))?.label ?? source;
 }

@@ -1,11 +1,122 @@
 /** Writing records as RIS. */
-import type { InteropRecord } from '../interop-record';
+import type { CslDateJson, CslNameJson, InteropRecord } from '../interop-record';
+import { CSL_TO_RIS, formatRisDate, formatRisName, RIS_TO_CSL } from './ris-fields';
+import { risTagLine } from './read';
+
+/** CSL name variables and their RIS tags, in the order written. */
+const NAME_TAGS: ReadonlyArray<[string, string]> = [
+  ['author', 'AU'],
+  ['editor', 'A2'],
+  ['collection-editor', 'A3'],
+  ['translator', 'A4'],
+];
+
+/** CSL text variables and their RIS tags, in the order written after the names, title and dates. */
+const TEXT_TAGS: ReadonlyArray<[string, string]> = [
+  ['volume', 'VL'],
+  ['issue', 'IS'],
+];
+const LATER_TEXT_TAGS: ReadonlyArray<[string, string]> = [
+  ['publisher', 'PB'],
+  ['publisher-place', 'CY'],
+  ['language', 'LA'],
+  ['edition', 'ET'],
+  ['number', 'M1'],
+  ['genre', 'M3'],
+  ['number-of-volumes', 'NV'],
+  ['section', 'SE'],
+  ['call-number', 'CN'],
+];
+
+/** An RIS tag as `extra` keeps it (`C1`, `AN`, `DB`); other extra keys (`bibtex_type`, `ris_type`) are not RIS tags. */
+const TAG_KEY = /^[A-Z][A-Z0-9]$/;
 
 /**
  * @returns RIS text: one record per item, `TY  - ` first, one `AU` line per author in order, `PY` as
- *   `YYYY` or `YYYY/MM/DD/`, no blank line inside a record, `ER  - ` closing each record; CRLF line ends
+ *   `YYYY` (and `DA` as `YYYY/MM/DD/` when the month is known), no blank line inside a record, `ER  - `
+ *   closing each record, a blank line between records; CRLF line ends. Fields with no RIS tag are left out.
  */
 export function writeRis(records: readonly InteropRecord[]): string {
-  void records;
-  throw new Error('writeRis: not implemented yet (h-refs)');
+  const out: string[] = [];
+  for (const record of records) {
+    writeRecord(record, out);
+    out.push('');
+  }
+  return out.length ? `${out.join('\r\n')}\r\n` : '';
+}
+
+function writeRecord(record: InteropRecord, out: string[]): void {
+  const { item, extra } = record;
+  const put = (tag: string, value: unknown): void => {
+    if (value === undefined || value === null) return;
+    const text = String(value);
+    // Continuation lines carry the value's line breaks; blank ones are dropped (no blank line inside a record),
+    // and one that would read as a tag line is indented so it stays a continuation.
+    const lines = text.split(/\r\n|\n|\r/).map((l) => l.trim()).filter((l) => l !== '');
+    if (lines.length === 0) return;
+    out.push(`${tag}  - ${lines[0]}`);
+    for (const l of lines.slice(1)) out.push(risTagLine(l) ? ` ${l}` : l);
+  };
+  const keptType = extra.ris_type;
+  const risType = keptType !== undefined && (RIS_TO_CSL[keptType] ?? 'document') === item.type ? keptType : (CSL_TO_RIS[item.type] ?? 'GEN');
+  put('TY', risType);
+  for (const [variable, tag] of NAME_TAGS) {
+    const names = item[variable];
+    if (Array.isArray(names)) for (const n of names as CslNameJson[]) put(tag, formatName(n));
+  }
+  put('TI', item.title);
+  put('ST', item['title-short']);
+  put('T2', item['container-title']);
+  put('J2', item['container-title-short']);
+  put('T3', item['collection-title']);
+  writeDate('PY', 'DA', item.issued, put);
+  writeDate('Y2', null, item.accessed, put);
+  for (const [variable, tag] of TEXT_TAGS) put(tag, item[variable]);
+  if (item.page !== undefined) {
+    const page = String(item.page);
+    const dash = page.search(/[-\u2013\u2014]/);
+    const end = dash > 0 ? page.slice(dash + 1).replace(/^[-\u2013\u2014]+/, '').trim() : '';
+    if (end !== '') {
+      put('SP', page.slice(0, dash).trim());
+      put('EP', end);
+    } else {
+      put('SP', page);
+    }
+  }
+  put('SN', item.ISSN);
+  put('SN', item.ISBN);
+  put('DO', item.DOI);
+  put('UR', item.URL);
+  for (const tag of record.tags) put('KW', tag);
+  put('N1', record.note);
+  put('AB', item.abstract);
+  for (const [variable, tag] of LATER_TEXT_TAGS) put(tag, item[variable]);
+  put('ID', record.citationKey);
+  for (const file of record.files) put('L1', file);
+  for (const [key, value] of Object.entries(extra)) {
+    if (!TAG_KEY.test(key) || key === 'TY' || key === 'ER') continue;
+    for (const line of value.split('\n')) put(key, line);
+  }
+  out.push('ER  - ');
+}
+
+/** A name as `Family, Given, Suffix` (see formatRisName); a name with neither family nor literal is not written. */
+function formatName(name: CslNameJson): string | undefined {
+  return name.literal || name.family ? formatRisName(name) : undefined;
+}
+
+function writeDate(yearTag: string, fullTag: string | null, date: CslDateJson | undefined, put: (tag: string, value: unknown) => void): void {
+  if (date === undefined) return;
+  const formatted = formatRisDate(date);
+  if (formatted === null) {
+    const text = date.raw ?? date.literal;
+    if (text !== undefined) put(yearTag, text);
+    return;
+  }
+  if (fullTag === null) {
+    put(yearTag, formatted.full ?? formatted.year);
+    return;
+  }
+  put(yearTag, formatted.year);
+  put(fullTag, formatted.full);
 }

@@ -1,0 +1,189 @@
+/**
+ * Importing the records read from a reference file (BibTeX, BibLaTeX, RIS, CSL-JSON) into the library,
+ * the whole file in one transaction: matched against the library like a paste (reference-match.ts), a
+ * matched paper updated where the file says something else (fields edited by hand stay, see
+ * edited-fields.ts), tags, a note and the file's citation key added. The file's text is kept in
+ * `imports.raw_text`, its report (problems as `FILE:LINE:COLUMN: message` lines) in `imports.report`.
+ */
+import { eq, sql } from 'drizzle-orm';
+import { LecternError } from '../../shared/errors';
+import type { FileImportSource } from '../../shared/import-source';
+import type { KeptImportReport } from '../../shared/import-report-view';
+import { problemLine, type InteropFormat, type InteropReadResult, type TextEncodingName } from '../../shared/interop/interop-record';
+import type { ReferenceImportReport } from '../../shared/contract/references';
+import type { LibraryDb } from '../open';
+import { papers } from '../schema';
+import { withWriteLock } from '../write-lock';
+import { refreshPaperCounts } from './author-counts';
+import { guardEditedFields } from './edited-fields';
+import { importCancelled } from './import-profile';
+import { driverValues, importStatements } from './import-statements';
+import { mergeRecord, type PaperRecordColumns } from './parsed-record';
+import { uniqueKeyIn } from './citation-keys';
+import { ReferenceExtras } from './reference-extras';
+import { ReferenceMatcher } from './reference-match';
+import { recordFromInterop } from './reference-record-in';
+import { statementCache } from './statement-cache';
+import { deferFts } from './fts-deferred';
+
+type Action = 'added' | 'updated' | 'unchanged';
+
+/** A file read and ready to import. */
+export interface ReferenceFile {
+  fileName: string;
+  /** The decoded text (kept in imports.raw_text). */
+  text: string;
+  encoding: TextEncodingName;
+  read: InteropReadResult;
+}
+
+/** The import source an import row names for a file format. */
+export function importSourceOf(format: InteropFormat): FileImportSource {
+  return format === 'csl-json' ? 'csl_json' : format;
+}
+
+class DryRunRollback extends Error {}
+
+/**
+ * The file summary of a report: format, encoding, entries seen and read, every problem.
+ */
+export function fileSummary(file: ReferenceFile): ReferenceImportReport['file'] {
+  return {
+    fileName: file.fileName,
+    format: file.read.format,
+    encoding: file.encoding,
+    entriesSeen: file.read.entriesSeen,
+    recordsRead: file.read.records.length,
+    problems: file.read.problems.map(({ line, column, message, key, severity }) => ({ line, column, message, severity, ...(key === undefined ? {} : { key }) })),
+  };
+}
+
+/**
+ * @throws LecternError `INVALID_INPUT` naming the first problem when the file yields no record at all
+ */
+export function checkHasRecords(file: ReferenceFile): void {
+  if (file.read.records.length > 0) return;
+  const first = file.read.problems[0];
+  throw new LecternError(
+    'INVALID_INPUT',
+    first ? `No reference could be read from ${file.fileName}: ${problemLine(file.fileName, first)}` : `${file.fileName} holds no references.`,
+  );
+}
+
+/**
+ * Import a file's records, step by step: yields every ~25 ms for progress and cancel (see
+ * importProfileAsync), all in one transaction; a cancelled or failed import leaves the library as it was.
+ * @param options.dryRun compute the report, then roll back (references.preview)
+ * @param options.signal abort to cancel (-> LecternError `CANCELLED`)
+ * @param options.onProgress (records done, records in the file)
+ * @param options.now the import's time (ISO 8601), for tests
+ * @returns the report: added / updated / unchanged, the file summary, warnings (problems as `FILE:LINE:COLUMN: message`)
+ * @throws LecternError `INVALID_INPUT` when the file yields no record (nothing stored), `CANCELLED`, `BUSY`
+ */
+export async function importReferences(
+  db: LibraryDb,
+  file: ReferenceFile,
+  options: { dryRun?: boolean; signal?: AbortSignal; onProgress?: (done: number, total: number) => void; now?: string } = {},
+): Promise<ReferenceImportReport> {
+  checkHasRecords(file);
+  const total = file.read.records.length;
+  let report: ReferenceImportReport | undefined;
+  try {
+    await withWriteLock(db, async () => {
+      const fts = deferFts(db, total);
+      const steps = importSteps(db, file, options.now ?? new Date().toISOString());
+      const statements = statementCache(db.$client);
+      let step = statements.run(() => steps.next());
+      let lastYield = performance.now();
+      while (!step.done) {
+        if (performance.now() - lastYield > 25) {
+          options.onProgress?.(step.value, total);
+          await new Promise((resolve) => setImmediate(resolve));
+          lastYield = performance.now();
+        }
+        if (options.signal?.aborted) throw importCancelled(step.value, total, options.dryRun);
+        step = statements.run(() => steps.next());
+      }
+      options.onProgress?.(total, total);
+      report = step.value;
+      if (options.dryRun || report.alreadyImported) throw new DryRunRollback();
+      fts?.resume(report.importId);
+    });
+  } catch (err) {
+    if (!(err instanceof DryRunRollback)) throw err;
+  }
+  return report!;
+}
+
+function* importSteps(db: LibraryDb, file: ReferenceFile, now: string): Generator<number, ReferenceImportReport> {
+  const c = db.$client;
+  const format = importSourceOf(file.read.format);
+  const importId = (c.prepare('INSERT INTO imports (raw_text, format, created_at) VALUES (?, ?, ?) RETURNING id').get(file.text, format, now) as { id: number }).id;
+  const records = file.read.records;
+  const matcher = new ReferenceMatcher(db, records.length);
+  const extras = new ReferenceExtras(db, now);
+  const readRow = db.select().from(papers).where(eq(papers.id, sql.placeholder('id'))).prepare();
+  const printedOf = c.prepare('SELECT printed_name AS name FROM paper_authors WHERE paper_id = ? ORDER BY position');
+  const touch = c.prepare('UPDATE papers SET updated_at = ? WHERE id = ?');
+  const warnings = file.read.problems.map((p) => problemLine(file.fileName, p));
+  const lists: KeptImportReport['papers'] = { added: [], updated: [], unchanged: [] };
+  const counts: Record<Action, number> = { added: 0, updated: 0, unchanged: 0 };
+  const unique = (base: string) => uniqueKeyIn(db, base);
+  let statements: ReturnType<typeof importStatements> | null = null;
+
+  for (const r of records) {
+    const { columns, authors } = recordFromInterop(r);
+    statements ??= importStatements(db, Object.keys(columns) as Array<keyof PaperRecordColumns>);
+    const printed = authors.map((a) => a.printedName);
+    const match = matcher.find({ arxivId: columns.arxivId, doi: columns.doi, titleKey: columns.titleKey, year: columns.year, authors: printed });
+    let paperId: number;
+    let action: Action;
+    if (match === null) {
+      paperId = statements.insertPaper.get(driverValues({ ...columns, citations: null, createdAt: now, updatedAt: now }))!.id;
+      extras.writeAuthors(paperId, authors, false);
+      action = 'added';
+    } else {
+      paperId = match;
+      const row = readRow.get({ id: paperId })!;
+      const merged = mergeRecord(row, columns, false);
+      const guarded = guardEditedFields(db, paperId, row, merged, printed);
+      const keepAuthors = guarded.keepAuthors || authors.length === 0;
+      const storedPrinted = (printedOf.all(paperId) as Array<{ name: string }>).map((n) => n.name);
+      const fieldsDiffer = (Object.keys(guarded.columns) as Array<keyof PaperRecordColumns>).some((k) => (row[k] ?? null) !== (guarded.columns[k] ?? null));
+      const authorsDiffer = !keepAuthors && storedPrinted.join('\u0000') !== printed.join('\u0000');
+      if (fieldsDiffer || authorsDiffer) {
+        if (authorsDiffer) extras.writeAuthors(paperId, authors, true);
+        db.update(papers).set({ ...guarded.columns, updatedAt: now }).where(eq(papers.id, paperId)).run();
+      }
+      action = fieldsDiffer || authorsDiffer || guarded.sourceValuesChanged ? 'updated' : 'unchanged';
+    }
+    matcher.claimed.add(paperId);
+    const tagged = extras.tag(paperId, r.tags);
+    warnings.push(...tagged.warnings.map((w) => `${file.fileName}:${r.at.line}:${r.at.column}: ${w}`));
+    const noted = extras.note(paperId, r.note);
+    const keyed = extras.citationKey(paperId, r.citationKey, unique);
+    if (keyed.warning) warnings.push(`${file.fileName}:${r.at.line}:${r.at.column}: ${keyed.warning}`);
+    if (action === 'unchanged' && (tagged.added > 0 || noted || keyed.changed)) {
+      action = 'updated';
+      touch.run(now, paperId);
+    }
+    counts[action]++;
+    lists[action].push({ id: paperId, title: columns.title });
+    statements.insertImportPaper.run({ importId, paperId, action });
+    yield counts.added + counts.updated + counts.unchanged;
+  }
+
+  const head = { format, author: null, snapshotAdded: false, skipped: [], incompleteTail: null, ...counts, file: fileSummary(file) };
+  if (counts.added === 0 && counts.updated === 0) {
+    const earlier = c.prepare('SELECT id FROM imports WHERE raw_text = ? AND format = ? AND id <> ? ORDER BY id DESC LIMIT 1').get(file.text, format, importId) as { id: number } | undefined;
+    if (earlier) return { importId: earlier.id, alreadyImported: true, warnings, ...head };
+  }
+  const kept: KeptImportReport & { file: ReferenceImportReport['file'] } = {
+    version: 2, detection: null, papers: lists, skipped: [], guessed: [], incompleteTail: null, warnings, file: head.file,
+  };
+  c.prepare('UPDATE imports SET papers_added = ?, papers_updated = ?, papers_unchanged = ?, lines_skipped = ?, report = ? WHERE id = ?').run(
+    counts.added, counts.updated, counts.unchanged, file.read.problems.filter((p) => p.severity === 'error').length, JSON.stringify(kept), importId,
+  );
+  refreshPaperCounts(db, extras.touchedAuthors);
+  return { importId, alreadyImported: false, warnings, ...head };
+}
