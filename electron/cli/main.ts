@@ -24,6 +24,7 @@ import { onShutdown, signalExitCode, type ShutdownCause } from '../lifecycle/shu
 import { runUpkeepCommand, UPKEEP_COMMANDS, type UpkeepCommand } from './upkeep-commands';
 import { USAGE } from './usage';
 import { convert, convertFormats } from './convert';
+import { importReferenceFile, readImportInput, REFERENCE_COMMANDS, REFERENCE_OPTIONS, runReferenceCommand, type ReferenceCommand } from './reference-commands';
 import { formatAuthors, formatCard, formatImport, formatIncompleteTail, formatMetrics, formatPapers } from './format';
 
 /** Why a file could not be read, by Node's error code (the raw message would repeat the path and the syscall). */
@@ -110,6 +111,7 @@ async function run(argv: string[]): Promise<void> {
         from: { type: 'string' },
         to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        ...REFERENCE_OPTIONS,
       },
     });
   } catch (err) {
@@ -159,7 +161,7 @@ async function run(argv: string[]): Promise<void> {
     return;
   }
 
-  const known = ['import', 'papers', 'authors', 'author', 'metrics'];
+  const known = ['import', 'papers', 'authors', 'author', 'metrics', ...REFERENCE_COMMANDS];
   if (!known.includes(command)) throw new UsageError(`unknown command "${command}"`);
   const library: Library = openLibrary(useLibrary(values.library));
   // One-shot: reads and the import's parse run on this thread (see `parse` above).
@@ -174,7 +176,13 @@ async function run(argv: string[]): Promise<void> {
     const json = values.json ?? false;
     switch (command) {
       case 'import': {
-        const report = await call(handlers, 'paste.import', { jobId: 'cli-import', format: sourceOption(values.source), text: readInput(arg) });
+        // A .bib, .ris or .json file (or content that reads as one) is a reference file (reference-commands.ts).
+        const input = readImportInput(arg, values.source);
+        if ('reference' in input) {
+          await importReferenceFile(handlers, input.reference, json);
+          break;
+        }
+        const report = await call(handlers, 'paste.import', { jobId: 'cli-import', format: sourceOption(values.source), text: input.text });
         print(report, json, () => formatImport(report));
         break;
       }
@@ -213,6 +221,8 @@ async function run(argv: string[]): Promise<void> {
         }
         break;
       }
+      default:
+        await runReferenceCommand(command as ReferenceCommand, positionals.slice(1), values, { handlers, db: library.db });
     }
   } finally {
     stopHandlingSignals();

@@ -6,6 +6,7 @@
 import { PAPER_SORT_COLUMNS, READING_STATUSES } from '../../shared/contract';
 import { HAS_VALUES, QUERY_FIELDS } from '../../shared/search/parse';
 import { FORMAT_IDS } from '../../shared/paste/paste-format';
+import { EXPORT_FORMATS } from '../../shared/contract/references';
 
 /** Where the descriptions start (after the command column), and the widest line. */
 const INDENT = ' '.repeat(27);
@@ -39,6 +40,9 @@ commands:
   import FILE|-            import a pasted page into the library and print the report
                            [--source SOURCE] reads the page as that source instead of detecting it
 ${wrapped('SOURCE:', FORMAT_IDS, ', ')}
+                           a .bib, .ris or .json FILE (or content that reads as BibTeX, RIS or
+                           CSL-JSON) is imported as a reference file: each entry it could not read
+                           goes to stderr as FILE:LINE:COLUMN: message
   convert FILE|-           a reference file in another format on stdout (no library needed)
                            --to FORMAT [--from FORMAT|paste] (--from: read as that, not detected)
                            FORMAT: bibtex, biblatex, ris, csl-json
@@ -55,6 +59,21 @@ ${wrapped('', [`status:${READING_STATUSES.join('|')}`, `has:${HAS_VALUES.join('|
   authors                  list author profiles  [--all] [--json]
   author NAME              an author's card  [--json]
   metrics NAME             an author's metrics  [--json]
+
+references:
+  export                   write papers as a file (stdout, or --out FILE written atomically)
+                           [--format FORMAT] [--collection NAME] [--tag NAME] [--query QUERY]
+                           [--ascii] [--style ID] [--out FILE]
+${wrapped('FORMAT:', EXPORT_FORMATS, ', ')} (default bibtex)
+                           NAME: case-insensitive; a collection takes in its sub-collections and
+                           can be given by its path (Thesis/Chapter 1); --ascii writes BibTeX's
+                           non-ASCII as LaTeX commands; --style: markdown and text lists (apa)
+  cite IDS...|--query Q    formatted references: IDS are paper ids or citation keys
+                           [--style ID] (default apa) [--format text|html|markdown]
+                           [--mode bibliography|citation]
+  styles list|add FILE|remove ID
+                           the CSL styles: the built-in ones and those added from .csl files
+  key PAPER [NEW_KEY]      a paper's citation key (PAPER: id or key); with NEW_KEY, set and pin it
 
 backups and repair (the library's backups folder: lectern backups shows where):
   backup [--out FILE]      a checked backup now; with --out, one self-contained copy at FILE

@@ -18,6 +18,7 @@ import { handlerTable } from './handler-table';
 import { routeAll } from './route';
 import type { HandlerTable } from './channel-entry';
 import { LibraryWatch, type LibraryWatchOptions } from './library-watch';
+import { attachKeptExports, type KeptExportsOptions } from './kept-exports';
 
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => ChannelOutput<C> | Promise<ChannelOutput<C>> };
 
@@ -53,6 +54,8 @@ export interface HandlerOptions {
    * for long-running hosts (`background`), off for one-shot ones. Options set its timings (tests).
    */
   watch?: boolean | Pick<LibraryWatchOptions, 'pollMs' | 'coalesceMs'>;
+  /** Timing of the kept-export writer (kept-exports.ts), which follows the watch. For tests. */
+  keptExports?: KeptExportsOptions;
 }
 
 /** What closeHandlers stops, per handler table. */
@@ -147,8 +150,11 @@ export function createHandlers(library: Library, options: HandlerOptions = {}): 
   const session = { db, reader, reads, writes, history, jobs, pastes, upkeep };
   const table: Handlers = upkeep.watch<Handlers>(routeAll(options.table ?? handlerTable, session));
   if (watch) watches.set(table, watch);
+  // Files kept exported follow the library's changes wherever a watch runs (desktop and browser mode).
+  const kept = attachKeptExports(session, table['references.export'], watch, options.keptExports);
   closers.set(table, async () => {
     watch?.stop();
+    await kept.stop();
     jobs.cancelAll();
     await writes.idle();
     upkeep.close();

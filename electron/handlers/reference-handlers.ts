@@ -10,6 +10,8 @@ import { citePapers } from '../../db/library/cite-papers';
 import { addCslStyle, listCslStyles, removeCslStyle } from '../../db/library/csl-styles';
 import { exportReferences } from '../../db/library/reference-export';
 import { importReferenceFile, previewReferences } from './reference-file-handlers';
+import { listKeptExports, removeKeptExport } from '../../db/library/kept-exports';
+import { keptExportsOf } from './kept-exports';
 
 type ReferenceChannel = keyof typeof referencesChannels;
 
@@ -31,7 +33,10 @@ export const referenceEntries: { [C in ReferenceChannel]: Entry<C> } = {
   'papers.setCitationKey': (db, input) => setCitationKey(db, input),
   'citationKeys.pattern': (rdb) => citationKeyPattern(rdb),
   'citationKeys.setPattern': (db, input) => setCitationKeyPattern(db, input.pattern),
-  'keptExports.list': notYet,
-  'keptExports.set': notYet,
-  'keptExports.remove': notYet,
+  'keptExports.list': (rdb) => listKeptExports(rdb),
+  'keptExports.set': { custom: (s, input) => keptExportsOf(s).set(input) },
+  'keptExports.remove': (db, { id }) => {
+    removeKeptExport(db, id);
+    return {};
+  },
 };

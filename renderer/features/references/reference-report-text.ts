@@ -5,6 +5,8 @@ import { formatCount, plural } from '../../ui/format';
 const ENCODING_WORDS: Record<ReferenceFileSummary['encoding'], string> = {
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8 with a byte order mark',
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
   'latin-1': 'Latin-1 (not UTF-8: read as ISO-8859-1)',
 };
 
