@@ -23,7 +23,7 @@ import { PaperCuration } from '../organise/paper-curation';
 import { BibliographicFields, CodeFlag } from './bibliographic-fields';
 import { useEditing } from './edit-store';
 import { PaperEditButton, PaperEditor } from './paper-editor';
-import { CitationKeyField, citationKeyOf } from '../references/citation-key-field';
+import { CitationKeyField } from '../references/citation-key-field';
 const NO_ANNOTATIONS: never[] = [];
 
 export function PaperDetail() {
@@ -83,7 +83,7 @@ export function PaperDetail() {
       </div>
       <PaperCuration paper={p} />
       <BibliographicFields paper={p} />
-      <CitationKeyField paperId={p.id} current={citationKeyOf(p)} />
+      <CitationKeyField paperId={p.id} current={p.citationKey ?? null} />
 
       <section className="detail-section" aria-labelledby="paper-authors-h">
         <h3 id="paper-authors-h" className="section-title">

@@ -5,15 +5,14 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { request } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
 import { describeError } from '../../stores/notice-store';
 
-/**
- * The key papers.get gives, when it gives one (the field arrives with issue 11's library work; until
- * then the pane shows the field empty).
- */
-export function citationKeyOf(paper: object): string | null {
-  const key = (paper as { citationKey?: unknown }).citationKey;
-  return typeof key === 'string' && key !== '' ? key : null;
+/** The editor's citation key field: the key as papers.get gives it (the record the editor edits has none). */
+export function PaperCitationKey({ paperId }: { paperId: number }) {
+  const paper = useChannel('papers.get', { id: paperId });
+  const key = paper.data?.id === paperId ? (paper.data.citationKey ?? null) : null;
+  return <CitationKeyField paperId={paperId} current={key} />;
 }
 
 export function CitationKeyField({ paperId, current }: { paperId: number; current: string | null }) {
