@@ -65,6 +65,8 @@ describe('problem lines and the report', () => {
   it('lists the problems with a count of entries left out', () => {
     const { container } = mount(<ProblemList file={FILE} />);
     expect(container.querySelector('.problem-title')?.textContent).toBe('1 entry could not be read and will be left out; 1 warning');
+    const after = mount(<ProblemList file={{ ...FILE, problems: [FILE.problems[1]!, { ...FILE.problems[1]!, line: 40 }] }} done />);
+    expect(after.container.querySelector('.problem-title')?.textContent).toBe('2 entries could not be read and were left out');
     expect([...container.querySelectorAll('.problem-line')].map((l) => l.textContent)).toEqual([
       "refs.bib:12:3: entry 'smith2020' has no closing brace; read up to line 20\n",
       'refs.bib:30:1: warning: missing comma after field title\n',

@@ -107,7 +107,7 @@ export function KeptExports({ collectionId, collectionName }: { collectionId: nu
           }}
         />
         <label htmlFor={formatId} className="field-label">
-          Format
+          Format of the file
         </label>
         <select id={formatId} className="input" value={format} onChange={(e) => setFormat(e.target.value as InteropFormat)}>
           {INTEROP_FORMATS.map((f) => (

@@ -7,10 +7,12 @@ import { problemsText, problemText } from './reference-report-text';
 /** Lines listed in the window; Copy gives them all. */
 const SHOWN = 500;
 
-export function ProblemList({ file, verb = 'will be' }: { file: Pick<ReferenceFileSummary, 'fileName' | 'problems'>; verb?: 'will be' | 'were' }) {
+/** @param done the import has run ("was left out") rather than is about to ("will be left out") */
+export function ProblemList({ file, done = false }: { file: Pick<ReferenceFileSummary, 'fileName' | 'problems'>; done?: boolean }) {
   if (file.problems.length === 0) return null;
   const errors = file.problems.filter((p) => p.severity === 'error').length;
   const warnings = file.problems.length - errors;
+  const verb = done ? (errors === 1 ? 'was' : 'were') : 'will be';
   const sorted = [...file.problems].sort((a, b) => a.line - b.line || a.column - b.column);
   const what = [errors > 0 ? `${plural(errors, 'entry', 'entries')} could not be read and ${verb} left out` : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter(Boolean).join('; ');
   return (

@@ -28,7 +28,7 @@ export function ReferenceReport({ report }: { report: ReferenceImportReport }) {
           ))}
         </ul>
       ) : null}
-      <ProblemList file={report.file} verb="were" />
+      <ProblemList file={report.file} done />
     </div>
   );
 }

@@ -82,7 +82,7 @@ function PatternForm() {
               {`${shown}\n${' '.repeat(error.column - 1)}^`}
             </pre>
           ) : null}
-          {error.column ? `Column ${error.column}: ` : ''}
+          {error.column && !/column/i.test(error.message) ? `Column ${error.column}: ` : ''}
           {error.message}
         </div>
       ) : example ? (

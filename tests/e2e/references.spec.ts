@@ -1,0 +1,233 @@
+/**
+ * References in the window (browser mode): a .bib dropped on the window is previewed with its broken
+ * entry named by line, then imported; a collection is exported as BibTeX (saved) and as RIS (copied);
+ * an APA citation is copied. With UI_SHOTS set to a folder, each dialog is photographed in both themes
+ * at 900 and 1920 px wide (kept out of the repository).
+ */
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+const BIB = `@article{smith2020,
+  author = {Smith, Jane and Doe, John},
+  title = {A Study of Things},
+  journal = {Journal of Tests},
+  year = {2020},
+  volume = {3},
+  pages = {1--10},
+  doi = {10.1000/xyz123}
+}
+
+@article{broken2021,
+  author = {Broken, Bob},
+  title = {An Entry Without Its End,
+  year = {2021}
+
+
+@book{knuth1984,
+  author = {Knuth, Donald E.},
+  title = {The {TeX}book},
+  publisher = {Addison-Wesley},
+  year = {1984}
+}
+
+@inproceedings{lamport1978,
+  author = {Lamport, Leslie},
+  title = {Time, Clocks, and the Ordering of Events},
+  booktitle = {Communications of the ACM},
+  year = {1978}
+}
+`;
+
+const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]');
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
+const clipboardText = (page: Page) => page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
+
+/** Drag a file over the window and drop it, as the system does (a DataTransfer holding a File). */
+async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  const data = await page.evaluateHandle(
+    ({ name, text }) => {
+      const g = globalThis as unknown as { DataTransfer: new () => { items: { add(f: unknown): void } }; File: new (parts: string[], name: string) => unknown };
+      const dt = new g.DataTransfer();
+      dt.items.add(new g.File([text], name));
+      return dt;
+    },
+    { name, text },
+  );
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer: data });
+  await expect(page.getByTestId('drop-overlay')).toContainText('Drop a .bib, .ris or CSL-JSON file to import');
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: data });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: data });
+  await expect(page.getByTestId('drop-overlay')).toBeHidden();
+}
+
+/** With UI_SHOTS set: `<name>-<width>-<theme>.png` in that folder for 900 and 1920 px. */
+async function shots(page: Page, name: string): Promise<void> {
+  const dir = process.env.UI_SHOTS;
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  const before = page.viewportSize()!;
+  for (const width of [900, 1920]) {
+    await page.setViewportSize({ width, height: width === 900 ? 700 : 1080 });
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: join(dir, `${name}-${width}-${colorScheme}.png`) });
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize(before);
+}
+
+/** Drop the .bib, check the preview and import it: the three well-formed entries become the table's rows. */
+async function importBib(page: Page): Promise<void> {
+  await dropFile(page, 'refs.bib', BIB);
+  const dialog = page.getByRole('dialog', { name: 'Import refs.bib' });
+  await expect(dialog.getByTestId('reference-read')).toHaveText('Read 3 of 4 entries (BibTeX, UTF-8) from refs.bib');
+  const problems = dialog.getByTestId('reference-problems');
+  await expect(problems).toContainText('1 entry could not be read and will be left out');
+  await expect(problems.locator('.problem-line')).toHaveText([/^refs\.bib:13:\d+: entry 'broken2021' has no closing brace.*read up to line \d+/]);
+  await expect(dialog.locator('.preview-papers li')).toHaveCount(3);
+  await shots(page, 'reference-preview');
+  await dialog.getByRole('button', { name: 'Import 3 references' }).click();
+  const report = page.getByRole('dialog', { name: 'Imported refs.bib' });
+  await expect(report.getByRole('list', { name: 'What the import did' })).toHaveText(/3 added.*0 updated.*0 unchanged/);
+  await expect(report.getByTestId('reference-problems')).toContainText('1 entry could not be read and was left out');
+  await shots(page, 'reference-report');
+  await report.getByRole('button', { name: 'Close' }).last().click();
+  await expect(report).toBeHidden();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(page.locator('.papers-table tbody')).toContainText('A Study of Things');
+  await expect(page.locator('.papers-table tbody')).toContainText('The TeXbook');
+}
+
+test('a dropped .bib is previewed with its broken entry by line, imported, and a collection exported as BibTeX and RIS', async ({ page, context, lectern }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page, lectern);
+  await importBib(page);
+
+  // A collection with two of the three papers.
+  await sidebar(page).getByRole('button', { name: 'New collection' }).click();
+  const create = page.getByRole('dialog', { name: 'New collection' });
+  await create.getByLabel('Name').fill('Thesis');
+  await create.getByRole('button', { name: 'Create' }).click();
+  await expect(create).toBeHidden();
+  const entry = sidebar(page).locator('button[data-collection="Thesis"]');
+  for (const title of ['A Study of Things', 'The TeXbook']) {
+    const row = rows(page).filter({ hasText: title });
+    await row.click();
+    await row.click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Actions for 1 paper' }).getByRole('group', { name: 'Add to collection' }).getByRole('menuitem', { name: 'Thesis' }).click();
+  }
+  await expect(entry).toContainText('2');
+
+  // Export (Ctrl+Shift+E): the collection as BibTeX, saved as a download.
+  await page.locator('body').click();
+  await page.keyboard.press('Control+Shift+E');
+  const dialog = page.getByRole('dialog', { name: 'Export references' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('A collection').check();
+  await dialog.getByLabel('Collection', { exact: true }).selectOption({ label: 'Thesis (2)' });
+  await dialog.getByLabel('Format', { exact: true }).selectOption('bibtex');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save…' }).click();
+  const saved = await (await download).path();
+  const bibtex = await readFile(saved, 'utf8');
+  expect(bibtex).toMatch(/@article\{smith2020,/);
+  expect(bibtex).toMatch(/@book\{knuth1984,/);
+  expect(bibtex).toMatch(/title\s*=\s*\{A Study of Things\}/);
+  expect(bibtex).toMatch(/author\s*=\s*\{Smith, Jane and Doe, John\}/);
+  expect(bibtex).not.toContain('Lamport');
+  await expect(dialog.getByTestId('export-outcome')).toHaveText(/^2 papers saved as BibTeX/);
+  await shots(page, 'export-dialog');
+
+  // The same collection as RIS, copied.
+  await dialog.getByLabel('Format', { exact: true }).selectOption('ris');
+  await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(dialog.getByTestId('export-outcome')).toHaveText(/^2 papers copied as RIS/);
+  const ris = await clipboardText(page);
+  const records = ris.split(/\r?\nER {2}- ?\r?\n?/).filter((r) => r.trim());
+  expect(records).toHaveLength(2);
+  expect(ris).toMatch(/^TY {2}- JOUR$/m);
+  expect(ris).toMatch(/^TY {2}- BOOK$/m);
+  // One AU line per author, in order, within each record.
+  const authorsOf = (record: string | undefined) => record?.match(/^AU {2}- .*$/gm);
+  expect(authorsOf(records.find((r) => r.includes('A Study of Things')))).toEqual(['AU  - Smith, Jane', 'AU  - Doe, John']);
+  expect(authorsOf(records.find((r) => r.includes('TeXbook')))).toEqual(['AU  - Knuth, Donald E.']);
+  expect(ris).toMatch(/^ER {2}- ?$/m);
+  expect(ris).not.toContain('Lamport');
+
+  // Keep it exported: a path typed by hand, written at once.
+  await dialog.getByLabel('File (full path)').fill(join(lectern.dir, 'thesis.bib'));
+  await dialog.getByRole('button', { name: 'Keep exported' }).click();
+  await expect(dialog.getByTestId('kept-list')).toContainText('thesis.bib');
+  await expect(dialog.getByTestId('kept-list')).toContainText(/Thesis/);
+  await expect.poll(async () => (await readFile(join(lectern.dir, 'thesis.bib'), 'utf8').catch(() => '')).includes('@book{knuth1984,')).toBe(true);
+  await expect(dialog.getByTestId('kept-list')).toContainText(/last written \d\d:\d\d/);
+  await shots(page, 'export-kept');
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('Copy citation formats the selection in APA and copies it; the key and the pattern are set by hand', async ({ page, context, lectern }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openApp(page, lectern);
+  await importBib(page);
+
+  const row = rows(page).filter({ hasText: 'A Study of Things' });
+  await row.click();
+  await page.keyboard.press('Control+Shift+C');
+  const dialog = page.getByRole('dialog', { name: 'Copy citation' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel('Style').selectOption('apa');
+  const entryText = 'Smith, J., & Doe, J. (2020). A Study of Things. Journal of Tests, 3, 1–10. https://doi.org/10.1000/xyz123';
+  await expect(dialog.getByTestId('cite-preview')).toHaveText(entryText);
+  await expect(dialog.getByTestId('cite-preview').locator('i').first()).toHaveText('Journal of Tests');
+  await shots(page, 'cite-dialog');
+  await dialog.getByRole('button', { name: 'Copy as plain text' }).click();
+  await expect.poll(() => clipboardText(page)).toBe(entryText);
+  await dialog.getByLabel('In-text citation').check();
+  await expect(dialog.getByTestId('cite-preview')).toHaveText('(Smith & Doe, 2020)');
+  await dialog.getByRole('button', { name: 'Copy as plain text' }).click();
+  await expect.poll(() => clipboardText(page)).toBe('(Smith & Doe, 2020)');
+  // A broken style file is refused with a message, not a crash.
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Add style…' }).click();
+  await (await chooser).setFiles({ name: 'broken.csl', mimeType: 'application/xml', buffer: Buffer.from('<style xmlns="http://purl.org/net/xbiblio/csl"><info>') });
+  await expect(dialog.getByTestId('style-error')).toContainText('broken.csl was not added:');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(row).toBeFocused();
+
+  // The detail pane: the key kept from the file, set by hand, a clash refused inline.
+  await page.keyboard.press('Enter');
+  const key = page.getByTestId('citation-key');
+  await expect(key.getByLabel('Citation key')).toHaveValue('smith2020');
+  await key.getByLabel('Citation key').fill('knuth1984');
+  await key.getByRole('button', { name: 'Set' }).click();
+  await expect(key.locator('.field-error')).toBeVisible();
+  await key.getByLabel('Citation key').fill('smithdoe2020');
+  await key.getByRole('button', { name: 'Set' }).click();
+  await expect(key.getByRole('status')).toHaveText('Key set: smithdoe2020');
+
+  // Settings (Ctrl+,): the pattern, with an unknown field refused at its column.
+  await page.locator('body').click();
+  await page.keyboard.press('Control+,');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const pattern = settings.getByLabel('Pattern for new keys');
+  await expect(pattern).toHaveValue('[auth:lower][year][shorttitle:lower]');
+  await pattern.fill('[auth][nosuchfield]');
+  await settings.getByRole('button', { name: 'Save pattern' }).click();
+  // The caret stands under the unknown field's first letter.
+  await expect(settings.getByTestId('pattern-error').locator('.pattern-caret')).toHaveText('[auth][nosuchfield]\n       ^');
+  await expect(settings.getByTestId('pattern-error')).toContainText("unknown field 'nosuchfield' at column 8");
+  await shots(page, 'settings-dialog');
+  await pattern.fill('[auth:lower][year]');
+  await settings.getByRole('button', { name: 'Save pattern' }).click();
+  await expect(settings.getByTestId('pattern-example')).toHaveText(/^Saved\. A key it gives: \S+$/);
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+});
