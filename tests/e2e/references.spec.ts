@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { expect, openApp, pasteText, test } from './fixtures';
 
 const BIB = `@article{smith2020,
   author = {Smith, Jane and Doe, John},
@@ -230,4 +230,62 @@ test('Copy citation formats the selection in APA and copies it; the key and the 
   await expect(settings.getByTestId('pattern-example')).toHaveText(/^Saved\. A key it gives: \S+$/);
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
+});
+
+const RIS = `TY  - JOUR
+AU  - Curie, Marie
+TI  - Recherches sur les substances radioactives
+PY  - 1903
+ER  - 
+
+TY  - BOOK
+AU  - Darwin, Charles
+TI  - On the Origin of Species
+PY  - 1859
+PB  - John Murray
+ER  - 
+`;
+
+test('a RIS paste is read as references in the paste box; Import file… takes a CSL-JSON file; Escape gives focus back', async ({ page, lectern }) => {
+  await openApp(page, lectern);
+  // The paste box: RIS text is previewed as references (not as a profile page) and imported as a file.
+  await page.locator('body').click();
+  await pasteText(page, RIS);
+  const box = page.getByRole('dialog', { name: 'Import a profile page' });
+  await expect(box.getByTestId('paste-reference-format')).toHaveText('Source: RIS references');
+  await expect(box.getByTestId('reference-read')).toHaveText('Read 2 entries (RIS, UTF-8) from pasted text');
+  await box.getByRole('button', { name: 'Import 2 references' }).click();
+  await expect(box).toBeHidden();
+  const report = page.getByRole('dialog', { name: 'Imported pasted text' });
+  await expect(report.getByRole('list', { name: 'What the import did' })).toHaveText(/2 added/);
+  await page.keyboard.press('Escape');
+  await expect(report).toBeHidden();
+  await expect(rows(page)).toHaveCount(2);
+
+  // References ▾ → Import file… with a CSL-JSON file; the same paper again is matched, not duplicated.
+  const menuButton = page.getByRole('button', { name: 'References ▾' });
+  await menuButton.click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('menu', { name: 'References' }).getByRole('menuitem', { name: 'Import file…' }).click();
+  const csl = JSON.stringify([
+    { id: 'darwin1859', type: 'book', title: 'On the Origin of Species', author: [{ family: 'Darwin', given: 'Charles' }], issued: { 'date-parts': [[1859]] }, publisher: 'John Murray' },
+    { id: 'noether1921', type: 'article-journal', title: 'Idealtheorie in Ringbereichen', author: [{ family: 'Noether', given: 'Emmy' }], issued: { 'date-parts': [[1921]] } },
+  ]);
+  await (await chooser).setFiles({ name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(csl) });
+  const dialog = page.getByRole('dialog', { name: 'Import library.json' });
+  await expect(dialog.getByTestId('reference-read')).toHaveText('Read 2 entries (CSL-JSON, UTF-8) from library.json');
+  await expect(dialog.getByRole('list', { name: 'What importing will do' })).toHaveText(/1 new.*(1 updated.*0 unchanged|0 updated.*1 unchanged)/);
+  await dialog.getByRole('button', { name: 'Import 2 references' }).click();
+  await page.getByRole('dialog', { name: 'Imported library.json' }).getByRole('button', { name: 'Close' }).last().click();
+  await expect(rows(page)).toHaveCount(3);
+  await expect(menuButton).toBeFocused();
+
+  // The keyboard: Ctrl+Shift+E opens Export on its scope, Escape closes it, focus comes back.
+  await rows(page).first().click();
+  await page.keyboard.press('Control+Shift+E');
+  const exportDialog = page.getByRole('dialog', { name: 'Export references' });
+  await expect(exportDialog.getByLabel(/The selection/)).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(exportDialog).toBeHidden();
+  await expect(rows(page).first()).toBeFocused();
 });
