@@ -50,7 +50,8 @@ describe('problem lines and the report', () => {
   });
 
   it('copies the whole report', () => {
-    const report = { added: 1, updated: 1, unchanged: 0, warnings: [], file: FILE } as unknown as ReferenceImportReport;
+    const warnings = ["refs.bib:12:3: entry 'smith2020' has no closing brace; read up to line 20", 'Tags were made for 2 keywords.'];
+    const report = { added: 1, updated: 1, unchanged: 0, warnings, file: FILE } as unknown as ReferenceImportReport;
     expect(referenceReportText(report).split('\n')).toEqual([
       'Import of refs.bib',
       'Read 2 of 3 entries (BibTeX, Latin-1 (not UTF-8: read as ISO-8859-1))',
@@ -59,6 +60,9 @@ describe('problem lines and the report', () => {
       'Problems (2)',
       "refs.bib:12:3: entry 'smith2020' has no closing brace; read up to line 20",
       'refs.bib:30:1: warning: missing comma after field title',
+      '',
+      'Warnings',
+      'Tags were made for 2 keywords.',
     ]);
   });
 

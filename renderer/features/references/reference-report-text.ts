@@ -47,12 +47,22 @@ export function readSummary(file: ReferenceFileSummary): string {
 }
 
 /**
+ * The report's warnings other than the problems it also lists (the library repeats each problem as a
+ * `FILE:LINE:COLUMN: message` warning; the problem list already shows those).
+ */
+export function otherWarnings(report: Pick<ReferenceImportReport, 'warnings' | 'file'>): string[] {
+  const prefix = `${report.file.fileName}:`;
+  return report.warnings.filter((w) => !(w.startsWith(prefix) && /^\d+:\d+: /.test(w.slice(prefix.length))));
+}
+
+/**
  * The whole report of an import as text: the file, what was read, what the import did, every problem.
  * @returns lines joined with "\n"
  */
 export function referenceReportText(report: ReferenceImportReport): string {
   const lines = [`Import of ${report.file.fileName}`, readSummary(report.file), `Added ${formatCount(report.added)}, updated ${formatCount(report.updated)}, unchanged ${formatCount(report.unchanged)}`];
   if (report.file.problems.length > 0) lines.push('', `Problems (${formatCount(report.file.problems.length)})`, problemsText(report.file));
-  if (report.warnings.length > 0) lines.push('', 'Warnings', ...report.warnings);
+  const warnings = otherWarnings(report);
+  if (warnings.length > 0) lines.push('', 'Warnings', ...warnings);
   return lines.join('\n');
 }

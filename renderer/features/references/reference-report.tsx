@@ -2,9 +2,10 @@
 import type { ReferenceImportReport } from '../../../shared/contract';
 import { formatCount } from '../../ui/format';
 import { ProblemList } from './problem-list';
-import { readSummary } from './reference-report-text';
+import { otherWarnings, readSummary } from './reference-report-text';
 
 export function ReferenceReport({ report }: { report: ReferenceImportReport }) {
+  const warnings = otherWarnings(report);
   return (
     <div className="preview" data-testid="reference-report">
       <p className="preview-source">
@@ -21,9 +22,9 @@ export function ReferenceReport({ report }: { report: ReferenceImportReport }) {
           <strong>{formatCount(report.unchanged)}</strong> unchanged
         </li>
       </ul>
-      {report.warnings.length > 0 ? (
+      {warnings.length > 0 ? (
         <ul className="callout callout-warning warnings">
-          {report.warnings.map((w, i) => (
+          {warnings.map((w, i) => (
             <li key={i}>{w}</li>
           ))}
         </ul>
