@@ -263,7 +263,7 @@ test('a RIS paste is read as references in the paste box; Import file… takes a
   await expect(rows(page)).toHaveCount(2);
 
   // References ▾ → Import file… with a CSL-JSON file; the same paper again is matched, not duplicated.
-  const menuButton = page.getByRole('button', { name: 'References ▾' });
+  const menuButton = page.getByRole('button', { name: 'References', exact: true });
   await menuButton.click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('menu', { name: 'References' }).getByRole('menuitem', { name: 'Import file…' }).click();

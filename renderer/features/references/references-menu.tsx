@@ -38,13 +38,21 @@ export function ReferencesMenu() {
       <button
         ref={button}
         type="button"
-        className="button"
+        className="button references-button"
         aria-haspopup="menu"
         aria-expanded={open}
-        title="Import a .bib, .ris or CSL-JSON file; export; copy a citation"
+        aria-label="References"
+        title="References: import a .bib, .ris or CSL-JSON file; export; copy a citation"
         onClick={() => setOpen((o) => !o)}
       >
-        References ▾
+        {/* Narrow windows show the quote mark alone (styles/references.css), as New paper shows its +. */}
+        <svg aria-hidden="true" viewBox="0 0 16 16" width="13" height="13">
+          <path d="M3 9.5c0-2.6 1.2-4.3 3.4-5.2l.5.9C5.6 5.9 5 6.9 4.9 8H7v4H3zm6 0c0-2.6 1.2-4.3 3.4-5.2l.5.9c-1.3.7-1.9 1.7-2 2.8H13v4H9z" fill="currentColor" />
+        </svg>
+        <span className="references-label">References</span>
+        <svg aria-hidden="true" className="references-caret" viewBox="0 0 16 16" width="10" height="10">
+          <path d="m4 6 4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
       </button>
       {open && box ? (
         <ul
