@@ -58,6 +58,7 @@ async function dropFile(page: Page, name: string, text: string): Promise<void> {
   );
   await page.dispatchEvent('main', 'dragenter', { dataTransfer: data });
   await expect(page.getByTestId('drop-overlay')).toContainText('Drop a .bib, .ris or CSL-JSON file to import');
+  await shots(page, 'drop-overlay');
   await page.dispatchEvent('main', 'dragover', { dataTransfer: data });
   await page.dispatchEvent('main', 'drop', { dataTransfer: data });
   await expect(page.getByTestId('drop-overlay')).toBeHidden();
@@ -251,9 +252,10 @@ test('a RIS paste is read as references in the paste box; Import file… takes a
   // The paste box: RIS text is previewed as references (not as a profile page) and imported as a file.
   await page.locator('body').click();
   await pasteText(page, RIS);
-  const box = page.getByRole('dialog', { name: 'Import a profile page' });
+  const box = page.getByRole('dialog', { name: 'Import references' });
   await expect(box.getByTestId('paste-reference-format')).toHaveText('Source: RIS references');
   await expect(box.getByTestId('reference-read')).toHaveText('Read 2 entries (RIS, UTF-8) from pasted text');
+  await shots(page, 'paste-box-references');
   await box.getByRole('button', { name: 'Import 2 references' }).click();
   await expect(box).toBeHidden();
   const report = page.getByRole('dialog', { name: 'Imported pasted text' });

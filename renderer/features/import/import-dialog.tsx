@@ -92,7 +92,7 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
     >
       <header className="dialog-head">
         <h2 id="import-title" className="dialog-title">
-          Import a profile page
+          {refFormat ? 'Import references' : 'Import a profile page'}
         </h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
@@ -107,7 +107,7 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
             Pasted page
           </label>
           <p id={hintId} className="field-hint">
-            Open the scholar's profile page, select all (Ctrl/Cmd+A), copy, and paste it here.
+            Open the scholar's profile page, select all (Ctrl/Cmd+A), copy, and paste it here. BibTeX, RIS and CSL-JSON are read as references.
           </p>
           <textarea
             id={textareaId}
