@@ -278,7 +278,10 @@ test('a RIS paste is read as references in the paste box; Import file… takes a
   await expect(dialog.getByTestId('reference-read')).toHaveText('Read 2 entries (CSL-JSON, UTF-8) from library.json');
   await expect(dialog.getByRole('list', { name: 'What importing will do' })).toHaveText(/1 new.*(1 updated.*0 unchanged|0 updated.*1 unchanged)/);
   await dialog.getByRole('button', { name: 'Import 2 references' }).click();
-  await page.getByRole('dialog', { name: 'Imported library.json' }).getByRole('button', { name: 'Close' }).last().click();
+  const fileReport = page.getByRole('dialog', { name: 'Imported library.json' });
+  await expect(fileReport.getByRole('button', { name: 'Close' }).last()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(fileReport).toBeHidden();
   await expect(rows(page)).toHaveCount(3);
   await expect(menuButton).toBeFocused();
 

@@ -2,7 +2,7 @@
  * Importing a reference file (chosen, dropped, or a BibTeX/RIS/CSL-JSON paste): the preview of what
  * it would do with every problem named by line, Import with progress and Cancel, then the report.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { LecternError } from '../../../shared/errors';
 import { useJobs } from '../../stores/job-store';
 import { describeError } from '../../stores/notice-store';
@@ -108,6 +108,10 @@ export function ReferenceImportDialog() {
   const close = useReferences((s) => s.closeImport);
   const open = source !== null || report !== null;
   const ref = useModalDialog(open, (dialog) => dialog.querySelector<HTMLElement>('.dialog-actions .button-primary, .dialog-actions .button')?.focus());
+  // The preview's Import button goes with the preview: focus moves to the report's Close, not the page.
+  useEffect(() => {
+    if (report) ref.current?.querySelector<HTMLElement>('.dialog-actions .button-primary')?.focus();
+  }, [report, ref]);
   const title = report ? `Imported ${report.file.fileName}` : source ? `Import ${source.fileName}` : 'Import a file';
   return (
     <dialog ref={ref} className="dialog reference-dialog" aria-labelledby="reference-import-title" onClose={close} onCancel={close}>
