@@ -190,6 +190,19 @@ test('Copy citation formats the selection in APA and copies it; the key and the 
   await shots(page, 'cite-dialog');
   await dialog.getByRole('button', { name: 'Copy as plain text' }).click();
   await expect.poll(() => clipboardText(page)).toBe(entryText);
+  // Rich text: HTML with the journal in italics, and the plain text beside it.
+  await dialog.getByRole('button', { name: 'Copy as rich text' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the bibliography entry as rich text.' })).toBeVisible();
+  const rich = await page.evaluate(async () => {
+    const nav = (globalThis as unknown as { navigator: { clipboard: { read(): Promise<{ types: string[]; getType(t: string): Promise<{ text(): Promise<string> }> }[]> } } }).navigator;
+    const [item] = await nav.clipboard.read();
+    return { types: item!.types, html: await (await item!.getType('text/html')).text(), plain: await (await item!.getType('text/plain')).text() };
+  });
+  expect(rich.html).toMatch(/<i>Journal of Tests<\/i>/);
+  expect(rich.html).not.toContain('<script');
+  expect(rich.plain).toBe(entryText);
+  await dialog.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expect.poll(() => clipboardText(page)).toBe('Smith, J., & Doe, J. (2020). A Study of Things. *Journal of Tests*, *3*, 1–10. <https://doi.org/10.1000/xyz123>');
   await dialog.getByLabel('In-text citation').check();
   await expect(dialog.getByTestId('cite-preview')).toHaveText('(Smith & Doe, 2020)');
   await dialog.getByRole('button', { name: 'Copy as plain text' }).click();
