@@ -4,9 +4,10 @@
  * an APA citation is copied. With UI_SHOTS set to a folder, each dialog is photographed in both themes
  * at 900 and 1920 px wide (kept out of the repository).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, openApp, pasteText, test } from './fixtures';
 
@@ -41,6 +42,7 @@ const BIB = `@article{smith2020,
 }
 `;
 
+const STYLES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'interop', 'styles');
 const rows = (page: Page) => page.locator('.papers-table tbody tr[data-paper-id]');
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 const clipboardText = (page: Page) => page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText());
@@ -159,6 +161,16 @@ test('a dropped .bib is previewed with its broken entry by line, imported, and a
   expect(authorsOf(records.find((r) => r.includes('TeXbook')))).toEqual(['AU  - Knuth, Donald E.']);
   expect(ris).toMatch(/^ER {2}- ?$/m);
   expect(ris).not.toContain('Lamport');
+
+  // A Markdown reference list in APA (the style picker shows for lists only).
+  await expect(dialog.getByLabel('Style of the list')).toHaveCount(0);
+  await dialog.getByLabel('Format', { exact: true }).selectOption('markdown');
+  await dialog.getByLabel('Style of the list').selectOption('apa');
+  await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
+  await expect(dialog.getByTestId('export-outcome')).toHaveText(/^2 papers copied as Markdown list/);
+  const list = await clipboardText(page);
+  expect(list).toContain('Knuth, D. E. (1984). *The TeXbook*. Addison-Wesley.');
+  expect(list).toContain('Smith, J., & Doe, J. (2020). A Study of Things. *Journal of Tests*, *3*, 1–10.');
 
   // Keep it exported: a path typed by hand, written at once.
   await dialog.getByLabel('File (full path)').fill(join(lectern.dir, 'thesis.bib'));
@@ -297,6 +309,16 @@ test('a RIS paste is read as references in the paste box; Import file… takes a
   await expect(fileReport).toBeHidden();
   await expect(rows(page)).toHaveCount(3);
   await expect(menuButton).toBeFocused();
+
+  // A .csl dropped on the window becomes a style the Cite dialog offers.
+  await dropFile(page, 'ieee-like.csl', readFileSync(join(STYLES, 'ieee-like.csl'), 'utf8'));
+  await expect(page.getByRole('status').filter({ hasText: 'Added the citation style “Lectern IEEE-like”.' })).toBeVisible();
+  await rows(page).first().click();
+  await page.keyboard.press('Control+Shift+C');
+  const cite = page.getByRole('dialog', { name: 'Copy citation' });
+  await expect(cite.getByLabel('Style').locator('optgroup[label="Added by you"] option')).toHaveText(['Lectern IEEE-like']);
+  await page.keyboard.press('Escape');
+  await expect(cite).toBeHidden();
 
   // The keyboard: Ctrl+Shift+E opens Export on its scope, Escape closes it, focus comes back.
   await rows(page).first().click();
