@@ -320,6 +320,17 @@ test('a RIS paste is read as references in the paste box; Import file… takes a
   await page.keyboard.press('Escape');
   await expect(cite).toBeHidden();
 
+  // The References menu by keyboard: Enter opens it on its first item, arrows move, Escape gives focus back.
+  await menuButton.focus();
+  await page.keyboard.press('Enter');
+  const refMenu = page.getByRole('menu', { name: 'References' });
+  await expect(refMenu.getByRole('menuitem', { name: 'Import file…' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(refMenu.getByRole('menuitem', { name: /^Export…/ })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(refMenu).toBeHidden();
+  await expect(menuButton).toBeFocused();
+
   // The keyboard: Ctrl+Shift+E opens Export on its scope, Escape closes it, focus comes back.
   await rows(page).first().click();
   await page.keyboard.press('Control+Shift+E');
