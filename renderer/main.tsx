@@ -17,6 +17,7 @@ import './styles/record.css';
 import './styles/notes.css';
 import './styles/backups.css';
 import './styles/paper-editor.css';
+import './styles/references.css';
 import { queryClient } from './api/query-client';
 import { App } from './shell/app';
 import { loadTheme } from './stores/theme-store';

@@ -144,6 +144,8 @@ export const PaperDetail = PaperRow.extend({
   imports: z.array(z.object({ importId: Id, format: ImportSource, action: z.enum(['added', 'updated', 'unchanged']), createdAt: z.string() })),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The paper's citation key; absent until it has one (given at the first export, or from an imported file). */
+  citationKey: z.string().optional(),
 });
 export type PaperDetail = z.infer<typeof PaperDetail>;
 

@@ -346,8 +346,8 @@ export function paperFacets(db: LibraryDb, f: PaperFilters & { authorQuery?: str
  * @throws LecternError `NOT_FOUND` when no paper has this id
  */
 export function getPaper(db: LibraryDb, id: number): PaperDetail {
-  const r = db.get<PaperRecord & { abstract: string | null; doi: string | null; arxiv_id: string | null; author_count: number | null; updated_at: string }>(
-    sql`SELECT ${ROW_COLUMNS}, p.abstract, p.doi, p.arxiv_id, p.author_count, p.updated_at
+  const r = db.get<PaperRecord & { abstract: string | null; doi: string | null; arxiv_id: string | null; author_count: number | null; updated_at: string; citation_key: string | null }>(
+    sql`SELECT ${ROW_COLUMNS}, p.abstract, p.doi, p.arxiv_id, p.author_count, p.updated_at, p.citation_key
         FROM papers p WHERE p.id = ${id}`,
   );
   if (!r) throw new LecternError('NOT_FOUND', `There is no paper with id ${id} in the library.`, { id });
@@ -372,5 +372,6 @@ export function getPaper(db: LibraryDb, id: number): PaperDetail {
     imports: history.map((h) => ({ importId: h.import_id, format: h.format, action: h.action, createdAt: h.created_at })),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    ...(r.citation_key ? { citationKey: r.citation_key } : {}),
   };
 }

@@ -38,6 +38,8 @@ import { keepSelectionVisible } from '../features/organise/visible-selection';
 import { guardFocus } from '../ui/focus-return';
 import { NewPaperButton, NewPaperDialog } from '../features/papers/new-paper-dialog';
 import { useEditShortcuts } from '../features/papers/use-edit-shortcuts';
+import { ReferencesMenu } from '../features/references/references-menu';
+import { ReferenceDialogs } from '../features/references/reference-dialogs';
 
 const VIEWS: { id: MainView; label: string; title: string }[] = [
   { id: 'papers', label: 'Papers', title: 'The papers table' },
@@ -109,6 +111,7 @@ function Toolbar() {
       <div className="toolbar-end">
         {view === 'papers' ? <ColumnsButton /> : null}
         <NewPaperButton />
+        <ReferencesMenu />
         <button type="button" className="button" onClick={() => openImport()} title="Import a profile page (or press Ctrl/Cmd+V outside a text field)">
           Import…
         </button>
@@ -224,6 +227,7 @@ export function App() {
       <BackupsDialog />
       <ImportReportDialog />
       <NewPaperDialog />
+      <ReferenceDialogs />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useNotices, describeError } from '../../stores/notice-store';
 import { useUi } from '../../stores/ui-store';
 import { runImport } from './run-import';
 import { SAMPLE_PROFILE_TEXT } from './sample-profile';
+import { chooseReferenceFile } from '../references/file-intake';
 
 export function EmptyLibrary() {
   const openImport = useUi((s) => s.openImport);
@@ -42,6 +43,13 @@ export function EmptyLibrary() {
           </button>
         </div>
         <p className="empty-note muted">The sample is a fictional Scholarfeed profile with 24 papers; it is added to your library like any other import.</p>
+        <p className="empty-note muted">
+          Coming from Zotero, JabRef or Mendeley?{' '}
+          <button type="button" className="link-button" onClick={chooseReferenceFile}>
+            Import a .bib, .ris or CSL-JSON file
+          </button>{' '}
+          (or drop it on this window).
+        </p>
       </div>
     </div>
   );

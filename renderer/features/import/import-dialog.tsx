@@ -2,7 +2,7 @@
  * The paste box: a modal <dialog> (native focus trap, Escape closes) with the pasted text on the left
  * and, as it changes, what Lectern recognised on the right. Nothing is written until "Import".
  */
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { PastePreview as PastePreviewData } from '../../../shared/contract';
 import { useUi } from '../../stores/ui-store';
 import { describeError } from '../../stores/notice-store';
@@ -16,6 +16,9 @@ import { LecternError } from '../../../shared/errors';
 import { formatCount } from '../../ui/format';
 import { usePastePreview, type PreviewProgress } from './use-paste-preview';
 import { useModalDialog } from '../../ui/modal-dialog';
+import { ReferencePastePreview, referenceFormatOf, usePastedReferences, usePasteSource } from '../references/reference-paste';
+import { runReferenceImport } from '../references/run-reference-import';
+import { useReferences } from '../references/references-store';
 
 /**
  * The confirm button for a preview: what pressing it will do. A paste that would change nothing never
@@ -43,13 +46,18 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
   const [importError, setImportError] = useState<string | null>(null);
   // The source the user chose to read the paste as (null: detected); a new paste is detected afresh.
   const [format, setFormat] = useState<FormatId | null>(null);
-  const { state: preview, stop: stopPreview, retry: readAgain } = usePastePreview(text, format);
+  // A BibTeX, RIS or CSL-JSON paste is a reference file: previewed and imported by references.*.
+  const refFormat = useMemo(() => referenceFormatOf(text), [text]);
+  const refSource = usePasteSource(text, refFormat);
+  const refs = usePastedReferences(refSource);
+  const { state: preview, stop: stopPreview, retry: readAgain } = usePastePreview(refFormat ? '' : text, format);
   const job = useJobs((s) => s.active);
   const textareaId = useId();
   const hintId = useId();
 
   const ready = preview.status === 'ready' ? preview.preview : null;
-  const action = ready ? confirmAction(ready) : { label: 'Import', enabled: false };
+  const refCount = refs.state.status === 'ready' ? refs.state.preview.file.recordsRead : 0;
+  const action = refSource ? { label: refCount > 0 ? `Import ${plural(refCount, 'reference')}` : 'Import', enabled: refCount > 0 } : ready ? confirmAction(ready) : { label: 'Import', enabled: false };
   const canImport = action.enabled && !importing;
   const label = action.label;
 
@@ -58,8 +66,14 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
     setImporting(true);
     setImportError(null);
     try {
-      await runImport(text, format);
-      onClose();
+      if (refSource) {
+        const report = await runReferenceImport(refSource);
+        onClose();
+        useReferences.getState().showReport(report);
+      } else {
+        await runImport(text, format);
+        onClose();
+      }
     } catch (err) {
       if (err instanceof LecternError && err.code === 'CANCELLED') setImportError('Import cancelled. Nothing was imported; the library is as it was.');
       else setImportError(`${describeError(err)} Nothing was imported.`);
@@ -78,7 +92,7 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
     >
       <header className="dialog-head">
         <h2 id="import-title" className="dialog-title">
-          Import a profile page
+          {refFormat ? 'Import references' : 'Import a profile page'}
         </h2>
         <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
           <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14">
@@ -93,7 +107,7 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
             Pasted page
           </label>
           <p id={hintId} className="field-hint">
-            Open the scholar's profile page, select all (Ctrl/Cmd+A), copy, and paste it here.
+            Open the scholar's profile page, select all (Ctrl/Cmd+A), copy, and paste it here. BibTeX, RIS and CSL-JSON are read as references.
           </p>
           <textarea
             id={textareaId}
@@ -111,7 +125,8 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
         </div>
 
         <div className="import-preview" aria-live="polite">
-          {preview.status !== 'empty' ? (
+          {refFormat ? <ReferencePastePreview format={refFormat} {...refs} /> : null}
+          {preview.status !== 'empty' && !refFormat ? (
             <SourcePicker
               chosen={format}
               disabled={importing}
@@ -121,7 +136,7 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
               }}
             />
           ) : null}
-          {preview.status === 'empty' ? (
+          {preview.status === 'empty' && !refFormat ? (
             <p className="pane-hint">What Lectern recognises in the paste will show here before anything is imported.</p>
           ) : null}
           {preview.status === 'loading' ? (

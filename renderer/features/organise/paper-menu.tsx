@@ -14,6 +14,8 @@ import { newCollection } from './collection-dialogs';
 import { collectionTree, flattenCollections } from './trees';
 import { useTagPicker } from './tag-picker';
 import { useFocusReturn } from '../../ui/focus-return';
+import { openCite } from '../references/reference-actions';
+import { useReferences } from '../references/references-store';
 
 export interface MenuAnchor {
   x: number;
@@ -133,6 +135,8 @@ function Menu({ anchor, onClose }: { anchor: MenuAnchor; onClose: () => void }) 
             ))}
             <Item label="New collection…" onRun={run(() => newCollection(null, ids))} />
           </Section>
+          <Item label="Copy citation…" keys="Ctrl+Shift+C" onRun={run(() => openCite(ids))} />
+          <Item label="Export…" keys="Ctrl+Shift+E" onRun={run(() => useReferences.getState().openExport())} />
           <Item label={`Move ${plural(ids.length, 'paper')} to the trash`} keys="Del" danger onRun={run(() => void trashPapers(ids))} />
         </>
       )}

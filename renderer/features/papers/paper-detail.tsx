@@ -23,7 +23,14 @@ import { PaperCuration } from '../organise/paper-curation';
 import { BibliographicFields, CodeFlag } from './bibliographic-fields';
 import { useEditing } from './edit-store';
 import { PaperEditButton, PaperEditor } from './paper-editor';
+import { CitationKeyField } from '../references/citation-key-field';
+import { FILE_SOURCE_LABELS, isFileImportSource, type ImportSource } from '../../../shared/import-source';
 const NO_ANNOTATIONS: never[] = [];
+
+/** "a BibTeX file" for a file import, "a pasted Google Scholar page" for a paste. */
+export function importedFrom(format: ImportSource): string {
+  return isFileImportSource(format) ? sourceName(format) : `a pasted ${sourceName(format)} page`;
+}
 
 export function PaperDetail() {
   const paperId = useUi((s) => s.selectedPaperId);
@@ -82,6 +89,7 @@ export function PaperDetail() {
       </div>
       <PaperCuration paper={p} />
       <BibliographicFields paper={p} />
+      <CitationKeyField paperId={p.id} current={p.citationKey ?? null} />
 
       <section className="detail-section" aria-labelledby="paper-authors-h">
         <h3 id="paper-authors-h" className="section-title">
@@ -135,7 +143,7 @@ export function PaperDetail() {
 
       {firstImport ? (
         <p className="provenance muted">
-          Added {formatDay(firstImport.createdAt)} from a pasted {sourceName(firstImport.format)} page
+          Added {formatDay(firstImport.createdAt)} from {importedFrom(firstImport.format)}
           {p.imports.length > 1 ? `; seen in ${p.imports.length} imports` : ''}.
         </p>
       ) : null}
@@ -150,7 +158,7 @@ export function PaperDetail() {
               <li key={`${imp.importId}-${imp.action}`}>
                 <span className="cell-date">{formatDayTime(imp.createdAt)}</span>
                 <span>{ACTION_WORDS[imp.action]}</span>
-                <span className="muted">{sourceName(imp.format)} page</span>
+                <span className="muted">{isFileImportSource(imp.format) ? FILE_SOURCE_LABELS[imp.format] : `${sourceName(imp.format)} page`}</span>
               </li>
             ))}
           </ol>

@@ -5,6 +5,7 @@
  * field with Accept / Ignore. Every save is undoable (Ctrl/Cmd+Z, "Undo edit title").
  */
 import { useEffect, useRef } from 'react';
+import { PaperCitationKey } from '../references/citation-key-field';
 import type { PaperRecord } from '../../../shared/contract/paper-edits';
 import type { EditableField } from '../../../shared/record/editable-fields';
 import { request } from '../../api/client';
@@ -93,6 +94,7 @@ function EditorForm({ record }: { record: PaperRecord }) {
         </p>
       ) : null}
       <RecordFields idPrefix="edit" draft={d.draft} messages={d.messages} showAll={d.showAll} touched={d.touched} edited={record.editedFields} source={source} onText={d.onText} onType={d.onType} onKeywords={d.onKeywords} onBlur={d.onBlur} afterDate={<AuthorsEditor idPrefix="edit" rows={d.draft.authors} edited={record.editedFields.includes('authors')} messages={d.messages} showAll={d.showAll} source={source} onChange={d.onAuthors} />} />
+      <PaperCitationKey paperId={record.id} />
       <div className="paper-editor-actions">
         <button type="button" className="button" onClick={done} disabled={submit.busy}>
           Cancel
