@@ -126,15 +126,27 @@ export class BibScanner {
 
   /** The next line-start entry at or after `from`, or the end of the text. */
   private nextLineEntry(from: number): number {
+    // Remembered: between `from` and the answer there is no other, so a later fault before the answer
+    // gets the same one without a second search (a run of broken entries on one line stays linear).
+    if (from >= this.lineEntryFrom && from <= this.lineEntryAt) return this.lineEntryAt;
     let i = from;
+    let found = this.n;
     for (;;) {
       i = this.text.indexOf('\n', i);
-      if (i < 0) return this.n;
+      if (i < 0) break;
       const at = this.entryAtLine(i);
-      if (at >= 0) return at;
+      if (at >= 0) {
+        found = at;
+        break;
+      }
       i++;
     }
+    this.lineEntryFrom = from;
+    this.lineEntryAt = found;
+    return found;
   }
+  private lineEntryFrom = -1;
+  private lineEntryAt = -1;
 
   /** Skips whitespace; a new entry at a line start inside this one means this one never closed. */
   private skipWs(i: number): number {
@@ -274,7 +286,10 @@ export class BibScanner {
     return this.n;
   }
 
-  /** The end of the entry opened at `open` if its brace closes before `limit`, else `limit`. */
+  /**
+   * The end of the entry opened at `open` if its brace closes before `limit` and before anything that
+   * starts another entry (`@type{`, wherever it is), else that start or `limit`.
+   */
   private entryEnd(open: number, limit: number): number {
     const t = this.text;
     let depth = 0;
@@ -282,6 +297,7 @@ export class BibScanner {
       const c = t.charCodeAt(j);
       if (c === 123 || c === 40) depth++;
       else if ((c === 125 || c === 41) && --depth === 0) return j + 1;
+      else if (c === 64 && this.entryStartAt(j) >= 0) return j;
     }
     return limit;
   }
