@@ -163,8 +163,11 @@ export class BibScanner {
     return i;
   }
 
-  /** Reads one piece of a value at `i`; returns [text, next offset]. */
-  private piece(i: number, field: string): [string, number] {
+  /** Where the last piece or value read ends (a field, not a returned pair: one allocation less per field). */
+  private end = 0;
+
+  /** Reads one piece of a value at `i`; returns its text and sets `end`. */
+  private piece(i: number, field: string): string {
     const t = this.text;
     const c = t.charCodeAt(i);
     if (c === 123 || c === 34) {
@@ -177,8 +180,14 @@ export class BibScanner {
         else if (d === 125) {
           if (depth === 0) continue;
           depth--;
-          if (depth === 0 && c === 123) return [t.slice(i + 1, j), j + 1];
-        } else if (d === 34 && depth === 0 && c === 34) return [t.slice(i + 1, j), j + 1];
+          if (depth === 0 && c === 123) {
+            this.end = j + 1;
+            return t.slice(i + 1, j);
+          }
+        } else if (d === 34 && depth === 0 && c === 34) {
+          this.end = j + 1;
+          return t.slice(i + 1, j);
+        }
         else if (d === 10) {
           const at = this.entryAtLine(j);
           if (at >= 0) throw new Fault('unclosed-value', i, `the value of '${field}' at line ${this.lineOf(i)} is never closed`, at);
@@ -190,15 +199,17 @@ export class BibScanner {
     let j = i;
     if (isDigit(c)) {
       while (j < this.n && isDigit(t.charCodeAt(j))) j++;
-      return [t.slice(i, j), j];
+      this.end = j;
+      return t.slice(i, j);
     }
     while (j < this.n && isIdent(t.charCodeAt(j))) j++;
     if (j === i) throw new Fault('syntax', i, `the value of '${field}' is missing`);
     const name = t.slice(i, j);
+    this.end = j;
     const value = this.strings.get(name.toLowerCase());
-    if (value !== undefined) return [value, j];
+    if (value !== undefined) return value;
     this.notes.push({ offset: i, message: `unknown @string '${name}' in field '${field}'; kept as written` });
-    return [name, j];
+    return name;
   }
 
   /** Inside the value of `field` (opened at `valueAt`), the line break at `nl`: remembers it when the
@@ -217,15 +228,17 @@ export class BibScanner {
     if (t.charCodeAt(e) === 61) this.unclosed = { field, valueAt, closeAt: p, depth };
   }
 
-  /** Reads `piece # piece # ...` at `i`; returns [value, next offset]. */
-  private value(i: number, field: string): [string, number] {
-    let [v, j] = this.piece(i, field);
+  /** Reads `piece # piece # ...` at `i`; returns the value and sets `end`. */
+  private value(i: number, field: string): string {
+    let v = this.piece(i, field);
     for (;;) {
+      const j = this.end;
       const k = this.skipWs(j);
-      if (this.text.charCodeAt(k) !== 35) return [v, j];
-      const [w, next] = this.piece(this.skipWs(k + 1), field);
-      v += w;
-      j = next;
+      if (this.text.charCodeAt(k) !== 35) {
+        this.end = j;
+        return v;
+      }
+      v += this.piece(this.skipWs(k + 1), field);
     }
   }
 
@@ -253,7 +266,8 @@ export class BibScanner {
       const name = t.slice(i, nameEnd).toLowerCase();
       const eq = this.skipWs(nameEnd);
       if (t.charCodeAt(eq) !== 61) throw new Fault('syntax', eq, `field '${name}' has no '='`);
-      const [v, end] = this.value(this.skipWs(eq + 1), name);
+      const v = this.value(this.skipWs(eq + 1), name);
+      const end = this.end;
       if (this.fields.has(name)) this.notes.push({ offset: i, message: `field '${name}' appears twice; the first is kept` });
       else this.fields.set(name, v);
       const after = this.skipWs(end);

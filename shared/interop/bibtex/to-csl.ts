@@ -41,16 +41,30 @@ const NAME_FIELDS = [['author', 'author'], ['editor', 'editor'], ['translator', 
 /** Fields that are verbatim in biblatex (no LaTeX decoding); escaped specials are unescaped. */
 function verbatim(raw: string): string {
   if (!raw.includes('\\') && !raw.includes('{') && !raw.includes('}')) return collapseSpace(raw);
-  let out = '';
+  const out: string[] = [];
+  let from = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
+    if (c !== '\\' && c !== '{' && c !== '}') continue;
+    out.push(raw.slice(from, i));
+    from = i + 1;
     if (c === '\\' && i + 1 < raw.length && '_%&#~$'.includes(raw[i + 1]!)) {
-      out += raw[++i];
-      if (raw[i] === '~' && raw.startsWith('{}', i + 1)) i += 2;
-    } else if (c === '\\' && raw.startsWith('\\url{', i)) i += 4;
-    else if (c !== '{' && c !== '}') out += c;
+      // `\_` -> `_`; `\~{}` -> `~`.
+      out.push(raw[++i]!);
+      from = i + 1;
+      if (raw[i] === '~' && raw.startsWith('{}', i + 1)) {
+        i += 2;
+        from = i + 1;
+      }
+    } else if (c === '\\' && raw.startsWith('\\url', i)) {
+      i += 3;
+      from = i + 1;
+    } else if (c === '\\') {
+      out.push('\\');
+    }
   }
-  return collapseSpace(out);
+  out.push(raw.slice(from));
+  return collapseSpace(out.join(''));
 }
 
 const ARXIV_NEW = /(\d{4}\.\d{4,5})(v\d+)?/;
