@@ -269,4 +269,30 @@ describe('macros, concatenation, progress and cancel', () => {
     controller.abort();
     await expect(readBibtex(text, { signal: controller.signal })).rejects.toSatisfy((e: unknown) => e instanceof LecternError && e.code === 'CANCELLED');
   });
+
+  it('stops part-way when aborted during the read', async () => {
+    const text = Array.from({ length: 40_000 }, (_, i) => `@article{k${i}, title = {T{\\"u} ${i}}, author = {A, B and C, D}, year = 2000}\n`).join('');
+    const controller = new AbortController();
+    let calls = 0;
+    const reading = readBibtex(text, {
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        calls++;
+        if (done < total) controller.abort();
+      },
+    });
+    await expect(reading).rejects.toSatisfy((e: unknown) => e instanceof LecternError && e.code === 'CANCELLED');
+    expect(calls).toBe(1);
+  });
+
+  it('reads CRLF files with the same lines and columns', async () => {
+    const lf = readFileSync(join(DIR, 'broken-missing-comma.bib'), 'utf8');
+    const r = await readBibtex(lf.replace(/\n/g, '\r\n'));
+    expect(r.records.map((x) => [x.citationKey, x.item.title, x.at.line])).toEqual([
+      ['first', 'First', 1],
+      ['smith2020', 'Missing Comma After Title', 6],
+      ['last', 'Last', 13],
+    ]);
+    expect(r.problems[0]).toMatchObject({ line: 7, column: 38 });
+  });
 });

@@ -71,6 +71,10 @@ function wordCase(word: string): 'lower' | 'upper' | 'none' {
       if (ch === '') return 'none';
       return ch === ch.toLowerCase() && ch !== ch.toUpperCase() ? 'lower' : 'upper';
     }
+    // ASCII by code (no string per character); other letters by their case mappings.
+    if (c >= 97 && c <= 122) return 'lower';
+    if (c >= 65 && c <= 90) return 'upper';
+    if (c < 128) continue;
     const ch = word[i]!;
     if (ch.toLowerCase() !== ch.toUpperCase()) return ch === ch.toLowerCase() ? 'lower' : 'upper';
   }
@@ -160,6 +164,9 @@ export function parseName(raw: string): CslNameJson | null {
   return Object.keys(out).length === 0 ? null : out;
 }
 
+/** Names read before (authors recur across a library): name as written -> CSL name. */
+const nameCache = new Map<string, CslNameJson | null>();
+
 /**
  * @param raw a BibTeX name list as written (`Smith, J. and van der Berg, Jan and {Barnes and Noble}`)
  * @returns the names in order, and `truncated` when the list ended in `and others` (dropped here)
@@ -173,8 +180,14 @@ export function parseNames(raw: string): { names: CslNameJson[]; truncated: bool
       truncated = true;
       continue;
     }
-    const n = parseName(t);
-    if (n !== null) names.push(n);
+    let n = nameCache.get(t);
+    if (n === undefined) {
+      n = parseName(t);
+      if (nameCache.size >= 50_000) nameCache.clear();
+      nameCache.set(t, n);
+    }
+    // A copy: records must not share a name object a caller might edit.
+    if (n !== null) names.push({ ...n });
   }
   return { names, truncated };
 }
