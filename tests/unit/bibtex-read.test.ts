@@ -81,6 +81,25 @@ describe('malformed entries never cost their neighbours', () => {
     ]);
   });
 
+  it('repairs a missing =, a missing comma after the key, an unclosed quote, and skips % lines between fields', async () => {
+    const r = await read('broken-shapes.bib');
+    expect(r.records.map((x) => [x.citationKey, x.item.title])).toEqual([
+      ['noeq', 'Missing Equals'],
+      ['pct', 'Percent Comment'],
+      ['quote', 'Unclosed quote'],
+      ['nokey', 'No comma after key'],
+      ['ok', 'OK'],
+    ]);
+    expect(byKey(r, 'quote').item.issued).toEqual({ 'date-parts': [[2002]] });
+    expect(r.problems.map((p) => `${p.line}:${p.column}: ${p.severity}: ${p.message}`)).toEqual([
+      "2:9: warning: entry 'noeq': field 'title' has no '='; read as if it were there",
+      "13:11: warning: entry 'quote': the value of 'title' has no closing quote; closed at the end of line 13",
+      "17:15: warning: entry 'nokey': missing comma after the key; read as if it were there",
+      '21:10: error: @article entry: entry has no key; not imported',
+    ]);
+    expect(r.entriesSeen).toBe(6);
+  });
+
   it('keeps both entries of a duplicate key and warns on the later ones', async () => {
     const r = await read('duplicate-key.bib');
     expect(r.records.map((x) => x.item.title)).toEqual(['The First One', 'The Second One', 'Differs Only By Case']);

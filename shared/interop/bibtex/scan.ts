@@ -37,17 +37,17 @@ export interface ScanFault {
   faultAt: number;
   /** Where the next entry may start: the text start..resume is this entry's. */
   resume: number;
-  kind: 'missing-comma' | 'unclosed-entry' | 'unclosed-value' | 'syntax';
+  kind: 'missing-comma' | 'missing-equals' | 'unclosed-entry' | 'unclosed-value' | 'syntax';
   message: string;
   /** Fields read before the fault. */
   fields: Map<string, string>;
-  /** Offset of the missing comma (kind `missing-comma`): a repair inserts one there. */
+  /** Offset of the missing comma or `=` (kinds `missing-comma`, `missing-equals`): a repair inserts it there. */
   insertAt?: number;
   /**
    * A braced value that ran on past a line ending in `,` followed by a `name =` line: likely the value
    * whose brace was never closed (`title = {Foo,` then `year = 2020,`); a repair closes it there.
    */
-  unclosed?: { field: string; valueAt: number; closeAt: number; depth: number };
+  unclosed?: { field: string; valueAt: number; closeAt: number; closer: string };
 }
 
 export type ScanItem =
@@ -190,11 +190,11 @@ export class BibScanner {
         }
         else if (d === 10) {
           const at = this.entryAtLine(j);
-          if (at >= 0) throw new Fault('unclosed-value', i, `the value of '${field}' at line ${this.lineOf(i)} is never closed`, at);
-          if (c === 123 && this.unclosed === null) this.noteFieldLine(field, i, j, depth);
+          if (at >= 0) throw new Fault('unclosed-value', i, this.neverClosed(c, field, i), at);
+          if (this.unclosed === null) this.noteFieldLine(field, i, j, c === 123 ? '}'.repeat(Math.min(depth, 64)) : `${'}'.repeat(Math.min(depth, 64))}"`);
         }
       }
-      throw new Fault('unclosed-value', i, `the value of '${field}' at line ${this.lineOf(i)} is never closed`, this.n);
+      throw new Fault('unclosed-value', i, this.neverClosed(c, field, i), this.n);
     }
     let j = i;
     if (isDigit(c)) {
@@ -212,9 +212,13 @@ export class BibScanner {
     return name;
   }
 
+  private neverClosed(open: number, field: string, at: number): string {
+    return open === 123 ? `the value of '${field}' at line ${this.lineOf(at)} is never closed` : `the value of '${field}' at line ${this.lineOf(at)} has no closing quote`;
+  }
+
   /** Inside the value of `field` (opened at `valueAt`), the line break at `nl`: remembers it when the
    * line before ends in `,` and the next one reads `name =`, the shape of a value left unclosed. */
-  private noteFieldLine(field: string, valueAt: number, nl: number, depth: number): void {
+  private noteFieldLine(field: string, valueAt: number, nl: number, closer: string): void {
     const t = this.text;
     let p = nl - 1;
     while (p > valueAt && (t.charCodeAt(p) === 32 || t.charCodeAt(p) === 9 || t.charCodeAt(p) === 13)) p--;
@@ -225,7 +229,7 @@ export class BibScanner {
     if (end === k) return;
     let e = end;
     while (e < this.n && (t.charCodeAt(e) === 32 || t.charCodeAt(e) === 9)) e++;
-    if (t.charCodeAt(e) === 61) this.unclosed = { field, valueAt, closeAt: p, depth };
+    if (t.charCodeAt(e) === 61) this.unclosed = { field, valueAt, closeAt: p, closer };
   }
 
   /** Reads `piece # piece # ...` at `i`; returns the value and sets `end`. */
@@ -261,11 +265,21 @@ export class BibScanner {
         i++;
         continue;
       }
+      if (c === 37) {
+        // A `%` line between fields: not BibTeX, but files edited by hand carry them; skipped to the line end.
+        const nl = t.indexOf('\n', i);
+        i = nl < 0 ? this.n : nl;
+        continue;
+      }
       const nameEnd = this.ident(i);
       if (nameEnd === i) throw new Fault('syntax', i, `unexpected '${t[i]}' where a field name should be`);
       const name = t.slice(i, nameEnd).toLowerCase();
       const eq = this.skipWs(nameEnd);
-      if (t.charCodeAt(eq) !== 61) throw new Fault('syntax', eq, `field '${name}' has no '='`);
+      if (t.charCodeAt(eq) !== 61) {
+        const v = t.charCodeAt(eq);
+        if (v === 123 || v === 34 || isDigit(v)) throw new Fault('missing-equals', eq, `field '${name}' has no '='`, null, eq);
+        throw new Fault('syntax', eq, `field '${name}' has no '='`);
+      }
       const v = this.value(this.skipWs(eq + 1), name);
       const end = this.end;
       if (this.fields.has(name)) this.notes.push({ offset: i, message: `field '${name}' appears twice; the first is kept` });
@@ -369,7 +383,11 @@ export class BibScanner {
         if (t.charCodeAt(after) === close) {
           this.pos = after + 1;
         } else {
-          if (t.charCodeAt(after) !== 44) throw new Fault('syntax', after, `unexpected '${t[after] ?? 'end of file'}' after the key`);
+          if (t.charCodeAt(after) !== 44) {
+            const nameEnd = this.ident(after);
+            if (nameEnd > after && t.charCodeAt(this.skipWs(nameEnd)) === 61) throw new Fault('missing-comma', i, 'missing comma after the key', null, i);
+            throw new Fault('syntax', after, `unexpected '${t[after] ?? 'end of file'}' after the key`);
+          }
           this.pos = this.body(after + 1, close);
         }
         if (this.key === null) throw new Fault('syntax', keyStart, 'entry has no key');
