@@ -164,6 +164,17 @@ export function parseName(raw: string): CslNameJson | null {
   return Object.keys(out).length === 0 ? null : out;
 }
 
+/** A copy with the same keys, property by property (a spread takes V8's generic clone for these many-shaped objects). */
+function copyName(n: CslNameJson): CslNameJson {
+  const o: CslNameJson = {};
+  if (n.family !== undefined) o.family = n.family;
+  if (n.given !== undefined) o.given = n.given;
+  if (n['non-dropping-particle'] !== undefined) o['non-dropping-particle'] = n['non-dropping-particle'];
+  if (n.suffix !== undefined) o.suffix = n.suffix;
+  if (n.literal !== undefined) o.literal = n.literal;
+  return o;
+}
+
 /** Names read before (authors recur across a library): name as written -> CSL name. */
 const nameCache = new Map<string, CslNameJson | null>();
 
@@ -176,7 +187,7 @@ export function parseNames(raw: string): { names: CslNameJson[]; truncated: bool
   let truncated = false;
   for (const part of splitTop(raw, AND)) {
     const t = part.trim();
-    if (t.toLowerCase() === 'others') {
+    if (t.length === 6 && t.toLowerCase() === 'others') {
       truncated = true;
       continue;
     }
@@ -187,7 +198,7 @@ export function parseNames(raw: string): { names: CslNameJson[]; truncated: bool
       nameCache.set(t, n);
     }
     // A copy: records must not share a name object a caller might edit.
-    if (n !== null) names.push({ ...n });
+    if (n !== null) names.push(copyName(n));
   }
   return { names, truncated };
 }

@@ -163,7 +163,8 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   const titleRaw = fields.get('title');
   if (titleRaw !== undefined) {
     let title = decodeLatex(titleRaw);
-    let protectedTitle = decodeLatex(titleRaw, true);
+    // Without a brace there is nothing protected: no second pass.
+    let protectedTitle = titleRaw.includes('{') ? decodeLatex(titleRaw, true) : title;
     const sub = textOf(fields, 'subtitle');
     if (sub !== undefined) {
       title = `${title}: ${sub}`;
@@ -256,7 +257,13 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   // order, a blank line apart: BibTeX's `note` is as often the user's remark as a citable addition.
   const notes = ['note', 'annote', 'annotation'].map((f) => textOf(fields, f)).filter((n): n is string => n !== undefined);
   const keywords = fields.get('keywords');
-  const tags = keywords === undefined ? [] : [...new Set(splitList(keywords, ',;').map((k) => decodeLatex(k)).filter((k) => k !== ''))];
+  const tags: string[] = [];
+  if (keywords !== undefined) {
+    for (const k of splitList(keywords, ',;')) {
+      const tag = decodeLatex(k);
+      if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+    }
+  }
   const file = fields.get('file');
   const files = file === undefined ? [] : splitList(file, ';');
 
