@@ -101,6 +101,7 @@ describe('hostile inputs take linear time', () => {
     ['entry starts on every line', '@a{\n'.repeat(MB / 4)],
     ['macro concatenations', `@article{k, title = ${'a # '.repeat(MB / 4)}b}`],
     ['names', `@article{k, author = {${'A and '.repeat(MB / 6)}B}}`],
+    ['keywords', `@article{k, keywords = {${Array.from({ length: MB / 10 }, (_, i) => `k${i}`).join(', ')}}}`],
   ];
   for (const [name, text] of cases) {
     it(name, async () => {

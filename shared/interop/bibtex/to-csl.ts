@@ -258,10 +258,16 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   const notes = ['note', 'annote', 'annotation'].map((f) => textOf(fields, f)).filter((n): n is string => n !== undefined);
   const keywords = fields.get('keywords');
   const tags: string[] = [];
+  const seen = new Set<string>();
   if (keywords !== undefined) {
     for (const k of splitList(keywords, ',;')) {
       const tag = decodeLatex(k);
-      if (tag !== '' && !tags.includes(tag)) tags.push(tag);
+      // `includes` for the usual handful; a set would cost more than it saves below ~16.
+      if (tag !== '' && (tags.length < 16 ? !tags.includes(tag) : !seen.has(tag))) {
+        tags.push(tag);
+        if (tags.length === 16) for (const t of tags) seen.add(t);
+        else if (tags.length > 16) seen.add(tag);
+      }
     }
   }
   const file = fields.get('file');
