@@ -278,6 +278,14 @@ describe('macros, concatenation, progress and cancel', () => {
     expect(r.problems).toEqual([{ line: 3, column: 76, severity: 'warning', key: 'k', message: "entry 'k': unknown @string 'unknownmacro' in field 'publisher'; kept as written" }]);
   });
 
+  it('month macros are numbers in month and names elsewhere, unless the file redefines them', async () => {
+    const r = await readBibtex('@article{k, year = 2001, month = jun, note = "Published " # jun}\n@string{jun = "Juni"}\n@article{j, note = "Erschienen " # jun}');
+    expect(r.records.map((x) => [x.item.issued, x.note])).toEqual([
+      [{ 'date-parts': [[2001, 6]] }, 'Published June'],
+      [undefined, 'Erschienen Juni'],
+    ]);
+  });
+
   it('reports progress in bytes and throws CANCELLED when aborted', async () => {
     const text = Array.from({ length: 3000 }, (_, i) => `@article{k${i}, title = {T{\\"u} ${i}}, author = {A, B and C, D}, year = 2000}\n`).join('');
     const seen: number[] = [];

@@ -56,6 +56,9 @@ export type ScanItem =
   | { kind: 'note'; notes: ScanNote[] };
 
 const MONTHS: [string, string][] = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, String(i + 1)]);
+const MONTH_NUMBERS = new Map(MONTHS);
+/** What BibTeX's standard styles print for the month macros outside `month` (`"Published " # jun`). */
+const MONTH_NAMES = new Map(['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'].map((m) => [m.slice(0, 3).toLowerCase(), m]));
 
 const isWs = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -206,7 +209,8 @@ export class BibScanner {
     if (j === i) throw new Fault('syntax', i, `the value of '${field}' is missing`);
     const name = t.slice(i, j);
     this.end = j;
-    const value = this.strings.get(name.toLowerCase());
+    const lower = name.toLowerCase();
+    const value = field !== 'month' && this.strings.get(lower) === MONTH_NUMBERS.get(lower) && MONTH_NAMES.has(lower) ? MONTH_NAMES.get(lower) : this.strings.get(lower);
     if (value !== undefined) return value;
     this.notes.push({ offset: i, message: `unknown @string '${name}' in field '${field}'; kept as written` });
     return name;
