@@ -278,6 +278,11 @@ describe('macros, concatenation, progress and cancel', () => {
     expect(r.problems).toEqual([{ line: 3, column: 76, severity: 'warning', key: 'k', message: "entry 'k': unknown @string 'unknownmacro' in field 'publisher'; kept as written" }]);
   });
 
+  it('reads a web page from howpublished', async () => {
+    const r = await readBibtex('@misc{w, title = {Site}, howpublished = {\\url{https://example.org/a\\_b}}, note = {Accessed 2024}}');
+    expect([r.records[0]!.item.type, r.records[0]!.item.URL, r.records[0]!.note]).toEqual(['webpage', 'https://example.org/a_b', 'Accessed 2024']);
+  });
+
   it('month macros are numbers in month and names elsewhere, unless the file redefines them', async () => {
     const r = await readBibtex('@article{k, year = 2001, month = jun, note = "Published " # jun}\n@string{jun = "Juni"}\n@article{j, note = "Erschienen " # jun}');
     expect(r.records.map((x) => [x.item.issued, x.note])).toEqual([

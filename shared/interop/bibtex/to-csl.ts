@@ -241,6 +241,8 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   const doi = fields.get('doi');
   if (doi !== undefined) setVar(item, 'DOI', verbatim(doi).replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''));
   setVar(item, 'URL', url);
+  // `@misc` with `howpublished = {\url{...}}` (Google Scholar, many hand-written files) is a web page too.
+  if (lower === 'misc' && item.type === 'document' && item.URL !== undefined) item.type = 'webpage';
   setVar(item, 'ISBN', textOf(fields, 'isbn'));
   setVar(item, 'ISSN', textOf(fields, 'issn'));
   setVar(item, 'PMID', textOf(fields, 'pmid'));
