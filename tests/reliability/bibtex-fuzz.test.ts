@@ -2,7 +2,7 @@
  * The BibTeX reader on damaged files (issue 11: "a malformed entry never stops a file"): files built
  * from the well-formed entries of the fixtures, one of them spliced, truncated or salted with BibTeX's
  * special characters, must read without throwing, and every entry that was not touched must be read
- * with its title. Hostile inputs of 1 MB (`{{{{`, `@@@@`, `""""`, a thousand nested braces in a value,
+ * with its title (FUZZ_RUNS / 5 files: each is a whole read of up to eight entries). Hostile inputs of 1 MB (`{{{{`, `@@@@`, `""""`, a thousand nested braces in a value,
  * 200,000 broken entries in a row) must take linear time.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -79,10 +79,11 @@ describe('a damaged entry costs only itself', () => {
             expect(p.line).toBeGreaterThanOrEqual(1);
             expect(p.column).toBeGreaterThanOrEqual(1);
             expect(p.message).not.toBe('');
+            expect(p.message).not.toContain(': ;');
           }
         },
       ),
-      { numRuns: Math.min(FUZZ_RUNS, 2000) },
+      { numRuns: Math.max(1, Math.floor(FUZZ_RUNS / 5)) },
     );
   });
 });

@@ -278,6 +278,12 @@ describe('macros, concatenation, progress and cancel', () => {
     expect(r.problems).toEqual([{ line: 3, column: 76, severity: 'warning', key: 'k', message: "entry 'k': unknown @string 'unknownmacro' in field 'publisher'; kept as written" }]);
   });
 
+  it('does not import an unclosed entry with no field, and says why', async () => {
+    const r = await readBibtex('@article{k,\n\n@misc{m, title = {M}}');
+    expect(r.records.map((x) => x.citationKey)).toEqual(['m']);
+    expect(r.problems).toEqual([{ line: 1, column: 1, severity: 'error', key: 'k', message: "entry 'k' has no closing brace; read up to line 1; not imported" }]);
+  });
+
   it('reads a web page from howpublished', async () => {
     const r = await readBibtex('@misc{w, title = {Site}, howpublished = {\\url{https://example.org/a\\_b}}, note = {Accessed 2024}}');
     expect([r.records[0]!.item.type, r.records[0]!.item.URL, r.records[0]!.note]).toEqual(['webpage', 'https://example.org/a_b', 'Accessed 2024']);

@@ -93,10 +93,13 @@ export function recoverEntry(fault: ScanFault, text: string, strings: Record<str
       return { entry: { ...closedEntry, start: fault.start }, at: valueAt, message: `${name}: the value of '${field}' has no closing ${closer.endsWith('"') ? 'quote' : 'brace'}; closed at the end of line ${lineOf(closeAt)}` };
     }
   }
-  if (fault.kind === 'unclosed-entry' && fault.key !== null) {
+  if (fault.kind === 'unclosed-entry' && fault.key !== null && fault.fields.size > 0) {
     return { entry: { type: fault.type, key: fault.key, fields: fault.fields, start: fault.start }, at: fault.start, message: `${name} has no closing brace; read up to line ${upTo}` };
   }
-  const what = fault.kind === 'unclosed-value' && !fault.message.endsWith('quote') ? `${name} has no closing brace: ${fault.message}; read up to line ${upTo}` : fault.kind === 'unclosed-value' ? `${name}: ${fault.message}; read up to line ${upTo}` : `${name}: ${fault.message}`;
+  let what = `${name}: ${fault.message}`;
+  if (fault.kind === 'unclosed-entry') what = `${name} has no closing brace; read up to line ${upTo}`;
+  else if (fault.kind === 'unclosed-value' && fault.message.endsWith('quote')) what = `${name}: ${fault.message}; read up to line ${upTo}`;
+  else if (fault.kind === 'unclosed-value') what = `${name} has no closing brace: ${fault.message}; read up to line ${upTo}`;
   const fields = new Map(fault.fields);
   let key = fault.key;
   if (fault.resume - fault.start > MAX_TOLERANT_CHARS || budget.calls <= 0) return { entry: null, at: fault.faultAt, message: `${what}; not imported` };
