@@ -118,9 +118,8 @@ export function decodeLatex(raw: string, keepProtection = false): string {
 
 /**
  * Short values with LaTeX (a surname, a journal, a publisher, a keyword) repeat across a library: each
- * is decoded once and every record shares the one string. On the 50,000-entry benchmark this took the
- * peak memory from ~400 MB to the figure in the report; values longer than this (titles, abstracts)
- * rarely repeat and are not kept.
+ * is decoded once and every record shares the one string (on the 50,000-entry benchmark, peak RSS
+ * 400 -> 387 MB). Values longer than this (titles, abstracts) rarely repeat and are not kept.
  */
 const CACHED_LENGTH = 48;
 const CACHE_SIZE = 50_000;
