@@ -28,16 +28,25 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** True when the value holds nothing the slow path would change but whitespace. */
-function plain(s: string): boolean {
-  let prev = 0;
+const PLAIN = 0;
+const PLAIN_SPACED = 1;
+const LATEX = 2;
+
+/**
+ * One pass over the value: LATEX when it holds something the slow path would change, else PLAIN, or
+ * PLAIN_SPACED when only its whitespace needs collapsing (so most values are read once, not twice).
+ */
+function classify(s: string): number {
+  let prev = 32;
+  let spaced = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c === BACKSLASH || c === OPEN || c === CLOSE || c === DOLLAR || c === TILDE || c === BACKTICK) return false;
-    if ((c === HYPHEN && prev === HYPHEN) || (c === APOS && prev === APOS)) return false;
+    if (c === BACKSLASH || c === OPEN || c === CLOSE || c === DOLLAR || c === TILDE || c === BACKTICK) return LATEX;
+    if ((c === HYPHEN && prev === HYPHEN) || (c === APOS && prev === APOS)) return LATEX;
+    if (c === 9 || c === 10 || c === 13 || (c === 32 && prev === 32)) spaced = true;
     prev = c;
   }
-  return true;
+  return spaced || prev === 32 ? PLAIN_SPACED : PLAIN;
 }
 
 /** Collapses runs of spaces, tabs and line breaks to one space and trims; returns `s` itself when nothing changes. */
@@ -104,7 +113,9 @@ const GROUP_SKIP = 2;
  * @returns Unicode text, whitespace collapsed and trimmed, math kept as TeX with its `$`
  */
 export function decodeLatex(raw: string, keepProtection = false): string {
-  if (plain(raw)) return collapseSpace(raw);
+  const kind = classify(raw);
+  if (kind === PLAIN) return raw;
+  if (kind === PLAIN_SPACED) return collapseSpace(raw);
   if (raw.length > CACHED_LENGTH) return slow(raw, keepProtection, 0);
   const cache = keepProtection ? keptCache : plainCache;
   let done = cache.get(raw);
