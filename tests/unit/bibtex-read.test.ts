@@ -81,6 +81,25 @@ describe('malformed entries never cost their neighbours', () => {
     ]);
   });
 
+  it('repairs a missing =, a missing comma after the key, an unclosed quote, and skips % lines between fields', async () => {
+    const r = await read('broken-shapes.bib');
+    expect(r.records.map((x) => [x.citationKey, x.item.title])).toEqual([
+      ['noeq', 'Missing Equals'],
+      ['pct', 'Percent Comment'],
+      ['quote', 'Unclosed quote'],
+      ['nokey', 'No comma after key'],
+      ['ok', 'OK'],
+    ]);
+    expect(byKey(r, 'quote').item.issued).toEqual({ 'date-parts': [[2002]] });
+    expect(r.problems.map((p) => `${p.line}:${p.column}: ${p.severity}: ${p.message}`)).toEqual([
+      "2:9: warning: entry 'noeq': field 'title' has no '='; read as if it were there",
+      "13:11: warning: entry 'quote': the value of 'title' has no closing quote; closed at the end of line 13",
+      "17:15: warning: entry 'nokey': missing comma after the key; read as if it were there",
+      '21:10: error: @article entry: entry has no key; not imported',
+    ]);
+    expect(r.entriesSeen).toBe(6);
+  });
+
   it('keeps both entries of a duplicate key and warns on the later ones', async () => {
     const r = await read('duplicate-key.bib');
     expect(r.records.map((x) => x.item.title)).toEqual(['The First One', 'The Second One', 'Differs Only By Case']);
@@ -259,6 +278,25 @@ describe('macros, concatenation, progress and cancel', () => {
     expect(r.problems).toEqual([{ line: 3, column: 76, severity: 'warning', key: 'k', message: "entry 'k': unknown @string 'unknownmacro' in field 'publisher'; kept as written" }]);
   });
 
+  it('does not import an unclosed entry with no field, and says why', async () => {
+    const r = await readBibtex('@article{k,\n\n@misc{m, title = {M}}');
+    expect(r.records.map((x) => x.citationKey)).toEqual(['m']);
+    expect(r.problems).toEqual([{ line: 1, column: 1, severity: 'error', key: 'k', message: "entry 'k' has no closing brace; read up to line 1; not imported" }]);
+  });
+
+  it('reads a web page from howpublished', async () => {
+    const r = await readBibtex('@misc{w, title = {Site}, howpublished = {\\url{https://example.org/a\\_b}}, note = {Accessed 2024}}');
+    expect([r.records[0]!.item.type, r.records[0]!.item.URL, r.records[0]!.note]).toEqual(['webpage', 'https://example.org/a_b', 'Accessed 2024']);
+  });
+
+  it('month macros are numbers in month and names elsewhere, unless the file redefines them', async () => {
+    const r = await readBibtex('@article{k, year = 2001, month = jun, note = "Published " # jun}\n@string{jun = "Juni"}\n@article{j, note = "Erschienen " # jun}');
+    expect(r.records.map((x) => [x.item.issued, x.note])).toEqual([
+      [{ 'date-parts': [[2001, 6]] }, 'Published June'],
+      [undefined, 'Erschienen Juni'],
+    ]);
+  });
+
   it('reports progress in bytes and throws CANCELLED when aborted', async () => {
     const text = Array.from({ length: 3000 }, (_, i) => `@article{k${i}, title = {T{\\"u} ${i}}, author = {A, B and C, D}, year = 2000}\n`).join('');
     const seen: number[] = [];
@@ -268,5 +306,31 @@ describe('macros, concatenation, progress and cancel', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(readBibtex(text, { signal: controller.signal })).rejects.toSatisfy((e: unknown) => e instanceof LecternError && e.code === 'CANCELLED');
+  });
+
+  it('stops part-way when aborted during the read', async () => {
+    const text = Array.from({ length: 40_000 }, (_, i) => `@article{k${i}, title = {T{\\"u} ${i}}, author = {A, B and C, D}, year = 2000}\n`).join('');
+    const controller = new AbortController();
+    let calls = 0;
+    const reading = readBibtex(text, {
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        calls++;
+        if (done < total) controller.abort();
+      },
+    });
+    await expect(reading).rejects.toSatisfy((e: unknown) => e instanceof LecternError && e.code === 'CANCELLED');
+    expect(calls).toBe(1);
+  });
+
+  it('reads CRLF files with the same lines and columns', async () => {
+    const lf = readFileSync(join(DIR, 'broken-missing-comma.bib'), 'utf8');
+    const r = await readBibtex(lf.replace(/\n/g, '\r\n'));
+    expect(r.records.map((x) => [x.citationKey, x.item.title, x.at.line])).toEqual([
+      ['first', 'First', 1],
+      ['smith2020', 'Missing Comma After Title', 6],
+      ['last', 'Last', 13],
+    ]);
+    expect(r.problems[0]).toMatchObject({ line: 7, column: 38 });
   });
 });

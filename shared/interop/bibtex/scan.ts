@@ -13,55 +13,9 @@
  * that entry's text goes to the tolerant parser (tolerant.ts).
  */
 
-/** A well-formed entry: field names lower-cased, values in LaTeX with macros expanded and `#` joined. */
-export interface RawEntry {
-  type: string;
-  key: string;
-  fields: Map<string, string>;
-  /** Offset of the `@`. */
-  start: number;
-}
+import { isDigit, isIdent, isLetter, isWs, MONTH_NAMES, MONTH_NUMBERS, MONTHS, type RawEntry, type ScanFault, type ScanItem, type ScanNote } from './scan-types';
 
-/** Something worth a warning in an entry that was still read (unknown macro, repeated field). */
-export interface ScanNote {
-  offset: number;
-  message: string;
-}
-
-/** An entry the strict pass could not read. */
-export interface ScanFault {
-  type: string;
-  key: string | null;
-  start: number;
-  /** Where the fault is (the exact spot for a missing comma or `=`; the entry start for an unclosed entry). */
-  faultAt: number;
-  /** Where the next entry may start: the text start..resume is this entry's. */
-  resume: number;
-  kind: 'missing-comma' | 'unclosed-entry' | 'unclosed-value' | 'syntax';
-  message: string;
-  /** Fields read before the fault. */
-  fields: Map<string, string>;
-  /** Offset of the missing comma (kind `missing-comma`): a repair inserts one there. */
-  insertAt?: number;
-  /**
-   * A braced value that ran on past a line ending in `,` followed by a `name =` line: likely the value
-   * whose brace was never closed (`title = {Foo,` then `year = 2020,`); a repair closes it there.
-   */
-  unclosed?: { field: string; valueAt: number; closeAt: number; depth: number };
-}
-
-export type ScanItem =
-  | { kind: 'entry'; entry: RawEntry; notes: ScanNote[] }
-  | { kind: 'fault'; fault: ScanFault; notes: ScanNote[] }
-  | { kind: 'note'; notes: ScanNote[] };
-
-const MONTHS: [string, string][] = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'].map((m, i) => [m, String(i + 1)]);
-
-const isWs = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12;
-const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-/** BibTeX identifier characters: printable, none of `"#%'(),={}@` and no space. */
-const isIdent = (c: number): boolean => c > 32 && c !== 34 && c !== 35 && c !== 37 && c !== 39 && c !== 40 && c !== 41 && c !== 44 && c !== 61 && c !== 123 && c !== 125 && c !== 64 && c !== 127;
+export type { RawEntry, ScanFault, ScanItem, ScanNote } from './scan-types';
 
 /** Thrown inside one entry's read and caught by `next()`; never escapes the scanner. */
 class Fault {
@@ -126,15 +80,27 @@ export class BibScanner {
 
   /** The next line-start entry at or after `from`, or the end of the text. */
   private nextLineEntry(from: number): number {
+    // Remembered: between `from` and the answer there is no other, so a later fault before the answer
+    // gets the same one without a second search (a run of broken entries on one line stays linear).
+    if (from >= this.lineEntryFrom && from <= this.lineEntryAt) return this.lineEntryAt;
     let i = from;
+    let found = this.n;
     for (;;) {
       i = this.text.indexOf('\n', i);
-      if (i < 0) return this.n;
+      if (i < 0) break;
       const at = this.entryAtLine(i);
-      if (at >= 0) return at;
+      if (at >= 0) {
+        found = at;
+        break;
+      }
       i++;
     }
+    this.lineEntryFrom = from;
+    this.lineEntryAt = found;
+    return found;
   }
+  private lineEntryFrom = -1;
+  private lineEntryAt = -1;
 
   /** Skips whitespace; a new entry at a line start inside this one means this one never closed. */
   private skipWs(i: number): number {
@@ -151,8 +117,11 @@ export class BibScanner {
     return i;
   }
 
-  /** Reads one piece of a value at `i`; returns [text, next offset]. */
-  private piece(i: number, field: string): [string, number] {
+  /** Where the last piece or value read ends (a field, not a returned pair: one allocation less per field). */
+  private end = 0;
+
+  /** Reads one piece of a value at `i`; returns its text and sets `end`. */
+  private piece(i: number, field: string): string {
     const t = this.text;
     const c = t.charCodeAt(i);
     if (c === 123 || c === 34) {
@@ -165,33 +134,46 @@ export class BibScanner {
         else if (d === 125) {
           if (depth === 0) continue;
           depth--;
-          if (depth === 0 && c === 123) return [t.slice(i + 1, j), j + 1];
-        } else if (d === 34 && depth === 0 && c === 34) return [t.slice(i + 1, j), j + 1];
+          if (depth === 0 && c === 123) {
+            this.end = j + 1;
+            return t.slice(i + 1, j);
+          }
+        } else if (d === 34 && depth === 0 && c === 34) {
+          this.end = j + 1;
+          return t.slice(i + 1, j);
+        }
         else if (d === 10) {
           const at = this.entryAtLine(j);
-          if (at >= 0) throw new Fault('unclosed-value', i, `the value of '${field}' at line ${this.lineOf(i)} is never closed`, at);
-          if (c === 123 && this.unclosed === null) this.noteFieldLine(field, i, j, depth);
+          if (at >= 0) throw new Fault('unclosed-value', i, this.neverClosed(c, field, i), at);
+          if (this.unclosed === null) this.noteFieldLine(field, i, j, c === 123 ? '}'.repeat(Math.min(depth, 64)) : `${'}'.repeat(Math.min(depth, 64))}"`);
         }
       }
-      throw new Fault('unclosed-value', i, `the value of '${field}' at line ${this.lineOf(i)} is never closed`, this.n);
+      throw new Fault('unclosed-value', i, this.neverClosed(c, field, i), this.n);
     }
     let j = i;
     if (isDigit(c)) {
       while (j < this.n && isDigit(t.charCodeAt(j))) j++;
-      return [t.slice(i, j), j];
+      this.end = j;
+      return t.slice(i, j);
     }
     while (j < this.n && isIdent(t.charCodeAt(j))) j++;
     if (j === i) throw new Fault('syntax', i, `the value of '${field}' is missing`);
     const name = t.slice(i, j);
-    const value = this.strings.get(name.toLowerCase());
-    if (value !== undefined) return [value, j];
+    this.end = j;
+    const lower = name.toLowerCase();
+    const value = field !== 'month' && this.strings.get(lower) === MONTH_NUMBERS.get(lower) && MONTH_NAMES.has(lower) ? MONTH_NAMES.get(lower) : this.strings.get(lower);
+    if (value !== undefined) return value;
     this.notes.push({ offset: i, message: `unknown @string '${name}' in field '${field}'; kept as written` });
-    return [name, j];
+    return name;
+  }
+
+  private neverClosed(open: number, field: string, at: number): string {
+    return open === 123 ? `the value of '${field}' at line ${this.lineOf(at)} is never closed` : `the value of '${field}' at line ${this.lineOf(at)} has no closing quote`;
   }
 
   /** Inside the value of `field` (opened at `valueAt`), the line break at `nl`: remembers it when the
    * line before ends in `,` and the next one reads `name =`, the shape of a value left unclosed. */
-  private noteFieldLine(field: string, valueAt: number, nl: number, depth: number): void {
+  private noteFieldLine(field: string, valueAt: number, nl: number, closer: string): void {
     const t = this.text;
     let p = nl - 1;
     while (p > valueAt && (t.charCodeAt(p) === 32 || t.charCodeAt(p) === 9 || t.charCodeAt(p) === 13)) p--;
@@ -202,18 +184,20 @@ export class BibScanner {
     if (end === k) return;
     let e = end;
     while (e < this.n && (t.charCodeAt(e) === 32 || t.charCodeAt(e) === 9)) e++;
-    if (t.charCodeAt(e) === 61) this.unclosed = { field, valueAt, closeAt: p, depth };
+    if (t.charCodeAt(e) === 61) this.unclosed = { field, valueAt, closeAt: p, closer };
   }
 
-  /** Reads `piece # piece # ...` at `i`; returns [value, next offset]. */
-  private value(i: number, field: string): [string, number] {
-    let [v, j] = this.piece(i, field);
+  /** Reads `piece # piece # ...` at `i`; returns the value and sets `end`. */
+  private value(i: number, field: string): string {
+    let v = this.piece(i, field);
     for (;;) {
+      const j = this.end;
       const k = this.skipWs(j);
-      if (this.text.charCodeAt(k) !== 35) return [v, j];
-      const [w, next] = this.piece(this.skipWs(k + 1), field);
-      v += w;
-      j = next;
+      if (this.text.charCodeAt(k) !== 35) {
+        this.end = j;
+        return v;
+      }
+      v += this.piece(this.skipWs(k + 1), field);
     }
   }
 
@@ -236,12 +220,23 @@ export class BibScanner {
         i++;
         continue;
       }
+      if (c === 37) {
+        // A `%` line between fields: not BibTeX, but files edited by hand carry them; skipped to the line end.
+        const nl = t.indexOf('\n', i);
+        i = nl < 0 ? this.n : nl;
+        continue;
+      }
       const nameEnd = this.ident(i);
       if (nameEnd === i) throw new Fault('syntax', i, `unexpected '${t[i]}' where a field name should be`);
       const name = t.slice(i, nameEnd).toLowerCase();
       const eq = this.skipWs(nameEnd);
-      if (t.charCodeAt(eq) !== 61) throw new Fault('syntax', eq, `field '${name}' has no '='`);
-      const [v, end] = this.value(this.skipWs(eq + 1), name);
+      if (t.charCodeAt(eq) !== 61) {
+        const v = t.charCodeAt(eq);
+        if (v === 123 || v === 34 || isDigit(v)) throw new Fault('missing-equals', eq, `field '${name}' has no '='`, null, eq);
+        throw new Fault('syntax', eq, `field '${name}' has no '='`);
+      }
+      const v = this.value(this.skipWs(eq + 1), name);
+      const end = this.end;
       if (this.fields.has(name)) this.notes.push({ offset: i, message: `field '${name}' appears twice; the first is kept` });
       else this.fields.set(name, v);
       const after = this.skipWs(end);
@@ -274,7 +269,10 @@ export class BibScanner {
     return this.n;
   }
 
-  /** The end of the entry opened at `open` if its brace closes before `limit`, else `limit`. */
+  /**
+   * The end of the entry opened at `open` if its brace closes before `limit` and before anything that
+   * starts another entry (`@type{`, wherever it is), else that start or `limit`.
+   */
   private entryEnd(open: number, limit: number): number {
     const t = this.text;
     let depth = 0;
@@ -282,6 +280,7 @@ export class BibScanner {
       const c = t.charCodeAt(j);
       if (c === 123 || c === 40) depth++;
       else if ((c === 125 || c === 41) && --depth === 0) return j + 1;
+      else if (c === 64 && this.entryStartAt(j) >= 0) return j;
     }
     return limit;
   }
@@ -339,7 +338,11 @@ export class BibScanner {
         if (t.charCodeAt(after) === close) {
           this.pos = after + 1;
         } else {
-          if (t.charCodeAt(after) !== 44) throw new Fault('syntax', after, `unexpected '${t[after] ?? 'end of file'}' after the key`);
+          if (t.charCodeAt(after) !== 44) {
+            const nameEnd = this.ident(after);
+            if (nameEnd > after && t.charCodeAt(this.skipWs(nameEnd)) === 61) throw new Fault('missing-comma', i, 'missing comma after the key', null, i);
+            throw new Fault('syntax', after, `unexpected '${t[after] ?? 'end of file'}' after the key`);
+          }
           this.pos = this.body(after + 1, close);
         }
         if (this.key === null) throw new Fault('syntax', keyStart, 'entry has no key');

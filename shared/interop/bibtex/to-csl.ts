@@ -41,16 +41,30 @@ const NAME_FIELDS = [['author', 'author'], ['editor', 'editor'], ['translator', 
 /** Fields that are verbatim in biblatex (no LaTeX decoding); escaped specials are unescaped. */
 function verbatim(raw: string): string {
   if (!raw.includes('\\') && !raw.includes('{') && !raw.includes('}')) return collapseSpace(raw);
-  let out = '';
+  const out: string[] = [];
+  let from = 0;
   for (let i = 0; i < raw.length; i++) {
     const c = raw[i]!;
+    if (c !== '\\' && c !== '{' && c !== '}') continue;
+    out.push(raw.slice(from, i));
+    from = i + 1;
     if (c === '\\' && i + 1 < raw.length && '_%&#~$'.includes(raw[i + 1]!)) {
-      out += raw[++i];
-      if (raw[i] === '~' && raw.startsWith('{}', i + 1)) i += 2;
-    } else if (c === '\\' && raw.startsWith('\\url{', i)) i += 4;
-    else if (c !== '{' && c !== '}') out += c;
+      // `\_` -> `_`; `\~{}` -> `~`.
+      out.push(raw[++i]!);
+      from = i + 1;
+      if (raw[i] === '~' && raw.startsWith('{}', i + 1)) {
+        i += 2;
+        from = i + 1;
+      }
+    } else if (c === '\\' && raw.startsWith('\\url', i)) {
+      i += 3;
+      from = i + 1;
+    } else if (c === '\\') {
+      out.push('\\');
+    }
   }
-  return collapseSpace(out);
+  out.push(raw.slice(from));
+  return collapseSpace(out.join(''));
 }
 
 const ARXIV_NEW = /(\d{4}\.\d{4,5})(v\d+)?/;
@@ -149,7 +163,8 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   const titleRaw = fields.get('title');
   if (titleRaw !== undefined) {
     let title = decodeLatex(titleRaw);
-    let protectedTitle = decodeLatex(titleRaw, true);
+    // Without a brace there is nothing protected: no second pass.
+    let protectedTitle = titleRaw.includes('{') ? decodeLatex(titleRaw, true) : title;
     const sub = textOf(fields, 'subtitle');
     if (sub !== undefined) {
       title = `${title}: ${sub}`;
@@ -226,6 +241,8 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   const doi = fields.get('doi');
   if (doi !== undefined) setVar(item, 'DOI', verbatim(doi).replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i, ''));
   setVar(item, 'URL', url);
+  // `@misc` with `howpublished = {\url{...}}` (Google Scholar, many hand-written files) is a web page too.
+  if (lower === 'misc' && item.type === 'document' && item.URL !== undefined) item.type = 'webpage';
   setVar(item, 'ISBN', textOf(fields, 'isbn'));
   setVar(item, 'ISSN', textOf(fields, 'issn'));
   setVar(item, 'PMID', textOf(fields, 'pmid'));
@@ -242,7 +259,19 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   // order, a blank line apart: BibTeX's `note` is as often the user's remark as a citable addition.
   const notes = ['note', 'annote', 'annotation'].map((f) => textOf(fields, f)).filter((n): n is string => n !== undefined);
   const keywords = fields.get('keywords');
-  const tags = keywords === undefined ? [] : [...new Set(splitList(keywords, ',;').map((k) => decodeLatex(k)).filter((k) => k !== ''))];
+  const tags: string[] = [];
+  const seen = new Set<string>();
+  if (keywords !== undefined) {
+    for (const k of splitList(keywords, ',;')) {
+      const tag = decodeLatex(k);
+      // `includes` for the usual handful; a set would cost more than it saves below ~16.
+      if (tag !== '' && (tags.length < 16 ? !tags.includes(tag) : !seen.has(tag))) {
+        tags.push(tag);
+        if (tags.length === 16) for (const t of tags) seen.add(t);
+        else if (tags.length > 16) seen.add(tag);
+      }
+    }
+  }
   const file = fields.get('file');
   const files = file === undefined ? [] : splitList(file, ';');
 

@@ -67,34 +67,39 @@ function fromRetorquere(value: unknown, field: string): string | null {
 export function recoverEntry(fault: ScanFault, text: string, strings: Record<string, string>, lineOf: (o: number) => number, budget: TolerantBudget = { calls: MAX_TOLERANT_CALLS }): Recovery {
   const name = fault.key === null ? `@${fault.type} entry` : `entry '${fault.key}'`;
   const upTo = lastLine(text, fault.start, fault.resume, lineOf);
-  if (fault.kind === 'missing-comma' && fault.insertAt !== undefined) {
+  if ((fault.kind === 'missing-comma' || fault.kind === 'missing-equals') && fault.insertAt !== undefined) {
     let slice = text.slice(fault.start, fault.resume);
     let insertAt = fault.insertAt - fault.start;
+    let kind = fault.kind;
     for (let repairs = 0; repairs < MAX_REPAIRS; repairs++) {
-      slice = `${slice.slice(0, insertAt)},${slice.slice(insertAt)}`;
+      slice = `${slice.slice(0, insertAt)}${kind === 'missing-comma' ? ',' : ' ='}${slice.slice(insertAt)}`;
       const again = new BibScanner(slice, (o) => lineOf(o + fault.start), strings).next();
       if (again?.kind === 'entry') {
         return { entry: { ...again.entry, start: fault.start }, at: fault.faultAt, message: `${name}: ${fault.message}; read as if it were there` };
       }
-      if (again?.kind !== 'fault' || again.fault.kind !== 'missing-comma' || again.fault.insertAt === undefined) break;
+      if (again?.kind !== 'fault' || (again.fault.kind !== 'missing-comma' && again.fault.kind !== 'missing-equals') || again.fault.insertAt === undefined) break;
       insertAt = again.fault.insertAt;
+      kind = again.fault.kind;
     }
   }
   if (fault.unclosed !== undefined) {
     // `title = {Foo,` + newline + `year = ...`: close the value where its line ends and read again.
-    const { field, valueAt, closeAt, depth } = fault.unclosed;
+    const { field, valueAt, closeAt, closer } = fault.unclosed;
     const at = closeAt - fault.start;
-    const slice = `${text.slice(fault.start, fault.start + at)}${'}'.repeat(Math.min(depth, 64))}${text.slice(fault.start + at, fault.resume)}`;
+    const slice = `${text.slice(fault.start, fault.start + at)}${closer}${text.slice(fault.start + at, fault.resume)}`;
     const again = new BibScanner(slice, (o) => lineOf(o + fault.start), strings).next();
     const closedEntry = again?.kind === 'entry' ? again.entry : again?.kind === 'fault' && again.fault.kind === 'unclosed-entry' && again.fault.key !== null ? { type: again.fault.type, key: again.fault.key, fields: again.fault.fields, start: 0 } : null;
     if (closedEntry !== null) {
-      return { entry: { ...closedEntry, start: fault.start }, at: valueAt, message: `${name}: the value of '${field}' has no closing brace; closed at the end of line ${lineOf(closeAt)}` };
+      return { entry: { ...closedEntry, start: fault.start }, at: valueAt, message: `${name}: the value of '${field}' has no closing ${closer.endsWith('"') ? 'quote' : 'brace'}; closed at the end of line ${lineOf(closeAt)}` };
     }
   }
-  if (fault.kind === 'unclosed-entry' && fault.key !== null) {
+  if (fault.kind === 'unclosed-entry' && fault.key !== null && fault.fields.size > 0) {
     return { entry: { type: fault.type, key: fault.key, fields: fault.fields, start: fault.start }, at: fault.start, message: `${name} has no closing brace; read up to line ${upTo}` };
   }
-  const what = fault.kind === 'unclosed-value' ? `${name} has no closing brace: ${fault.message}; read up to line ${upTo}` : `${name}: ${fault.message}`;
+  let what = `${name}: ${fault.message}`;
+  if (fault.kind === 'unclosed-entry') what = `${name} has no closing brace; read up to line ${upTo}`;
+  else if (fault.kind === 'unclosed-value' && fault.message.endsWith('quote')) what = `${name}: ${fault.message}; read up to line ${upTo}`;
+  else if (fault.kind === 'unclosed-value') what = `${name} has no closing brace: ${fault.message}; read up to line ${upTo}`;
   const fields = new Map(fault.fields);
   let key = fault.key;
   if (fault.resume - fault.start > MAX_TOLERANT_CHARS || budget.calls <= 0) return { entry: null, at: fault.faultAt, message: `${what}; not imported` };
