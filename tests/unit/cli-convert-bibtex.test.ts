@@ -61,6 +61,6 @@ describe('lectern convert with BibTeX', () => {
       keyword: 'tides, ocean',
       author: [{ family: 'Berg', given: 'Jan', 'non-dropping-particle': 'van der' }, { family: 'Smith', given: 'John', suffix: 'Jr.' }],
     });
-    expect(r.stderr).toMatch(/^<stdin>:9:\d+: .*broken2021/m);
+    expect(r.stderr).toMatch(/^<stdin>:10:11: entry 'broken2021'/m);
   });
 });
