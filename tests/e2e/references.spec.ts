@@ -23,7 +23,7 @@ const BIB = `@article{smith2020,
 
 @article{broken2021,
   author = {Broken, Bob},
-  title = {An Entry Without Its End,
+  title = {An Entry Without Its End
   year = {2021}
 
 
