@@ -54,6 +54,32 @@ describe('styles and cite.format through the handlers', () => {
     await expect(call(h, 'cite.format', { paperIds: [99], styleId: 'apa' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('a Markdown bibliography is a list (Copy as Markdown, lectern cite --format markdown)', async () => {
+    await seed();
+    const h = createHandlers(lib);
+    const md = await call(h, 'cite.format', { paperIds: [3, 2], styleId: 'apa', output: 'markdown' });
+    expect(md.entries).toEqual(['- Lee, A. (2019). *Other Paper*.', expect.stringMatching(/^- Smith, /)]);
+    expect(md.text).toBe(md.entries.join('\n'));
+    const numbered = await call(h, 'cite.format', { paperIds: [3, 2], styleId: 'vancouver', output: 'markdown' });
+    expect(numbered.entries.map((e) => e.slice(0, 3))).toEqual(['1. ', '2. ']);
+    // A citation stays as it is.
+    expect((await call(h, 'cite.format', { paperIds: [3], styleId: 'apa', mode: 'citation', output: 'markdown' })).text).toBe('(Lee, 2019)');
+  });
+
+  it('takes the names users type for a bundled style (harvard, APA), and lists the ids for an unknown one', async () => {
+    await seed();
+    const h = createHandlers(lib);
+    const harvard = await call(h, 'cite.format', { paperIds: [3], styleId: 'harvard' });
+    expect(harvard.entries).toEqual((await call(h, 'cite.format', { paperIds: [3], styleId: 'harvard1' })).entries);
+    expect((await call(h, 'cite.format', { paperIds: [3], styleId: 'APA' })).entries).toEqual(['Lee, A. (2019). Other Paper.']);
+    const out = await call(h, 'references.export', { filters: { paperIds: [3] }, format: 'text', styleId: 'harvard' });
+    expect(out.text).toBe(`${harvard.entries[0]}\n`);
+    await expect(call(h, 'cite.format', { paperIds: [3], styleId: 'ieee' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: "There is no style ieee: the styles are apa, vancouver, harvard1. Add another style's .csl file first.",
+    });
+  });
+
   it('references.export, citation keys and the pattern through the handlers', async () => {
     await seed();
     const h = createHandlers(lib);
