@@ -37,6 +37,7 @@ export const REFERENCE_OPTIONS = {
   ascii: { type: 'boolean', default: false },
   style: { type: 'string' },
   mode: { type: 'string' },
+  unpin: { type: 'boolean', default: false },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** The option values these commands read. */
@@ -47,6 +48,7 @@ export interface ReferenceValues {
   ascii?: boolean;
   style?: string;
   mode?: string;
+  unpin?: boolean;
   query?: string;
   out?: string;
   json?: boolean;
@@ -272,10 +274,18 @@ async function stylesCommand(handlers: Handlers, args: string[], json: boolean):
   throw new UsageError(`styles takes list, add FILE or remove ID, not "${action}"`);
 }
 
-async function keyCommand(handlers: Handlers, db: LibraryDb, args: string[]): Promise<void> {
-  const [paper, key] = args;
+async function keyCommand(handlers: Handlers, db: LibraryDb, args: string[], unpin: boolean): Promise<void> {
+  const [paper, key, extra] = args;
   if (!paper) throw new UsageError('key needs a paper id or citation key, e.g. lectern key 12 smith2020');
+  if (extra !== undefined) throw new UsageError(`key takes one paper and at most one new key, not "${extra}"`);
+  if (unpin && key !== undefined) throw new UsageError('key takes a new key or --unpin, not both');
   const [id] = resolvePaperRefs(db, [paper]);
+  if (unpin) {
+    // Unpinned, the paper gets the key its pattern gives (papers.setCitationKey with null).
+    const set = await call(handlers, 'papers.setCitationKey', { paperId: id!, key: null });
+    process.stdout.write(`Paper ${id}'s citation key is no longer pinned: it is now ${set.key}, from the pattern.\n`);
+    return;
+  }
   if (key === undefined) {
     const now = paperCitationKey(db, id!);
     process.stdout.write(now.key === null ? `Paper ${id} has no citation key yet: it gets one at its first export.\n` : `${now.key}${now.pinned ? ' (pinned)' : ''}\n`);
@@ -301,6 +311,6 @@ export async function runReferenceCommand(command: ReferenceCommand, args: strin
     case 'styles':
       return stylesCommand(ctx.handlers, args, values.json ?? false);
     case 'key':
-      return keyCommand(ctx.handlers, ctx.db, args);
+      return keyCommand(ctx.handlers, ctx.db, args, values.unpin ?? false);
   }
 }

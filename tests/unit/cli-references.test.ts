@@ -161,4 +161,13 @@ describe('lectern cite, styles, key', () => {
     expect(lectern(['key', 'good1', 'alpha2019']).code).toBe(0);
     expect(lectern(['cite', 'alpha2019']).stdout).toContain('First good');
   }, 60_000);
+
+  it('key --unpin unpins a key: the paper gets the one its pattern gives', () => {
+    expect(lectern(['key', 'good3']).stdout).toBe('good3 (pinned)\n');
+    const unpinned = lectern(['key', 'good3', '--unpin']);
+    expect(unpinned).toMatchObject({ code: 0, stderr: '' });
+    expect(unpinned.stdout).toMatch(/^Paper \d+'s citation key is no longer pinned: it is now gamma2021thirdgood, from the pattern\.\n$/);
+    expect(lectern(['key', 'gamma2021thirdgood']).stdout).toBe('gamma2021thirdgood\n');
+    expect(lectern(['key', 'gamma2021thirdgood', 'x', '--unpin'])).toMatchObject({ code: 2 });
+  }, 60_000);
 });
