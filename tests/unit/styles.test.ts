@@ -66,6 +66,16 @@ describe('styles and cite.format through the handlers', () => {
     expect((await call(h, 'cite.format', { paperIds: [3], styleId: 'apa', mode: 'citation', output: 'markdown' })).text).toBe('(Lee, 2019)');
   });
 
+  it('HTML of a numbered style: the number and its entry on one line (spans), not two divs', async () => {
+    await seed();
+    const h = createHandlers(lib);
+    const html = await call(h, 'cite.format', { paperIds: [3], styleId: 'vancouver', output: 'html' });
+    expect(html.entries).toEqual(['<div class="csl-entry">\n    <span class="csl-left-margin">1.</span> <span class="csl-right-inline">Lee A. Other Paper. 2019.</span>\n  </div>']);
+    expect(html.text).not.toContain('<div class="csl-left-margin">');
+    const apa = await call(h, 'cite.format', { paperIds: [3], styleId: 'apa', output: 'html' });
+    expect(apa.entries).toEqual(['<div class="csl-entry">Lee, A. (2019). <i>Other Paper</i>.</div>']);
+  });
+
   it('takes the names users type for a bundled style (harvard, APA), and lists the ids for an unknown one', async () => {
     await seed();
     const h = createHandlers(lib);
