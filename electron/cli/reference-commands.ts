@@ -128,8 +128,10 @@ export function formatReferenceImport(r: ReferenceImportReport): string {
     ? [`${f.fileName} (${read}) was imported before (import ${r.importId}) and changes nothing: ${plural(r.unchanged, 'paper', 'papers')} already in the library; nothing stored.`]
     : [`Imported ${f.fileName} (${read}): ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`];
   const errors = f.problems.filter((p) => p.severity === 'error').length;
-  const notes = r.warnings.length - errors;
-  if (errors || notes > 0) lines.push(`${plural(errors, 'entry', 'entries')} not read, ${plural(Math.max(0, notes), 'warning', 'warnings')}: listed on stderr.`);
+  const notes = Math.max(0, r.warnings.length - errors);
+  // Said after the counts, as compilers end with "2 warnings generated.", naming only what there is.
+  const said = [errors ? `${plural(errors, 'entry', 'entries')} not read` : '', notes ? plural(notes, 'warning', 'warnings') : ''].filter((x) => x !== '');
+  if (said.length) lines[0] = `${lines[0]!.slice(0, -1)}; ${said.join(' and ')}, listed on stderr.`;
   return lines.join('\n');
 }
 
@@ -139,13 +141,20 @@ export function formatReferenceImport(r: ReferenceImportReport): string {
  */
 export function importProblemLines(r: ReferenceImportReport, shownAs: string): string[] {
   const prefix = `${r.file.fileName}:`;
-  const lines = r.file.problems.map((p) => problemLine(shownAs, p));
+  const problems = new Set(r.file.problems.map((p) => problemLine(r.file.fileName, p)));
+  // As the window writes them (reference-report-text.ts problemText): a warning says so after its place.
+  const lines = r.file.problems.map((p) => `${shownAs}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
   for (const w of r.warnings) {
-    const line = w.startsWith(prefix) ? `${shownAs}:${w.slice(prefix.length)}` : `warning: ${w}`;
+    if (problems.has(w)) continue;
+    const place = w.startsWith(prefix) ? PLACE.exec(w.slice(prefix.length)) : null;
+    const line = place ? `${shownAs}:${place[0]}warning: ${w.slice(prefix.length + place[0].length)}` : `warning: ${w}`;
     if (!lines.includes(line)) lines.push(line);
   }
   return lines;
 }
+
+/** `LINE:COLUMN: ` at the start of a warning about a place in the file. */
+const PLACE = /^\d{1,9}:\d{1,9}: /;
 
 /**
  * Import a reference file: the report on stdout (JSON with `json`), each problem on stderr as
