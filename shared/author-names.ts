@@ -29,10 +29,28 @@ export function shownSurname(printedName: string): string {
   return start <= 0 ? printedName.trim() : words.slice(start).join(' ');
 }
 
-/** "Xin, Ren, Song et al.": surnames (with particles) in order, " et al." when the page cut the list. */
-export function shortAuthors(authors: readonly string[], truncated: boolean): string {
+/**
+ * The surname to show from a name's CSL parts: the literal of an organisation (`World Health
+ * Organization`), else the family name with its non-dropping particle (`García Márquez`, `van der Waals`).
+ * @returns null when the name has not been split into parts (then shownSurname guesses from the printed name)
+ */
+export function partsSurname(parts: { family?: string | null; nonDroppingParticle?: string | null; literal?: string | null }): string | null {
+  const literal = parts.literal?.trim();
+  if (literal) return literal;
+  const family = parts.family?.trim();
+  if (!family) return null;
+  const particle = parts.nonDroppingParticle?.trim();
+  return particle ? `${particle} ${family}` : family;
+}
+
+/**
+ * "Xin, Ren, Song et al.": surnames (with particles) in order, " et al." when the page cut the list.
+ * @param surnames per author, the surname from its stored name parts (partsSurname) or null; where
+ *   missing the surname is guessed from the printed name (the last word with its particles)
+ */
+export function shortAuthors(authors: readonly string[], truncated: boolean, surnames?: readonly (string | null)[]): string {
   if (authors.length === 0) return truncated ? 'et al.' : '';
-  const names = authors.map(shownSurname).join(', ');
+  const names = authors.map((a, i) => surnames?.[i] ?? shownSurname(a)).join(', ');
   return truncated ? `${names} et al.` : names;
 }
 

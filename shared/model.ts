@@ -106,6 +106,8 @@ export const PaperRow = z.object({
   title: z.string(),
   /** Printed names in order. */
   authors: z.array(z.string()),
+  /** Per author, the surname from its stored CSL name parts (partsSurname), null when not split. */
+  surnames: z.array(z.string().nullable()).optional(),
   authorsTruncated: z.boolean(),
   date: z.string().nullable(),
   year: z.number().int().nullable(),

@@ -2,7 +2,7 @@
  * CSL styles: the bundled ones (shared/cite/bundled-styles.ts) and those the user added (`csl_styles`),
  * checked when added so a broken file is refused then, not at citing time.
  */
-import { BUNDLED_STYLES, bundledStyleXml } from '../../shared/cite/bundled-styles';
+import { BUNDLED_STYLES, bundledStyle } from '../../shared/cite/bundled-styles';
 import type { CslStyleSource } from '../../shared/cite/format-references';
 import { checkCslStyle } from '../../shared/cite/style-check';
 import { LecternError } from '../../shared/errors';
@@ -55,11 +55,18 @@ export function removeCslStyle(db: LibraryDb, styleId: string): void {
 }
 
 /**
- * @returns the style's id and XML, bundled or added
- * @throws LecternError `NOT_FOUND` when there is no such style
+ * @param styleId an added style's id, or a bundled style's id or other name (`harvard` for `harvard1`,
+ *   any case; bundledStyle)
+ * @returns the style's id (the bundled style's own id for an alias) and XML, bundled or added
+ * @throws LecternError `NOT_FOUND` when there is no such style; the message lists the ids there are
  */
 export function cslStyleSource(db: LibraryDb, styleId: string): CslStyleSource {
-  const xml = bundledStyleXml(styleId) ?? (db.$client.prepare('SELECT xml FROM csl_styles WHERE style_id = ?').pluck().get(styleId) as string | undefined);
-  if (xml === undefined || xml === null) throw new LecternError('NOT_FOUND', `There is no style ${styleId}: add its .csl file first.`, { styleId });
+  const bundled = bundledStyle(styleId);
+  if (bundled) return bundled;
+  const xml = db.$client.prepare('SELECT xml FROM csl_styles WHERE style_id = ?').pluck().get(styleId) as string | undefined;
+  if (xml === undefined || xml === null) {
+    const ids = listCslStyles(db).map((s) => s.styleId);
+    throw new LecternError('NOT_FOUND', `There is no style ${styleId}: the styles are ${ids.join(', ')}. Add another style's .csl file first.`, { styleId });
+  }
   return { id: styleId, xml };
 }

@@ -4,6 +4,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { ChannelArgs, ChannelOutput, PaperDetail, PaperFacets, PaperFilters, PaperRow, PaperSortColumn, ReadingStatus, TagRef } from '../../shared/contract';
+import { partsSurname } from '../../shared/author-names';
 import { LecternError } from '../../shared/errors';
 import type { PasteSource } from '../../shared/paste/parsed';
 import type { LibraryDb } from '../open';
@@ -55,6 +56,7 @@ interface PaperRecord {
 
 interface ChildLists {
   authors: Map<number, string[]>;
+  surnames: Map<number, (string | null)[]>;
   affiliations: Map<number, string[]>;
   tags: Map<number, TagRef[]>;
 }
@@ -62,14 +64,17 @@ interface ChildLists {
 /** Printed authors, affiliation names and tags (by name) of the given papers. */
 function childLists(db: LibraryDb, ids: number[]): ChildLists {
   const authors = new Map<number, string[]>();
+  const surnames = new Map<number, (string | null)[]>();
   const affs = new Map<number, string[]>();
   const tags = new Map<number, TagRef[]>();
-  if (ids.length === 0) return { authors, affiliations: affs, tags };
+  if (ids.length === 0) return { authors, surnames, affiliations: affs, tags };
   const idList = sql.join(ids.map((id) => sql`${id}`), sql`, `);
-  for (const r of db.all<{ paper_id: number; name: string }>(
-    sql`SELECT paper_id, printed_name AS name FROM paper_authors WHERE paper_id IN (${idList}) ORDER BY paper_id, position`,
+  for (const r of db.all<{ paper_id: number; name: string; family: string | null; particle: string | null; literal: string | null }>(
+    sql`SELECT paper_id, printed_name AS name, family, non_dropping_particle AS particle, literal
+        FROM paper_authors WHERE paper_id IN (${idList}) ORDER BY paper_id, position`,
   )) {
     (authors.get(r.paper_id) ?? authors.set(r.paper_id, []).get(r.paper_id)!).push(r.name);
+    (surnames.get(r.paper_id) ?? surnames.set(r.paper_id, []).get(r.paper_id)!).push(partsSurname({ family: r.family, nonDroppingParticle: r.particle, literal: r.literal }));
   }
   for (const r of db.all<{ paper_id: number; name: string }>(
     sql`SELECT pf.paper_id, a.name FROM paper_affiliations pf JOIN affiliations a ON a.id = pf.affiliation_id
@@ -83,7 +88,7 @@ function childLists(db: LibraryDb, ids: number[]): ChildLists {
   )) {
     (tags.get(r.paper_id) ?? tags.set(r.paper_id, []).get(r.paper_id)!).push({ id: r.id, name: r.name, colour: r.colour });
   }
-  return { authors, affiliations: affs, tags };
+  return { authors, surnames, affiliations: affs, tags };
 }
 
 function toRow(r: PaperRecord, lists: ChildLists): PaperRow {
@@ -91,6 +96,7 @@ function toRow(r: PaperRecord, lists: ChildLists): PaperRow {
     id: r.id,
     title: r.title,
     authors: lists.authors.get(r.id) ?? [],
+    surnames: lists.surnames.get(r.id) ?? [],
     authorsTruncated: r.authors_truncated === 1,
     date: r.date,
     year: r.year,

@@ -159,7 +159,8 @@ const AUTHOR_COLUMNS = ['authorsText', 'firstAuthorKey', 'authorsTruncated', 'au
  * The record a re-import stores for a paper the library has: the page's values, except that a field a
  * page does not show keeps what the library has (Semantic Scholar prints no pages: the pages Google
  * Scholar gave stay; ORCID lists no authors and often no venue: dblp's stay), `keywords`, affiliations
- * and categories stay when the page lists none, `extra` keeps keys the page did not give, and a type
+ * and categories stay when the page lists none, `extra` keeps keys the page did not give (key by key,
+ * inside its groups too: a .bib's `interop` fields such as dblp's `biburl`), and a type
  * guessed from the venue (no label on the page) does not replace a stored type.
  * @param stored the paper's row
  * @param next paperRecord() of the page's paper
@@ -178,8 +179,24 @@ export function mergeRecord(stored: typeof papers.$inferSelect, next: PaperRecor
   const nextExtra = parseObject(next.extra);
   // A venue this page printed whole replaces an older page's printed (split) venue.
   if (!('printed_venue' in nextExtra)) delete keptExtra.printed_venue;
-  merged.extra = JSON.stringify({ ...keptExtra, ...nextExtra });
+  merged.extra = JSON.stringify(mergeExtra(keptExtra, nextExtra));
   if (typeGuessed && stored.itemType) merged.itemType = stored.itemType;
+  return merged;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * `extra` merged key by key: the new keys added, the values the source shows replacing the stored ones,
+ * keys it does not show kept; a group (`interop`, `csl`) is merged the same way one level down, so a
+ * file without dblp's `timestamp` does not drop it.
+ */
+function mergeExtra(kept: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...kept, ...next };
+  for (const [key, value] of Object.entries(next)) {
+    const old = kept[key];
+    if (isPlainObject(old) && isPlainObject(value)) merged[key] = { ...old, ...value };
+  }
   return merged;
 }
 

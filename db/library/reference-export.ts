@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import { PaperFilters } from '../../shared/contract/inputs';
 import type { ExportFormat } from '../../shared/contract/references';
-import { formatReferences } from '../../shared/cite/format-references';
+import { formatReferenceList } from '../../shared/cite/reference-list';
 import { INTEROP_FORMATS, type InteropFormat } from '../../shared/interop/interop-record';
 import { FORMAT_EXTENSIONS, writeReferences } from '../../shared/interop/write-references';
 import type { LibraryDb } from '../open';
@@ -52,10 +52,11 @@ export function exportReferences(db: LibraryDb, request: ExportRequest): ExportR
   const format = request.format;
   const text = isFileFormat(format)
     ? writeReferences(records, format, { ascii: request.ascii ?? false })
-    : formatReferences(
+    : // A list, not a paragraph: one line per entry, as Markdown list items in `markdown`.
+      formatReferenceList(
         records.map((r) => r.item),
-        { style: cslStyleSource(db, request.styleId ?? 'apa'), mode: 'bibliography', output: format === 'markdown' ? 'markdown' : 'text' },
-      ).text;
+        { style: cslStyleSource(db, request.styleId ?? 'apa'), output: format === 'markdown' ? 'markdown' : 'text' },
+      );
   const extension = isFileFormat(format) ? FORMAT_EXTENSIONS[format] : format === 'markdown' ? 'md' : 'txt';
   return { text, count: records.length, fileName: `${exportBaseName(db, filters)}.${extension}`, keysAssigned };
 }

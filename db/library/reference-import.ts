@@ -21,6 +21,7 @@ import { mergeRecord, type PaperRecordColumns } from './parsed-record';
 import { uniqueKeyIn } from './citation-keys';
 import { ReferenceExtras } from './reference-extras';
 import { ReferenceMatcher } from './reference-match';
+import { keepEquivalentValues, sameAuthorList } from './reference-merge';
 import { recordFromInterop } from './reference-record-in';
 import { statementCache } from './statement-cache';
 import { deferFts } from './fts-deferred';
@@ -145,12 +146,15 @@ function* importSteps(db: LibraryDb, file: ReferenceFile, now: string): Generato
     } else {
       paperId = match;
       const row = readRow.get({ id: paperId })!;
-      const merged = mergeRecord(row, columns, false);
+      const merged = keepEquivalentValues(row, mergeRecord(row, columns, false));
       const guarded = guardEditedFields(db, paperId, row, merged, printed);
       const keepAuthors = guarded.keepAuthors || authors.length === 0;
       const storedPrinted = (printedOf.all(paperId) as Array<{ name: string }>).map((n) => n.name);
+      const sameAuthors = sameAuthorList(storedPrinted, printed);
+      if (sameAuthors && !keepAuthors) Object.assign(guarded.columns, { authorsText: row.authorsText, firstAuthorKey: row.firstAuthorKey });
       const fieldsDiffer = (Object.keys(guarded.columns) as Array<keyof PaperRecordColumns>).some((k) => (row[k] ?? null) !== (guarded.columns[k] ?? null));
-      const authorsDiffer = !keepAuthors && storedPrinted.join('\u0000') !== printed.join('\u0000');
+      // The same people written with other dots or accents keep the stored spelling (reference-merge.ts).
+      const authorsDiffer = !keepAuthors && !sameAuthors;
       if (fieldsDiffer || authorsDiffer) {
         // Old links go while the stored printed list names them, new ones come once it names them: a link
         // whose name is printed fires no full-text re-read (migration 0010), as in import-profile.ts.

@@ -23,7 +23,7 @@ export function formatPapers(rows: readonly PaperRow[], total: number): string {
     r.categories.join(' '),
     r.hasCode ? 'code' : '',
     truncate(r.title, 80),
-    truncate(shortAuthors(r.authors, r.authorsTruncated), 40),
+    truncate(shortAuthors(r.authors, r.authorsTruncated, r.surnames), 40),
   ]);
   const papers = `${number.format(total)} ${total === 1 ? 'paper' : 'papers'}`;
   const shown = rows.length < total ? `${rows.length} of ${papers}` : papers;

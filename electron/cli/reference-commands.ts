@@ -37,6 +37,7 @@ export const REFERENCE_OPTIONS = {
   ascii: { type: 'boolean', default: false },
   style: { type: 'string' },
   mode: { type: 'string' },
+  unpin: { type: 'boolean', default: false },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 /** The option values these commands read. */
@@ -47,6 +48,7 @@ export interface ReferenceValues {
   ascii?: boolean;
   style?: string;
   mode?: string;
+  unpin?: boolean;
   query?: string;
   out?: string;
   json?: boolean;
@@ -126,8 +128,10 @@ export function formatReferenceImport(r: ReferenceImportReport): string {
     ? [`${f.fileName} (${read}) was imported before (import ${r.importId}) and changes nothing: ${plural(r.unchanged, 'paper', 'papers')} already in the library; nothing stored.`]
     : [`Imported ${f.fileName} (${read}): ${r.added} added, ${r.updated} updated, ${r.unchanged} unchanged.`];
   const errors = f.problems.filter((p) => p.severity === 'error').length;
-  const notes = r.warnings.length - errors;
-  if (errors || notes > 0) lines.push(`${plural(errors, 'entry', 'entries')} not read, ${plural(Math.max(0, notes), 'warning', 'warnings')}: listed on stderr.`);
+  const notes = Math.max(0, r.warnings.length - errors);
+  // Said after the counts, as compilers end with "2 warnings generated.", naming only what there is.
+  const said = [errors ? `${plural(errors, 'entry', 'entries')} not read` : '', notes ? plural(notes, 'warning', 'warnings') : ''].filter((x) => x !== '');
+  if (said.length) lines[0] = `${lines[0]!.slice(0, -1)}; ${said.join(' and ')}, listed on stderr.`;
   return lines.join('\n');
 }
 
@@ -137,13 +141,20 @@ export function formatReferenceImport(r: ReferenceImportReport): string {
  */
 export function importProblemLines(r: ReferenceImportReport, shownAs: string): string[] {
   const prefix = `${r.file.fileName}:`;
-  const lines = r.file.problems.map((p) => problemLine(shownAs, p));
+  const problems = new Set(r.file.problems.map((p) => problemLine(r.file.fileName, p)));
+  // As the window writes them (reference-report-text.ts problemText): a warning says so after its place.
+  const lines = r.file.problems.map((p) => `${shownAs}:${p.line}:${p.column}: ${p.severity === 'warning' ? 'warning: ' : ''}${p.message}`);
   for (const w of r.warnings) {
-    const line = w.startsWith(prefix) ? `${shownAs}:${w.slice(prefix.length)}` : `warning: ${w}`;
+    if (problems.has(w)) continue;
+    const place = w.startsWith(prefix) ? PLACE.exec(w.slice(prefix.length)) : null;
+    const line = place ? `${shownAs}:${place[0]}warning: ${w.slice(prefix.length + place[0].length)}` : `warning: ${w}`;
     if (!lines.includes(line)) lines.push(line);
   }
   return lines;
 }
+
+/** `LINE:COLUMN: ` at the start of a warning about a place in the file. */
+const PLACE = /^\d{1,9}:\d{1,9}: /;
 
 /**
  * Import a reference file: the report on stdout (JSON with `json`), each problem on stderr as
@@ -272,10 +283,18 @@ async function stylesCommand(handlers: Handlers, args: string[], json: boolean):
   throw new UsageError(`styles takes list, add FILE or remove ID, not "${action}"`);
 }
 
-async function keyCommand(handlers: Handlers, db: LibraryDb, args: string[]): Promise<void> {
-  const [paper, key] = args;
+async function keyCommand(handlers: Handlers, db: LibraryDb, args: string[], unpin: boolean): Promise<void> {
+  const [paper, key, extra] = args;
   if (!paper) throw new UsageError('key needs a paper id or citation key, e.g. lectern key 12 smith2020');
+  if (extra !== undefined) throw new UsageError(`key takes one paper and at most one new key, not "${extra}"`);
+  if (unpin && key !== undefined) throw new UsageError('key takes a new key or --unpin, not both');
   const [id] = resolvePaperRefs(db, [paper]);
+  if (unpin) {
+    // Unpinned, the paper gets the key its pattern gives (papers.setCitationKey with null).
+    const set = await call(handlers, 'papers.setCitationKey', { paperId: id!, key: null });
+    process.stdout.write(`Paper ${id}'s citation key is no longer pinned: it is now ${set.key}, from the pattern.\n`);
+    return;
+  }
   if (key === undefined) {
     const now = paperCitationKey(db, id!);
     process.stdout.write(now.key === null ? `Paper ${id} has no citation key yet: it gets one at its first export.\n` : `${now.key}${now.pinned ? ' (pinned)' : ''}\n`);
@@ -301,6 +320,6 @@ export async function runReferenceCommand(command: ReferenceCommand, args: strin
     case 'styles':
       return stylesCommand(ctx.handlers, args, values.json ?? false);
     case 'key':
-      return keyCommand(ctx.handlers, ctx.db, args);
+      return keyCommand(ctx.handlers, ctx.db, args, values.unpin ?? false);
   }
 }

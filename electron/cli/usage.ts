@@ -75,6 +75,7 @@ ${wrapped('FORMAT:', EXPORT_FORMATS, ', ')} (default bibtex)
   styles list|add FILE|remove ID
                            the CSL styles: the built-in ones and those added from .csl files
   key PAPER [NEW_KEY]      a paper's citation key (PAPER: id or key); with NEW_KEY, set and pin it
+  key PAPER --unpin        unpin it: the paper gets the key the pattern gives
 
 backups and repair (the library's backups folder: lectern backups shows where):
   backup [--out FILE]      a checked backup now; with --out, one self-contained copy at FILE

@@ -5,6 +5,7 @@
  */
 import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
 import { LecternError } from '../../shared/errors';
+import { partsSurname } from '../../shared/author-names';
 import { decodeFileBytes } from '../../shared/interop/encoding';
 import { readReferences } from '../../shared/interop/read-references';
 import { importCancelled } from '../../db/library/import-profile';
@@ -49,6 +50,7 @@ export function previewReferences(s: Session, input: ChannelArgs<'references.pre
     firstRecords: file.read.records.slice(0, 5).map((r) => ({
       title: r.item.title ?? '',
       authors: (r.item.author ?? []).map(printedName),
+      surnames: (r.item.author ?? []).map((n) => partsSurname({ family: n.family, nonDroppingParticle: n['non-dropping-particle'], literal: n.literal })),
       year: r.item.issued?.['date-parts']?.[0]?.[0] ?? null,
       citationKey: r.citationKey,
     })),

@@ -30,8 +30,19 @@ export function formatReferenceList(
     output: options.output,
     ...(options.locale === undefined ? {} : { locale: options.locale }),
   });
-  const lines = options.output === 'markdown' ? entries.map(markdownItem) : entries;
+  const lines = options.output === 'markdown' ? markdownListItems(entries) : entries;
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/**
+ * A bibliography's Markdown entries (citeproc's `markdown` output) as Markdown list items, for the
+ * export's list and cite.format's Markdown bibliography (the Cite dialog's "Copy as Markdown").
+ * @param entries one formatted entry each
+ * @returns `3. …` where the style numbers an entry with `3.`, else `- …`; an entry's first character
+ *   escaped where it would start another block
+ */
+export function markdownListItems(entries: readonly string[]): string[] {
+  return entries.map(markdownItem);
 }
 
 function markdownItem(entry: string): string {

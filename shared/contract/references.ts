@@ -82,7 +82,7 @@ export const referencesChannels = {
       file: ReferenceFileSummary,
       wouldImport: ImportCounts,
       /** The first records read (at most 5). */
-      firstRecords: z.array(z.object({ title: z.string(), authors: z.array(z.string()), year: z.number().int().nullable(), citationKey: z.string().nullable() })),
+      firstRecords: z.array(z.object({ title: z.string(), authors: z.array(z.string()), surnames: z.array(z.string().nullable()).optional(), year: z.number().int().nullable(), citationKey: z.string().nullable() })),
     }),
   },
   /** Import a reference file in one transaction: every well-formed entry, matched against the library like a paste. */

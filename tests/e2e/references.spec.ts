@@ -214,7 +214,26 @@ test('Copy citation formats the selection in APA and copies it; the key and the 
   expect(rich.html).not.toContain('<script');
   expect(rich.plain).toBe(entryText);
   await dialog.getByRole('button', { name: 'Copy as Markdown' }).click();
-  await expect.poll(() => clipboardText(page)).toBe('Smith, J., & Doe, J. (2020). A Study of Things. *Journal of Tests*, *3*, 1–10. <https://doi.org/10.1000/xyz123>');
+  // A Markdown bibliography is a list: each entry a list item, so pasted entries do not run together.
+  await expect.poll(() => clipboardText(page)).toBe('- Smith, J., & Doe, J. (2020). A Study of Things. *Journal of Tests*, *3*, 1–10. <https://doi.org/10.1000/xyz123>');
+  // Vancouver: the number stands on the line of its entry, in the preview and in the copied HTML.
+  await dialog.getByLabel('Style').selectOption('vancouver');
+  const preview = dialog.getByTestId('cite-preview');
+  await expect(preview).toHaveText(/^\s*1\. Smith J, Doe J\. A Study of Things\./);
+  const label = await preview.locator('.csl-left-margin').boundingBox();
+  const body = await preview.locator('.csl-right-inline').boundingBox();
+  expect(Math.abs(label!.y - body!.y)).toBeLessThan(4);
+  expect(label!.x).toBeLessThan(body!.x);
+  if (process.env.FIX2_SHOTS) await dialog.screenshot({ path: join(process.env.FIX2_SHOTS, 'cite-vancouver.png') });
+  await dialog.getByRole('button', { name: 'Copy as rich text' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied the bibliography entry as rich text.' }).last()).toBeVisible();
+  const vancouverHtml = await page.evaluate(async () => {
+    const nav = (globalThis as unknown as { navigator: { clipboard: { read(): Promise<{ getType(t: string): Promise<{ text(): Promise<string> }> }[]> } } }).navigator;
+    const [item] = await nav.clipboard.read();
+    return (await item!.getType('text/html')).text();
+  });
+  expect(vancouverHtml).toContain('<span class="csl-left-margin">1.</span> <span class="csl-right-inline">Smith J, Doe J.');
+  await dialog.getByLabel('Style').selectOption('apa');
   await dialog.getByLabel('In-text citation').check();
   await expect(dialog.getByTestId('cite-preview')).toHaveText('(Smith & Doe, 2020)');
   await dialog.getByRole('button', { name: 'Copy as plain text' }).click();
@@ -238,6 +257,12 @@ test('Copy citation formats the selection in APA and copies it; the key and the 
   await key.getByLabel('Citation key').fill('smithdoe2020');
   await key.getByRole('button', { name: 'Set' }).click();
   await expect(key.getByRole('status')).toHaveText('Key set: smithdoe2020');
+  // A long key fits the field whole (vanderwaalsStudyEquation2020 was cut to vanderwaalsStudyEc).
+  await key.getByLabel('Citation key').fill('vanderwaalsStudyEquation2020abcd');
+  const fits = await key.getByLabel('Citation key').evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+  expect(fits.scroll).toBeLessThanOrEqual(fits.client);
+  if (process.env.FIX2_SHOTS) await page.screenshot({ path: join(process.env.FIX2_SHOTS, 'detail-pane.png') });
+  await key.getByLabel('Citation key').fill('smithdoe2020');
 
   // Settings (Ctrl+,): the pattern, with an unknown field refused at its column.
   await page.locator('body').click();

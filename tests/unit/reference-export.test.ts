@@ -65,5 +65,15 @@ describe('exportReferences', () => {
     const text = exportReferences(lib.db, { filters: { paperIds: [3] }, format: 'text', styleId: 'apa' });
     expect(text.text).toContain('Lee, A. (2019). Other Paper');
   });
+
+  it('a Markdown reference list is a list: one `- ` item per entry (author-date), one line each in text', async () => {
+    await seed();
+    const md = exportReferences(lib.db, { filters: { paperIds: [2, 3] }, format: 'markdown', styleId: 'apa' }).text;
+    expect(md.split('\n')).toEqual([expect.stringMatching(/^- Lee, A\. \(2019\)\. \*Other Paper\*/), expect.stringMatching(/^- Smith, /), '']);
+    const numbered = exportReferences(lib.db, { filters: { paperIds: [2, 3] }, format: 'markdown', styleId: 'vancouver' }).text;
+    expect(numbered.split('\n').map((l) => l.slice(0, 3))).toEqual(['1. ', '2. ', '']);
+    const text = exportReferences(lib.db, { filters: { paperIds: [2, 3] }, format: 'text', styleId: 'apa' }).text;
+    expect(text.split('\n')).toEqual([expect.stringMatching(/^Lee, A\. \(2019\)/), expect.stringMatching(/^Smith, /), '']);
+  });
 });
 

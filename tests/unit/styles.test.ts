@@ -54,6 +54,42 @@ describe('styles and cite.format through the handlers', () => {
     await expect(call(h, 'cite.format', { paperIds: [99], styleId: 'apa' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('a Markdown bibliography is a list (Copy as Markdown, lectern cite --format markdown)', async () => {
+    await seed();
+    const h = createHandlers(lib);
+    const md = await call(h, 'cite.format', { paperIds: [3, 2], styleId: 'apa', output: 'markdown' });
+    expect(md.entries).toEqual(['- Lee, A. (2019). *Other Paper*.', expect.stringMatching(/^- Smith, /)]);
+    expect(md.text).toBe(md.entries.join('\n'));
+    const numbered = await call(h, 'cite.format', { paperIds: [3, 2], styleId: 'vancouver', output: 'markdown' });
+    expect(numbered.entries.map((e) => e.slice(0, 3))).toEqual(['1. ', '2. ']);
+    // A citation stays as it is.
+    expect((await call(h, 'cite.format', { paperIds: [3], styleId: 'apa', mode: 'citation', output: 'markdown' })).text).toBe('(Lee, 2019)');
+  });
+
+  it('HTML of a numbered style: the number and its entry on one line (spans), not two divs', async () => {
+    await seed();
+    const h = createHandlers(lib);
+    const html = await call(h, 'cite.format', { paperIds: [3], styleId: 'vancouver', output: 'html' });
+    expect(html.entries).toEqual(['<div class="csl-entry">\n    <span class="csl-left-margin">1.</span> <span class="csl-right-inline">Lee A. Other Paper. 2019.</span>\n  </div>']);
+    expect(html.text).not.toContain('<div class="csl-left-margin">');
+    const apa = await call(h, 'cite.format', { paperIds: [3], styleId: 'apa', output: 'html' });
+    expect(apa.entries).toEqual(['<div class="csl-entry">Lee, A. (2019). <i>Other Paper</i>.</div>']);
+  });
+
+  it('takes the names users type for a bundled style (harvard, APA), and lists the ids for an unknown one', async () => {
+    await seed();
+    const h = createHandlers(lib);
+    const harvard = await call(h, 'cite.format', { paperIds: [3], styleId: 'harvard' });
+    expect(harvard.entries).toEqual((await call(h, 'cite.format', { paperIds: [3], styleId: 'harvard1' })).entries);
+    expect((await call(h, 'cite.format', { paperIds: [3], styleId: 'APA' })).entries).toEqual(['Lee, A. (2019). Other Paper.']);
+    const out = await call(h, 'references.export', { filters: { paperIds: [3] }, format: 'text', styleId: 'harvard' });
+    expect(out.text).toBe(`${harvard.entries[0]}\n`);
+    await expect(call(h, 'cite.format', { paperIds: [3], styleId: 'ieee' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: "There is no style ieee: the styles are apa, vancouver, harvard1. Add another style's .csl file first.",
+    });
+  });
+
   it('references.export, citation keys and the pattern through the handlers', async () => {
     await seed();
     const h = createHandlers(lib);

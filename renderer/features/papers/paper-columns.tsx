@@ -51,7 +51,7 @@ export const PAPER_COLUMNS: PaperColumn[] = [
     sort: 'authors',
     cell: (p) => (
       <span className="cell-text" title={fullAuthors(p.authors, p.authorsTruncated)}>
-        {shortAuthors(p.authors, p.authorsTruncated)}
+        {shortAuthors(p.authors, p.authorsTruncated, p.surnames)}
       </span>
     ),
   },

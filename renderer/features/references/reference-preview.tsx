@@ -39,7 +39,7 @@ export function ReferencePreview({ preview }: { preview: ReferencePreviewData })
                 <span className="preview-paper-title">
                   <TexText text={r.title || '(no title)'} />
                 </span>
-                <span className="muted">{[r.citationKey, r.year, shortAuthors(r.authors, false)].filter((x) => x !== null && x !== '').join(' · ')}</span>
+                <span className="muted">{[r.citationKey, r.year, shortAuthors(r.authors, false, r.surnames)].filter((x) => x !== null && x !== '').join(' · ')}</span>
               </li>
             ))}
           </ol>
