@@ -18,6 +18,7 @@ import './styles/notes.css';
 import './styles/backups.css';
 import './styles/paper-editor.css';
 import './styles/references.css';
+import './styles/cite.css';
 import { queryClient } from './api/query-client';
 import { App } from './shell/app';
 import { loadTheme } from './stores/theme-store';

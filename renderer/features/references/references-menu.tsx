@@ -45,7 +45,7 @@ export function ReferencesMenu() {
         title="References: import a .bib, .ris or CSL-JSON file; export; copy a citation"
         onClick={() => setOpen((o) => !o)}
       >
-        {/* Narrow windows show the quote mark alone (styles/references.css), as New paper shows its +. */}
+        {/* Narrow windows show the quote mark alone (styles/cite.css), as New paper shows its +. */}
         <svg aria-hidden="true" viewBox="0 0 16 16" width="13" height="13">
           <path d="M3 9.5c0-2.6 1.2-4.3 3.4-5.2l.5.9C5.6 5.9 5 6.9 4.9 8H7v4H3zm6 0c0-2.6 1.2-4.3 3.4-5.2l.5.9c-1.3.7-1.9 1.7-2 2.8H13v4H9z" fill="currentColor" />
         </svg>
