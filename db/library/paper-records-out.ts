@@ -4,6 +4,7 @@
  * its citation key, and what an import kept in `extra` (reference-record-in.ts), given back so
  * library -> .bib -> library -> .bib is stable. Read in bulk: four queries for any number of papers.
  */
+import { withArxiv } from '../../shared/interop/arxiv-csl';
 import type { CslDateJson, CslItemJson, CslNameJson, InteropRecord } from '../../shared/interop/interop-record';
 import { cslName } from '../../shared/record/csl-name';
 import type { LibraryDb } from '../open';
@@ -162,7 +163,10 @@ export function paperRecordsOut(db: LibraryDb, ids: readonly number[]): InteropR
   return out;
 }
 
-/** The CSL items of these papers (for citation keys and formatted citations), in the order given. */
+/**
+ * The CSL items of these papers (for citation keys and formatted citations), in the order given; an
+ * arXiv id becomes the item's `number`, `URL` (and a preprint's `publisher`) so styles print it.
+ */
 export function paperCslItems(db: LibraryDb, ids: readonly number[]): CslItemJson[] {
-  return paperRecordsOut(db, ids).map((r) => r.item);
+  return paperRecordsOut(db, ids).map((r) => withArxiv(r.item, r.arxivId));
 }

@@ -117,7 +117,9 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   const title = text(item.title);
   if (title !== null) sink.raw('title', encodeTitle(title, record.extra.title_protected, sink.ascii));
   sink.text('shorttitle', item['title-short'], true);
-  sink.text(IN_BOOK.has(type) ? 'booktitle' : latex ? 'journaltitle' : 'journal', item['container-title'], true);
+  // An `@article` preprint without a journal gets Google Scholar's `arXiv preprint arXiv:ID` (BibTeX wants a journal; the reader reads it back as the id).
+  const preprint = type === 'article' && text(item['container-title']) === null && record.arxivId !== null && record.arxivId.trim() !== '';
+  sink.text(IN_BOOK.has(type) ? 'booktitle' : latex ? 'journaltitle' : 'journal', preprint ? `arXiv preprint arXiv:${record.arxivId!.trim()}` : item['container-title'], true);
   sink.text('shortjournal', item['container-title-short']);
   sink.text('eventtitle', item['event-title']);
   sink.text('venue', item['event-place']);

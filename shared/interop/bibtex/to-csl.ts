@@ -157,6 +157,8 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
     if (arxivId !== null) item.type = 'article';
     else if (lower === 'misc' && url !== undefined) item.type = 'webpage';
   }
+  // Google Scholar's `@article` with `journal = {arXiv preprint arXiv:...}` is a preprint, not a journal article.
+  if (lower === 'article' && arxivId !== null && journal !== undefined && /^arxiv preprint/i.test(journal)) item.type = 'article';
   if (eprint !== undefined && arxivId === null) extra.eprint = decodeLatex(eprint);
   if (eprintType !== '' && arxivId === null) extra[fields.get('archiveprefix') !== undefined ? 'archiveprefix' : 'eprinttype'] = eprintType;
 

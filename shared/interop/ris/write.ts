@@ -1,4 +1,5 @@
 /** Writing records as RIS. */
+import { withArxiv } from '../arxiv-csl';
 import type { CslDateJson, CslNameJson, InteropRecord } from '../interop-record';
 import { CSL_TO_RIS, formatRisDate, formatRisName, RIS_TO_CSL } from './ris-fields';
 import { risTagLine } from './read';
@@ -46,7 +47,9 @@ export function writeRis(records: readonly InteropRecord[]): string {
 }
 
 function writeRecord(record: InteropRecord, out: string[]): void {
-  const { item, extra } = record;
+  const { extra } = record;
+  // An arXiv id as Zotero writes a preprint: `UR` its abstract page, `M1` `arXiv:ID`, `PB` arXiv (read back by map-fields.ts).
+  const item = withArxiv(record.item, record.arxivId);
   const put = (tag: string, value: unknown): void => {
     if (value === undefined || value === null) return;
     const text = String(value);

@@ -1,0 +1,75 @@
+/** Regressions from the fresh-user review of issue 11 (reference readers, writers and the library's record mapping). */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bundledStyle } from '../../shared/cite/bundled-styles';
+import { formatReferences } from '../../shared/cite/format-references';
+import { readReferences } from '../../shared/interop/read-references';
+import { writeReferences } from '../../shared/interop/write-references';
+import { paperCslItems, paperRecordsOut } from '../../db/library/paper-records-out';
+import { importReferences } from '../../db/library/reference-import';
+import { openLibrary, type Library } from '../../db/open';
+import { tempLibraryFile } from './helpers/fixtures';
+import { file } from './helpers/interop-records';
+
+const SCHOLAR_ARXIV = `@article{he2016deep,
+  title={Deep residual learning for image recognition},
+  author={He, Kaiming and Zhang, Xiangyu and Ren, Shaoqing and Sun, Jian},
+  journal={arXiv preprint arXiv:1512.03385},
+  year={2015}
+}
+`;
+
+async function read(text: string, format: 'bibtex' | 'ris' | 'csl-json' | null = null) {
+  return (await readReferences(text, format)).records;
+}
+
+let lib: Library | null = null;
+beforeEach(() => {
+  lib = null;
+});
+afterEach(() => lib?.close());
+
+describe('a Google Scholar arXiv entry', () => {
+  it('is a CSL preprint whose arXiv id CSL-JSON carries as Zotero does (number, publisher, URL)', async () => {
+    const records = await read(SCHOLAR_ARXIV);
+    expect(records[0]!.item.type).toBe('article');
+    const [item] = JSON.parse(writeReferences(records, 'csl-json')) as Array<Record<string, unknown>>;
+    expect(item).toMatchObject({ type: 'article', number: 'arXiv:1512.03385', publisher: 'arXiv', URL: 'https://arxiv.org/abs/1512.03385' });
+    expect(item!['container-title']).toBeUndefined();
+    // Read back: the id, without the variables the writer added.
+    const [back] = await read(writeReferences(records, 'csl-json'), 'csl-json');
+    expect(back!.arxivId).toBe('1512.03385');
+    expect(back!.item.number).toBeUndefined();
+    expect(back!.item.publisher).toBeUndefined();
+  });
+
+  it('keeps its arXiv id in RIS (UR, M1, PB) and back to BibTeX as eprint', async () => {
+    const ris = writeReferences(await read(SCHOLAR_ARXIV), 'ris');
+    expect(ris).toContain('UR  - https://arxiv.org/abs/1512.03385\r\n');
+    expect(ris).toContain('M1  - arXiv:1512.03385\r\n');
+    expect(ris).toContain('PB  - arXiv\r\n');
+    const back = await read(ris, 'ris');
+    expect(back[0]!.arxivId).toBe('1512.03385');
+    const bib = writeReferences(back, 'bibtex');
+    expect(bib).toContain('eprint = {1512.03385}');
+    expect(bib).toContain('archivePrefix = {arXiv}');
+    expect(bib).not.toContain('publisher');
+    expect(bib).not.toContain('number');
+  });
+
+  it('written back to BibTeX stays an @article with the Scholar journal and an eprint', async () => {
+    const bib = writeReferences(await read(SCHOLAR_ARXIV), 'bibtex');
+    expect(bib).toContain('@article{he2016deep,');
+    expect(bib).toContain('journal = {arXiv preprint arXiv:1512.03385}');
+    expect(bib).toContain('eprint = {1512.03385}');
+  });
+
+  it('after import, exports its arXiv id to RIS and CSL-JSON and cites it in APA with arXiv and its URL', async () => {
+    lib = openLibrary(tempLibraryFile());
+    await importReferences(lib.db, file(await read(SCHOLAR_ARXIV)));
+    const records = paperRecordsOut(lib.db, [1]);
+    expect(writeReferences(records, 'ris')).toContain('M1  - arXiv:1512.03385\r\n');
+    expect(JSON.parse(writeReferences(records, 'csl-json'))[0]).toMatchObject({ type: 'article', number: 'arXiv:1512.03385', URL: 'https://arxiv.org/abs/1512.03385' });
+    const apa = formatReferences(paperCslItems(lib.db, [1]), { style: bundledStyle('apa')!, mode: 'bibliography', output: 'text' }).text;
+    expect(apa).toBe('He, K., Zhang, X., Ren, S., & Sun, J. (2015). Deep residual learning for image recognition (arXiv:1512.03385). arXiv. https://arxiv.org/abs/1512.03385');
+  });
+});
