@@ -73,3 +73,34 @@ describe('a Google Scholar arXiv entry', () => {
     expect(apa).toBe('He, K., Zhang, X., Ren, S., & Sun, J. (2015). Deep residual learning for image recognition (arXiv:1512.03385). arXiv. https://arxiv.org/abs/1512.03385');
   });
 });
+
+describe('italics in titles', () => {
+  const BIB = '@article{a,\n  title = {Effects {\\textit{in vivo}} and \\emph{fast} {DNA}},\n  journal = {J},\n  year = 2020\n}\n';
+
+  it('BibTeX \\textit and \\emph become CSL rich text <i> in CSL-JSON, plain text in RIS', async () => {
+    const records = await read(BIB);
+    expect(records[0]!.item.title).toBe('Effects <i>in vivo</i> and <i>fast</i> DNA');
+    expect(JSON.parse(writeReferences(records, 'csl-json'))[0].title).toBe('Effects <i>in vivo</i> and <i>fast</i> DNA');
+    expect(writeReferences(records, 'ris')).toContain('TI  - Effects in vivo and fast DNA\r\n');
+    expect(writeReferences(records, 'bibtex')).toContain('title = {Effects {\\textit{in vivo}} and \\textit{fast} {DNA}}');
+  });
+
+  it('CSL-JSON <i> is written to BibTeX as \\textit{} and reads back as <i>', async () => {
+    const json = JSON.stringify([{ id: 'b', type: 'article-journal', title: 'Growth <i>in vivo</i> of <b>E. coli</b> and CO<sub>2</sub>' }]);
+    const bib = writeReferences(await read(json, 'csl-json'), 'bibtex');
+    expect(bib).toContain('title = {Growth \\textit{in vivo} of \\textbf{E. coli} and {CO}\\textsubscript{2}}');
+    expect((await read(bib, 'bibtex'))[0]!.item.title).toBe('Growth <i>in vivo</i> of <b>E. coli</b> and CO<sub>2</sub>');
+  });
+
+  it('an unbalanced tag stays text: the BibTeX braces still balance', async () => {
+    const bib = writeReferences(await read(JSON.stringify([{ id: 'c', type: 'article-journal', title: 'A <i>broken title' }]), 'csl-json'), 'bibtex');
+    expect(bib).toContain('title = {A <i>broken title}');
+  });
+
+  it('after import the library shows the plain title and exports the rich one', async () => {
+    lib = openLibrary(tempLibraryFile());
+    await importReferences(lib.db, file(await read(BIB)));
+    expect(lib.db.$client.prepare('SELECT title FROM papers').pluck().get()).toBe('Effects in vivo and fast DNA');
+    expect(paperRecordsOut(lib.db, [1])[0]!.item.title).toBe('Effects <i>in vivo</i> and <i>fast</i> DNA');
+  });
+});

@@ -4,6 +4,7 @@
  * The type and field mapping follows citation-js's BibTeX plugin and Better BibTeX where they agree.
  */
 import type { CslItemJson, FilePosition, InteropRecord } from '../interop-record';
+import { latexMarkupToMarks, marksToCsl } from '../csl-markup';
 import { parseBiblatexDate, parseYearMonth } from './dates';
 import { collapseSpace, decodeLatex } from './latex-decode';
 import { parseNames } from './names';
@@ -162,18 +163,20 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   if (eprint !== undefined && arxivId === null) extra.eprint = decodeLatex(eprint);
   if (eprintType !== '' && arxivId === null) extra[fields.get('archiveprefix') !== undefined ? 'archiveprefix' : 'eprinttype'] = eprintType;
 
-  const titleRaw = fields.get('title');
+  // Italics and the like in a title (`\textit{in vivo}`) become CSL rich text (`<i>in vivo</i>`), see csl-markup.ts.
+  const titleRaw = fields.get('title') === undefined ? undefined : latexMarkupToMarks(fields.get('title')!);
   if (titleRaw !== undefined) {
     let title = decodeLatex(titleRaw);
     // Without a brace there is nothing protected: no second pass.
     let protectedTitle = titleRaw.includes('{') ? decodeLatex(titleRaw, true) : title;
-    const sub = textOf(fields, 'subtitle');
-    if (sub !== undefined) {
+    const subRaw = fields.get('subtitle') === undefined ? undefined : latexMarkupToMarks(fields.get('subtitle')!);
+    const sub = subRaw === undefined ? undefined : decodeLatex(subRaw);
+    if (sub !== undefined && sub !== '') {
       title = `${title}: ${sub}`;
-      protectedTitle = `${protectedTitle}: ${decodeLatex(fields.get('subtitle')!, true)}`;
+      protectedTitle = `${protectedTitle}: ${decodeLatex(subRaw!, true)}`;
     }
-    setVar(item, 'title', title);
-    if (protectedTitle !== title) extra.title_protected = protectedTitle;
+    setVar(item, 'title', marksToCsl(title));
+    if (protectedTitle !== title) extra.title_protected = marksToCsl(protectedTitle);
   }
   setVar(item, 'title-short', textOf(fields, 'shorttitle'));
 

@@ -1,5 +1,6 @@
 /** Writing records as RIS. */
 import { withArxiv } from '../arxiv-csl';
+import { stripCslMarkup } from '../csl-markup';
 import type { CslDateJson, CslNameJson, InteropRecord } from '../interop-record';
 import { CSL_TO_RIS, formatRisDate, formatRisName, RIS_TO_CSL } from './ris-fields';
 import { risTagLine } from './read';
@@ -67,8 +68,9 @@ function writeRecord(record: InteropRecord, out: string[]): void {
     const names = item[variable];
     if (Array.isArray(names)) for (const n of names as CslNameJson[]) put(tag, formatName(n));
   }
-  put('TI', item.title);
-  put('ST', item['title-short']);
+  // RIS is plain text: CSL rich-text tags (`<i>in vivo</i>`) are left out.
+  put('TI', typeof item.title === 'string' ? stripCslMarkup(item.title) : item.title);
+  put('ST', typeof item['title-short'] === 'string' ? stripCslMarkup(item['title-short']) : item['title-short']);
   put('T2', item['container-title']);
   put('J2', item['container-title-short']);
   put('T3', item['collection-title']);
