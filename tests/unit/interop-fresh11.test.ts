@@ -104,3 +104,33 @@ describe('italics in titles', () => {
     expect(paperRecordsOut(lib.db, [1])[0]!.item.title).toBe('Effects <i>in vivo</i> and <i>fast</i> DNA');
   });
 });
+
+describe('BibTeX note', () => {
+  const BIB = '@article{n,\n  title = {T},\n  journal = {J},\n  year = 2020,\n  note = {Accepted},\n  annote = {Read twice}\n}\n';
+
+  it('stays the printed note (CSL note, BibTeX note) while the Lectern note keeps it and the annote', async () => {
+    const records = await read(BIB);
+    expect(records[0]!.item.note).toBe('Accepted');
+    expect(records[0]!.note).toBe('Accepted\n\nRead twice');
+    const bib = writeReferences(records, 'bibtex');
+    expect(bib).toContain('note = {Accepted}');
+    expect(bib).toContain('annote = {Read twice}');
+    expect(bib).not.toContain('annote = {Accepted');
+  });
+
+  it('a note alone is written back as note, not annote', async () => {
+    const bib = writeReferences(await read('@misc{m,\n  title = {T},\n  note = {In press}\n}\n'), 'bibtex');
+    expect(bib).toContain('  note = {In press}');
+    expect(bib).not.toContain('annote');
+  });
+
+  it('survives a library import: exported as note again, the annote apart', async () => {
+    lib = openLibrary(tempLibraryFile());
+    await importReferences(lib.db, file(await read(BIB)));
+    const records = paperRecordsOut(lib.db, [1]);
+    expect(records[0]!.item.note).toBe('Accepted');
+    const bib = writeReferences(records, 'bibtex');
+    expect(bib).toContain('note = {Accepted}');
+    expect(bib).toContain('annote = {Read twice}');
+  });
+});

@@ -3,7 +3,8 @@
  *
  * Notes (decision): the record's note is the user's own, so it goes where BibTeX keeps personal notes and
  * no style prints it: `annote` (BibTeX) / `annotation` (BibLaTeX). A CSL `note` on the item (bibliographic,
- * "To appear") goes to `note`. The reader maps all three back to the record's note.
+ * "To appear") goes to `note`. The reader maps all three back to the record's note, and `note` also to the
+ * item's `note`; so a record's note that starts with the item's note is written as `note` plus the rest as `annote`.
  */
 import type { CslItemJson, CslNameJson, InteropRecord } from '../interop-record';
 import { type BibtexDialect, isMastersThesis } from './bibtex-types';
@@ -176,11 +177,20 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   sink.text(latex ? 'langid' : 'language', item.language);
   sink.text('abstract', item.abstract, true);
   if (record.tags.length > 0) sink.raw('keywords', keywords(record.tags, sink.ascii));
-  // The same text as the record's note is the reader having put it in both: written once, as the note.
-  if (text(item.note) !== text(record.note)) sink.text('note', item.note);
-  sink.text(latex ? 'annotation' : 'annote', record.note);
+  // The reader puts `note` in both the item's note and, first, the record's note: the printed part is written
+  // as `note`, what the record's note holds beyond it as `annote`.
+  const printedNote = text(item.note);
+  sink.text('note', printedNote);
+  sink.text(latex ? 'annotation' : 'annote', personalNote(text(record.note), printedNote));
   if (record.files.length > 0) sink.verbatim('file', record.files.join(';'));
   writeExtra(sink, record);
+}
+
+/** @returns the record's note without the printed note it starts with (null when nothing is left) */
+function personalNote(note: string | null, printed: string | null): string | null {
+  if (note === null || printed === null) return note;
+  if (note === printed) return null;
+  return note.startsWith(`${printed}\n\n`) ? text(note.slice(printed.length + 2)) : note;
 }
 
 /** The record's extra fields, in their own order: valid field names, not reader markers, not written already. */

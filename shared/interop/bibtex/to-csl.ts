@@ -262,7 +262,9 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
 
   // note, annote and annotation all become the record's note (Lectern's note on the paper), in that
   // order, a blank line apart: BibTeX's `note` is as often the user's remark as a citable addition.
+  // `note` is also the item's CSL `note`: styles print it ("Accepted", "In press"), and the writer puts it back as `note`.
   const notes = ['note', 'annote', 'annotation'].map((f) => textOf(fields, f)).filter((n): n is string => n !== undefined);
+  setVar(item, 'note', textOf(fields, 'note'));
   const keywords = fields.get('keywords');
   const tags: string[] = [];
   const seen = new Set<string>();
