@@ -9,6 +9,7 @@ import { PaperFilters } from '../../shared/contract/inputs';
 import type { ExportFormat } from '../../shared/contract/references';
 import { formatReferences } from '../../shared/cite/format-references';
 import { INTEROP_FORMATS, type InteropFormat } from '../../shared/interop/interop-record';
+import { withArxiv } from '../../shared/interop/arxiv-csl';
 import { FORMAT_EXTENSIONS, writeReferences } from '../../shared/interop/write-references';
 import type { LibraryDb } from '../open';
 import { assignCitationKeys } from './citation-keys';
@@ -53,7 +54,7 @@ export function exportReferences(db: LibraryDb, request: ExportRequest): ExportR
   const text = isFileFormat(format)
     ? writeReferences(records, format, { ascii: request.ascii ?? false })
     : formatReferences(
-        records.map((r) => r.item),
+        records.map((r) => withArxiv(r.item, r.arxivId)),
         { style: cslStyleSource(db, request.styleId ?? 'apa'), mode: 'bibliography', output: format === 'markdown' ? 'markdown' : 'text' },
       ).text;
   const extension = isFileFormat(format) ? FORMAT_EXTENSIONS[format] : format === 'markdown' ? 'md' : 'txt';

@@ -7,6 +7,7 @@ import { writeReferences } from '../../shared/interop/write-references';
 import { paperCslItems, paperRecordsOut } from '../../db/library/paper-records-out';
 import { importReferences } from '../../db/library/reference-import';
 import { openLibrary, type Library } from '../../db/open';
+import { convert } from '../../electron/cli/convert';
 import { tempLibraryFile } from './helpers/fixtures';
 import { file } from './helpers/interop-records';
 
@@ -132,5 +133,28 @@ describe('BibTeX note', () => {
     const bib = writeReferences(records, 'bibtex');
     expect(bib).toContain('note = {Accepted}');
     expect(bib).toContain('annote = {Read twice}');
+  });
+});
+
+describe('RIS journal abbreviations and keys', () => {
+  const RIS = 'TY  - JOUR\nAU  - Smith, Jane\nTI  - Deep things\nT2  - Journal of Things\nJO  - J. Things\nPY  - 2020\nAN  - 12345\nER  - \n\nTY  - JOUR\nAU  - Smith, Jane\nTI  - Deep things\nJO  - J. Things\nPY  - 2020\nER  - \n';
+
+  it('JO is the short journal (BibTeX shortjournal, RIS J2), or the journal when no other names one; RIS tags never become BibTeX fields', async () => {
+    const records = await read(RIS, 'ris');
+    expect(records[0]!.item).toMatchObject({ 'container-title': 'Journal of Things', 'container-title-short': 'J. Things' });
+    expect(records[1]!.item['container-title']).toBe('J. Things');
+    expect(records[1]!.item['container-title-short']).toBeUndefined();
+    const bib = writeReferences(records, 'bibtex');
+    expect(bib).toContain('shortjournal = {J. Things}');
+    expect(bib).not.toMatch(/\bjo = /);
+    expect(bib).not.toMatch(/\ban = /);
+    expect(writeReferences(records, 'ris')).toContain('J2  - J. Things\r\n');
+  });
+
+  it('convert gives keyless records the default pattern key, unique within the file, not ris-1', async () => {
+    const out = await convert(new TextEncoder().encode(RIS), 'x.ris', null, 'bibtex');
+    expect(out.stdout).toContain('@article{smith2020deepthings,');
+    expect(out.stdout).toContain('@article{smith2020deepthingsa,');
+    expect(out.stdout).not.toContain('ris-');
   });
 });

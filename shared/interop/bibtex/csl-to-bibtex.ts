@@ -71,6 +71,8 @@ const TYPE_GENRES: Record<string, string> = {
 };
 /** A field name BibTeX and biber accept: a letter, then letters, digits and `_-.:+`. */
 const FIELD_NAME = /^[a-z][a-z0-9_.:+-]*$/i;
+/** An RIS tag as the RIS reader keeps it in `extra`. */
+const RIS_TAG = /^[A-Z][A-Z0-9]$/;
 /** Fields read verbatim (no LaTeX) by BibTeX readers: only their braces are balanced. */
 const VERBATIM = new Set(['url', 'doi', 'file', 'eprint', 'pdf', 'verba', 'verbb', 'verbc', 'urlraw']);
 /** Entry types whose container is a book or proceedings (`booktitle`), not a journal. */
@@ -198,7 +200,8 @@ function writeExtra(sink: FieldSink, record: InteropRecord): void {
   let written: Set<string> | null = null;
   for (const key in record.extra) {
     const name = key.toLowerCase();
-    if (MARKERS.has(name) || !FIELD_NAME.test(name)) continue;
+    // Two capitals are an RIS tag kept by the RIS reader (`JO`, `AN`, `C1`): RIS's own, not a BibTeX field.
+    if (MARKERS.has(name) || !FIELD_NAME.test(name) || RIS_TAG.test(key)) continue;
     if (written === null) {
       written = new Set(sink.written);
       for (const [field, alias] of Object.entries(ALIAS_OF)) if (written.has(field)) written.add(alias);

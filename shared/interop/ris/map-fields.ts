@@ -20,7 +20,8 @@ const SINGLE_TAGS: Readonly<Record<string, string>> = {
   ST: 'title-short',
   T2: 'container-title',
   JF: 'container-title',
-  JO: 'container-title',
+  // JO is the abbreviated journal name (as Zotero reads it); it is the journal only when nothing else names one.
+  JO: 'container-title-short',
   JA: 'container-title-short',
   J2: 'container-title-short',
   T3: 'collection-title',
@@ -155,6 +156,11 @@ export function mapRisFields(type: string, fields: readonly RisField[], at: File
       default:
         addExtra(tag, value);
     }
+  }
+  const jo = fields.find((f) => f.tag === 'JO' && f.value !== '');
+  if (item['container-title'] === undefined && jo !== undefined && item['container-title-short'] === jo.value) {
+    item['container-title'] = jo.value;
+    delete item['container-title-short'];
   }
   if (da !== null) mergeDate(item, da, extra, warnings);
   if (sp !== null) item.page = ep !== null && ep !== sp ? `${sp}-${ep}` : sp;
