@@ -158,3 +158,10 @@ describe('RIS journal abbreviations and keys', () => {
     expect(out.stdout).not.toContain('ris-');
   });
 });
+
+describe('a month with its day', () => {
+  it('month = jan # "~15", {1~15} and {15 March} give month and day', async () => {
+    const records = await read('@article{d, title={T}, journal={J}, year=2020, month = jan # "~15"}\n@article{e, title={T}, journal={J}, year=2020, month = {1~15}}\n@article{f, title={T}, journal={J}, year=2020, month = {15 March}}\n');
+    expect(records.map((r) => r.item.issued)).toEqual([{ 'date-parts': [[2020, 1, 15]] }, { 'date-parts': [[2020, 1, 15]] }, { 'date-parts': [[2020, 3, 15]] }]);
+  });
+});
