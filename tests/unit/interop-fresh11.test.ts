@@ -165,3 +165,15 @@ describe('a month with its day', () => {
     expect(records.map((r) => r.item.issued)).toEqual([{ 'date-parts': [[2020, 1, 15]] }, { 'date-parts': [[2020, 1, 15]] }, { 'date-parts': [[2020, 3, 15]] }]);
   });
 });
+
+describe('organization', () => {
+  it('an @online organization is the CSL publisher but is written back as organization, not publisher', async () => {
+    const records = await read('@online{who, title={World report}, organization = {WHO}, url={https://who.int}, year=2020}\n');
+    expect(records[0]!.item.publisher).toBe('WHO');
+    for (const dialect of ['bibtex', 'biblatex'] as const) {
+      const bib = writeReferences(records, dialect);
+      expect(bib).toContain('organization = {WHO}');
+      expect(bib).not.toContain('publisher');
+    }
+  });
+});

@@ -153,7 +153,9 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   }
   // Theses name their school, reports their institution: that is where BibTeX styles look for the publisher.
   const publisherField = type === 'techreport' || type === 'report' ? 'institution' : type.endsWith('thesis') ? (latex ? 'institution' : 'school') : 'publisher';
-  sink.text(publisherField, item.publisher);
+  // A publisher the reader took from `organization` (kept in extra) is written as that organization (writeExtra).
+  const organization = extraValue(record, 'organization');
+  if (publisherField !== 'publisher' || organization === null || organization.trim() !== text(item.publisher)) sink.text(publisherField, item.publisher);
   sink.text(latex ? 'location' : 'address', item['publisher-place']);
   // BibLaTeX's thesis and report say their kind in `type` (its keys `phdthesis`, `mathesis`, `techreport`);
   // a genre the entry type already says is not repeated.

@@ -31,6 +31,9 @@ const MAPPED = new Set([
   'eprint', 'eprinttype', 'archiveprefix', 'chapter', 'numpages', 'pagetotal',
 ]);
 
+/** Entry types whose `organization` is written back as such (BibTeX and BibLaTeX both have the field for them). */
+const KEEPS_ORGANIZATION = new Set(['online', 'manual', 'misc', 'electronic', 'www']);
+
 /** BibLaTeX's thesis and report `type` keys (and the BibTeX entry types they stand for) -> words. */
 const GENRES: Record<string, string> = {
   phdthesis: 'PhD thesis', mathesis: "Master's thesis", mastersthesis: "Master's thesis", candthesis: 'Candidate thesis',
@@ -234,7 +237,9 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   else if (howpublished !== undefined) extra.howpublished = howpublished;
   if (publisher === undefined && organization !== undefined && lower !== 'inproceedings') {
     publisher = organization;
-    used.add('organization');
+    // An online resource's, manual's or misc's organization stays one (kept in extra): the writer puts it
+    // back as `organization`, not `publisher`.
+    if (!KEEPS_ORGANIZATION.has(lower)) used.add('organization');
   }
   setVar(item, 'publisher', publisher);
   setVar(item, 'publisher-place', textOf(fields, 'location') ?? textOf(fields, 'address'));
