@@ -177,3 +177,12 @@ describe('organization', () => {
     }
   });
 });
+
+describe('dropping particles', () => {
+  it('are written after the given name (Beethoven, Ludwig van) and read back as the dropping particle', async () => {
+    const json = JSON.stringify([{ id: 'b', type: 'book', title: 'S', author: [{ family: 'Beethoven', given: 'Ludwig', 'dropping-particle': 'van' }] }]);
+    const bib = writeReferences(await read(json, 'csl-json'), 'bibtex');
+    expect(bib).toContain('author = {Beethoven, Ludwig van}');
+    expect((await read(bib, 'bibtex'))[0]!.item.author).toEqual([{ family: 'Beethoven', given: 'Ludwig', 'dropping-particle': 'van' }]);
+  });
+});
