@@ -186,3 +186,11 @@ describe('dropping particles', () => {
     expect((await read(bib, 'bibtex'))[0]!.item.author).toEqual([{ family: 'Beethoven', given: 'Ludwig', 'dropping-particle': 'van' }]);
   });
 });
+
+describe('file fields', () => {
+  it('a Zotero file entry (description:path:mime) is written to RIS as its path', async () => {
+    const records = await read('@article{s, title={T}, journal={J}, year=2020, file = {Full Text PDF:/home/me/Zotero/storage/EFGH/schroedinger.pdf:application/pdf;Snapshot:/home/me/s.html:text/html;plain/path.pdf}}\n');
+    const ris = writeReferences(records, 'ris');
+    expect(ris).toContain('L1  - /home/me/Zotero/storage/EFGH/schroedinger.pdf\r\nL1  - /home/me/s.html\r\nL1  - plain/path.pdf\r\n');
+  });
+});

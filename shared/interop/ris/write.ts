@@ -97,7 +97,7 @@ function writeRecord(record: InteropRecord, out: string[]): void {
   put('AB', item.abstract);
   for (const [variable, tag] of LATER_TEXT_TAGS) put(tag, item[variable]);
   put('ID', record.citationKey);
-  for (const file of record.files) put('L1', file);
+  for (const file of record.files) put('L1', filePath(file));
   for (const [key, value] of Object.entries(extra)) {
     if (!TAG_KEY.test(key) || key === 'TY' || key === 'ER') continue;
     for (const line of value.split('\n')) put(key, line);
@@ -124,4 +124,19 @@ function writeDate(yearTag: string, fullTag: string | null, date: CslDateJson | 
   }
   put(yearTag, formatted.year);
   put(fullTag, formatted.full);
+}
+
+const MIME = /^[a-z]+\/[a-z0-9.+-]+$/i;
+
+/**
+ * @param file one entry of a BibTeX `file` field: a path, or Zotero/JabRef's `description:path:mime`
+ *   (`Full Text PDF:/home/me/Zotero/storage/EFGH/x.pdf:application/pdf`, colons in the path escaped `\:`)
+ * @returns the path alone (RIS `L1` holds a path or URL)
+ */
+export function filePath(file: string): string {
+  const last = file.lastIndexOf(':');
+  if (last <= 0 || !MIME.test(file.slice(last + 1).trim())) return file;
+  const first = file.indexOf(':');
+  if (first === last) return file;
+  return file.slice(first + 1, last).split('\\:').join(':');
 }
