@@ -194,3 +194,12 @@ describe('file fields', () => {
     expect(ris).toContain('L1  - /home/me/Zotero/storage/EFGH/schroedinger.pdf\r\nL1  - /home/me/s.html\r\nL1  - plain/path.pdf\r\n');
   });
 });
+
+describe('BibLaTeX detection', () => {
+  it('a file with date/journaltitle or @online is read and reported as biblatex; a classic one as bibtex', async () => {
+    expect((await readReferences('@article{a,\n  title = {T},\n  date = {2020-05-03},\n  journaltitle = {J}\n}\n', null)).format).toBe('biblatex');
+    expect((await readReferences('@online{w,\n  title = {T},\n  url = {https://x.org}\n}\n', null)).format).toBe('biblatex');
+    expect((await readReferences(SCHOLAR_ARXIV, null)).format).toBe('bibtex');
+    expect((await readReferences('@online{w, title = {T}}\n', 'bibtex')).format).toBe('bibtex');
+  });
+});
