@@ -203,3 +203,16 @@ describe('BibLaTeX detection', () => {
     expect((await readReferences('@online{w, title = {T}}\n', 'bibtex')).format).toBe('bibtex');
   });
 });
+
+describe('dblp proceedings', () => {
+  const DBLP = '@proceedings{DBLP:conf/nips/2017,\n  editor = {Isabelle Guyon},\n  title = {Advances in Neural Information Processing Systems 30: Annual Conference},\n  booktitle = {Advances in Neural Information Processing Systems 30},\n  publisher = {Curran Associates, Inc.},\n  year = {2017}\n}\n\n@inproceedings{DBLP:conf/nips/VaswaniSPUJGKP17,\n  author = {Ashish Vaswani},\n  title = {Attention is All you Need},\n  pages = {5998--6008},\n  crossref = {DBLP:conf/nips/2017}\n}\n';
+
+  it('a proceedings keeps its title and booktitle (never journal), and the crossref parent is written after its child', async () => {
+    const bib = writeReferences(await read(DBLP), 'bibtex');
+    expect(bib).not.toContain('journal');
+    expect(bib).toContain('  title = {Advances in Neural Information Processing Systems 30: Annual Conference},\n  booktitle = {Advances in Neural Information Processing Systems 30},');
+    expect(bib.indexOf('@inproceedings{DBLP:conf/nips/VaswaniSPUJGKP17,')).toBeGreaterThanOrEqual(0);
+    expect(bib.indexOf('@inproceedings{DBLP:conf/nips/VaswaniSPUJGKP17,')).toBeLessThan(bib.indexOf('@proceedings{DBLP:conf/nips/2017,'));
+    expect(bib).toContain('crossref = {DBLP:conf/nips/2017}');
+  });
+});

@@ -75,6 +75,8 @@ const FIELD_NAME = /^[a-z][a-z0-9_.:+-]*$/i;
 const RIS_TAG = /^[A-Z][A-Z0-9]$/;
 /** Fields read verbatim (no LaTeX) by BibTeX readers: only their braces are balanced. */
 const VERBATIM = new Set(['url', 'doi', 'file', 'eprint', 'pdf', 'verba', 'verbb', 'verbc', 'urlraw']);
+/** Whole books and proceedings: what they are part of is never a journal. */
+const BOOKS = new Set(['book', 'mvbook', 'proceedings', 'mvproceedings', 'collection', 'mvcollection', 'reference', 'mvreference', 'booklet']);
 /** Entry types whose container is a book or proceedings (`booktitle`), not a journal. */
 const IN_BOOK = new Set(['inproceedings', 'conference', 'incollection', 'inbook', 'inreference', 'bookinbook', 'suppbook', 'suppcollection']);
 
@@ -122,7 +124,9 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   sink.text('shorttitle', item['title-short'], true);
   // An `@article` preprint without a journal gets Google Scholar's `arXiv preprint arXiv:ID` (BibTeX wants a journal; the reader reads it back as the id).
   const preprint = type === 'article' && text(item['container-title']) === null && record.arxivId !== null && record.arxivId.trim() !== '';
-  sink.text(IN_BOOK.has(type) ? 'booktitle' : latex ? 'journaltitle' : 'journal', preprint ? `arXiv preprint arXiv:${record.arxivId!.trim()}` : item['container-title'], true);
+  // A book's or proceedings' own title is `title`; a container title it has (dblp's `booktitle` on `@proceedings`) stays `booktitle`.
+  const containerField = IN_BOOK.has(type) || BOOKS.has(type) ? 'booktitle' : latex ? 'journaltitle' : 'journal';
+  sink.text(containerField, preprint ? `arXiv preprint arXiv:${record.arxivId!.trim()}` : item['container-title'], true);
   sink.text('shortjournal', item['container-title-short']);
   sink.text('eventtitle', item['event-title']);
   sink.text('venue', item['event-place']);
