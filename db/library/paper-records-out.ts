@@ -4,6 +4,8 @@
  * its citation key, and what an import kept in `extra` (reference-record-in.ts), given back so
  * library -> .bib -> library -> .bib is stable. Read in bulk: four queries for any number of papers.
  */
+import { withArxiv } from '../../shared/interop/arxiv-csl';
+import { stripCslMarkup } from '../../shared/interop/csl-markup';
 import type { CslDateJson, CslItemJson, CslNameJson, InteropRecord } from '../../shared/interop/interop-record';
 import { cslName } from '../../shared/record/csl-name';
 import type { LibraryDb } from '../open';
@@ -86,7 +88,9 @@ function issuedOf(p: PaperRow): CslDateJson | undefined {
 
 /** The CSL item of a stored paper (without the variables `extra.csl` adds). */
 function itemOf(p: PaperRow, authors: readonly AuthorRow[], csl: Record<string, unknown>): CslItemJson {
-  const item: CslItemJson = { ...(csl as Partial<CslItemJson>), id: p.citation_key ?? String(p.id), type: p.item_type, title: p.title };
+  // The title's rich text (reference-record-in.ts) while the title is unedited, else the title as it now is.
+  const rich = typeof csl.title === 'string' && stripCslMarkup(csl.title).trim() === p.title ? csl.title : p.title;
+  const item: CslItemJson = { ...(csl as Partial<CslItemJson>), id: p.citation_key ?? String(p.id), type: p.item_type, title: rich };
   if (authors.length > 0) item.author = authors.map(nameOf);
   const issued = (csl.issued as CslDateJson | undefined) ?? issuedOf(p);
   if (issued) item.issued = issued;
@@ -162,7 +166,10 @@ export function paperRecordsOut(db: LibraryDb, ids: readonly number[]): InteropR
   return out;
 }
 
-/** The CSL items of these papers (for citation keys and formatted citations), in the order given. */
+/**
+ * The CSL items of these papers (for citation keys and formatted citations), in the order given; an
+ * arXiv id becomes the item's `number`, `URL` (and a preprint's `publisher`) so styles print it.
+ */
 export function paperCslItems(db: LibraryDb, ids: readonly number[]): CslItemJson[] {
-  return paperRecordsOut(db, ids).map((r) => r.item);
+  return paperRecordsOut(db, ids).map((r) => withArxiv(r.item, r.arxivId));
 }

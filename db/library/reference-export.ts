@@ -9,6 +9,7 @@ import { PaperFilters } from '../../shared/contract/inputs';
 import type { ExportFormat } from '../../shared/contract/references';
 import { formatReferenceList } from '../../shared/cite/reference-list';
 import { INTEROP_FORMATS, type InteropFormat } from '../../shared/interop/interop-record';
+import { withArxiv } from '../../shared/interop/arxiv-csl';
 import { FORMAT_EXTENSIONS, writeReferences } from '../../shared/interop/write-references';
 import type { LibraryDb } from '../open';
 import { assignCitationKeys } from './citation-keys';
@@ -54,7 +55,7 @@ export function exportReferences(db: LibraryDb, request: ExportRequest): ExportR
     ? writeReferences(records, format, { ascii: request.ascii ?? false })
     : // A list, not a paragraph: one line per entry, as Markdown list items in `markdown`.
       formatReferenceList(
-        records.map((r) => r.item),
+        records.map((r) => withArxiv(r.item, r.arxivId)),
         { style: cslStyleSource(db, request.styleId ?? 'apa'), output: format === 'markdown' ? 'markdown' : 'text' },
       );
   const extension = isFileFormat(format) ? FORMAT_EXTENSIONS[format] : format === 'markdown' ? 'md' : 'txt';

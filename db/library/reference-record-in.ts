@@ -6,6 +6,7 @@
  * (under `interop`: the reader's own fields and markers; under `csl`: CSL variables with no column), so
  * an export gives it back (paper-records-out.ts).
  */
+import { stripCslMarkup } from '../../shared/interop/csl-markup';
 import type { CslDateJson, CslItemJson, CslNameJson, InteropRecord } from '../../shared/interop/interop-record';
 import type { CslName } from '../../shared/record/csl-name';
 import { CSL_TYPES } from '../../shared/record/csl-types';
@@ -83,7 +84,9 @@ export function recordFromInterop(r: InteropRecord): RecordIn {
     .map((n) => ({ printedName: printedName(n), ...nameParts(n) }))
     .filter((a) => a.printedName !== '');
   const printed = authors.map((a) => a.printedName);
-  const title = clean(item.title) ?? (r.citationKey ? `(untitled: ${r.citationKey})` : '(untitled)');
+  // The column holds plain text (the library shows and searches it); CSL rich text (`<i>in vivo</i>`) is kept under `extra.csl`.
+  const richTitle = clean(item.title);
+  const title = (richTitle === null ? null : clean(stripCslMarkup(richTitle))) ?? (r.citationKey ? `(untitled: ${r.citationKey})` : '(untitled)');
   const { date, year, keepWhole } = dateColumns(item.issued);
 
   const csl: Record<string, unknown> = {};
@@ -91,6 +94,7 @@ export function recordFromInterop(r: InteropRecord): RecordIn {
     if (!WITH_A_COLUMN.has(key) && value !== undefined && value !== null && value !== '') csl[key] = value;
   }
   if (keepWhole && item.issued) csl.issued = item.issued;
+  if (richTitle !== null && richTitle !== title) csl.title = richTitle;
   const extra: Record<string, unknown> = {};
   if (Object.keys(r.extra).length > 0) extra[EXTRA_INTEROP] = r.extra;
   if (Object.keys(csl).length > 0) extra[EXTRA_CSL] = csl;

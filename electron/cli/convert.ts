@@ -4,6 +4,7 @@
  * on stderr per problem; exit code 0 when at least one record was read, 1 when none.
  */
 import { detectAndParse } from '../../shared/paste/detect';
+import { DEFAULT_CITATION_KEY_PATTERN, formatCitationKey, uniqueCitationKey } from '../../shared/interop/citation-key';
 import { decodeFileBytes } from '../../shared/interop/encoding';
 import { recordsFromPaste } from '../../shared/interop/from-paste';
 import { INTEROP_FORMATS, problemLine, type InteropFormat, type InteropProblem, type InteropRecord } from '../../shared/interop/interop-record';
@@ -54,5 +55,19 @@ export async function convert(bytes: Uint8Array, fileName: string, from: Convert
     stderr.push(`lectern: no reference could be read from ${fileName}; nothing written.`);
     return { stdout: '', stderr, code: 1 };
   }
-  return { stdout: writeReferences(records, to), stderr, code: 0 };
+  return { stdout: writeReferences(withCitationKeys(records), to), stderr, code: 0 };
+}
+
+/**
+ * Records whose file gave no key (RIS without `ID`, CSL-JSON without `id`) get the key an export from the
+ * library would give them (the default pattern), unique within the file, instead of the reader's `ris-1`.
+ */
+function withCitationKeys(records: readonly InteropRecord[]): InteropRecord[] {
+  const taken = new Set(records.map((r) => r.citationKey).filter((k): k is string => k !== null && k !== ''));
+  return records.map((r) => {
+    if (r.citationKey !== null && r.citationKey !== '') return r;
+    const key = uniqueCitationKey(formatCitationKey(r.item, DEFAULT_CITATION_KEY_PATTERN), (k) => taken.has(k));
+    taken.add(key);
+    return { ...r, citationKey: key, item: { ...r.item, id: key } };
+  });
 }

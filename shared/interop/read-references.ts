@@ -20,8 +20,22 @@ export async function readReferences(text: string, format: InteropFormat | null,
   }
   if (chosen === 'bibtex' || chosen === 'biblatex') {
     const result = await readBibtex(text, options);
-    return { ...result, format: chosen };
+    return { ...result, format: format === null && chosen === 'bibtex' && looksBiblatex(text) ? 'biblatex' : chosen };
   }
   if (chosen === 'ris') return readRis(text, options);
   return readCslJson(text, options);
+}
+
+/** A field only BibLaTeX has, at the start of a line (`  date = {2020-05-03},`). */
+const BIBLATEX_FIELD = /^[ \t]*(?:date|journaltitle|location|langid|eprinttype|urldate)[ \t]*=/im;
+/** An entry type only BibLaTeX has. */
+const BIBLATEX_TYPE = /@(?:online|report|thesis|dataset|software|mvbook|collection|reference)[ \t]*[{(]/i;
+
+/**
+ * @param text a file read as BibTeX
+ * @returns whether it is BibLaTeX (Better BibTeX's BibLaTeX export, biber files): a BibLaTeX-only field
+ *   (date, journaltitle, location, langid, eprinttype, urldate) or entry type (online, report, thesis, ...)
+ */
+export function looksBiblatex(text: string): boolean {
+  return BIBLATEX_FIELD.test(text) || BIBLATEX_TYPE.test(text);
 }

@@ -57,7 +57,11 @@ describe('BibTeX round trip over the reader fixtures', () => {
         const { crossref, ...extra } = c.extra;
         return crossref === undefined || keys.has(crossref.toLowerCase()) ? c : { ...c, extra };
       });
-      expect(second.map((r) => comparable(r, dialect))).toEqual(expected);
+      // Entries a crossref names are written after the others (classic BibTeX reads parents further down).
+      const parents = new Set(first.map((r) => r.extra.crossref?.trim().toLowerCase() ?? ''));
+      const isParent = (r: InteropRecord) => r.citationKey !== null && r.citationKey !== '' && parents.has(r.citationKey.toLowerCase());
+      const ordered = [...expected.filter((r) => !isParent(r)), ...expected.filter(isParent)];
+      expect(second.map((r) => comparable(r, dialect))).toEqual(ordered);
     },
   );
 });

@@ -48,7 +48,7 @@ describe('writeBibtex: a journal article', () => {
     expect(bib(article)).toBe(
       [
         '@article{berg2020deep,',
-        '  author = {van der Berg, Jan and Smith, Jr., John and {Barnes and Noble} and van Beethoven, Ludwig},',
+        '  author = {van der Berg, Jan and Smith, Jr., John and {Barnes and Noble} and Beethoven, Ludwig van},',
         '  title = {Deep Learning for Everyone},',
         '  journal = {Journal of Things},',
         '  volume = {12},',

@@ -38,8 +38,8 @@ describe('lectern convert', () => {
       `${file}:20:1: 'PY' date 'circa 1900' is not YYYY/MM/DD/; kept as written`,
       '',
     ]);
-    // Piped output keeps RIS's CRLF line ends byte for byte.
-    expect(r.stdout.startsWith('TY  - JOUR\r\nAU  - Good, Gail\r\nTI  - A good record\r\nPY  - 2010\r\nER  - \r\n\r\nTY  - GEN\r\n')).toBe(true);
+    // Piped output keeps RIS's CRLF line ends byte for byte; a record without `ID` gets the default pattern's key.
+    expect(r.stdout.startsWith('TY  - JOUR\r\nAU  - Good, Gail\r\nTI  - A good record\r\nPY  - 2010\r\nID  - good2010goodrecord\r\nER  - \r\n\r\nTY  - GEN\r\n')).toBe(true);
     expect(r.stdout.match(/^ER {2}- \r$/gm)).toHaveLength(3);
   });
 

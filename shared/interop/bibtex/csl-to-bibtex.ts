@@ -3,7 +3,8 @@
  *
  * Notes (decision): the record's note is the user's own, so it goes where BibTeX keeps personal notes and
  * no style prints it: `annote` (BibTeX) / `annotation` (BibLaTeX). A CSL `note` on the item (bibliographic,
- * "To appear") goes to `note`. The reader maps all three back to the record's note.
+ * "To appear") goes to `note`. The reader maps all three back to the record's note, and `note` also to the
+ * item's `note`; so a record's note that starts with the item's note is written as `note` plus the rest as `annote`.
  */
 import type { CslItemJson, CslNameJson, InteropRecord } from '../interop-record';
 import { type BibtexDialect, isMastersThesis } from './bibtex-types';
@@ -70,8 +71,12 @@ const TYPE_GENRES: Record<string, string> = {
 };
 /** A field name BibTeX and biber accept: a letter, then letters, digits and `_-.:+`. */
 const FIELD_NAME = /^[a-z][a-z0-9_.:+-]*$/i;
+/** An RIS tag as the RIS reader keeps it in `extra`. */
+const RIS_TAG = /^[A-Z][A-Z0-9]$/;
 /** Fields read verbatim (no LaTeX) by BibTeX readers: only their braces are balanced. */
 const VERBATIM = new Set(['url', 'doi', 'file', 'eprint', 'pdf', 'verba', 'verbb', 'verbc', 'urlraw']);
+/** Whole books and proceedings: what they are part of is never a journal. */
+const BOOKS = new Set(['book', 'mvbook', 'proceedings', 'mvproceedings', 'collection', 'mvcollection', 'reference', 'mvreference', 'booklet']);
 /** Entry types whose container is a book or proceedings (`booktitle`), not a journal. */
 const IN_BOOK = new Set(['inproceedings', 'conference', 'incollection', 'inbook', 'inreference', 'bookinbook', 'suppbook', 'suppcollection']);
 
@@ -117,7 +122,11 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   const title = text(item.title);
   if (title !== null) sink.raw('title', encodeTitle(title, record.extra.title_protected, sink.ascii));
   sink.text('shorttitle', item['title-short'], true);
-  sink.text(IN_BOOK.has(type) ? 'booktitle' : latex ? 'journaltitle' : 'journal', item['container-title'], true);
+  // An `@article` preprint without a journal gets Google Scholar's `arXiv preprint arXiv:ID` (BibTeX wants a journal; the reader reads it back as the id).
+  const preprint = type === 'article' && text(item['container-title']) === null && record.arxivId !== null && record.arxivId.trim() !== '';
+  // A book's or proceedings' own title is `title`; a container title it has (dblp's `booktitle` on `@proceedings`) stays `booktitle`.
+  const containerField = IN_BOOK.has(type) || BOOKS.has(type) ? 'booktitle' : latex ? 'journaltitle' : 'journal';
+  sink.text(containerField, preprint ? `arXiv preprint arXiv:${record.arxivId!.trim()}` : item['container-title'], true);
   sink.text('shortjournal', item['container-title-short']);
   sink.text('eventtitle', item['event-title']);
   sink.text('venue', item['event-place']);
@@ -148,7 +157,9 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   }
   // Theses name their school, reports their institution: that is where BibTeX styles look for the publisher.
   const publisherField = type === 'techreport' || type === 'report' ? 'institution' : type.endsWith('thesis') ? (latex ? 'institution' : 'school') : 'publisher';
-  sink.text(publisherField, item.publisher);
+  // A publisher the reader took from `organization` (kept in extra) is written as that organization (writeExtra).
+  const organization = extraValue(record, 'organization');
+  if (publisherField !== 'publisher' || organization === null || organization.trim() !== text(item.publisher)) sink.text(publisherField, item.publisher);
   sink.text(latex ? 'location' : 'address', item['publisher-place']);
   // BibLaTeX's thesis and report say their kind in `type` (its keys `phdthesis`, `mathesis`, `techreport`);
   // a genre the entry type already says is not repeated.
@@ -174,11 +185,20 @@ export function writeFields(sink: FieldSink, record: InteropRecord, type: string
   sink.text(latex ? 'langid' : 'language', item.language);
   sink.text('abstract', item.abstract, true);
   if (record.tags.length > 0) sink.raw('keywords', keywords(record.tags, sink.ascii));
-  // The same text as the record's note is the reader having put it in both: written once, as the note.
-  if (text(item.note) !== text(record.note)) sink.text('note', item.note);
-  sink.text(latex ? 'annotation' : 'annote', record.note);
+  // The reader puts `note` in both the item's note and, first, the record's note: the printed part is written
+  // as `note`, what the record's note holds beyond it as `annote`.
+  const printedNote = text(item.note);
+  sink.text('note', printedNote);
+  sink.text(latex ? 'annotation' : 'annote', personalNote(text(record.note), printedNote));
   if (record.files.length > 0) sink.verbatim('file', record.files.join(';'));
   writeExtra(sink, record);
+}
+
+/** @returns the record's note without the printed note it starts with (null when nothing is left) */
+function personalNote(note: string | null, printed: string | null): string | null {
+  if (note === null || printed === null) return note;
+  if (note === printed) return null;
+  return note.startsWith(`${printed}\n\n`) ? text(note.slice(printed.length + 2)) : note;
 }
 
 /** The record's extra fields, in their own order: valid field names, not reader markers, not written already. */
@@ -186,7 +206,8 @@ function writeExtra(sink: FieldSink, record: InteropRecord): void {
   let written: Set<string> | null = null;
   for (const key in record.extra) {
     const name = key.toLowerCase();
-    if (MARKERS.has(name) || !FIELD_NAME.test(name)) continue;
+    // Two capitals are an RIS tag kept by the RIS reader (`JO`, `AN`, `C1`): RIS's own, not a BibTeX field.
+    if (MARKERS.has(name) || !FIELD_NAME.test(name) || RIS_TAG.test(key)) continue;
     if (written === null) {
       written = new Set(sink.written);
       for (const [field, alias] of Object.entries(ALIAS_OF)) if (written.has(field)) written.add(alias);

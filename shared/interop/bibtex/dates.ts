@@ -18,6 +18,21 @@ export function monthNumber(text: string): number | null {
   return i >= 0 && /^[a-zé]+\.?$/.test(t) ? i + 1 : null;
 }
 
+/**
+ * @param text a month value with a day (`January~15`, `January 15`, `1~15`, `15 January`; `~` as read: a no-break space)
+ * @returns the month (1-12) and day (1-31), or null when it is not that
+ */
+export function monthWithDay(text: string): { month: number; day: number } | null {
+  const words = text.split(/[\s\u00a0~,/-]/).filter((w) => w !== '');
+  if (words.length !== 2) return null;
+  for (const [m, d] of [[words[0]!, words[1]!], [words[1]!, words[0]!]] as const) {
+    const month = monthNumber(m);
+    const day = /^\d{1,2}$/.test(d) ? Number(d) : NaN;
+    if (month !== null && day >= 1 && day <= 31) return { month, day };
+  }
+  return null;
+}
+
 /** One EDTF date `YYYY[-MM[-DD]]` (with `~ ? %` qualifiers stripped) -> date parts, or null. */
 function edtfParts(text: string): { parts: number[]; circa: boolean } | null {
   let t = text.trim();
@@ -75,7 +90,10 @@ export function parseYearMonth(year: string, month: string | undefined, day: str
     return edtf['date-parts'] !== undefined ? edtf : { raw: year.trim() };
   }
   const parts = [Number(m[1])];
-  const mo = month === undefined ? null : monthNumber(month);
+  let mo = month === undefined ? null : monthNumber(month);
+  // `month = jan # "~15"` (the day written after the month, a common BibTeX habit): month and day.
+  const withDay = mo === null && month !== undefined ? monthWithDay(month) : null;
+  if (withDay !== null) [mo, day] = [withDay.month, String(withDay.day)];
   if (mo !== null) {
     parts.push(mo);
     const d = day === undefined ? NaN : Number(day.trim());

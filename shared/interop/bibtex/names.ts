@@ -151,11 +151,24 @@ export function parseName(raw: string): CslNameJson | null {
       given = parts.slice(2).flat();
     }
   }
+  // `Beethoven, Ludwig van`: lower-case words after the given name are its dropping particle (how Better
+  // BibTeX and Lectern write CSL's dropping-particle), not part of the given name.
+  let dropping: string[] = [];
+  if (parts.length >= 2) {
+    let cut = given.length;
+    while (cut > 1 && wordCase(given[cut - 1]!) === 'lower') cut--;
+    if (cut < given.length && given.slice(0, cut).some((w) => wordCase(w) !== 'lower')) {
+      dropping = given.slice(cut);
+      given = given.slice(0, cut);
+    }
+  }
   const out: CslNameJson = {};
   const fam = clean(family);
   if (fam !== '') out.family = fam;
   const giv = clean(given);
   if (giv !== '') out.given = giv;
+  const drop = clean(dropping);
+  if (drop !== '') out['dropping-particle'] = drop;
   const particle = clean(von);
   if (particle !== '') out['non-dropping-particle'] = particle;
   const suf = clean(suffix);
@@ -169,6 +182,7 @@ function copyName(n: CslNameJson): CslNameJson {
   const o: CslNameJson = {};
   if (n.family !== undefined) o.family = n.family;
   if (n.given !== undefined) o.given = n.given;
+  if (n['dropping-particle'] !== undefined) o['dropping-particle'] = n['dropping-particle'];
   if (n['non-dropping-particle'] !== undefined) o['non-dropping-particle'] = n['non-dropping-particle'];
   if (n.suffix !== undefined) o.suffix = n.suffix;
   if (n.literal !== undefined) o.literal = n.literal;

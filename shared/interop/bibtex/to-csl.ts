@@ -4,6 +4,7 @@
  * The type and field mapping follows citation-js's BibTeX plugin and Better BibTeX where they agree.
  */
 import type { CslItemJson, FilePosition, InteropRecord } from '../interop-record';
+import { latexMarkupToMarks, marksToCsl } from '../csl-markup';
 import { parseBiblatexDate, parseYearMonth } from './dates';
 import { collapseSpace, decodeLatex } from './latex-decode';
 import { parseNames } from './names';
@@ -29,6 +30,9 @@ const MAPPED = new Set([
   'edition', 'howpublished', 'note', 'annote', 'annotation', 'keywords', 'file', 'eventtitle', 'venue', 'type', 'langid',
   'eprint', 'eprinttype', 'archiveprefix', 'chapter', 'numpages', 'pagetotal',
 ]);
+
+/** Entry types whose `organization` is written back as such (BibTeX and BibLaTeX both have the field for them). */
+const KEEPS_ORGANIZATION = new Set(['online', 'manual', 'misc', 'electronic', 'www']);
 
 /** BibLaTeX's thesis and report `type` keys (and the BibTeX entry types they stand for) -> words. */
 const GENRES: Record<string, string> = {
@@ -157,21 +161,25 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
     if (arxivId !== null) item.type = 'article';
     else if (lower === 'misc' && url !== undefined) item.type = 'webpage';
   }
+  // Google Scholar's `@article` with `journal = {arXiv preprint arXiv:...}` is a preprint, not a journal article.
+  if (lower === 'article' && arxivId !== null && journal !== undefined && /^arxiv preprint/i.test(journal)) item.type = 'article';
   if (eprint !== undefined && arxivId === null) extra.eprint = decodeLatex(eprint);
   if (eprintType !== '' && arxivId === null) extra[fields.get('archiveprefix') !== undefined ? 'archiveprefix' : 'eprinttype'] = eprintType;
 
-  const titleRaw = fields.get('title');
+  // Italics and the like in a title (`\textit{in vivo}`) become CSL rich text (`<i>in vivo</i>`), see csl-markup.ts.
+  const titleRaw = fields.get('title') === undefined ? undefined : latexMarkupToMarks(fields.get('title')!);
   if (titleRaw !== undefined) {
     let title = decodeLatex(titleRaw);
     // Without a brace there is nothing protected: no second pass.
     let protectedTitle = titleRaw.includes('{') ? decodeLatex(titleRaw, true) : title;
-    const sub = textOf(fields, 'subtitle');
-    if (sub !== undefined) {
+    const subRaw = fields.get('subtitle') === undefined ? undefined : latexMarkupToMarks(fields.get('subtitle')!);
+    const sub = subRaw === undefined ? undefined : decodeLatex(subRaw);
+    if (sub !== undefined && sub !== '') {
       title = `${title}: ${sub}`;
-      protectedTitle = `${protectedTitle}: ${decodeLatex(fields.get('subtitle')!, true)}`;
+      protectedTitle = `${protectedTitle}: ${decodeLatex(subRaw!, true)}`;
     }
-    setVar(item, 'title', title);
-    if (protectedTitle !== title) extra.title_protected = protectedTitle;
+    setVar(item, 'title', marksToCsl(title));
+    if (protectedTitle !== title) extra.title_protected = marksToCsl(protectedTitle);
   }
   setVar(item, 'title-short', textOf(fields, 'shorttitle'));
 
@@ -229,7 +237,9 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
   else if (howpublished !== undefined) extra.howpublished = howpublished;
   if (publisher === undefined && organization !== undefined && lower !== 'inproceedings') {
     publisher = organization;
-    used.add('organization');
+    // An online resource's, manual's or misc's organization stays one (kept in extra): the writer puts it
+    // back as `organization`, not `publisher`.
+    if (!KEEPS_ORGANIZATION.has(lower)) used.add('organization');
   }
   setVar(item, 'publisher', publisher);
   setVar(item, 'publisher-place', textOf(fields, 'location') ?? textOf(fields, 'address'));
@@ -257,7 +267,9 @@ export function entryToCsl(type: string, key: string, fields: Map<string, string
 
   // note, annote and annotation all become the record's note (Lectern's note on the paper), in that
   // order, a blank line apart: BibTeX's `note` is as often the user's remark as a citable addition.
+  // `note` is also the item's CSL `note`: styles print it ("Accepted", "In press"), and the writer puts it back as `note`.
   const notes = ['note', 'annote', 'annotation'].map((f) => textOf(fields, f)).filter((n): n is string => n !== undefined);
+  setVar(item, 'note', textOf(fields, 'note'));
   const keywords = fields.get('keywords');
   const tags: string[] = [];
   const seen = new Set<string>();

@@ -36,9 +36,15 @@ export function formatName(name: CslNameJson, ascii: boolean): string {
   // (`Van` in `Van Gogh`) reads back as part of the family name, which prints the same.
   let last = part(family, options);
   if (nonDropping !== undefined && nonDropping !== '') last = `${encodeText(nonDropping, options)} ${last}`;
-  if (dropping !== undefined && dropping !== '') last = `${encodeText(dropping, options)} ${last}`;
-  if (suffix !== undefined && suffix !== '') return `${last}, ${part(suffix, options)}, ${part(given, options)}`;
-  return given === '' ? last : `${last}, ${part(given, options)}`;
+  // A dropping particle goes after the given name (`Beethoven, Ludwig van`, as Better BibTeX writes it; the
+  // reader takes trailing lower-case words of the given name back as one); without a given name, before the family.
+  let first = part(given, options);
+  if (dropping !== undefined && dropping !== '') {
+    if (given === '') last = `${encodeText(dropping, options)} ${last}`;
+    else first = `${first} ${encodeText(dropping, options)}`;
+  }
+  if (suffix !== undefined && suffix !== '') return `${last}, ${part(suffix, options)}, ${first}`;
+  return given === '' ? last : `${last}, ${first}`;
 }
 
 /** @returns the names joined by ` and ` (names with no part left out) */

@@ -8,14 +8,22 @@
  * `{COVID}-19`): they are never meant lower case, whereas a word like `LaTeX` or `ImageNet` may be a
  * sentence's first word or a style's choice, and bracing it would be guessing what the source did not say.
  */
+import { cslToMarks, marksToLatex } from '../csl-markup';
 import { bracesBalance, encodeText, mathSpanEnd } from './latex-encode';
 
 /**
- * @param title the decoded title
- * @param protectedTitle `extra.title_protected`, if any
+ * @param richTitle the decoded title (CSL rich text: `<i>`, `<b>`, `<sup>`, `<sub>`, small caps)
+ * @param richProtected `extra.title_protected`, if any
  * @returns the title as it goes between the value's braces; its braces balance
  */
-export function encodeTitle(title: string, protectedTitle: string | undefined, ascii: boolean): string {
+export function encodeTitle(richTitle: string, richProtected: string | undefined, ascii: boolean): string {
+  // CSL rich text (`<i>in vivo</i>`) goes through the encoding as marks and comes out as `\textit{in vivo}`.
+  const title = cslToMarks(richTitle);
+  const protectedTitle = richProtected === undefined ? undefined : cslToMarks(richProtected);
+  return marksToLatex(encodePlainTitle(title, protectedTitle, ascii));
+}
+
+function encodePlainTitle(title: string, protectedTitle: string | undefined, ascii: boolean): string {
   if (protectedTitle !== undefined && protectedTitle.includes('{') && bracesBalance(protectedTitle) && withoutBraces(protectedTitle) === withoutBraces(title)) {
     return encodeText(protectedTitle, { ascii, math: true, structuralBraces: true });
   }

@@ -35,7 +35,22 @@ function safeKey(record: InteropRecord, index: number): string {
 }
 
 /**
- * @param records the records, written in this order
+ * @returns the records in their order, except that an entry another one names in `crossref` comes after
+ *   all the entries that do not (classic BibTeX resolves a crossref only to an entry further down)
+ */
+function parentsLast(records: readonly InteropRecord[]): readonly InteropRecord[] {
+  const parents = new Set<string>();
+  for (const r of records) {
+    const parent = r.extra.crossref;
+    if (parent !== undefined && parent.trim() !== '') parents.add(parent.trim().toLowerCase());
+  }
+  if (parents.size === 0) return records;
+  const isParent = (r: InteropRecord) => parents.has((r.citationKey ?? r.item.id ?? '').toLowerCase());
+  return [...records.filter((r) => !isParent(r)), ...records.filter(isParent)];
+}
+
+/**
+ * @param given the records, written in this order (but crossref parents after their children)
  * @param options `dialect`: BibTeX (year + month macro, `journal`, `@techreport`...) or BibLaTeX (`date`,
  *   `journaltitle`, `@online`...); `ascii`: non-ASCII as LaTeX commands where LaTeX has one
  * @returns valid LaTeX: one entry per record keyed by its citation key (else its item id; a key met twice
@@ -43,7 +58,8 @@ function safeKey(record: InteropRecord, index: number): string {
  *   braced, names as `Family, Given` (particles, `Jr.`), corporate names in braces; two-space indent,
  *   a blank line between entries, a newline at the end ('' for no records)
  */
-export function writeBibtex(records: readonly InteropRecord[], options: BibtexWriteOptions): string {
+export function writeBibtex(given: readonly InteropRecord[], options: BibtexWriteOptions): string {
+  const records = parentsLast(given);
   const sink = new FieldSink(options.ascii === true);
   sink.keysInFile = new Set(records.map((r) => (r.citationKey ?? r.item.id ?? '').toLowerCase()));
   const keys = new Set<string>();

@@ -1,6 +1,7 @@
 /** Reading a CSL-JSON file (an array of CSL items, or one item) into records. */
 import { LecternError } from '../../errors';
 import type { CslItemJson, InteropProblem, InteropReadResult, InteropRecord, ReadOptions } from '../interop-record';
+import { arxivFromCsl } from '../arxiv-csl';
 import { arxivIdFrom } from '../ris/ris-fields';
 import { CslItemSchema } from './item-schema';
 import { positionsOf, scanItems } from './item-positions';
@@ -67,7 +68,7 @@ function toRecord(data: Record<string, unknown>, index: number, at: { line: numb
   const citationKey = key ?? (rest.id !== undefined && !rest.id.includes('://') && !/\s/.test(rest.id) ? rest.id : null);
   const item = { ...rest, id: rest.id ?? citationKey ?? `csl-${index + 1}` } as CslItemJson;
   const tags = keyword === undefined ? [] : keyword.split(',').map((t) => t.trim()).filter((t) => t !== '');
-  return { item, citationKey, tags, note: note ?? null, files: [], arxivId: arxivIdFrom(item.DOI, item.URL), extra: {}, at };
+  return { item, citationKey, tags, note: note ?? null, files: [], arxivId: arxivFromCsl(item) ?? arxivIdFrom(item.DOI, item.URL), extra: {}, at };
 }
 
 /** `item 3 ('smith2020')`: the 1-based number and, when it has one, its id. */

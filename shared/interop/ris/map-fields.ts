@@ -1,4 +1,5 @@
 /** The tags of one RIS record mapped to an InteropRecord (CSL item, key, tags, note, files, extra). */
+import { arxivFromCsl } from '../arxiv-csl';
 import type { CslItemJson, CslNameJson, FilePosition, InteropRecord } from '../interop-record';
 import { arxivIdFrom, bareDoi, CSL_TO_RIS, parseRisDate, parseRisName, RIS_TO_CSL, standardNumberKind, UNKNOWN_RIS_TYPE } from './ris-fields';
 
@@ -19,7 +20,8 @@ const SINGLE_TAGS: Readonly<Record<string, string>> = {
   ST: 'title-short',
   T2: 'container-title',
   JF: 'container-title',
-  JO: 'container-title',
+  // JO is the abbreviated journal name (as Zotero reads it); it is the journal only when nothing else names one.
+  JO: 'container-title-short',
   JA: 'container-title-short',
   J2: 'container-title-short',
   T3: 'collection-title',
@@ -155,11 +157,17 @@ export function mapRisFields(type: string, fields: readonly RisField[], at: File
         addExtra(tag, value);
     }
   }
+  const jo = fields.find((f) => f.tag === 'JO' && f.value !== '');
+  if (item['container-title'] === undefined && jo !== undefined && item['container-title-short'] === jo.value) {
+    item['container-title'] = jo.value;
+    delete item['container-title-short'];
+  }
   if (da !== null) mergeDate(item, da, extra, warnings);
   if (sp !== null) item.page = ep !== null && ep !== sp ? `${sp}-${ep}` : sp;
   else if (ep !== null) addExtra('EP', ep);
   item.id = record.citationKey ?? `ris-${index}`;
-  record.arxivId = arxivIdFrom(item.DOI, item.URL);
+  // `M1 arXiv:ID` (what Lectern and Zotero write) first: it also drops the `PB arXiv` and URL written with it.
+  record.arxivId = arxivFromCsl(item) ?? arxivIdFrom(item.DOI, item.URL);
   // An unpublished work on arXiv is a preprint: CSL `article` (written back as UNPB).
   if (risType === 'UNPB' && record.arxivId !== null) item.type = 'article';
   return { record, warnings };

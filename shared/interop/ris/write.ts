@@ -1,4 +1,6 @@
 /** Writing records as RIS. */
+import { withArxiv } from '../arxiv-csl';
+import { stripCslMarkup } from '../csl-markup';
 import type { CslDateJson, CslNameJson, InteropRecord } from '../interop-record';
 import { CSL_TO_RIS, formatRisDate, formatRisName, RIS_TO_CSL } from './ris-fields';
 import { risTagLine } from './read';
@@ -46,7 +48,9 @@ export function writeRis(records: readonly InteropRecord[]): string {
 }
 
 function writeRecord(record: InteropRecord, out: string[]): void {
-  const { item, extra } = record;
+  const { extra } = record;
+  // An arXiv id as Zotero writes a preprint: `UR` its abstract page, `M1` `arXiv:ID`, `PB` arXiv (read back by map-fields.ts).
+  const item = withArxiv(record.item, record.arxivId);
   const put = (tag: string, value: unknown): void => {
     if (value === undefined || value === null) return;
     const text = String(value);
@@ -64,8 +68,9 @@ function writeRecord(record: InteropRecord, out: string[]): void {
     const names = item[variable];
     if (Array.isArray(names)) for (const n of names as CslNameJson[]) put(tag, formatName(n));
   }
-  put('TI', item.title);
-  put('ST', item['title-short']);
+  // RIS is plain text: CSL rich-text tags (`<i>in vivo</i>`) are left out.
+  put('TI', typeof item.title === 'string' ? stripCslMarkup(item.title) : item.title);
+  put('ST', typeof item['title-short'] === 'string' ? stripCslMarkup(item['title-short']) : item['title-short']);
   put('T2', item['container-title']);
   put('J2', item['container-title-short']);
   put('T3', item['collection-title']);
@@ -92,7 +97,7 @@ function writeRecord(record: InteropRecord, out: string[]): void {
   put('AB', item.abstract);
   for (const [variable, tag] of LATER_TEXT_TAGS) put(tag, item[variable]);
   put('ID', record.citationKey);
-  for (const file of record.files) put('L1', file);
+  for (const file of record.files) put('L1', filePath(file));
   for (const [key, value] of Object.entries(extra)) {
     if (!TAG_KEY.test(key) || key === 'TY' || key === 'ER') continue;
     for (const line of value.split('\n')) put(key, line);
@@ -119,4 +124,19 @@ function writeDate(yearTag: string, fullTag: string | null, date: CslDateJson | 
   }
   put(yearTag, formatted.year);
   put(fullTag, formatted.full);
+}
+
+const MIME = /^[a-z]+\/[a-z0-9.+-]+$/i;
+
+/**
+ * @param file one entry of a BibTeX `file` field: a path, or Zotero/JabRef's `description:path:mime`
+ *   (`Full Text PDF:/home/me/Zotero/storage/EFGH/x.pdf:application/pdf`, colons in the path escaped `\:`)
+ * @returns the path alone (RIS `L1` holds a path or URL)
+ */
+export function filePath(file: string): string {
+  const last = file.lastIndexOf(':');
+  if (last <= 0 || !MIME.test(file.slice(last + 1).trim())) return file;
+  const first = file.indexOf(':');
+  if (first === last) return file;
+  return file.slice(first + 1, last).split('\\:').join(':');
 }
