@@ -61,7 +61,15 @@ describe('BibTeX round trip over the reader fixtures', () => {
       const parents = new Set(first.map((r) => r.extra.crossref?.trim().toLowerCase() ?? ''));
       const isParent = (r: InteropRecord) => r.citationKey !== null && r.citationKey !== '' && parents.has(r.citationKey.toLowerCase());
       const ordered = [...expected.filter((r) => !isParent(r)), ...expected.filter(isParent)];
-      expect(second.map((r) => comparable(r, dialect))).toEqual(ordered);
+      // The writer braces an all-capitals title (`{OK}`) that the file gave without protection; the reader then
+      // marks it title_protected: compared without that marker where the original had none (as the property below).
+      const marked = (r: InteropRecord, i: number) => {
+        const c = comparable(r, dialect) as InteropRecord;
+        if (ordered[i] === undefined || 'title_protected' in (ordered[i] as InteropRecord).extra) return c;
+        const { title_protected: _p, ...extra } = c.extra;
+        return { ...c, extra };
+      };
+      expect(second.map(marked)).toEqual(ordered);
     },
   );
 });
