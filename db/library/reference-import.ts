@@ -18,7 +18,7 @@ import { refreshPaperCounts } from './author-counts';
 import { guardEditedFields } from './edited-fields';
 import { importCancelled } from './import-profile';
 import { mergeRecord, type PaperRecordColumns } from './parsed-record';
-import { uniqueKeyIn } from './citation-keys';
+import { keyAllocatorIn } from './citation-keys';
 import { ReferenceExtras } from './reference-extras';
 import { ReferenceMatcher } from './reference-match';
 import { recordFromInterop } from './reference-record-in';
@@ -127,7 +127,7 @@ function* importSteps(db: LibraryDb, file: ReferenceFile, now: string): Generato
   const warnings = file.read.problems.map((p) => problemLine(file.fileName, p));
   const lists: KeptImportReport['papers'] = { added: [], updated: [], unchanged: [] };
   const counts: Record<Action, number> = { added: 0, updated: 0, unchanged: 0 };
-  const unique = (base: string) => uniqueKeyIn(db, base);
+  const unique = keyAllocatorIn(db);
   let insertPaper: ((columns: PaperRecordColumns) => number) | null = null;
   const linkImport = c.prepare('INSERT OR IGNORE INTO import_papers (import_id, paper_id, action) VALUES (?, ?, ?)');
 

@@ -147,3 +147,34 @@ export function uniqueCitationKey(base: string, taken: (key: string) => boolean)
     if (!taken(key)) return key;
   }
 }
+
+/**
+ * uniqueCitationKey for many keys in a row: remembers, per base, the first suffix not yet tried, so N
+ * papers sharing `smith2020` cost N checks instead of N²/2 (20,000 shared keys took 58 s to export).
+ * Correct as long as a key once taken stays taken while the allocator lives (one export, one import).
+ */
+export class CitationKeyAllocator {
+  private readonly next = new Map<string, number>();
+
+  /**
+   * @param taken whether a key is used; the caller marks each key it gets from unique() as taken
+   * @param fold how keys compare (the BibTeX writer lower-cases: `Smith2020` and `smith2020` clash)
+   */
+  constructor(
+    private readonly taken: (key: string) => boolean,
+    private readonly fold: (key: string) => string = (k) => k,
+  ) {}
+
+  /** @returns what uniqueCitationKey(base, taken) returns */
+  unique(base: string): string {
+    if (!this.taken(base)) return base;
+    const folded = this.fold(base);
+    for (let n = this.next.get(folded) ?? 0; ; n++) {
+      const key = base + suffix(n);
+      if (!this.taken(key)) {
+        this.next.set(folded, n + 1);
+        return key;
+      }
+    }
+  }
+}

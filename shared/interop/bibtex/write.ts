@@ -10,7 +10,7 @@
  * note, files or the reader's markers (original entry type, protected title).
  */
 import type { InteropRecord } from '../interop-record';
-import { uniqueCitationKey } from '../citation-key';
+import { CitationKeyAllocator } from '../citation-key';
 import { entryType } from './bibtex-types';
 import { FieldSink, writeFields } from './csl-to-bibtex';
 
@@ -49,10 +49,10 @@ export function writeBibtex(records: readonly InteropRecord[], options: BibtexWr
   const keys = new Set<string>();
   const chunks: string[] = [];
   // BibTeX and biber compare keys without case (`Smith2020` and `smith2020` clash).
-  const taken = (k: string) => keys.has(k.toLowerCase());
+  const allocator = new CitationKeyAllocator((k) => keys.has(k.toLowerCase()), (k) => k.toLowerCase());
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    const key = uniqueCitationKey(safeKey(record, i), taken);
+    const key = allocator.unique(safeKey(record, i));
     keys.add(key.toLowerCase());
     const type = entryType(record, options.dialect);
     sink.parts.push(i === 0 ? '@' : '\n@', type, '{', key);
