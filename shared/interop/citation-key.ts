@@ -178,3 +178,14 @@ export class CitationKeyAllocator {
     }
   }
 }
+
+/** Characters a BibTeX key must not hold: space, `,{}#%"=\` (and `()'~`, which break some readers). */
+const ILLEGAL_IN_KEY = /[^\x21-\x7e]|[,{}#%"=\\()'~]/;
+
+/**
+ * @returns whether `key` can be written as a BibTeX key as is: 1 to 200 printable ASCII characters
+ *   with none of ILLEGAL_IN_KEY (a key with a line break, a NUL or a zero-width space is not)
+ */
+export function isWritableCitationKey(key: string): boolean {
+  return key.length > 0 && key.length <= 200 && !ILLEGAL_IN_KEY.test(key);
+}
