@@ -72,6 +72,15 @@ describe('@string expansion is capped', () => {
     expect(refused.message).toBe("entry 'k': the value of 'title' would be over 1,000,000 characters once @string macros are expanded; entry not read");
   });
 
+  it('refuses it in a broken entry too (the repair pass and the tolerant parser expanded without a cap: 11 s, 2.7 GB)', async () => {
+    const uses = Array.from({ length: 60 }, () => 'a15').join(' # ');
+    const t = Date.now();
+    const r = await readBibtex(laughs(15, 'x').replace('@article{k, title = x,', `@article{k title = ${uses},`));
+    expect(Date.now() - t).toBeLessThan(2000);
+    expect(r.records.map((x) => x.citationKey)).toEqual(['next']);
+    expect(r.problems.at(-1)!.message).toBe("entry 'k': the value of 'title' would be over 1,000,000 characters once @string macros are expanded; entry not read");
+  });
+
   it('refuses a field whose # joins exceed the cap, at the field', async () => {
     // a15 = 16 * 2^15 = 524,288 characters: allowed alone, not twice.
     const r = await readBibtex(laughs(15, 'a15 # a15'));
