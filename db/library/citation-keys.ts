@@ -5,7 +5,7 @@
  * never regenerated; a pattern change leaves given keys alone.
  */
 import { LecternError } from '../../shared/errors';
-import { DEFAULT_CITATION_KEY_PATTERN, formatCitationKey, uniqueCitationKey } from '../../shared/interop/citation-key';
+import { CitationKeyAllocator, DEFAULT_CITATION_KEY_PATTERN, formatCitationKey, uniqueCitationKey } from '../../shared/interop/citation-key';
 import type { CslItemJson } from '../../shared/interop/interop-record';
 import type { LibraryDb } from '../open';
 import { recorded, type Outcome } from './changes';
@@ -51,6 +51,18 @@ export function uniqueKeyIn(db: LibraryDb, base: string): string {
 }
 
 /**
+ * uniqueKeyIn for a run of keys (one import): per base, suffixes already found taken are not asked again,
+ * so N papers sharing a base cost N point lookups on the unique index, not N²/2 (10,000 clashing entries
+ * took 75 s to import).
+ * @returns a function base -> free key; keys it returns must be written before the next call
+ */
+export function keyAllocatorIn(db: LibraryDb): (base: string) => string {
+  const taken = db.$client.prepare('SELECT 1 FROM papers WHERE citation_key = ?').pluck();
+  const allocator = new CitationKeyAllocator((key) => taken.get(key) !== undefined);
+  return (base) => allocator.unique(base);
+}
+
+/**
  * Give every paper of `ids` that has no key one from the pattern (call inside a write transaction).
  * Keys taken are read once into memory and every new key is written by one prepared statement, so
  * 50,000 papers take one pass. Updating `citation_key` fires no full-text trigger (migration 0007's
@@ -66,8 +78,9 @@ export function assignCitationKeys(db: LibraryDb, ids: readonly number[]): numbe
   const taken = new Set(c.prepare('SELECT citation_key FROM papers WHERE citation_key IS NOT NULL').pluck().all() as string[]);
   const update = c.prepare('UPDATE papers SET citation_key = ?, citation_key_pinned = 0 WHERE id = ?');
   const items = paperCslItems(db, missing);
+  const allocator = new CitationKeyAllocator((k) => taken.has(k));
   for (let i = 0; i < missing.length; i++) {
-    const key = uniqueCitationKey(formatCitationKey(items[i]!, pattern), (k) => taken.has(k));
+    const key = allocator.unique(formatCitationKey(items[i]!, pattern));
     taken.add(key);
     update.run(key, missing[i]);
   }

@@ -18,7 +18,8 @@ import { refreshPaperCounts } from './author-counts';
 import { guardEditedFields } from './edited-fields';
 import { importCancelled } from './import-profile';
 import { mergeRecord, type PaperRecordColumns } from './parsed-record';
-import { uniqueKeyIn } from './citation-keys';
+import { keyAllocatorIn } from './citation-keys';
+import { isWritableCitationKey } from '../../shared/interop/citation-key';
 import { ReferenceExtras } from './reference-extras';
 import { ReferenceMatcher } from './reference-match';
 import { keepEquivalentValues, sameAuthorList } from './reference-merge';
@@ -128,7 +129,7 @@ function* importSteps(db: LibraryDb, file: ReferenceFile, now: string): Generato
   const warnings = file.read.problems.map((p) => problemLine(file.fileName, p));
   const lists: KeptImportReport['papers'] = { added: [], updated: [], unchanged: [] };
   const counts: Record<Action, number> = { added: 0, updated: 0, unchanged: 0 };
-  const unique = (base: string) => uniqueKeyIn(db, base);
+  const unique = keyAllocatorIn(db);
   let insertPaper: ((columns: PaperRecordColumns) => number) | null = null;
   const linkImport = c.prepare('INSERT OR IGNORE INTO import_papers (import_id, paper_id, action) VALUES (?, ?, ?)');
 
@@ -168,7 +169,11 @@ function* importSteps(db: LibraryDb, file: ReferenceFile, now: string): Generato
     const tagged = extras.tag(paperId, r.tags);
     warnings.push(...tagged.warnings.map((w) => `${file.fileName}:${r.at.line}:${r.at.column}: ${w}`));
     const noted = extras.note(paperId, r.note);
-    const keyed = extras.citationKey(paperId, r.citationKey, unique, match === null);
+    // A key BibTeX cannot hold (a control or invisible character, a brace, over 200 characters) is not
+    // pinned: the paper gets one from the pattern when it is first exported or cited.
+    const fileKey = r.citationKey !== null && !isWritableCitationKey(r.citationKey) ? null : r.citationKey;
+    if (fileKey !== r.citationKey) warnings.push(`${file.fileName}:${r.at.line}:${r.at.column}: citation key ${JSON.stringify(r.citationKey!.slice(0, 60))} holds characters a BibTeX key cannot; not kept, a key from the pattern is given instead`);
+    const keyed = extras.citationKey(paperId, fileKey, unique, match === null);
     if (keyed.warning) warnings.push(`${file.fileName}:${r.at.line}:${r.at.column}: ${keyed.warning}`);
     if (action === 'unchanged' && (tagged.added > 0 || noted || keyed.changed)) {
       action = 'updated';

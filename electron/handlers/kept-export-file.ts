@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { lstat, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, normalize } from 'node:path';
 import { LecternError } from '../../shared/errors';
+import { BibScanner } from '../../shared/interop/bibtex/scan';
 import type { InteropFormat } from '../../shared/interop/interop-record';
 
 /** The extension each format's file must have (lower case, with the dot). */
@@ -51,20 +52,59 @@ export function writeFailureWords(err: unknown, path: string): string {
   }
 }
 
-/** Whether the start of a file reads as `format`'s export (or holds nothing but blanks). */
-export function looksLikeExport(head: string, format: InteropFormat): boolean {
+/** Every CSL 1.0.2 item type ("Appendix III: Types"): a CSL-JSON export's items have one of these. */
+const CSL_ITEM_TYPES = new Set([
+  'article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter', 'classic',
+  'collection', 'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'event', 'figure', 'graphic',
+  'hearing', 'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score', 'pamphlet',
+  'paper-conference', 'patent', 'performance', 'periodical', 'personal_communication', 'post', 'post-weblog', 'regulation',
+  'report', 'review', 'review-book', 'software', 'song', 'speech', 'standard', 'thesis', 'treaty', 'webpage',
+]);
+
+/**
+ * Whether a file reads as `format`'s export (or holds nothing but blanks), so overwriting it loses nothing
+ * the user wrote. BibTeX: the strict scan reads it with no broken entry and at least one entry or
+ * `@string` (a file of notes and `@comment` is refused); RIS: its first line is `TY  -`; CSL-JSON: a list
+ * whose items each have an `id` and a CSL `type` (a `tasks.json` of `{"type": "shell"}` is refused).
+ * @param head the file, or its first HEAD_BYTES when `complete` is false (then the last entry may be cut)
+ */
+export function looksLikeExport(head: string, format: InteropFormat, complete = false): boolean {
   const text = head.replace(/^\uFEFF/, '');
   if (text.trim() === '') return true;
-  // A list of items (each has an "id" or a "type"), or an empty list: not any JSON array (a settings file).
-  if (format === 'csl-json') return /^\s*\[\s*(?:\]|$)/.test(text) || (/^\s*\[\s*\{/.test(text) && /"(?:id|type)"\s*:/.test(text));
+  if (format === 'csl-json') return looksLikeCslJson(text, complete);
   const lines = text.split(/\r?\n/);
   if (format === 'ris') {
     const first = lines.find((l) => l.trim() !== '') ?? '';
-    return /^[A-Z][A-Z0-9] {2}-/.test(first);
+    return /^TY {2}-/.test(first);
   }
   // BibTeX/BibLaTeX: comment lines (`%`, as some tools write a header) and blanks, then an entry.
   const first = lines.find((l) => l.trim() !== '' && !l.trimStart().startsWith('%'));
-  return first === undefined || first.trimStart().startsWith('@');
+  if (first !== undefined && !first.trimStart().startsWith('@')) return false;
+  const scanner = new BibScanner(text, () => 1);
+  let entries = 0;
+  for (let item = scanner.next(); item !== null; item = scanner.next()) {
+    if (item.kind === 'entry') entries++;
+    // A broken entry: only the last one of a cut head may be (cut in the middle).
+    else if (item.kind === 'fault' && (complete || scanner.pos < text.length)) return false;
+  }
+  return entries > 0 || Object.keys(scanner.fileStrings).length > 0;
+}
+
+function looksLikeCslJson(text: string, complete: boolean): boolean {
+  if (complete) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    return Array.isArray(parsed) && parsed.every((it) => it !== null && typeof it === 'object' && typeof (it as { id?: unknown }).id === 'string' && CSL_ITEM_TYPES.has((it as { type?: unknown }).type as string));
+  }
+  // A cut head: a list of objects with "id" or "type", and every "type" it shows a CSL type.
+  if (/^\s*\[\s*(?:\]|$)/.test(text)) return true;
+  if (!/^\s*\[\s*\{/.test(text) || !/"(?:id|type)"\s*:/.test(text)) return false;
+  for (const m of text.matchAll(/"type"\s*:\s*"([^"\\]{0,40})"/g)) if (!CSL_ITEM_TYPES.has(m[1]!)) return false;
+  return true;
 }
 
 /** The file as it is now: null when there is none yet, else its start and its size. */
@@ -108,7 +148,7 @@ export async function checkKeptTarget(rawPath: string, format: InteropFormat): P
   if (info.isDirectory()) throw new KeptFileProblem(`${path} is a folder.`);
   if (!info.isFile()) throw new KeptFileProblem(`${path} is not a regular file.`);
   const head = await readHead(path);
-  if (!looksLikeExport(head, format)) {
+  if (!looksLikeExport(head, format, info.size <= HEAD_BYTES)) {
     throw new KeptFileProblem(`${path} exists and does not look like a ${FORMAT_NAMES[format]} file, so it was not overwritten: choose another file, or empty or delete this one first.`);
   }
   return { path, existing: { head, size: info.size } };

@@ -147,3 +147,45 @@ export function uniqueCitationKey(base: string, taken: (key: string) => boolean)
     if (!taken(key)) return key;
   }
 }
+
+/**
+ * uniqueCitationKey for many keys in a row: remembers, per base, the first suffix not yet tried, so N
+ * papers sharing `smith2020` cost N checks instead of N²/2 (20,000 shared keys took 58 s to export).
+ * Correct as long as a key once taken stays taken while the allocator lives (one export, one import).
+ */
+export class CitationKeyAllocator {
+  private readonly next = new Map<string, number>();
+
+  /**
+   * @param taken whether a key is used; the caller marks each key it gets from unique() as taken
+   * @param fold how keys compare (the BibTeX writer lower-cases: `Smith2020` and `smith2020` clash)
+   */
+  constructor(
+    private readonly taken: (key: string) => boolean,
+    private readonly fold: (key: string) => string = (k) => k,
+  ) {}
+
+  /** @returns what uniqueCitationKey(base, taken) returns */
+  unique(base: string): string {
+    if (!this.taken(base)) return base;
+    const folded = this.fold(base);
+    for (let n = this.next.get(folded) ?? 0; ; n++) {
+      const key = base + suffix(n);
+      if (!this.taken(key)) {
+        this.next.set(folded, n + 1);
+        return key;
+      }
+    }
+  }
+}
+
+/** Characters a BibTeX key must not hold: space, `,{}#%"=\` (and `()'~`, which break some readers). */
+const ILLEGAL_IN_KEY = /[^\x21-\x7e]|[,{}#%"=\\()'~]/;
+
+/**
+ * @returns whether `key` can be written as a BibTeX key as is: 1 to 200 printable ASCII characters
+ *   with none of ILLEGAL_IN_KEY (a key with a line break, a NUL or a zero-width space is not)
+ */
+export function isWritableCitationKey(key: string): boolean {
+  return key.length > 0 && key.length <= 200 && !ILLEGAL_IN_KEY.test(key);
+}

@@ -312,6 +312,19 @@ describe('kept exports: safety', () => {
     expect(looksLikeExport('[{"name": "window", "width": 800}]', 'csl-json')).toBe(false);
   });
 
+  it('refuses files that only resemble an export (attack review): a tasks.json, notes with @comment, a non-TY RIS start', () => {
+    expect(looksLikeExport('[\n  {"label": "build", "type": "shell", "command": "make"}\n]\n', 'csl-json', true)).toBe(false);
+    expect(looksLikeExport('[\n  {"label": "build", "type": "shell", "command": "make"}', 'csl-json', false)).toBe(false);
+    expect(looksLikeExport('[{"name":"n","config":{"id": 3}}]', 'csl-json', true)).toBe(false);
+    expect(looksLikeExport('[{"id":"smith2020","type":"article-journal","title":"T"}]', 'csl-json', true)).toBe(true);
+    expect(looksLikeExport('[{"id":"smith2020","type":"article-journal"}, {"id":"x"}]', 'csl-json', true)).toBe(false);
+    expect(looksLikeExport('% not bib\n@comment{x}\nreal user notes', 'bibtex', true)).toBe(false);
+    expect(looksLikeExport('@article{a, title = {T}}\n@article{b, title = {never closed\n', 'bibtex', true)).toBe(false);
+    expect(looksLikeExport('@article{a, title = {T}}\n@article{b, title = {cut here', 'bibtex', false)).toBe(true);
+    expect(looksLikeExport('@article{a, title = {T}}\n', 'bibtex', true)).toBe(true);
+    expect(looksLikeExport('AU  - Smith\nTY  - BOOK\n', 'ris', true)).toBe(false);
+  });
+
   it('says file-system failures in words', () => {
     const errno = (code: string) => Object.assign(new Error(`${code}: raw`), { code });
     expect(writeFailureWords(errno('EACCES'), '/x/refs.bib')).toBe('Permission denied writing /x/refs.bib.');

@@ -102,6 +102,8 @@ function accent(mark: string, base: string): string {
   return done + base.slice(1);
 }
 
+/** What latex-encode.ts writes for a bare `%` inside math (see safeMath there). */
+const MATH_PERCENT = '\\mbox{\\%}';
 const GROUP_DROP = 0;
 const GROUP_KEEP = 1;
 const GROUP_SKIP = 2;
@@ -192,6 +194,8 @@ function slow(s: string, keep: boolean, level: number): string {
       }
       const to = Math.min(n, end + close.length);
       piece = s.slice(i, to);
+      // `\mbox{\%}` is how latex-encode.ts writes a bare `%` in math (a comment there otherwise): read back as it was.
+      if (piece.includes(MATH_PERCENT)) piece = piece.split(MATH_PERCENT).join('%');
       i = to;
     } else if (c === BACKSLASH) {
       let j = i + 1;

@@ -85,7 +85,7 @@ export function encodeText(value: string, options: EncodeOptions): string {
   while (i >= 0) {
     const end = mathSpanEnd(value, i);
     if (end > 0) {
-      out += escapeStretch(value.slice(from, i), options) + value.slice(i, end + 1);
+      out += escapeStretch(value.slice(from, i), options) + safeMath(value.slice(i, end + 1));
       from = end + 1;
       i = value.indexOf('$', from);
     } else {
@@ -93,6 +93,33 @@ export function encodeText(value: string, options: EncodeOptions): string {
     }
   }
   return out + escapeStretch(value.slice(from), options);
+}
+
+/**
+ * A math span as it may be written: line breaks become spaces (TeX reads them as spaces in math), so no
+ * line inside it can start with `@` and be taken for a new entry by a reader that splits at line-start
+ * entries; an unescaped `%` becomes `\mbox{\%}` (a comment would swallow the rest of the line, braces
+ * included; not plain `\%`, which a stored value may already hold as TeX: latex-decode.ts reads this
+ * form, and only this, back as `%`, so a value round-trips exactly);
+ * control characters are dropped. Escaped pairs (`\%`, `\\`) are copied as they are.
+ */
+function safeMath(span: string): string {
+  if (!/[\u0000-\u001f\u007f%\u2028\u2029]/.test(span)) return span;
+  let out = '';
+  for (let j = 0; j < span.length; j++) {
+    const c = span.charAt(j);
+    if (c === '\\') {
+      // `\%`, `\\`: a pair kept; before a line break or control character the backslash goes alone.
+      const next = span.charCodeAt(j + 1);
+      if (next >= 0x20 && next !== 0x7f && next !== 0x2028 && next !== 0x2029) {
+        out += span.slice(j, j + 2);
+        j++;
+      } else out += c;
+    } else if (c === '%') out += '\\mbox{\\%}';
+    else if (c === '\n' || c === '\r' || c === '\t' || c === '\u2028' || c === '\u2029') out += ' ';
+    else if (c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f) out += c;
+  }
+  return out;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface RawEntry {
 export interface ScanNote {
   offset: number;
   message: string;
+  /** For an unknown `@string` name: that name (lower-cased), so the reader says it once with a count. */
+  macro?: string;
 }
 
 /** An entry the strict pass could not read. */
@@ -24,7 +26,7 @@ export interface ScanFault {
   faultAt: number;
   /** Where the next entry may start: the text start..resume is this entry's. */
   resume: number;
-  kind: 'missing-comma' | 'missing-equals' | 'unclosed-entry' | 'unclosed-value' | 'syntax';
+  kind: 'missing-comma' | 'missing-equals' | 'unclosed-entry' | 'unclosed-value' | 'syntax' | 'value-too-long';
   message: string;
   /** Fields read before the fault. */
   fields: Map<string, string>;
@@ -53,3 +55,10 @@ export const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** BibTeX identifier characters: printable, none of `"#%'(),={}@` and no space. */
 export const isIdent = (c: number): boolean => c > 32 && c !== 34 && c !== 35 && c !== 37 && c !== 39 && c !== 40 && c !== 41 && c !== 44 && c !== 61 && c !== 123 && c !== 125 && c !== 64 && c !== 127;
 
+
+/**
+ * The longest field or `@string` value read, in UTF-16 code units once macros are expanded and `#`
+ * joined (1,000,000: about 1 MB of ASCII). No real field comes near (a long abstract is ~10,000); without
+ * a cap 27 `@string{aN = aN-1 # aN-1}` lines (700 bytes) expand to a 2 GB title.
+ */
+export const MAX_VALUE_CHARS = 1_000_000;

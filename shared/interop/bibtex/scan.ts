@@ -13,7 +13,7 @@
  * that entry's text goes to the tolerant parser (tolerant.ts).
  */
 
-import { isDigit, isIdent, isLetter, isWs, MONTH_NAMES, MONTH_NUMBERS, MONTHS, type RawEntry, type ScanFault, type ScanItem, type ScanNote } from './scan-types';
+import { isDigit, isIdent, isLetter, isWs, MAX_VALUE_CHARS, MONTH_NAMES, MONTH_NUMBERS, MONTHS, type RawEntry, type ScanFault, type ScanItem, type ScanNote } from './scan-types';
 
 export type { RawEntry, ScanFault, ScanItem, ScanNote } from './scan-types';
 
@@ -41,6 +41,10 @@ export class BibScanner {
   private key: string | null = null;
   private fields = new Map<string, string>();
   private unclosed: ScanFault['unclosed'] | null = null;
+  /** `@string` names whose value was over MAX_VALUE_CHARS: a field that uses one is not read. */
+  private readonly tooLong = new Set<string>();
+  /** The field (or `@string` name) being read, for a value-too-long fault in an `@string`. */
+  private field = '';
 
   private readonly lineOf: (offset: number) => number;
 
@@ -161,9 +165,10 @@ export class BibScanner {
     const name = t.slice(i, j);
     this.end = j;
     const lower = name.toLowerCase();
+    if (this.tooLong.has(lower)) throw this.overLong(i, field);
     const value = field !== 'month' && this.strings.get(lower) === MONTH_NUMBERS.get(lower) && MONTH_NAMES.has(lower) ? MONTH_NAMES.get(lower) : this.strings.get(lower);
     if (value !== undefined) return value;
-    this.notes.push({ offset: i, message: `unknown @string '${name}' in field '${field}'; kept as written` });
+    this.notes.push({ offset: i, message: `unknown @string '${name}' in field '${field}'; kept as written`, macro: lower });
     return name;
   }
 
@@ -187,9 +192,15 @@ export class BibScanner {
     if (t.charCodeAt(e) === 61) this.unclosed = { field, valueAt, closeAt: p, closer };
   }
 
+  private overLong(at: number, field: string): Fault {
+    return new Fault('value-too-long', at, `the value of '${field}' would be over ${MAX_VALUE_CHARS.toLocaleString('en-US')} characters once @string macros are expanded; entry not read`);
+  }
+
   /** Reads `piece # piece # ...` at `i`; returns the value and sets `end`. */
   private value(i: number, field: string): string {
+    this.field = field;
     let v = this.piece(i, field);
+    if (v.length > MAX_VALUE_CHARS) throw this.overLong(i, field);
     for (;;) {
       const j = this.end;
       const k = this.skipWs(j);
@@ -197,7 +208,10 @@ export class BibScanner {
         this.end = j;
         return v;
       }
-      v += this.piece(this.skipWs(k + 1), field);
+      const next = this.piece(this.skipWs(k + 1), field);
+      // Checked before joining, so the over-long string is never built.
+      if (v.length + next.length > MAX_VALUE_CHARS) throw this.overLong(i, field);
+      v += next;
     }
   }
 
@@ -370,6 +384,11 @@ export class BibScanner {
         };
         if (e.insertAt !== undefined) fault.insertAt = e.insertAt;
         if (this.unclosed !== null && (e.kind === 'unclosed-entry' || e.kind === 'unclosed-value')) fault.unclosed = this.unclosed;
+        if (lower === 'string' && e.kind === 'value-too-long') {
+          // Remembered, so a later macro or field built on it is refused too (not read as its bare name).
+          this.tooLong.add(this.field);
+          return { kind: 'note', notes: [...this.notes, { offset: e.at, message: `@string '${this.field}' not defined: ${e.message.replace('; entry not read', '')}` }] };
+        }
         if (lower === 'string') return { kind: 'note', notes: [...this.notes, { offset: e.at, message: `@string definition is broken: ${e.message || 'no closing brace'}` }] };
         return { kind: 'fault', fault, notes: this.notes };
       }

@@ -9,6 +9,7 @@
  */
 import { parse, type Creator } from '@retorquere/bibtex-parser';
 import { BibScanner, type RawEntry, type ScanFault } from './scan';
+import { MAX_VALUE_CHARS } from './scan-types';
 
 /** What became of a broken entry. */
 export interface Recovery {
@@ -74,6 +75,7 @@ export function recoverEntry(fault: ScanFault, text: string, strings: Record<str
     for (let repairs = 0; repairs < MAX_REPAIRS; repairs++) {
       slice = `${slice.slice(0, insertAt)}${kind === 'missing-comma' ? ',' : ' ='}${slice.slice(insertAt)}`;
       const again = new BibScanner(slice, (o) => lineOf(o + fault.start), strings).next();
+      if (again?.kind === 'fault' && again.fault.kind === 'value-too-long') return tooLong(name, again.fault, fault.start);
       if (again?.kind === 'entry') {
         return { entry: { ...again.entry, start: fault.start }, at: fault.faultAt, message: `${name}: ${fault.message}; read as if it were there` };
       }
@@ -88,6 +90,7 @@ export function recoverEntry(fault: ScanFault, text: string, strings: Record<str
     const at = closeAt - fault.start;
     const slice = `${text.slice(fault.start, fault.start + at)}${closer}${text.slice(fault.start + at, fault.resume)}`;
     const again = new BibScanner(slice, (o) => lineOf(o + fault.start), strings).next();
+    if (again?.kind === 'fault' && again.fault.kind === 'value-too-long') return tooLong(name, again.fault, fault.start);
     const closedEntry = again?.kind === 'entry' ? again.entry : again?.kind === 'fault' && again.fault.kind === 'unclosed-entry' && again.fault.key !== null ? { type: again.fault.type, key: again.fault.key, fields: again.fault.fields, start: 0 } : null;
     if (closedEntry !== null) {
       return { entry: { ...closedEntry, start: fault.start }, at: valueAt, message: `${name}: the value of '${field}' has no closing ${closer.endsWith('"') ? 'quote' : 'brace'}; closed at the end of line ${lineOf(closeAt)}` };
@@ -105,7 +108,8 @@ export function recoverEntry(fault: ScanFault, text: string, strings: Record<str
   if (fault.resume - fault.start > MAX_TOLERANT_CHARS || budget.calls <= 0) return { entry: null, at: fault.faultAt, message: `${what}; not imported` };
   budget.calls--;
   try {
-    const lib = parse(text.slice(fault.start, fault.resume), { english: false, sentenceCase: false, raw: true, strings });
+    const slice = text.slice(fault.start, fault.resume);
+    const lib = parse(slice, { english: false, sentenceCase: false, raw: true, strings: boundedStrings(slice, strings) });
     const got = lib.entries[0];
     if (got !== undefined) {
       key ??= got.key;
@@ -121,4 +125,26 @@ export function recoverEntry(fault: ScanFault, text: string, strings: Record<str
     return { entry: { type: fault.type, key, fields, start: fault.start }, at: fault.faultAt, message: `${what}; kept ${fields.size} field${fields.size === 1 ? '' : 's'}` };
   }
   return { entry: null, at: fault.faultAt, message: `${what}; not imported` };
+}
+
+function tooLong(name: string, f: ScanFault, offset: number): Recovery {
+  return { entry: null, at: f.faultAt + offset, message: `${name}: ${f.message}` };
+}
+
+/**
+ * The macros the tolerant parser may expand in `slice`, which expands them without a cap: only those
+ * short enough that every value of the entry (one per `=`, one more per `#`) expanded from them stays
+ * within MAX_VALUE_CHARS in all (60 uses of a 500,000-character macro took 2.7 GB).
+ */
+function boundedStrings(slice: string, strings: Record<string, string>): Record<string, string> {
+  let uses = 1;
+  for (let j = 0; j < slice.length; j++) {
+    const c = slice.charCodeAt(j);
+    if (c === 35 || c === 61) uses++;
+  }
+  const cap = Math.floor(MAX_VALUE_CHARS / uses);
+  let all = true;
+  for (const v of Object.values(strings)) if (v.length > cap) all = false;
+  if (all) return strings;
+  return Object.fromEntries(Object.entries(strings).filter(([, v]) => v.length <= cap));
 }

@@ -10,7 +10,7 @@
  * note, files or the reader's markers (original entry type, protected title).
  */
 import type { InteropRecord } from '../interop-record';
-import { uniqueCitationKey } from '../citation-key';
+import { CitationKeyAllocator, DEFAULT_CITATION_KEY_PATTERN, formatCitationKey, isWritableCitationKey } from '../citation-key';
 import { entryType } from './bibtex-types';
 import { FieldSink, writeFields } from './csl-to-bibtex';
 
@@ -20,18 +20,22 @@ export interface BibtexWriteOptions {
   ascii?: boolean;
 }
 
-/** Characters a BibTeX key may not hold: they end the key or the entry, or start a comment or a string. */
-const NOT_IN_KEY = /[\s,{}()=#%"'\\~]/;
-const NOT_IN_KEY_ALL = new RegExp(NOT_IN_KEY.source, 'g');
-
 /** Entries per joined piece of the output. */
 const CHUNK = 256;
 
-/** @returns the key as BibTeX can read it (forbidden characters removed), or `ref` + the entry's number */
+/** @returns the record's key when BibTeX can hold it, else the default pattern's key, else `ref` + the entry's number */
 function safeKey(record: InteropRecord, index: number): string {
   const given = record.citationKey ?? record.item.id ?? '';
-  const key = NOT_IN_KEY.test(given) ? given.replace(NOT_IN_KEY_ALL, '') : given;
-  return key === '' ? `ref${index + 1}` : key;
+  if (isWritableCitationKey(given)) return given;
+  // An illegal key (control or invisible characters, a line break, a brace) is never written: the
+  // default pattern's key stands in for it.
+  let key = '';
+  try {
+    key = formatCitationKey(record.item, DEFAULT_CITATION_KEY_PATTERN);
+  } catch {
+    // The default pattern is valid; nothing to say here.
+  }
+  return isWritableCitationKey(key) ? key : `ref${index + 1}`;
 }
 
 /**
@@ -65,10 +69,10 @@ export function writeBibtex(given: readonly InteropRecord[], options: BibtexWrit
   const keys = new Set<string>();
   const chunks: string[] = [];
   // BibTeX and biber compare keys without case (`Smith2020` and `smith2020` clash).
-  const taken = (k: string) => keys.has(k.toLowerCase());
+  const allocator = new CitationKeyAllocator((k) => keys.has(k.toLowerCase()), (k) => k.toLowerCase());
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
-    const key = uniqueCitationKey(safeKey(record, i), taken);
+    const key = allocator.unique(safeKey(record, i));
     keys.add(key.toLowerCase());
     const type = entryType(record, options.dialect);
     sink.parts.push(i === 0 ? '@' : '\n@', type, '{', key);

@@ -1,4 +1,5 @@
 /** Reading a CSL-JSON file (an array of CSL items, or one item) into records. */
+import { ProblemList } from '../problem-list';
 import { LecternError } from '../../errors';
 import type { CslItemJson, InteropProblem, InteropReadResult, InteropRecord, ReadOptions } from '../interop-record';
 import { arxivFromCsl } from '../arxiv-csl';
@@ -35,7 +36,7 @@ export function readCslJson(text: string, options: ReadOptions = {}): InteropRea
   const spans = scanItems(body);
   const positions = positionsOf(body, spans.starts);
   const records: InteropRecord[] = [];
-  const problems: InteropProblem[] = [];
+  const problems = new ProblemList();
   for (let i = 0; i < items.length; i++) {
     if (i % 1000 === 999) {
       if (options.signal?.aborted) throw new LecternError('CANCELLED', 'Reading the CSL-JSON file was cancelled.');
@@ -58,7 +59,7 @@ export function readCslJson(text: string, options: ReadOptions = {}): InteropRea
     records.push(toRecord(checked.data as Record<string, unknown>, i, at));
   }
   options.onProgress?.(items.length, items.length);
-  return { format: 'csl-json', records, problems, entriesSeen: items.length };
+  return { format: 'csl-json', records, problems: problems.toArray(), entriesSeen: items.length };
 }
 
 function toRecord(data: Record<string, unknown>, index: number, at: { line: number; column: number }): InteropRecord {

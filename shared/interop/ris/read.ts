@@ -3,6 +3,7 @@
  * citation-js 0.8: that one drops `AU` authors when `A1` is present and needs exactly two spaces in
  * `TY  - ` (../shared/STACK.md); RIS is a line format, simple to read exactly.
  */
+import { ProblemList } from '../problem-list';
 import { LecternError } from '../../errors';
 import type { InteropProblem, InteropReadResult, InteropRecord, ReadOptions } from '../interop-record';
 import { mapRisFields, type RisField } from './map-fields';
@@ -51,7 +52,7 @@ export function readRis(text: string, options: ReadOptions = {}): InteropReadRes
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const lines = body.split(/\r\n|\n|\r/);
   const records: InteropRecord[] = [];
-  const problems: InteropProblem[] = [];
+  const problems = new ProblemList();
   let entriesSeen = 0;
   let open: OpenRecord | null = null;
   let last: RisField | null = null;
@@ -121,8 +122,7 @@ export function readRis(text: string, options: ReadOptions = {}): InteropReadRes
     if (hadType) problems.push({ line: at, column: 1, severity: 'warning', message: "record has no 'ER' line at the end of the file; kept" });
   }
   if (records.length === 0 || records.length % 500 !== 0) options.onProgress?.(records.length, total);
-  problems.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { format: 'ris', records, problems, entriesSeen };
+  return { format: 'ris', records, problems: problems.toArray(), entriesSeen };
 }
 
 function countTypeLines(lines: readonly string[]): number {
