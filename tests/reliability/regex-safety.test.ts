@@ -14,10 +14,10 @@ import { checkRegex, describeProblem, findRegexes, findRegexesInFile, type Found
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Folders whose every source file reads untrusted text (shared/record: what the user types into a paper's fields; shared/cite: added .csl files and references). */
-const AUDITED_FOLDERS = ['shared/paste', 'shared/search', 'shared/contract', 'shared/record', 'shared/cite'];
+/** Folders whose every source file reads untrusted text (shared/record: what the user types into a paper's fields; shared/cite: added .csl files and references; shared/interop: imported reference files; db/library reference import and its merge). */
+const AUDITED_FOLDERS = ['shared/paste', 'shared/search', 'shared/contract', 'shared/record', 'shared/cite', 'shared/interop'];
 /** Other modules on those paths: name keys of an import, the search's SQL compiler, the author names, the data shapes the contract (a folder above) validates the input with. */
-const AUDITED_FILES = ['shared/author-names.ts', 'shared/model.ts', 'db/library/keys.ts', 'db/library/import-profile.ts', 'db/library/search-query.ts'];
+const AUDITED_FILES = ['shared/author-names.ts', 'shared/model.ts', 'db/library/keys.ts', 'db/library/import-profile.ts', 'db/library/search-query.ts', 'db/library/reference-import.ts', 'db/library/reference-record-in.ts', 'db/library/reference-merge.ts', 'db/library/reference-extras.ts'];
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })
