@@ -22,6 +22,7 @@ import { withWriteLock } from '../write-lock';
 import { refreshPaperCounts } from './author-counts';
 import { driverValues, importStatements, type ImportStatements } from './import-statements';
 import { statementCache } from './statement-cache';
+import { DryRunRollback, runImportSteps } from './import-steps';
 import { recordCitationCount } from './citation-counts';
 import { guardEditedFields } from './edited-fields';
 import { nameKey } from './keys';
@@ -33,7 +34,6 @@ import { authorNameParts, mergeRecord, paperRecord, type PaperRecordColumns } fr
 type Tx = Parameters<Parameters<LibraryDb['transaction']>[0]>[0];
 type Action = 'added' | 'updated' | 'unchanged';
 
-class DryRunRollback extends Error {}
 
 /**
  * Store a parsed paste: the raw text, the profile's author and a metrics snapshot, and every paper with
@@ -80,19 +80,6 @@ export function importProfile(
   return report!;
 }
 
-/** How often a long import hands the event loop back (to answer progress and cancel calls), in ms. */
-const YIELD_EVERY_MS = 25;
-
-/** The CANCELLED error of a long import or preview stopped after `done` of `total` papers. */
-export function importCancelled(done: number, total: number, dryRun = false): LecternError {
-  return new LecternError(
-    'CANCELLED',
-    dryRun
-      ? `Preview stopped after ${done} of ${total} papers; nothing was imported.`
-      : `Import cancelled after ${done} of ${total} papers; the library is as it was before.`,
-  );
-}
-
 /**
  * importProfile for long imports: the same work in one transaction, but it yields to the event loop
  * every ~25 ms, reports progress, and can be cancelled; a cancelled or failed import is rolled back.
@@ -115,21 +102,7 @@ export async function importProfileAsync(
   let report: ImportReport | undefined;
   try {
     await withWriteLock(db, async () => {
-      const steps = importSteps(db as unknown as Tx, db, rawText, outcome, options.now ?? new Date().toISOString());
-      const statements = statementCache(db.$client);
-      let step = statements.run(() => steps.next());
-      let lastYield = performance.now();
-      while (!step.done) {
-        if (performance.now() - lastYield > YIELD_EVERY_MS) {
-          options.onProgress?.(step.value, total);
-          await new Promise((resolve) => setImmediate(resolve));
-          lastYield = performance.now();
-        }
-        if (options.signal?.aborted) throw importCancelled(step.value, total, options.dryRun);
-        step = statements.run(() => steps.next());
-      }
-      options.onProgress?.(total, total);
-      report = step.value;
+      report = await runImportSteps(db, importSteps(db as unknown as Tx, db, rawText, outcome, options.now ?? new Date().toISOString()), total, options);
       if (options.dryRun || report.alreadyImported) throw new DryRunRollback();
     });
   } catch (err) {

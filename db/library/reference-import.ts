@@ -16,7 +16,7 @@ import { papers } from '../schema';
 import { withWriteLock } from '../write-lock';
 import { refreshPaperCounts } from './author-counts';
 import { guardEditedFields } from './edited-fields';
-import { importCancelled } from './import-profile';
+import { DryRunRollback, runImportSteps } from './import-steps';
 import { mergeRecord, type PaperRecordColumns } from './parsed-record';
 import { keyAllocatorIn } from './citation-keys';
 import { isWritableCitationKey } from '../../shared/interop/citation-key';
@@ -24,7 +24,6 @@ import { ReferenceExtras } from './reference-extras';
 import { ReferenceMatcher } from './reference-match';
 import { keepEquivalentValues, sameAuthorList } from './reference-merge';
 import { recordFromInterop } from './reference-record-in';
-import { statementCache } from './statement-cache';
 import { deferFts } from './fts-deferred';
 
 type Action = 'added' | 'updated' | 'unchanged';
@@ -43,7 +42,6 @@ export function importSourceOf(format: InteropFormat): FileImportSource {
   return format === 'csl-json' ? 'csl_json' : format;
 }
 
-class DryRunRollback extends Error {}
 
 /**
  * The file summary of a report: format, encoding, entries seen and read, every problem.
@@ -92,21 +90,7 @@ export async function importReferences(
   try {
     await withWriteLock(db, async () => {
       const fts = deferFts(db, total);
-      const steps = importSteps(db, file, options.now ?? new Date().toISOString());
-      const statements = statementCache(db.$client);
-      let step = statements.run(() => steps.next());
-      let lastYield = performance.now();
-      while (!step.done) {
-        if (performance.now() - lastYield > 25) {
-          options.onProgress?.(step.value, total);
-          await new Promise((resolve) => setImmediate(resolve));
-          lastYield = performance.now();
-        }
-        if (options.signal?.aborted) throw importCancelled(step.value, total, options.dryRun);
-        step = statements.run(() => steps.next());
-      }
-      options.onProgress?.(total, total);
-      report = step.value;
+      report = await runImportSteps(db, importSteps(db, file, options.now ?? new Date().toISOString()), total, options);
       if (options.dryRun || report.alreadyImported) throw new DryRunRollback();
       fts?.resume(report.importId);
     });

@@ -5,7 +5,8 @@
 import type { ChannelArgs, ChannelOutput } from '../../shared/contract';
 import type { ParseOutcome } from '../../shared/paste/parsed';
 import { FORMATS, formatById } from '../../shared/paste/formats';
-import { importCancelled, importProfile, importProfileAsync } from '../../db/library/import-profile';
+import { importProfile, importProfileAsync } from '../../db/library/import-profile';
+import { importCancelled } from '../../db/library/import-steps';
 import type { Session } from './session';
 
 const PREVIEW_PAPERS = 5;

@@ -8,7 +8,7 @@ import { LecternError } from '../../shared/errors';
 import { partsSurname } from '../../shared/author-names';
 import { decodeFileBytes } from '../../shared/interop/encoding';
 import { readReferences } from '../../shared/interop/read-references';
-import { importCancelled } from '../../db/library/import-profile';
+import { importCancelled } from '../../db/library/import-steps';
 import { importReferences, type ReferenceFile } from '../../db/library/reference-import';
 import { printedName } from '../../db/library/reference-record-in';
 import type { Session } from './session';
