@@ -11,6 +11,7 @@ import { useModalDialog } from '../../ui/modal-dialog';
 import { cancelImport } from '../import/run-import';
 import { copyText } from './clipboard';
 import { DialogHead } from './dialog-head';
+import { PreviewStatus } from './preview-status';
 import { ReferencePreview } from './reference-preview';
 import { ReferenceReport } from './reference-report';
 import { referenceReportText } from './reference-report-text';
@@ -41,30 +42,17 @@ function PreviewStep({ source, onClose }: { source: ImportSource; onClose(): voi
   return (
     <>
       <div className="reference-body" aria-live="polite">
-        {state.status === 'loading' ? (
-          <div className="import-progress" role="status">
-            {state.progress && state.progress.total > 0 ? <progress max={state.progress.total} value={state.progress.done} aria-label="Reading progress" /> : <progress aria-label="Reading progress" />}
-            <span>Reading {source.fileName}…</span>
-            <button type="button" className="button" onClick={stop}>
-              Stop
-            </button>
-          </div>
-        ) : null}
-        {state.status === 'stopped' ? (
-          <p className="pane-hint" role="status">
-            Reading stopped; nothing was imported.{' '}
-            <button type="button" className="link-button" onClick={retry}>
-              Read it again
-            </button>
-          </p>
-        ) : null}
-        {state.status === 'error' ? (
-          <div className="callout callout-error" role="alert" data-testid="reference-error">
-            <strong>Lectern could not read {source.fileName}.</strong>
-            <p>{state.message}</p>
-            <p className="muted">Nothing will be imported. Lectern reads BibTeX, BibLaTeX, RIS and CSL-JSON files.</p>
-          </div>
-        ) : null}
+        <PreviewStatus
+          state={state}
+          stop={stop}
+          retry={retry}
+          progressLabel="Reading progress"
+          reading={`Reading ${source.fileName}…`}
+          stopped="Reading stopped"
+          errorTitle={`Lectern could not read ${source.fileName}.`}
+          errorNote={<p className="muted">Nothing will be imported. Lectern reads BibTeX, BibLaTeX, RIS and CSL-JSON files.</p>}
+          errorTestId="reference-error"
+        />
         {ready ? <ReferencePreview preview={ready} /> : null}
       </div>
       <footer className="dialog-foot">

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { detectReferenceFormat } from '../../../shared/interop/detect-format';
 import type { InteropFormat } from '../../../shared/interop/interop-record';
 import type { ImportSource } from './references-store';
+import { PreviewStatus } from './preview-status';
 import { ReferencePreview } from './reference-preview';
 import { useReferencePreview, type ReferencePreviewState } from './use-reference-preview';
 import { formatWords } from './reference-report-text';
@@ -44,29 +45,17 @@ export function ReferencePastePreview({ format, state, stop, retry }: { format: 
       <p className="preview-source preview-pad" data-testid="paste-reference-format">
         Source: <strong>{formatWords(format)} references</strong>
       </p>
-      {state.status === 'loading' ? (
-        <div className="import-progress" role="status">
-          <progress aria-label="Preview progress" />
-          <span>Reading the references…</span>
-          <button type="button" className="button" onClick={stop}>
-            Stop
-          </button>
-        </div>
-      ) : null}
-      {state.status === 'stopped' ? (
-        <p className="pane-hint" role="status">
-          Preview stopped; nothing was imported.{' '}
-          <button type="button" className="link-button" onClick={retry}>
-            Read it again
-          </button>
-        </p>
-      ) : null}
-      {state.status === 'error' ? (
-        <div className="callout callout-error" role="alert" data-testid="paste-error">
-          <strong>Lectern could not read these references.</strong>
-          <p>{state.message}</p>
-        </div>
-      ) : null}
+      <PreviewStatus
+        state={state}
+        stop={stop}
+        retry={retry}
+        progressLabel="Preview progress"
+        reading="Reading the references…"
+        stopped="Preview stopped"
+        errorTitle="Lectern could not read these references."
+        errorTestId="paste-error"
+        indeterminate
+      />
       {state.status === 'ready' ? <ReferencePreview preview={state.preview} /> : null}
     </>
   );
