@@ -10,7 +10,7 @@ import { plural } from '../../ui/format';
 import { PastePreview } from './paste-preview';
 import { SourcePicker } from './source-picker';
 import type { FormatId } from '../../../shared/paste/paste-format';
-import { cancelImport, runImport } from './run-import';
+import { runImport } from './run-import';
 import { useJobs } from '../../stores/job-store';
 import { LecternError } from '../../../shared/errors';
 import { formatCount } from '../../ui/format';
@@ -19,6 +19,7 @@ import { useModalDialog } from '../../ui/modal-dialog';
 import { ReferencePastePreview, referenceFormatOf, usePastedReferences, usePasteSource } from '../references/reference-paste';
 import { runReferenceImport } from '../references/run-reference-import';
 import { useReferences } from '../references/references-store';
+import { CancelImportOrClose, ImportFootStatus } from './import-foot';
 
 /**
  * The confirm button for a preview: what pressing it will do. A paste that would change nothing never
@@ -184,38 +185,9 @@ function ImportForm({ seed, onClose }: { seed: string; onClose: () => void }) {
       </div>
 
       <footer className="dialog-foot">
-        {importing && job?.visible ? (
-          <div className="import-progress" role="status" aria-live="polite">
-            {job.progress && job.progress.total > 0 ? (
-              <progress max={job.progress.total} value={job.progress.done} aria-label="Import progress" />
-            ) : (
-              <progress aria-label="Import progress" />
-            )}
-            <span data-testid="import-progress-text">
-              {job.cancelling
-                ? 'Cancelling…'
-                : job.progress && job.progress.total > 0
-                  ? `Importing ${formatCount(job.progress.done)} of ${formatCount(job.progress.total)} papers…`
-                  : `${job.progress?.phase ?? 'Importing'}…`}
-            </span>
-          </div>
-        ) : importError ? (
-          <p className="dialog-error" role="alert">
-            {importError}
-          </p>
-        ) : (
-          <span />
-        )}
+        <ImportFootStatus importing={importing} job={job} error={importError} unit=" papers" />
         <div className="dialog-actions">
-          {importing && job?.visible ? (
-            <button type="button" className="button" disabled={job.cancelling} onClick={() => void cancelImport()}>
-              Cancel import
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={onClose} disabled={importing}>
-              Cancel
-            </button>
-          )}
+          <CancelImportOrClose importing={importing} job={job} onClose={onClose} />
           <button type="submit" className="button button-primary" disabled={!canImport}>
             {importing ? 'Importing…' : label}
           </button>

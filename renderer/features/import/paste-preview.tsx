@@ -5,6 +5,7 @@ import { clip, formatCount, plural, shortAuthors } from '../../ui/format';
 import { detectionWords } from './detection-words';
 import { TexText } from '../../ui/tex-text';
 import { AuthorAvatar } from '../authors/author-avatar';
+import { WouldImportCounts } from './would-import-counts';
 
 function AuthorMetricsLine({ metrics }: { metrics: NonNullable<Preview['author']>['metrics'] }) {
   const parts: string[] = [];
@@ -71,17 +72,7 @@ export function PastePreview({ preview }: { preview: Preview }) {
         <div className="preview-count-main">
           <span className="big-number">{formatCount(preview.paperCount)}</span> {preview.paperCount === 1 ? 'paper' : 'papers'} recognised
         </div>
-        <ul className="would-import" aria-label="What importing will do">
-          <li>
-            <strong>{formatCount(wouldImport.added)}</strong> new
-          </li>
-          <li>
-            <strong>{formatCount(wouldImport.updated)}</strong> updated
-          </li>
-          <li>
-            <strong>{formatCount(wouldImport.unchanged)}</strong> unchanged
-          </li>
-        </ul>
+        <WouldImportCounts counts={wouldImport} />
       </div>
 
       <NothingNew preview={preview} />

@@ -6,9 +6,9 @@ import { useEffect, useState } from 'react';
 import { LecternError } from '../../../shared/errors';
 import { useJobs } from '../../stores/job-store';
 import { describeError } from '../../stores/notice-store';
-import { formatCount, plural } from '../../ui/format';
+import { plural } from '../../ui/format';
 import { useModalDialog } from '../../ui/modal-dialog';
-import { cancelImport } from '../import/run-import';
+import { CancelImportOrClose, ImportFootStatus } from '../import/import-foot';
 import { copyText } from './clipboard';
 import { DialogHead } from './dialog-head';
 import { PreviewStatus } from './preview-status';
@@ -56,30 +56,9 @@ function PreviewStep({ source, onClose }: { source: ImportSource; onClose(): voi
         {ready ? <ReferencePreview preview={ready} /> : null}
       </div>
       <footer className="dialog-foot">
-        {importing && job?.visible ? (
-          <div className="import-progress" role="status">
-            {job.progress && job.progress.total > 0 ? <progress max={job.progress.total} value={job.progress.done} aria-label="Import progress" /> : <progress aria-label="Import progress" />}
-            <span>
-              {job.cancelling ? 'Cancelling…' : job.progress && job.progress.total > 0 ? `Importing ${formatCount(job.progress.done)} of ${formatCount(job.progress.total)}…` : `${job.progress?.phase ?? 'Importing'}…`}
-            </span>
-          </div>
-        ) : error ? (
-          <p className="dialog-error" role="alert">
-            {error}
-          </p>
-        ) : (
-          <span />
-        )}
+        <ImportFootStatus importing={importing} job={job} error={error} />
         <div className="dialog-actions">
-          {importing && job?.visible ? (
-            <button type="button" className="button" disabled={job.cancelling} onClick={() => void cancelImport()}>
-              Cancel import
-            </button>
-          ) : (
-            <button type="button" className="button" onClick={onClose} disabled={importing}>
-              Cancel
-            </button>
-          )}
+          <CancelImportOrClose importing={importing} job={job} onClose={onClose} />
           <button type="button" className="button button-primary" disabled={!ready || count === 0 || importing} onClick={() => void submit()}>
             {importing ? 'Importing…' : count > 0 ? `Import ${plural(count, 'reference')}` : 'Import'}
           </button>

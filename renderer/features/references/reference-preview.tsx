@@ -5,6 +5,7 @@ import { shortAuthors } from '../../ui/format';
 import { ProblemList } from './problem-list';
 import { readSummary } from './reference-report-text';
 import type { ReferencePreviewData } from './use-reference-preview';
+import { WouldImportCounts } from '../import/would-import-counts';
 
 export function ReferencePreview({ preview }: { preview: ReferencePreviewData }) {
   const { file, wouldImport, firstRecords } = preview;
@@ -17,17 +18,7 @@ export function ReferencePreview({ preview }: { preview: ReferencePreviewData })
         <div className="preview-count-main">
           <span className="big-number">{formatCount(file.recordsRead)}</span> {file.recordsRead === 1 ? 'reference' : 'references'} to import
         </div>
-        <ul className="would-import" aria-label="What importing will do">
-          <li>
-            <strong>{formatCount(wouldImport.added)}</strong> new
-          </li>
-          <li>
-            <strong>{formatCount(wouldImport.updated)}</strong> updated
-          </li>
-          <li>
-            <strong>{formatCount(wouldImport.unchanged)}</strong> unchanged
-          </li>
-        </ul>
+        <WouldImportCounts counts={wouldImport} />
       </div>
       <ProblemList file={file} />
       {firstRecords.length > 0 ? (
