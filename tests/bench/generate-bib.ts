@@ -5,18 +5,7 @@
  * or after them) and 0.5% broken entries, a third each: a missing comma between two fields, a value
  * whose brace never closes, an entry without its closing brace.
  */
-
-/** Mulberry32: a small seeded generator, so the same count gives the same file on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './seeded-random';
 
 const GIVEN = ['John', 'Mar{\\\'\\i}a', 'J{\\"o}rg', 'Fran{\\c{c}}ois', 'Wei', 'Aiko', 'Sven', 'Ana', 'Zo{\\"e}', 'Rajesh', 'Ol{\\\'a}h', 'Bj{\\o}rn', 'Łukasz', 'Nguyễn'];
 const FAMILY = ['Smith', 'M{\\"u}ller', 'Garc{\\\'\\i}a', 'Zhang', 'Tanaka', 'Dupont', 'Kowalski', '{\\O}stergaard', 'Schr{\\"o}dinger', 'Nakamura', 'Okafor', 'Gauß', 'Erd{\\H{o}}s', 'Brown'];

@@ -16,18 +16,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { firstAuthorKey, nameKey, titleKey } from '../../db/library/keys';
 import { openLibrary } from '../../db/open';
+import { rng } from './seeded-random';
 
-/** Mulberry32: a small seeded PRNG, so every run builds the same library. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GIVEN = ['Wei', 'Anna', 'José', 'Marisol', 'Xiaoling', 'Ólafur', 'Chen', 'Fatima', 'Ahmad', 'Yuki', 'Ingrid', 'Pavel', 'Renée', 'Kwame', 'Jean-Luc', 'María', 'Linnea', 'Omar', 'Priya', 'Huajian', 'Daya', 'Zhihong', 'Camille', 'Mikhail', 'Łukasz', 'Ana Paula', 'Minh-Anh', 'Grzegorz', 'Aoife', 'Tomasz', 'Sipho', 'Leila', 'Hiroshi', 'Noa', 'Mateo', 'Sofía', 'Elif', 'Arjun', 'Dmitri', 'Zoë', 'Z. Z.', 'J.', 'Amara', 'Björn', 'Chiara', 'Emeka', 'Farah', 'Giulia', 'Hana', 'Ivan'];
 const FAMILY = ['Zhang', 'Müller', 'Quintero-Vance', 'Ñúñez-Ortega', 'van der Berg', 'de la Cruz', 'dos Santos', 'Þórsson', 'Wróbel', 'Kjærgaard', 'Yıldız', "O'Connor", 'bin Yusof', 'ter Horst', 'Di Stefano', 'Nakamura', 'Okonkwo', 'Petrov', 'Silva', 'Tanaka', 'Nguyen', 'Kim', 'Park', 'Singh', 'Kumar', 'Rossi', 'Dubois', 'Novák', 'Haddad', 'Mensah', 'Lefèvre', 'Björklund', 'Chou', 'Hsu', 'Takahara', 'Halvorsen', 'Ferreira Lopes', 'Zaytsev', 'Bérubé', 'Brenner', 'Castellano', 'Aalto', 'Pham', 'Venkataraman', 'Gómez-Iturbe', 'Liu', 'Wang', 'Li', 'Chen', 'Ren', 'Song', 'Guo', 'Shao', 'Xin', 'Wu', 'Ma', 'Dai', 'Zhao', 'Deng', 'Ruan'];
